@@ -1,0 +1,152 @@
+"""Configuration: ``[tool.env-lint]`` in ``pyproject.toml`` or the same keys in ``.env-lint.toml``.
+
+Validated against ``schemas/config.schema.json`` (jsonschema is imported only when a config
+exists). A bad config raises ``ConfigError`` naming the file, the key path and what was expected.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+CONFIG_FILE = ".env-lint.toml"
+
+
+class ConfigError(Exception):
+    """A usage or configuration problem: exit code 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    examples: tuple[str, ...] = ()
+    schemas: tuple[str, ...] = ()
+    docs: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    auto_discover: bool = True
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    strict: bool = False
+    ignore_variables: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    source: str | None = None  # the file it was read from, for messages
+
+
+def find_config(root: str, explicit: str | None) -> tuple[str, dict[str, Any]] | None:
+    """The config table and the file it came from, or None when the repo has none."""
+    if explicit is not None:
+        if not os.path.isfile(explicit):
+            raise ConfigError(f"{explicit}: config file not found")
+        data = _read_toml(explicit)
+        if os.path.basename(explicit) == "pyproject.toml":
+            return explicit, _tool_table(explicit, data) or {}
+        return explicit, data
+    dedicated = os.path.join(root, CONFIG_FILE)
+    if os.path.isfile(dedicated):
+        return dedicated, _read_toml(dedicated)
+    pyproject = os.path.join(root, "pyproject.toml")
+    if os.path.isfile(pyproject):
+        table = _tool_table(pyproject, _read_toml(pyproject))
+        if table is not None:
+            return pyproject, table
+    return None
+
+
+def _tool_table(path: str, data: dict[str, Any]) -> dict[str, Any] | None:
+    tool = data.get("tool")
+    if not isinstance(tool, dict) or "env-lint" not in tool:
+        return None
+    table = tool["env-lint"]
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.env-lint] must be a table")
+    return table
+
+
+def _read_toml(path: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+    try:
+        with open(path, "rb") as handle:
+            data: dict[str, Any] = tomllib.load(handle)
+            return data
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+
+
+def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) -> Config:
+    found = find_config(root, explicit)
+    if found is None:
+        return Config()
+    path, table = found
+    prefix = "[tool.env-lint]" if path.endswith("pyproject.toml") else ""
+    validate(path, prefix, table)
+    _check_rule_names(path, prefix, table, known_rules)
+    ignore_vars = table.get("ignore-variables", {})
+    return Config(
+        examples=tuple(table.get("examples", ())),
+        schemas=tuple(table.get("schemas", ())),
+        docs=tuple(table.get("docs", ())),
+        exclude=tuple(table.get("exclude", ())),
+        auto_discover=bool(table.get("auto-discover", True)),
+        select=tuple(table.get("select", ())),
+        ignore=tuple(table.get("ignore", ())),
+        strict=bool(table.get("strict", False)),
+        ignore_variables=tuple((k, tuple(v)) for k, v in sorted(ignore_vars.items())),
+        source=path,
+    )
+
+
+def config_schema() -> dict[str, Any]:
+    text = resources.files("env_lint").joinpath("schemas/config.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def validate(path: str, prefix: str, table: dict[str, Any]) -> None:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(config_schema())
+    problems = []
+    for error in sorted(validator.iter_errors(table), key=lambda e: list(map(str, e.path))):
+        key = _key_path(prefix, list(error.path))
+        problems.append(f"{path}: {key}: {_expected(error)}")
+    if problems:
+        raise ConfigError("\n".join(problems))
+
+
+def _key_path(prefix: str, parts: list[Any]) -> str:
+    text = prefix
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
+
+
+def _expected(error: Any) -> str:
+    if error.validator == "additionalProperties":
+        return f"unknown key ({error.message.split('(')[-1].rstrip(')')})"
+    if error.validator == "type":
+        return f"expected {error.validator_value}, got {type(error.instance).__name__}"
+    return str(error.message)
+
+
+def _check_rule_names(
+    path: str, prefix: str, table: dict[str, Any], known_rules: frozenset[str]
+) -> None:
+    problems = []
+    for key in ("select", "ignore"):
+        for index, name in enumerate(table.get(key, ())):
+            if name not in known_rules and name != "ALL":
+                where = _key_path(prefix, [key, index])
+                problems.append(f"{path}: {where}: unknown rule {name!r} (see `env-lint rules`)")
+    for name in table.get("ignore-variables", {}):
+        if name not in known_rules and name != "*":
+            where = _key_path(prefix, ["ignore-variables", name])
+            problems.append(f"{path}: {where}: unknown rule {name!r} (see `env-lint rules`)")
+    if problems:
+        raise ConfigError("\n".join(problems))

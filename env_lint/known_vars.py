@@ -1,0 +1,37 @@
+"""Variables set by the runtime itself, never drift: not undeclared, unused or stale.
+
+Deploy platforms' own variables (``VERCEL_*``, ``RAILWAY_*``...) get their own table with the
+deploy-target model; this list is the language runtimes' and CI's.
+"""
+
+from __future__ import annotations
+
+RUNTIME_VARIABLES = frozenset(
+    {
+        "NODE_ENV",
+        "NODE_OPTIONS",
+        "NODE_DEBUG",
+        "NEXT_RUNTIME",
+        "NEXT_PHASE",
+        "CI",
+        "HOME",
+        "PATH",
+        "PWD",
+        "TZ",
+        "LANG",
+        "LC_ALL",
+        "SHELL",
+        "USER",
+        "TERM",
+        "TMPDIR",
+        "HOSTNAME",
+        "DEBUG",
+        "NO_COLOR",
+        "FORCE_COLOR",
+    }
+)
+RUNTIME_PREFIXES = ("npm_", "npm_config_", "npm_package_")
+
+
+def is_runtime_variable(name: str) -> bool:
+    return name in RUNTIME_VARIABLES or name.startswith(RUNTIME_PREFIXES)

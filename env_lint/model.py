@@ -1,0 +1,199 @@
+"""The data env-lint works on: frozen, hashable, sorted where order matters.
+
+Lines and columns are 1-based everywhere; paths are POSIX paths relative to the repo root.
+Values read from example files or docs live in ``ExampleEntry.value`` / ``DocMention.default``
+only so that rules can compare them; no message is ever built from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class ParseFailure:
+    """A file (or a part of it) that could not be read: becomes a ``parse-error`` finding."""
+
+    location: Location
+    reason: str
+
+
+# --- example files -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleEntry:
+    name: str
+    location: Location
+    value: str | None  # never rendered; None for a commented-out entry
+    description: tuple[str, ...] = ()
+    required: bool | None = None  # from a comment: True "required", False "optional"
+    secret: bool = False
+    disabled: bool = False  # "# KEY=value": listed, optional, switched off
+    exported: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleFile:
+    path: str
+    entries: tuple[ExampleEntry, ...]
+    invalid_keys: tuple[ExampleEntry, ...] = ()
+    failures: tuple[ParseFailure, ...] = ()
+
+    @property
+    def directory(self) -> str:
+        return parent_dir(self.path)
+
+
+# --- schemas -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Constraints:
+    min: float | None = None
+    max: float | None = None
+    length: int | None = None
+    starts_with: str | None = None
+    ends_with: str | None = None
+    integer: bool = False
+    positive: bool = False
+    nonnegative: bool = False
+
+
+NO_DEFAULT: object = object()
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaVar:
+    name: str
+    location: Location
+    type: str  # string | number | boolean | enum | url | email | uuid | literal | unknown
+    required: bool  # True: must be set (no optional/nullable/default)
+    has_default: bool = False
+    default: str | int | float | bool | None = None  # meaningful only if default_known
+    default_known: bool = False
+    choices: tuple[str, ...] = ()
+    constraints: Constraints = field(default_factory=Constraints)
+    description: str | None = None
+    expression: str = ""  # the zod call chain head, e.g. "z.coerce.number()", for messages
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    path: str
+    location: Location  # the z.object(...) call
+    variables: tuple[SchemaVar, ...]
+    # Keys passed by an explicit ``parse({ KEY: process.env.KEY })`` map; None when the schema
+    # is parsed from ``process.env`` itself (every key is wired).
+    wired: frozenset[str] | None = None
+    wiring_location: Location | None = None
+
+    @property
+    def directory(self) -> str:
+        return parent_dir(self.path)
+
+
+# --- code and docs -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Usage:
+    name: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class DocMention:
+    name: str
+    location: Location
+    kind: str  # table | heading | list | code | text
+    primary: bool  # the mention declares the variable (table key cell, heading, list, KEY=)
+    required: bool | None = None
+    default: str | None = None  # never rendered
+
+
+# --- findings ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Related:
+    location: Location
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    rule: str
+    severity: Severity
+    location: Location
+    message: str
+    variable: str | None = None
+    related: tuple[Related, ...] = ()
+
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.code, self.variable or "", self.message)
+
+
+# --- the project -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    root: str
+    examples: tuple[ExampleFile, ...]
+    schemas: tuple[Schema, ...]
+    usages: tuple[Usage, ...]
+    docs: tuple[DocMention, ...]
+    failures: tuple[ParseFailure, ...]
+    files_checked: int
+    doc_files: tuple[str, ...] = ()
+
+    def example_names(self) -> frozenset[str]:
+        return frozenset(e.name for f in self.examples for e in f.entries)
+
+    def schema_names(self) -> frozenset[str]:
+        return frozenset(v.name for s in self.schemas for v in s.variables)
+
+    def usage_names(self) -> frozenset[str]:
+        return frozenset(u.name for u in self.usages)
+
+    def doc_names(self) -> frozenset[str]:
+        return frozenset(d.name for d in self.docs)
+
+    def examples_covering(self, path: str) -> tuple[ExampleFile, ...]:
+        """The example files of the nearest directory, walking up from ``path``, that has any."""
+        by_dir: dict[str, list[ExampleFile]] = {}
+        for ex in self.examples:
+            by_dir.setdefault(ex.directory, []).append(ex)
+        directory = parent_dir(path)
+        while True:
+            if directory in by_dir:
+                return tuple(by_dir[directory])
+            if directory == "":
+                return ()
+            directory = parent_dir(directory)
+
+
+def parent_dir(path: str) -> str:
+    """POSIX parent of a root-relative path; the root itself is ``""``."""
+    head, _, _ = path.rpartition("/")
+    return head

@@ -1,0 +1,46 @@
+"""The rule registry: every rule, declared once, in code order."""
+
+from __future__ import annotations
+
+from .base import Context, Rule
+from .docs import STALE_DOC_VAR, UNDOCUMENTED_VAR
+from .drift import (
+    MISSING_FROM_EXAMPLE,
+    SCHEMA_KEY_NOT_WIRED,
+    UNDECLARED_USAGE,
+    UNUSED_EXAMPLE_VAR,
+)
+from .files import DUPLICATE_KEY, INVALID_KEY, PARSE_ERROR
+from .values import DEFAULT_MISMATCH, INVALID_EXAMPLE_VALUE, REQUIREDNESS_MISMATCH
+
+RULES: tuple[Rule, ...] = (
+    PARSE_ERROR,
+    INVALID_KEY,
+    DUPLICATE_KEY,
+    MISSING_FROM_EXAMPLE,
+    UNUSED_EXAMPLE_VAR,
+    UNDECLARED_USAGE,
+    SCHEMA_KEY_NOT_WIRED,
+    UNDOCUMENTED_VAR,
+    STALE_DOC_VAR,
+    DEFAULT_MISMATCH,
+    INVALID_EXAMPLE_VALUE,
+    REQUIREDNESS_MISMATCH,
+)
+
+# Codes once used and retired are listed here and never reused.
+RETIRED_CODES: frozenset[str] = frozenset()
+
+BY_KEY: dict[str, Rule] = {r.code: r for r in RULES} | {r.name: r for r in RULES}
+
+
+def rule_keys() -> frozenset[str]:
+    """Every name and code a user may write in select / ignore / ignore-variables."""
+    return frozenset(BY_KEY)
+
+
+def lookup(key: str) -> Rule | None:
+    return BY_KEY.get(key) or BY_KEY.get(key.upper())
+
+
+__all__ = ["BY_KEY", "RETIRED_CODES", "RULES", "Context", "Rule", "lookup", "rule_keys"]

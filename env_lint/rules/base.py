@@ -1,0 +1,117 @@
+"""A rule is declared once: code, name, severity, docs and its check. Everything else (selection,
+config validation, ``env-lint rule``, docs pages) is derived from that declaration."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..known_vars import is_runtime_variable
+from ..model import (
+    DocMention,
+    ExampleEntry,
+    ExampleFile,
+    Finding,
+    Location,
+    Project,
+    Related,
+    Schema,
+    SchemaVar,
+    Severity,
+    Usage,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity  # the default; a check may lower or raise it per finding
+    summary: str
+    what: str
+    why: str
+    example: str
+    fix: str
+    check: Callable[[Context], Iterator[Finding]]
+
+    def finding(
+        self,
+        location: Location,
+        message: str,
+        variable: str | None = None,
+        related: Iterable[Related] = (),
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding(
+            code=self.code,
+            rule=self.name,
+            severity=severity or self.severity,
+            location=location,
+            message=message,
+            variable=variable,
+            related=tuple(sorted(set(related))),
+        )
+
+
+class Context:
+    """The project plus the lookups every rule needs, computed once."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    @cached_property
+    def example_entries(self) -> dict[str, list[tuple[ExampleFile, ExampleEntry]]]:
+        found: dict[str, list[tuple[ExampleFile, ExampleEntry]]] = defaultdict(list)
+        for example in self.project.examples:
+            for entry in example.entries:
+                found[entry.name].append((example, entry))
+        return found
+
+    @cached_property
+    def schema_vars(self) -> dict[str, list[tuple[Schema, SchemaVar]]]:
+        found: dict[str, list[tuple[Schema, SchemaVar]]] = defaultdict(list)
+        for schema in self.project.schemas:
+            for var in schema.variables:
+                found[var.name].append((schema, var))
+        return found
+
+    @cached_property
+    def usages(self) -> dict[str, list[Usage]]:
+        found: dict[str, list[Usage]] = defaultdict(list)
+        for usage in self.project.usages:
+            found[usage.name].append(usage)
+        return found
+
+    @cached_property
+    def doc_mentions(self) -> dict[str, list[DocMention]]:
+        found: dict[str, list[DocMention]] = defaultdict(list)
+        for mention in self.project.docs:
+            found[mention.name].append(mention)
+        return found
+
+    @cached_property
+    def coverage(self) -> dict[str, tuple[ExampleFile, ...]]:
+        """Schema path -> the example files that cover it (nearest directory walking up)."""
+        return {s.path: self.project.examples_covering(s.path) for s in self.project.schemas}
+
+    def covering(self, schema: Schema) -> tuple[ExampleFile, ...]:
+        return self.coverage[schema.path]
+
+    def entries_for(self, schema: Schema, name: str) -> list[ExampleEntry]:
+        files = {f.path for f in self.covering(schema)}
+        return [e for f, e in self.example_entries.get(name, ()) if f.path in files]
+
+    @staticmethod
+    def is_runtime(name: str) -> bool:
+        return is_runtime_variable(name)
+
+
+def related_to(locations: Iterable[Location], note: str) -> list[Related]:
+    return [Related(location, note) for location in locations]
+
+
+def files_phrase(files: Iterable[ExampleFile]) -> str:
+    names = sorted({f"`{f.path}`" for f in files})
+    return " or ".join(names)

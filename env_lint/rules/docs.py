@@ -1,0 +1,79 @@
+"""Docs drift: variables the docs miss, and docs about variables that no longer exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Finding, Location, Severity
+from .base import Context, Rule, related_to
+
+
+def _undocumented_var(ctx: Context) -> Iterator[Finding]:
+    if not ctx.doc_mentions:
+        return  # the repo has no docs about variables: nothing to keep in sync
+    declared = set(ctx.example_entries) | set(ctx.schema_vars)
+    for name in sorted(declared - set(ctx.doc_mentions)):
+        if ctx.is_runtime(name):
+            continue
+        places: list[Location] = [e.location for _, e in ctx.example_entries.get(name, ())]
+        places += sorted(v.location for _, v in ctx.schema_vars.get(name, ()))
+        first, *rest = places
+        doc_files = sorted({m.location.path for ms in ctx.doc_mentions.values() for m in ms})
+        yield UNDOCUMENTED_VAR.finding(
+            first,
+            f"`{name}` is declared here but never mentioned in the docs "
+            f"({', '.join(f'`{p}`' for p in doc_files)})",
+            variable=name,
+            related=related_to(rest, "also declared here"),
+        )
+
+
+def _stale_doc_var(ctx: Context) -> Iterator[Finding]:
+    for name, mentions in sorted(ctx.doc_mentions.items()):
+        if name in ctx.example_entries or name in ctx.schema_vars or name in ctx.usages:
+            continue
+        if ctx.is_runtime(name):
+            continue
+        primary = sorted((m for m in mentions if m.primary), key=lambda m: m.location)
+        if not primary:
+            continue  # only mentioned in passing: not a claim that the variable exists
+        first, *rest = primary
+        yield STALE_DOC_VAR.finding(
+            first.location,
+            f"`{name}` is documented here but no example file or schema declares it and no "
+            "code reads it",
+            variable=name,
+            related=related_to((m.location for m in rest), "also documented here"),
+        )
+
+
+UNDOCUMENTED_VAR = Rule(
+    code="EL300",
+    name="undocumented-var",
+    severity=Severity.WARNING,
+    summary="An example file or schema declares a variable the docs never mention.",
+    what="A variable listed in an example file or declared in a schema is mentioned nowhere in "
+    "the docs (Markdown/MDX under any `docs/` directory, READMEs, configured doc paths): not in "
+    "a table, heading, list, code span or code block. Runs only when the docs mention at "
+    "least one variable.",
+    why="The docs are where people learn what a variable is for, whether it is secret and "
+    "where it is stored; an undocumented variable gets guessed at.",
+    example="`JOB_CONCURRENCY` in the schema and the example file, absent from `docs/SECRETS.md`.",
+    fix="Add a row or a section for the variable to the docs.",
+    check=_undocumented_var,
+)
+
+STALE_DOC_VAR = Rule(
+    code="EL301",
+    name="stale-doc-var",
+    severity=Severity.WARNING,
+    summary="The docs describe a variable that nothing declares or reads.",
+    what="A variable the docs describe (a table row's variable cell, a heading, a list item "
+    "that starts with it, a `KEY=` line in a code block) is in no example file or schema and no "
+    "code reads it. Passing mentions in prose are not claims and are not reported.",
+    why="Stale docs send people to set secrets nothing uses, and hide the renamed variable "
+    "that the code reads now.",
+    example="A `MAILGUN_API_KEY` row in `docs/SECRETS.md` after the app moved to SMTP.",
+    fix="Delete the row or section, or rename it to the variable the code reads now.",
+    check=_stale_doc_var,
+)

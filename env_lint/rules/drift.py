@@ -1,0 +1,156 @@
+"""Cross-source drift: example files vs schemas vs code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Finding, Location, Related, Severity
+from .base import Context, Rule, files_phrase, related_to
+
+
+def _missing_from_example(ctx: Context) -> Iterator[Finding]:
+    if not ctx.project.examples:
+        return
+    for schema in ctx.project.schemas:
+        covering = ctx.covering(schema)
+        listed = {e.name for f in covering for e in f.entries}
+        for var in schema.variables:
+            if var.name in listed:
+                continue
+            where = (
+                f"missing from {files_phrase(covering)}"
+                if covering
+                else "not listed in any example file (none covers this schema's directory)"
+            )
+            if var.required:
+                detail = "it is required with no default"
+            elif var.has_default:
+                detail = "it has a default"
+            else:
+                detail = "it is optional"
+            yield MISSING_FROM_EXAMPLE.finding(
+                var.location,
+                f"`{var.name}` is declared in the schema but {where}; {detail}",
+                variable=var.name,
+                related=[Related(Location(f.path, 1, 1), "example file checked") for f in covering],
+                severity=Severity.ERROR if var.required else Severity.WARNING,
+            )
+
+
+def _unused_example_var(ctx: Context) -> Iterator[Finding]:
+    if not (ctx.project.schemas or ctx.project.usages):
+        return  # no code env-lint can read: "unused" would be a guess
+    for name, entries in ctx.example_entries.items():
+        if name in ctx.schema_vars or name in ctx.usages or ctx.is_runtime(name):
+            continue
+        for example, entry in entries:
+            yield UNUSED_EXAMPLE_VAR.finding(
+                entry.location,
+                f"`{name}` is listed in `{example.path}` but no schema declares it and no code "
+                "reads it",
+                variable=name,
+            )
+
+
+def _undeclared_usage(ctx: Context) -> Iterator[Finding]:
+    project = ctx.project
+    if not (project.examples or project.schemas or project.docs):
+        return  # the repo declares nothing anywhere: nothing to drift from
+    for name, usages in sorted(ctx.usages.items()):
+        if name in ctx.example_entries or name in ctx.schema_vars or name in ctx.doc_mentions:
+            continue
+        if ctx.is_runtime(name):
+            continue
+        first, *rest = sorted(usages)
+        yield UNDECLARED_USAGE.finding(
+            first.location,
+            f"`{name}` is read here but no example file, schema or doc declares it",
+            variable=name,
+            related=related_to((u.location for u in rest), "also read here"),
+        )
+
+
+def _schema_key_not_wired(ctx: Context) -> Iterator[Finding]:
+    for schema in ctx.project.schemas:
+        if schema.wired is None:
+            continue
+        for var in schema.variables:
+            if var.name in schema.wired:
+                continue
+            related = (
+                [Related(schema.wiring_location, "the parse() map")]
+                if schema.wiring_location
+                else []
+            )
+            yield SCHEMA_KEY_NOT_WIRED.finding(
+                var.location,
+                f"`{var.name}` is declared in the schema but the explicit parse() map never "
+                f"passes `process.env.{var.name}`, so it is always undefined",
+                variable=var.name,
+                related=related,
+            )
+
+
+MISSING_FROM_EXAMPLE = Rule(
+    code="EL200",
+    name="missing-from-example",
+    severity=Severity.ERROR,
+    summary="A schema declares a variable that no example file lists.",
+    what="A variable declared in an env schema is not listed (not even commented out) in the "
+    "example file(s) that cover the schema: those of the nearest directory, walking up from "
+    "the schema, that holds any example file. Error when the variable is required with no "
+    "default, warning otherwise.",
+    why="The example file is what people copy to set up a machine or a deploy target; a "
+    "variable missing from it is missing in the next environment, and the app fails at start.",
+    example="```ts\n// services/worker/src/lib/env.ts\nJOB_QUEUE_NAME: z.string(),\n```\n"
+    "with no `JOB_QUEUE_NAME=` line in `env.production.example`.",
+    fix="Add `JOB_QUEUE_NAME=` (with a comment saying what it is) to the example file, or "
+    "comment it out (`# JOB_QUEUE_NAME=`) if it is optional.",
+    check=_missing_from_example,
+)
+
+UNUSED_EXAMPLE_VAR = Rule(
+    code="EL201",
+    name="unused-example-var",
+    severity=Severity.WARNING,
+    summary="An example file lists a variable that nothing declares or reads.",
+    what="A key in an example file is declared by no schema and read by no code anywhere in "
+    "the repo. Runs only when env-lint can see code or schemas in the repo.",
+    why="Stale keys make people provision and rotate secrets that nothing uses, and hide the "
+    "keys that matter.",
+    example="```dotenv\nLEGACY_WEBHOOK_URL=https://hooks.example.com/old\n```",
+    fix="Delete the key, or add it to the schema if the code should read it. If something "
+    "env-lint cannot see reads it, list it under `ignore-variables` in the config.",
+    check=_unused_example_var,
+)
+
+UNDECLARED_USAGE = Rule(
+    code="EL202",
+    name="undeclared-usage",
+    severity=Severity.ERROR,
+    summary="Code reads a variable that no example, schema or doc declares.",
+    what='Code reads `process.env.X` (or `process.env["X"]`, or destructures it from '
+    "`process.env`), and `X` appears in no example file, schema or doc. Runtime variables such "
+    "as `NODE_ENV` are never reported. One finding per variable, at its first read.",
+    why="Nobody setting up a deploy target will know to set it: it is undefined in production "
+    "until someone reads the code.",
+    example="```ts\nconst clientId = process.env.KOMMO_CLIENT_ID;\n```",
+    fix="Declare the variable in the schema and list it in the example file (and the docs).",
+    check=_undeclared_usage,
+)
+
+SCHEMA_KEY_NOT_WIRED = Rule(
+    code="EL203",
+    name="schema-key-not-wired",
+    severity=Severity.ERROR,
+    summary="An explicit parse({...}) map forgets a schema key.",
+    what="The schema is parsed from an explicit object (`schema.parse({ A: process.env.A })`, "
+    "as needed for bundlers that inline `process.env.X`) and a key the schema declares is not "
+    "in that object.",
+    why="The key is always undefined at run time: a required key fails validation in every "
+    "environment, an optional one silently uses its default even where it is set.",
+    example="```ts\nconst env = envSchema.parse({\n  SUPABASE_URL: process.env.SUPABASE_URL,\n"
+    "  // UPSTASH_REDIS_REST_TOKEN forgotten\n});\n```",
+    fix="Add `KEY: process.env.KEY` to the map.",
+    check=_schema_key_not_wired,
+)

@@ -1,0 +1,165 @@
+"""Example env files (``.env.example``, ``env.production.example``...), via python-dotenv."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+
+from dotenv.parser import Binding, parse_stream
+
+from ..model import ExampleEntry, ExampleFile, Location, ParseFailure
+from ..wording import requiredness, says_secret
+
+VALID_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_ENV_SHAPED = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_EXPORT = re.compile(r"^\s*export\s+")
+
+
+def parse_example(path: str, text: str) -> ExampleFile:
+    """Parse one example file; ``text`` has ``\\n`` newlines."""
+    lines = text.split("\n")
+    entries: list[ExampleEntry] = []
+    invalid: list[ExampleEntry] = []
+    failures: list[ParseFailure] = []
+    comments: list[str] = []  # comment block directly above the next key
+    for binding in parse_stream(io.StringIO(text)):
+        line_no = _first_content_line(binding)
+        if binding.error:
+            failures.append(ParseFailure(Location(path, line_no, 1), _error_reason(binding)))
+            comments = []
+            continue
+        if binding.key is None:
+            comments = _comment_block(binding, comments, entries, path)
+            continue
+        entry = _entry(path, binding.key, binding.value, lines, line_no, comments)
+        (entries if VALID_KEY.match(binding.key) else invalid).append(entry)
+        comments = []
+    return ExampleFile(path, tuple(entries), tuple(invalid), tuple(failures))
+
+
+def _first_content_line(binding: Binding) -> int:
+    """python-dotenv points at the chunk's first line, which may be blank: skip those."""
+    skipped = 0
+    for raw in binding.original.string.split("\n"):
+        if raw.strip():
+            break
+        skipped += 1
+    return binding.original.line + skipped
+
+
+def _comment_block(
+    binding: Binding,
+    comments: list[str],
+    entries: list[ExampleEntry],
+    path: str,
+) -> list[str]:
+    """A key-less chunk: blank lines reset the block, comment lines extend it or disable a key."""
+    raw_lines = binding.original.string.split("\n")
+    if raw_lines and raw_lines[-1] == "":
+        raw_lines.pop()
+    block = list(comments)
+    number = binding.original.line - 1
+    for raw in raw_lines:
+        number += 1
+        stripped = raw.strip()
+        if not stripped:
+            block = []
+            continue
+        if not stripped.startswith("#"):
+            continue
+        body = stripped.lstrip("#").strip()
+        disabled = _commented_assignment(body)
+        if disabled is not None:
+            column = raw.index(disabled) + 1 if disabled in raw else 1
+            entries.append(_disabled_entry(path, disabled, number, column, block))
+            block = []
+            continue
+        block.append(body)
+    return block
+
+
+def _commented_assignment(body: str) -> str | None:
+    """``# KEY=value`` (a disabled key) returns KEY; prose comments return None."""
+    if "=" not in body or body.startswith(("=", "-", "*")):
+        return None
+    candidate = _EXPORT.sub("", body)
+    try:
+        bindings = list(parse_stream(io.StringIO(candidate)))
+    except Exception:
+        return None
+    if len(bindings) != 1 or bindings[0].error or bindings[0].key is None:
+        return None
+    key = bindings[0].key
+    return key if _ENV_SHAPED.match(key) else None
+
+
+def _disabled_entry(
+    path: str, name: str, line: int, column: int, comments: list[str]
+) -> ExampleEntry:
+    description = tuple(c for c in comments if c)
+    return ExampleEntry(
+        name=name,
+        location=Location(path, line, column),
+        value=None,
+        description=description,
+        required=False,
+        secret=any(says_secret(c) for c in description),
+        disabled=True,
+    )
+
+
+def _entry(
+    path: str,
+    key: str,
+    value: str | None,
+    lines: list[str],
+    line_no: int,
+    comments: list[str],
+) -> ExampleEntry:
+    line_text = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
+    exported = bool(_EXPORT.match(line_text))
+    column = line_text.find(key) + 1 if key in line_text else 1
+    description = tuple(c for c in comments if c)
+    notes = [*description, *_inline_comment(line_text, key)]
+    required = None
+    for note in notes:
+        said = requiredness(note)
+        if said is not None:
+            required = said
+            break
+    return ExampleEntry(
+        name=key,
+        location=Location(path, line_no, column),
+        value=value,
+        description=description,
+        required=required,
+        secret=any(says_secret(n) for n in notes),
+        exported=exported,
+    )
+
+
+def _inline_comment(line_text: str, key: str) -> Iterator[str]:
+    """``KEY=value # optional``: dotenv strips the comment from unquoted values; keep it."""
+    _, _, rest = line_text.partition("=")
+    rest = rest.strip()
+    if rest.startswith(("'", '"')):
+        closing = rest.find(rest[0], 1)
+        rest = rest[closing + 1 :] if closing > 0 else ""
+        marker = rest.find("#")
+    else:
+        marker = rest.find(" #") + 1 if " #" in rest else (0 if rest.startswith("#") else -1)
+    if marker >= 0 and key:
+        yield rest[marker:].lstrip("#").strip()
+
+
+def _error_reason(binding: Binding) -> str:
+    raw = binding.original.string
+    stripped = raw.strip()
+    _, _, value = stripped.partition("=")
+    value = value.strip()
+    if value[:1] in ("'", '"') and value.count(value[0]) % 2 == 1:
+        return "unterminated quoted value"
+    if "=" not in stripped:
+        return "line is not a KEY=value assignment"
+    return "line cannot be parsed as KEY=value"

@@ -1,0 +1,268 @@
+"""Docs (Markdown / MDX) via markdown-it-py: where each variable is mentioned and what is said.
+
+Structure (tables, headings, list items, fences) comes from markdown-it's block tokens; only the
+words inside a cell, a heading or a code line are matched against the variable-name shape.
+Candidates are returned for every ``[A-Z][A-Z0-9_]*`` word; the project keeps those with an
+underscore or a name declared elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..model import DocMention, Location
+from ..wording import requiredness, requiredness_words, yes_no
+
+NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_WORD = re.compile(r"(?<![A-Za-z0-9_$.])([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_])")
+_ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)\s*=")
+_VAR_HEADER = re.compile(r"variable|^name$|^key$|^env|переменн|название|ключ|^имя", re.I)
+_REQUIRED_HEADER = re.compile(r"required|обязательн", re.I)
+_DEFAULT_HEADER = re.compile(r"default|по умолчанию", re.I)
+_DEFAULT_ATTR = re.compile(r"^\s*(?:default|по умолчанию)\s*[:\uff1a]\s*(.+)$", re.I)
+_NO_VALUE = {"", "-", "—", "–", "none", "n/a", "нет", "(none)", "не задано"}
+
+_MD: MarkdownIt | None = None
+
+
+def _markdown() -> MarkdownIt:
+    global _MD
+    if _MD is None:
+        _MD = MarkdownIt("commonmark").enable("table")
+    return _MD
+
+
+@dataclass
+class _Section:
+    level: int
+    required: bool | None
+    variable: str | None = None  # a heading that names one variable opens its own section
+    mention_index: int | None = None
+
+
+@dataclass
+class _Doc:
+    path: str
+    lines: list[str]
+    mentions: list[DocMention] = field(default_factory=list)
+    sections: list[_Section] = field(default_factory=list)
+    # heading mentions whose own text and section said nothing take the enclosing heading's word
+    fallbacks: list[tuple[int, bool]] = field(default_factory=list)
+
+    def locate(self, name: str, first: int, last: int) -> Location:
+        """First whole-word occurrence of ``name`` in 0-based lines [first, last)."""
+        pattern = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])")
+        for index in range(first, min(max(last, first + 1), len(self.lines))):
+            hit = pattern.search(self.lines[index])
+            if hit:
+                return Location(self.path, index + 1, hit.start() + 1)
+        return Location(self.path, first + 1, 1)
+
+    def context_required(self) -> bool | None:
+        for section in reversed(self.sections):
+            if section.variable is None and section.required is not None:
+                return section.required
+        return None
+
+    def own_section(self) -> _Section | None:
+        for section in reversed(self.sections):
+            if section.variable is not None:
+                return section
+        return None
+
+
+def parse_doc(path: str, text: str) -> list[DocMention]:
+    doc = _Doc(path, text.split("\n"))
+    tokens = _markdown().parse(text)
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open":
+            _heading(doc, token, tokens[index + 1])
+            index += 2
+        elif token.type == "table_open":
+            index = _table(doc, tokens, index)
+        elif token.type in ("fence", "code_block", "html_block"):
+            _code(doc, token)
+        elif token.type == "list_item_open":
+            _list_item(doc, tokens, index)
+        elif token.type == "inline":
+            _inline(doc, token)
+        index += 1
+    for mention_index, context in doc.fallbacks:
+        if doc.mentions[mention_index].required is None:
+            doc.mentions[mention_index] = _replace(
+                doc.mentions[mention_index], {"required": context}
+            )
+    return doc.mentions
+
+
+def _inline_text(token: Token) -> str:
+    return "".join(c.content for c in token.children or () if c.type in ("text", "code_inline"))
+
+
+def _heading(doc: _Doc, token: Token, inline: Token) -> None:
+    level = int(token.tag[1:])
+    while doc.sections and doc.sections[-1].level >= level:
+        doc.sections.pop()
+    text = _inline_text(inline).strip()
+    names = [
+        c.content
+        for c in inline.children or ()
+        if c.type == "code_inline" and NAME.match(c.content)
+    ]
+    bare = text.split(". ", 1)[-1].strip()
+    if not names and NAME.match(bare) and "_" in bare:
+        names = [bare]
+    said = requiredness_words(text)
+    context = doc.context_required()
+    first, last = token.map or (0, 1)
+    section = _Section(level, said)
+    for name in names:
+        doc.mentions.append(DocMention(name, doc.locate(name, first, last), "heading", True, said))
+        if said is None and context is not None:
+            doc.fallbacks.append((len(doc.mentions) - 1, context))
+    if len(names) == 1:
+        section.variable, section.mention_index = names[0], len(doc.mentions) - 1
+    doc.sections.append(section)
+
+
+def _table(doc: _Doc, tokens: list[Token], start: int) -> int:
+    rows: list[tuple[Token, list[Token]]] = []
+    index = start
+    current: list[Token] | None = None
+    row_token: Token | None = None
+    while index < len(tokens) and tokens[index].type != "table_close":
+        token = tokens[index]
+        if token.type == "tr_open":
+            current, row_token = [], token
+        elif token.type == "inline" and current is not None:
+            current.append(token)
+        elif token.type == "tr_close" and current is not None and row_token is not None:
+            rows.append((row_token, current))
+            current = None
+        index += 1
+    if rows:
+        _table_rows(doc, rows)
+    return index
+
+
+def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
+    header = [_inline_text(cell).strip() for cell in rows[0][1]]
+    var_col = next((i for i, h in enumerate(header) if _VAR_HEADER.search(h)), None)
+    req_col = next((i for i, h in enumerate(header) if _REQUIRED_HEADER.search(h)), None)
+    def_col = next((i for i, h in enumerate(header) if _DEFAULT_HEADER.search(h)), None)
+    for row_token, cells in rows[1:]:
+        first, last = row_token.map or (0, 1)
+        texts = [_inline_text(c).strip().strip("`*_ ") for c in cells]
+        key = var_col
+        if key is None or key >= len(texts) or not NAME.match(texts[key]):
+            key = next((i for i, t in enumerate(texts) if NAME.match(t) and "_" in t), None)
+        required = yes_no(texts[req_col]) if req_col is not None and req_col < len(texts) else None
+        if required is None:
+            required = doc.context_required()
+        default = None
+        if def_col is not None and def_col < len(texts) and texts[def_col].lower() not in _NO_VALUE:
+            default = texts[def_col]
+        for i, cell in enumerate(cells):
+            if i == key:
+                name = texts[i]
+                location = doc.locate(name, first, last)
+                doc.mentions.append(DocMention(name, location, "table", True, required, default))
+            elif i != def_col:
+                for name in _code_names(cell):
+                    doc.mentions.append(
+                        DocMention(name, doc.locate(name, first, last), "table", False)
+                    )
+
+
+def _list_item(doc: _Doc, tokens: list[Token], start: int) -> None:
+    """``- `KEY` - description``: a list item that starts with a variable's code span."""
+    inline = next((t for t in tokens[start + 1 : start + 4] if t.type == "inline"), None)
+    if inline is None or not inline.children:
+        return
+    lead = [c for c in inline.children if not (c.type == "text" and not c.content.strip())]
+    if not lead or lead[0].type != "code_inline" or not NAME.match(lead[0].content):
+        return
+    name = lead[0].content
+    first, last = inline.map or (0, 1)
+    said = requiredness_words(_inline_text(inline).replace(name, "", 1))
+    required = said if said is not None else doc.context_required()
+    inline.meta = {**(inline.meta or {}), "env_lint_seen": name}
+    doc.mentions.append(DocMention(name, doc.locate(name, first, last), "list", True, required))
+
+
+def _section_attribute(doc: _Doc, inline: Token) -> None:
+    """``- **Required:** yes`` / ``- **По умолчанию:** `25``` inside a variable's own section."""
+    section = doc.own_section()
+    if section is None or section.mention_index is None:
+        return
+    text = _inline_text(inline)
+    mention = doc.mentions[section.mention_index]
+    said = requiredness(text)
+    default_hit = _DEFAULT_ATTR.match(text)
+    updates: dict[str, object] = {}
+    if said is not None and mention.required is None:
+        updates["required"] = said
+    if default_hit and mention.default is None:
+        value = default_hit.group(1).strip().strip("`*_ ")
+        if value.lower() not in _NO_VALUE:
+            updates["default"] = value
+    if updates:
+        doc.mentions[section.mention_index] = _replace(mention, updates)
+
+
+def _replace(mention: DocMention, updates: dict[str, object]) -> DocMention:
+    values = {
+        "name": mention.name,
+        "location": mention.location,
+        "kind": mention.kind,
+        "primary": mention.primary,
+        "required": mention.required,
+        "default": mention.default,
+    }
+    values.update(updates)
+    return DocMention(**values)  # type: ignore[arg-type]
+
+
+def _inline(doc: _Doc, token: Token) -> None:
+    """Code spans in any other paragraph: secondary mentions (they document, never declare)."""
+    skip = (token.meta or {}).get("env_lint_seen")
+    if skip is None:
+        _section_attribute(doc, token)
+    first, last = token.map or (0, 1)
+    for child in token.children or ():
+        if child.type != "code_inline" or not NAME.match(child.content):
+            continue
+        if child.content == skip:
+            skip = None
+            continue
+        name = child.content
+        doc.mentions.append(DocMention(name, doc.locate(name, first, last), "text", False))
+
+
+def _code_names(cell: Token) -> Iterator[str]:
+    for child in cell.children or ():
+        if child.type == "code_inline" and NAME.match(child.content):
+            yield child.content
+
+
+def _code(doc: _Doc, token: Token) -> None:
+    """Fenced / indented code and HTML (MDX components): every name-shaped word is a mention;
+    ``KEY=...`` at the start of a line declares it."""
+    first = (token.map or (0, 0))[0] + (1 if token.type == "fence" else 0)
+    for offset, line in enumerate(token.content.split("\n")):
+        number = first + offset
+        assigned = _ASSIGN.match(line)
+        for hit in _WORD.finditer(line):
+            name = hit.group(1)
+            primary = bool(
+                assigned and assigned.group(1) == name and hit.start(1) == assigned.start(1)
+            )
+            location = doc.locate(name, number, number + 1)
+            doc.mentions.append(DocMention(name, location, "code", primary))

@@ -1,0 +1,213 @@
+"""tree-sitter plumbing shared by the TS/JS extractors (imported only when a run needs it)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+import tree_sitter_typescript
+from tree_sitter import Language, Node, Parser, Tree
+
+from ..model import Location
+
+TS_SUFFIXES = (".ts", ".mts", ".cts")
+JS_SUFFIXES = (".tsx", ".js", ".jsx", ".mjs", ".cjs")
+SOURCE_SUFFIXES = TS_SUFFIXES + JS_SUFFIXES
+
+
+@cache
+def _parser(tsx: bool) -> Parser:
+    raw = (
+        tree_sitter_typescript.language_tsx()
+        if tsx
+        else tree_sitter_typescript.language_typescript()
+    )
+    return Parser(Language(raw))
+
+
+def parse(path: str, data: bytes) -> Tree:
+    """TypeScript grammar for .ts/.mts/.cts; TSX (a superset of JS + JSX) for the rest."""
+    return _parser(not path.endswith(TS_SUFFIXES)).parse(data)
+
+
+class Source:
+    """A parsed file: node text and 1-based character positions."""
+
+    def __init__(self, path: str, data: bytes) -> None:
+        self.path = path
+        self.data = data
+        self.tree = parse(path, data)
+        self._line_starts: list[int] | None = None
+
+    def text(self, node: Node) -> str:
+        return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    def location(self, node: Node) -> Location:
+        row, byte_col = node.start_point
+        if self._line_starts is None:
+            starts = [0]
+            starts.extend(i + 1 for i, b in enumerate(self.data) if b == 0x0A)
+            self._line_starts = starts
+        start = self._line_starts[row] if row < len(self._line_starts) else 0
+        prefix = self.data[start : start + byte_col].decode("utf-8", "replace")
+        return Location(self.path, row + 1, len(prefix) + 1)
+
+    def walk(self) -> Iterator[Node]:
+        """Every named node, depth first, iteratively (deep trees must not recurse)."""
+        stack = [self.tree.root_node]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.named_children))
+
+    def first_error(self) -> Node | None:
+        if not self.tree.root_node.has_error:
+            return None
+        for node in self.walk():
+            if node.type == "ERROR" or node.is_missing:
+                return node
+        return self.tree.root_node
+
+
+def unwrap(node: Node | None) -> Node | None:
+    """Strip parentheses, ``as`` casts, ``satisfies`` and non-null assertions."""
+    while node is not None and node.type in (
+        "parenthesized_expression",
+        "as_expression",
+        "satisfies_expression",
+        "non_null_expression",
+        "type_assertion",
+    ):
+        node = node.named_children[0] if node.named_children else None
+    return node
+
+
+def string_value(src: Source, node: Node | None) -> str | None:
+    """The value of a string literal or a template string without substitutions."""
+    node = unwrap(node)
+    if node is None:
+        return None
+    if node.type == "string":
+        raw = src.text(node)
+        try:
+            value = ast.literal_eval(raw) if raw[:1] in "'\"" else None
+        except (ValueError, SyntaxError):
+            value = raw[1:-1]
+        return value if isinstance(value, str) else None
+    if node.type == "template_string":
+        if any(c.type == "template_substitution" for c in node.named_children):
+            return None
+        return src.text(node)[1:-1]
+    return None
+
+
+def property_key(src: Source, node: Node | None) -> str | None:
+    """The static name of an object key: ``A``, ``"A"``, ``['A']``."""
+    if node is None:
+        return None
+    if node.type in (
+        "property_identifier",
+        "shorthand_property_identifier",
+        "shorthand_property_identifier_pattern",
+        "identifier",
+    ):
+        return src.text(node)
+    if node.type == "computed_property_name" and node.named_children:
+        return string_value(src, node.named_children[0])
+    return string_value(src, node)
+
+
+def is_process_env(src: Source, node: Node | None) -> bool:
+    """``process.env`` (also ``process?.env``, ``(process.env as X)``)."""
+    node = unwrap(node)
+    if node is None or node.type != "member_expression":
+        return False
+    obj = node.child_by_field_name("object")
+    prop = node.child_by_field_name("property")
+    return (
+        obj is not None
+        and prop is not None
+        and obj.type == "identifier"
+        and src.text(obj) == "process"
+        and src.text(prop) == "env"
+    )
+
+
+def _arithmetic(op: str, left: float, right: float) -> float | None:
+    if op == "+":
+        return left + right
+    if op == "-":
+        return left - right
+    if op == "*":
+        return left * right
+    if op in ("/", "%") and right == 0:
+        return None
+    if op == "/":
+        return left / right
+    if op == "%":
+        return left % right
+    if op == "**" and abs(right) < 64:
+        result: float = left**right
+        return result
+    return None
+
+
+def literal(src: Source, node: Node | None, depth: int = 0) -> tuple[bool, Any]:
+    """Evaluate a literal expression exactly: (known, value). Numbers, strings, booleans, null,
+    unary minus and arithmetic over numbers (``60 * 1000``, ``524_288``)."""
+    node = unwrap(node)
+    if node is None or depth > 32:
+        return False, None
+    kind = node.type
+    if kind in ("string", "template_string"):
+        value = string_value(src, node)
+        return value is not None, value
+    if kind == "number":
+        return _number(src.text(node))
+    if kind in ("true", "false"):
+        return True, kind == "true"
+    if kind == "null":
+        return True, None
+    if kind == "unary_expression":
+        operator = node.child_by_field_name("operator")
+        known, value = literal(src, node.child_by_field_name("argument"), depth + 1)
+        if known and operator is not None and isinstance(value, (int, float)):
+            op = src.text(operator)
+            if op == "-":
+                return True, -value
+            if op == "+":
+                return True, value
+        return False, None
+    if kind == "binary_expression":
+        return _binary(src, node, depth)
+    return False, None
+
+
+def _binary(src: Source, node: Node, depth: int) -> tuple[bool, Any]:
+    operator = node.child_by_field_name("operator")
+    left_known, left = literal(src, node.child_by_field_name("left"), depth + 1)
+    right_known, right = literal(src, node.child_by_field_name("right"), depth + 1)
+    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right))
+    if operator is None or not (left_known and right_known and numbers):
+        return False, None
+    op = src.text(operator)
+    value = _arithmetic(op, left, right)
+    if isinstance(value, float) and value.is_integer() and op != "/":
+        value = int(value)
+    return value is not None, value
+
+
+def _number(raw: str) -> tuple[bool, Any]:
+    text = raw.replace("_", "").lower()
+    try:
+        if text.startswith(("0x", "0o", "0b")):
+            return True, int(text, 0)
+        if text.endswith("n"):
+            return True, int(text[:-1])
+        if any(c in text for c in ".e"):
+            return True, float(text)
+        return True, int(text)
+    except ValueError:
+        return False, None

@@ -1,0 +1,161 @@
+"""Example values against schema facts: placeholders, meaning-equality, validation.
+
+Functions here read values but return only facts about them (never the value itself), so a
+caller can build a message without quoting a secret.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from urllib.parse import urlsplit
+
+from .model import SchemaVar
+
+_PLACEHOLDER = re.compile(
+    r"""^(
+        your[-_ ].*|.*[-_]here|<.*>|\[.*\]|\{\{.*\}\}|\$\{.*\}|\$[A-Za-z_][A-Za-z0-9_]*|
+        x{3,}|X{3,}|\*{3,}|\.{3}|…|.*\.{3}|.*…|
+        change[-_ ]?me|replace[-_ ]?me|todo|tbd|placeholder|example|dummy|fixme|
+        secret|password|token
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_TRUE = {"true", "1", "yes", "on", "y"}
+_FALSE = {"false", "0", "no", "off", "n", ""}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def is_placeholder(value: str | None) -> bool:
+    """Empty values and the usual stand-ins (``your-...``, ``<...>``, ``xxx``, ``...``,
+    ``changeme``, values ending in ``...``) are never checked against a schema."""
+    if value is None:
+        return True
+    text = value.strip()
+    return not text or bool(_PLACEHOLDER.match(text))
+
+
+def as_number(value: str) -> float | None:
+    try:
+        number = float(value.strip().replace("_", ""))
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def as_bool(value: str) -> bool | None:
+    text = value.strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    return None
+
+
+def same_as_default(value: str, default: str | int | float | bool | None) -> bool:
+    """Compare meaning, not spelling: ``25`` == ``25.0``, ``true`` == ``"true"``."""
+    text = value.strip()
+    if isinstance(default, bool):
+        return as_bool(text) is default or text.lower() == str(default).lower()
+    if isinstance(default, (int, float)):
+        number = as_number(text)
+        return number is not None and math.isclose(number, float(default), rel_tol=1e-12)
+    if default is None:
+        return text.lower() in ("", "null")
+    if text == default:
+        return True
+    number, other = as_number(text), as_number(default)
+    if number is not None and other is not None:
+        return number == other
+    flag, other_flag = as_bool(text), as_bool(default)
+    return flag is not None and flag is other_flag and text.lower() == default.lower()
+
+
+def describe_default(default: str | int | float | bool | None) -> str:
+    if isinstance(default, bool):
+        return "true" if default else "false"
+    if default is None:
+        return "null"
+    if isinstance(default, str):
+        return f'"{default}"'
+    return str(default)
+
+
+def problems(value: str, var: SchemaVar) -> list[str]:
+    """What is wrong with ``value`` for ``var``, in words that never include the value."""
+    text = value.strip()
+    kind = var.type
+    if kind == "enum" and var.choices:
+        if text not in var.choices:
+            return [f"is not one of the schema's choices: {', '.join(var.choices)}"]
+        return []
+    if kind == "number":
+        return _number_problems(text, var)
+    if kind == "boolean":
+        return [] if as_bool(text) is not None else ["is not a boolean (true/false/1/0)"]
+    if kind == "url" and not _is_url(text):
+        return ["is not a URL (scheme://host...)"]
+    if kind == "email" and not _EMAIL.match(text):
+        return ["is not an email address"]
+    if kind == "uuid" and not _is_uuid(text):
+        return ["is not a UUID"]
+    if kind in ("string", "url", "email", "uuid"):
+        return _string_problems(text, var)
+    return []
+
+
+def _number_problems(text: str, var: SchemaVar) -> list[str]:
+    number = as_number(text)
+    if number is None:
+        return ["is not a number"]
+    limits = var.constraints
+    found = []
+    if limits.integer and not number.is_integer():
+        found.append("is not an integer")
+    if limits.positive and number <= 0:
+        found.append("is not positive")
+    if limits.nonnegative and number < 0:
+        found.append("is negative")
+    if limits.min is not None and number < limits.min:
+        found.append(f"is below the schema minimum {_num(limits.min)}")
+    if limits.max is not None and number > limits.max:
+        found.append(f"is above the schema maximum {_num(limits.max)}")
+    return found
+
+
+def _string_problems(text: str, var: SchemaVar) -> list[str]:
+    limits = var.constraints
+    size = len(text)
+    found = []
+    if limits.length is not None and size != limits.length:
+        found.append(f"has {size} characters, the schema requires exactly {limits.length}")
+    if limits.min is not None and size < limits.min:
+        found.append(f"has {size} characters, the schema requires at least {_num(limits.min)}")
+    if limits.max is not None and size > limits.max:
+        found.append(f"has {size} characters, the schema allows at most {_num(limits.max)}")
+    if limits.starts_with is not None and not text.startswith(limits.starts_with):
+        found.append(f'does not start with "{limits.starts_with}" as the schema requires')
+    if limits.ends_with is not None and not text.endswith(limits.ends_with):
+        found.append(f'does not end with "{limits.ends_with}" as the schema requires')
+    return found
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _is_url(text: str) -> bool:
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return bool(parts.scheme) and bool(parts.netloc or parts.path) and "://" in text
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,62 @@
+"""What human text says about a variable: required, optional, secret (English and Russian).
+
+These classify words in a comment or a doc cell; the structure around them (dotenv lines,
+Markdown blocks) is always found by the real parsers.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPTIONAL = re.compile(
+    r"\b(optional|not\s+required|опционально|опциональн\w*|необязательн\w*|не\s+обязательн\w*)",
+    re.IGNORECASE,
+)
+_REQUIRED = re.compile(r"\b(required|mandatory|обязательн\w*)", re.IGNORECASE)
+_SECRET = re.compile(r"\b(secret|sensitive|секрет\w*|секретн\w*)", re.IGNORECASE)
+
+_YES = {"yes", "y", "true", "required", "да", "✅", "✓", "✔", "✔️", "x", "+", "обязательно"}
+_NO = {"no", "n", "false", "optional", "нет", "❌", "✗", "✘", "-", "—", "опционально"}
+_ATTRIBUTE = re.compile(
+    r"^\s*(required|обязательн\w*)\s*[:\uff1a]\s*(.+)$",
+    re.IGNORECASE,
+)
+
+
+def requiredness(text: str) -> bool | None:
+    """True when the text calls the variable required, False when optional, else None."""
+    attribute = _ATTRIBUTE.match(text)
+    if attribute:
+        answer = yes_no(attribute.group(2))
+        if answer is not None:
+            return answer
+    if _OPTIONAL.search(text):
+        return False
+    if _REQUIRED.search(text):
+        return True
+    return None
+
+
+def yes_no(cell: str) -> bool | None:
+    """A Required cell: Yes/No, ✅/❌, да/нет; None when it says neither."""
+    words = cell.strip().strip("*_`").strip()
+    if not words:
+        return None
+    first = words.split()[0].strip(".,;:!*_`()").lower()
+    if first in _YES or words.lower() in _YES:
+        return True
+    if first in _NO or words.lower() in _NO:
+        return False
+    return requiredness_words(words)
+
+
+def requiredness_words(text: str) -> bool | None:
+    if _OPTIONAL.search(text):
+        return False
+    if _REQUIRED.search(text):
+        return True
+    return None
+
+
+def says_secret(text: str) -> bool:
+    return bool(_SECRET.search(text))
