@@ -6,11 +6,9 @@ exists). A bad config raises ``ConfigError`` naming the file, the key path and w
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 CONFIG_FILE = ".env-lint.toml"
@@ -103,6 +101,9 @@ def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) ->
 
 
 def config_schema() -> dict[str, Any]:
+    import json
+    from importlib import resources
+
     text = resources.files("env_lint").joinpath("schemas/config.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema

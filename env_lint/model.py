@@ -180,7 +180,8 @@ class Project:
         return frozenset(d.name for d in self.docs)
 
     def examples_covering(self, path: str) -> tuple[ExampleFile, ...]:
-        """The example files of the nearest directory, walking up from ``path``, that has any."""
+        """The example files of the nearest directory, walking up from ``path``, that has any;
+        every example file of the repo when no directory on the way up has one."""
         by_dir: dict[str, list[ExampleFile]] = {}
         for ex in self.examples:
             by_dir.setdefault(ex.directory, []).append(ex)
@@ -189,7 +190,7 @@ class Project:
             if directory in by_dir:
                 return tuple(by_dir[directory])
             if directory == "":
-                return ()
+                return self.examples
             directory = parent_dir(directory)
 
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-import uuid
-from urllib.parse import urlsplit
 
 from .model import SchemaVar
 
@@ -55,7 +53,7 @@ def as_bool(value: str) -> bool | None:
 
 def same_as_default(value: str, default: str | int | float | bool | None) -> bool:
     """Compare meaning, not spelling: ``25`` == ``25.0``, ``true`` == ``"true"``."""
-    text = value.strip()
+    text = _unquote(value.strip())
     if isinstance(default, bool):
         return as_bool(text) is default or text.lower() == str(default).lower()
     if isinstance(default, (int, float)):
@@ -70,6 +68,12 @@ def same_as_default(value: str, default: str | int | float | bool | None) -> boo
         return number == other
     flag, other_flag = as_bool(text), as_bool(default)
     return flag is not None and flag is other_flag and text.lower() == default.lower()
+
+
+def _unquote(text: str) -> str:
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"`":
+        return text[1:-1]
+    return text
 
 
 def describe_default(default: str | int | float | bool | None) -> str:
@@ -146,6 +150,8 @@ def _num(value: float) -> str:
 
 
 def _is_url(text: str) -> bool:
+    from urllib.parse import urlsplit
+
     try:
         parts = urlsplit(text)
     except ValueError:
@@ -154,6 +160,8 @@ def _is_url(text: str) -> bool:
 
 
 def _is_uuid(text: str) -> bool:
+    import uuid
+
     try:
         uuid.UUID(text)
     except ValueError:

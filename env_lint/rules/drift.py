@@ -17,11 +17,7 @@ def _missing_from_example(ctx: Context) -> Iterator[Finding]:
         for var in schema.variables:
             if var.name in listed:
                 continue
-            where = (
-                f"missing from {files_phrase(covering)}"
-                if covering
-                else "not listed in any example file (none covers this schema's directory)"
-            )
+            where = f"missing from {files_phrase(covering)}"
             if var.required:
                 detail = "it is required with no default"
             elif var.has_default:
@@ -98,8 +94,9 @@ MISSING_FROM_EXAMPLE = Rule(
     summary="A schema declares a variable that no example file lists.",
     what="A variable declared in an env schema is not listed (not even commented out) in the "
     "example file(s) that cover the schema: those of the nearest directory, walking up from "
-    "the schema, that holds any example file. Error when the variable is required with no "
-    "default, warning otherwise.",
+    "the schema, that holds any example file (every example file of the repo when no "
+    "directory on the way up has one). Error when the variable is required with no default, "
+    "warning otherwise. Runs only when the repo has an example file.",
     why="The example file is what people copy to set up a machine or a deploy target; a "
     "variable missing from it is missing in the next environment, and the app fails at start.",
     example="```ts\n// services/worker/src/lib/env.ts\nJOB_QUEUE_NAME: z.string(),\n```\n"

@@ -25,6 +25,8 @@ def parse_example(path: str, text: str) -> ExampleFile:
     comments: list[str] = []  # comment block directly above the next key
     for binding in parse_stream(io.StringIO(text)):
         line_no = _first_content_line(binding)
+        if line_no > binding.original.line:
+            comments = []  # a blank line separates a comment block from what follows
         if binding.error:
             failures.append(ParseFailure(Location(path, line_no, 1), _error_reason(binding)))
             comments = []

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Wall time of env-lint next to a bare interpreter start (needs hyperfine: apt-get install hyperfine).
+# Usage: bench/startup.sh [path/to/venv]   (default: .venv)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+venv=${1:-.venv}
+example_only=$(mktemp -d)
+trap 'rm -rf "$example_only"' EXIT
+printf 'API_URL=https://api.example.com\nAPI_TOKEN=\n' > "$example_only/.env.example"
+hyperfine -N --warmup 3 --runs 40 -i \
+  "$venv/bin/python -c pass" \
+  "$venv/bin/env-lint $example_only" \
+  "$venv/bin/env-lint fixtures/t11-platform" \
+  --export-json "${TMPDIR:-/tmp}/env-lint-startup.json" >/dev/null 2>&1
+"$venv/bin/python" - "${TMPDIR:-/tmp}/env-lint-startup.json" <<'PY'
+import json, sys
+for result in json.load(open(sys.argv[1]))["results"]:
+    print(f"{result['median'] * 1000:7.1f} ms median  {result['command']}")
+PY

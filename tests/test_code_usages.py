@@ -1,0 +1,45 @@
+"""Code usages in JS/TS: table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+from env_lint.sources.code_usages import extract_usages
+from env_lint.sources.typescript import Source
+
+
+def usages(code: str, path: str = "src/a.ts") -> list[tuple[str, int, int]]:
+    found = extract_usages(Source(path, code.encode()))
+    return [(u.name, u.location.line, u.location.column) for u in found]
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("const a = process.env.API_URL;", [("API_URL", 1, 23)]),
+        ('const a = process.env["API_URL"];', [("API_URL", 1, 23)]),
+        ("const a = process.env['API_URL'];", [("API_URL", 1, 23)]),
+        ("const a = process.env?.API_URL;", [("API_URL", 1, 24)]),
+        ("const a = (process.env as any).API_URL;", [("API_URL", 1, 32)]),
+        ("const { A, B: b, C = 'x', D: d = 1 } = process.env;", [("A", 1, 9), ("B", 1, 12), ("C", 1, 18), ("D", 1, 27)]),
+        ("process.env.WRITE_ME = '1';", [("WRITE_ME", 1, 13)]),
+        ("const k = 'X'; const a = process.env[k];", []),
+        ("const a = process.env[`T_${x}`];", []),
+        ("const env = process.env;", []),
+        ("const a = myprocess.env.NOPE; const b = process.envx.NOPE2;", []),
+        ("// process.env.IN_COMMENT\nconst s = 'process.env.IN_STRING';", []),
+    ],
+)
+def test_usages(code, expected):
+    assert usages(code) == expected
+
+
+def test_jsx_in_js_files():
+    code = "export const A = () => <div>{process.env.NEXT_PUBLIC_X}</div>;\n"
+    assert usages(code, "src/a.jsx") == [("NEXT_PUBLIC_X", 1, 42)]
+    assert usages(code, "src/a.js") == [("NEXT_PUBLIC_X", 1, 42)]
+
+
+def test_each_read_is_kept_sorted():
+    code = "process.env.B;\nprocess.env.A;\nprocess.env.B;\n"
+    assert usages(code) == [("A", 2, 13), ("B", 1, 13), ("B", 3, 13)]

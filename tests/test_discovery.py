@@ -1,0 +1,111 @@
+"""Which files are example files, schemas, docs and sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from env_lint.discovery import (
+    classify,
+    glob_regex,
+    is_doc_path,
+    is_example_name,
+    is_schema_name,
+    walk,
+)
+
+from .conftest import write_repo
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        ".env.example", "env.production.example", ".env.sample", ".env-template", ".example.env",
+        "template.env", ".env.template", ".env.local.example", ".env.example.local",
+        "env.example", ".env.dist", "example.env", ".env.production.sample", "sample.env",
+    ],
+)
+def test_example_names(name):
+    assert is_example_name(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        ".env", ".env.local", "env.production", ".env.production", "messages.en.json",
+        "env.example.ts", "example.json", ".env.example.md", "environment.example.yml",
+        "README.md", "sample.txt", "envelope.example",
+    ],
+)
+def test_not_example_names(name):
+    assert not is_example_name(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("env.ts", True), ("env.mjs", True), ("env.js", True), ("env.server.ts", True),
+        ("env.client.mjs", True), ("environment.ts", True), ("env-schema.ts", True),
+        ("envSchema.ts", True), ("env.d.ts", False), ("environ.ts", False), ("index.ts", False),
+        ("env.json", False),
+    ],
+)
+def test_schema_names(name, expected):
+    assert is_schema_name(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("docs/SECRETS.md", True), ("apps/web/docs/env/setup.mdx", True), ("README.md", True),
+        ("services/worker/readme.md", True), ("CHANGELOG.md", False), ("docs/diagram.png", False),
+        ("documentation/x.md", False),
+    ],
+)
+def test_doc_paths(path, expected):
+    assert is_doc_path(path) is expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "expected"),
+    [
+        ("docs/**/*.md", "docs/a.md", True),
+        ("docs/**/*.md", "docs/x/y/a.md", True),
+        ("docs/*.md", "docs/x/a.md", False),
+        ("fixtures", "fixtures/a/b.ts", True),
+        ("fixtures/**", "fixtures/a/b.ts", True),
+        ("**/.env.example", "a/b/.env.example", True),
+        ("./config/env.ts", "config/env.ts", True),
+        ("*.md", "docs/a.md", False),
+    ],
+)
+def test_globs(pattern, path, expected):
+    assert bool(glob_regex(pattern).match(path)) is expected
+
+
+def test_walk_skips_vendored_generated_and_virtualenv_dirs(tmp_path):
+    write_repo(
+        tmp_path,
+        {
+            ".env.example": "A=1\n",
+            "node_modules/pkg/.env.example": "B=1\n",
+            ".git/config": "",
+            "dist/env.js": "",
+            ".next/server.js": "",
+            "myvenv/pyvenv.cfg": "",
+            "myvenv/lib/.env.example": "C=1\n",
+            "src/app.ts": "",
+            "vendor/skip.ts": "",
+        },
+    )
+    assert walk(str(tmp_path), exclude=("vendor",)) == [".env.example", "src/app.ts"]
+
+
+def test_configured_paths_add_to_discovery():
+    files = ["config/vars.dotenv", "src/settings.ts", "handbook/env.md", ".env.example"]
+    found = classify(files, examples=("config/*.dotenv",), schemas=("src/settings.ts",), docs=("handbook/**",))
+    assert found.examples == ("config/vars.dotenv", ".env.example")
+    assert found.schemas == ("src/settings.ts",)
+    assert found.docs == ("handbook/env.md",)
+    only = classify(files, examples=("config/*.dotenv",), auto=False)
+    assert only.examples == ("config/vars.dotenv",)
+    assert only.docs == ()

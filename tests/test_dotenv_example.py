@@ -1,0 +1,101 @@
+"""Example-file parser: table-driven, including broken input."""
+
+from __future__ import annotations
+
+import pytest
+
+from env_lint.model import Location
+from env_lint.sources.dotenv_example import parse_example
+
+
+def entries(text: str) -> list[tuple[str, int, int, bool | None, bool, bool]]:
+    parsed = parse_example("x/.env.example", text)
+    return [
+        (e.name, e.location.line, e.location.column, e.required, e.secret, e.disabled)
+        for e in parsed.entries
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("A_B=1\n", [("A_B", 1, 1, None, False, False)], id="plain"),
+        pytest.param("\n\n\nA_B=1\n", [("A_B", 4, 1, None, False, False)], id="blank-lines-before"),
+        pytest.param("export TOKEN=x\n", [("TOKEN", 1, 8, None, False, False)], id="export"),
+        pytest.param("   SPACED = 1\n", [("SPACED", 1, 4, None, False, False)], id="indented"),
+        pytest.param(
+            "# Optional\nSENTRY_DSN=\n", [("SENTRY_DSN", 2, 1, False, False, False)], id="optional"
+        ),
+        pytest.param(
+            "# Обязательно. Секретный ключ\nKEY=\n",
+            [("KEY", 2, 1, True, True, False)],
+            id="russian-required-secret",
+        ),
+        pytest.param(
+            "# необязательно\nKEY=\n", [("KEY", 2, 1, False, False, False)], id="russian-optional"
+        ),
+        pytest.param(
+            "# required\n\nKEY=\n", [("KEY", 3, 1, None, False, False)], id="blank-line-detaches"
+        ),
+        pytest.param("KEY=x # optional\n", [("KEY", 1, 1, False, False, False)], id="inline-comment"),
+        pytest.param(
+            "KEY='a # b'\n", [("KEY", 1, 1, None, False, False)], id="hash-inside-quotes-is-value"
+        ),
+        pytest.param(
+            "# Sentry (optional)\n# SENTRY_DSN=\nNEXT=1\n",
+            [("SENTRY_DSN", 2, 3, False, False, True), ("NEXT", 3, 1, None, False, False)],
+            id="commented-out-assignment",
+        ),
+        pytest.param(
+            "# export OLD_KEY=\"v\"\n", [("OLD_KEY", 1, 10, False, False, True)], id="commented-export"
+        ),
+        pytest.param("# Format: KEY=value\nA_B=1\n", [("A_B", 2, 1, None, False, False)], id="prose"),
+        pytest.param("# e.g. lower=case\n", [], id="prose-lowercase-not-disabled"),
+        pytest.param(
+            'MULTI="line one\nline two"\nAFTER=1\n',
+            [("MULTI", 1, 1, None, False, False), ("AFTER", 3, 1, None, False, False)],
+            id="multiline-quoted",
+        ),
+        pytest.param("A=1\r\nB=2\r\n".replace("\r\n", "\n"), [("A", 1, 1, None, False, False), ("B", 2, 1, None, False, False)], id="crlf-normalised"),
+    ],
+)
+def test_entries(text, expected):
+    assert entries(text) == expected
+
+
+def test_description_keeps_the_comment_block():
+    parsed = parse_example("e", "# Supabase\n# Service role key (secret)\nSUPABASE_KEY=\n")
+    assert parsed.entries[0].description == ("Supabase", "Service role key (secret)")
+    assert parsed.entries[0].secret is True
+
+
+def test_values_are_kept_for_comparison_only():
+    parsed = parse_example("e", "A='quoted value'\nB=\n")
+    assert [e.value for e in parsed.entries] == ["quoted value", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "failure"),
+    [
+        pytest.param("A=1\nB='never closed\nC=3\n", (2, "unterminated quoted value"), id="quote"),
+        pytest.param('A=1\nB="never closed\nC=3\n', (2, "unterminated quoted value"), id="dquote"),
+        pytest.param("A=1\njust words\nC=3\n", (2, "line is not a KEY=value assignment"), id="words"),
+    ],
+)
+def test_broken_lines_are_failures_and_the_rest_is_read(text, failure):
+    parsed = parse_example("x/.env.example", text)
+    assert [(f.location.line, f.reason) for f in parsed.failures] == [failure]
+    assert [e.name for e in parsed.entries] == ["A", "C"]
+    assert all(f.location == Location("x/.env.example", failure[0], 1) for f in parsed.failures)
+
+
+@pytest.mark.parametrize("key", ["my-key.x", "1ABC", "MAIL.REPLY_TO"])
+def test_invalid_keys_are_kept_apart(key):
+    parsed = parse_example("e", f"{key}=1\nGOOD=2\n")
+    assert [e.name for e in parsed.invalid_keys] == [key]
+    assert [e.name for e in parsed.entries] == ["GOOD"]
+
+
+def test_duplicates_are_all_returned():
+    parsed = parse_example("e", "A=1\nA=2\n")
+    assert [(e.name, e.location.line) for e in parsed.entries] == [("A", 1), ("A", 2)]

@@ -1,0 +1,103 @@
+"""Docs parser: tables, headings, list items, code blocks; what they say about each variable."""
+
+from __future__ import annotations
+
+import pytest
+
+from env_lint.sources.markdown_docs import parse_doc
+
+
+def mentions(text: str) -> list[tuple[str, int, int, str, bool, bool | None, str | None]]:
+    return [
+        (m.name, m.location.line, m.location.column, m.kind, m.primary, m.required, m.default)
+        for m in parse_doc("docs/ENV.md", text)
+    ]
+
+
+TABLE = """\
+| Variable | Required | Default | Notes |
+|---|---|---|---|
+| `PORT_NUMBER` | No | `8080` | see `OTHER_VAR` |
+| API_KEY | ✅ | — | |
+| `FLAG_X` | да | | |
+| `FLAG_Y` | ❌ | none | |
+"""
+
+
+def test_table():
+    assert mentions(TABLE) == [
+        ("PORT_NUMBER", 3, 4, "table", True, False, "8080"),
+        ("OTHER_VAR", 3, 38, "table", False, None, None),
+        ("API_KEY", 4, 3, "table", True, True, None),
+        ("FLAG_X", 5, 4, "table", True, True, None),
+        ("FLAG_Y", 6, 4, "table", True, False, None),
+    ]
+
+
+def test_table_without_a_variable_header_uses_the_first_name_cell():
+    text = "| Name of thing | What |\n|---|---|\n| `DB_URL` | database |\n"
+    assert mentions(text) == [("DB_URL", 3, 4, "table", True, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "### `JWT_SECRET`\n- **Обязательность:** ✅ Обязательно\n- **По умолчанию:** `abc`\n",
+            [("JWT_SECRET", 1, 6, "heading", True, True, "abc")],
+            id="russian-section-attributes",
+        ),
+        pytest.param(
+            "### `SENTRY_DSN` (optional)\nError tracking.\n",
+            [("SENTRY_DSN", 1, 6, "heading", True, False, None)],
+            id="heading-words",
+        ),
+        pytest.param(
+            "## Optional variables\n### `SENTRY_DSN`\nError tracking.\n",
+            [("SENTRY_DSN", 2, 6, "heading", True, False, None)],
+            id="enclosing-heading",
+        ),
+        pytest.param(
+            "## Required\n### `A_B`\n- Required: no\n",
+            [("A_B", 2, 6, "heading", True, False, None)],
+            id="own-section-beats-enclosing-heading",
+        ),
+        pytest.param(
+            "## Optional\n\n- `SENTRY_DSN` - error tracking\n- `CRON_KEY` (required) - cron\n",
+            [
+                ("SENTRY_DSN", 3, 4, "list", True, False, None),
+                ("CRON_KEY", 4, 4, "list", True, True, None),
+            ],
+            id="list-items",
+        ),
+        pytest.param(
+            "Set `SOME_VAR` before you start.\n",
+            [("SOME_VAR", 1, 6, "text", False, None, None)],
+            id="prose-is-a-passing-mention",
+        ),
+        pytest.param(
+            "- See `DOCS_VAR` for details\n",
+            [("DOCS_VAR", 1, 8, "text", False, None, None)],
+            id="list-item-not-starting-with-a-name",
+        ),
+        pytest.param(
+            "```bash\nexport DB_URL=postgres://x\necho $HOME USES_IT\n```\n",
+            [
+                ("DB_URL", 2, 8, "code", True, None, None),
+                ("USES_IT", 3, 12, "code", False, None, None),
+            ],
+            id="fenced-code",
+        ),
+        pytest.param(
+            '<ParamField path="MDX_VAR" required>\n</ParamField>\n',
+            [("MDX_VAR", 1, 19, "code", False, None, None)],
+            id="mdx-component",
+        ),
+    ],
+)
+def test_blocks(text, expected):
+    assert mentions(text) == expected
+
+
+def test_lowercase_and_mixed_words_are_not_names():
+    assert mentions("| Variable |\n|---|\n| `apiKey` |\n| `Api_Key` |\n") == []
