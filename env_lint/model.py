@@ -77,9 +77,6 @@ class Constraints:
     nonnegative: bool = False
 
 
-NO_DEFAULT: object = object()
-
-
 @dataclass(frozen=True, slots=True)
 class SchemaVar:
     name: str
@@ -104,10 +101,6 @@ class Schema:
     # is parsed from ``process.env`` itself (every key is wired).
     wired: frozenset[str] | None = None
     wiring_location: Location | None = None
-
-    @property
-    def directory(self) -> str:
-        return parent_dir(self.path)
 
 
 # --- code and docs -------------------------------------------------------------------------

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -206,7 +207,7 @@ def _section_attribute(doc: _Doc, inline: Token) -> None:
     mention = doc.mentions[section.mention_index]
     said = requiredness(text)
     default_hit = _DEFAULT_ATTR.match(text)
-    updates: dict[str, object] = {}
+    updates: dict[str, Any] = {}
     if said is not None and mention.required is None:
         updates["required"] = said
     if default_hit and mention.default is None:
@@ -217,17 +218,8 @@ def _section_attribute(doc: _Doc, inline: Token) -> None:
         doc.mentions[section.mention_index] = _replace(mention, updates)
 
 
-def _replace(mention: DocMention, updates: dict[str, object]) -> DocMention:
-    values = {
-        "name": mention.name,
-        "location": mention.location,
-        "kind": mention.kind,
-        "primary": mention.primary,
-        "required": mention.required,
-        "default": mention.default,
-    }
-    values.update(updates)
-    return DocMention(**values)  # type: ignore[arg-type]
+def _replace(mention: DocMention, updates: dict[str, Any]) -> DocMention:
+    return replace(mention, **updates)
 
 
 def _inline(doc: _Doc, token: Token) -> None:

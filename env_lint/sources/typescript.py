@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -47,9 +48,7 @@ class Source:
     def location(self, node: Node) -> Location:
         row, byte_col = node.start_point
         if self._line_starts is None:
-            starts = [0]
-            starts.extend(i + 1 for i, b in enumerate(self.data) if b == 0x0A)
-            self._line_starts = starts
+            self._line_starts = [0, *(m.end() for m in re.finditer(b"\n", self.data))]
         start = self._line_starts[row] if row < len(self._line_starts) else 0
         prefix = self.data[start : start + byte_col].decode("utf-8", "replace")
         return Location(self.path, row + 1, len(prefix) + 1)
