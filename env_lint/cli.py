@@ -1,102 +1,232 @@
-"""The command line: the only place that prints or picks an exit code."""
+"""The command line: the only place that prints, writes or picks an exit code."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TextIO
 
 from . import __version__
 from .config import Config, ConfigError, load_config
-from .model import Finding, Location, Related, Severity
+from .model import Finding, Location, Project, Related, Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "markdown")
+COMMANDS = ("rules", "rule", "docs-table")
 
 EPILOG = """\
 examples:
   env-lint                          lint the repo in the current directory
   env-lint fixtures/t11-platform    lint another repo root
-  env-lint --format json > env-lint.json
+  env-lint --format sarif > env-lint.sarif
   env-lint --select missing-from-example,EL202 --strict
+  env-lint --diff                   show what --fix would add to the example file(s)
+  env-lint --fix                    add missing variables to the example file(s)
+  env-lint rules                    list the rules
+  env-lint rule stale-doc-var       explain one rule (name or code)
+  env-lint docs-table               print a Markdown table of every variable
 
-exit codes: 0 no error findings, 1 error findings (or warnings with --strict),
-2 usage or configuration error.
+--format auto (the default) is github when GITHUB_ACTIONS=true, text otherwise.
+When GITHUB_STEP_SUMMARY is set, a Markdown report is appended to that file.
+
+exit codes: 0 no error findings, 1 error findings (or warnings with --strict; or
+changes pending with --diff), 2 usage or configuration error.
 """
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="env-lint",
+        usage="env-lint [PATH ...] [options]\n       env-lint {rules,rule NAME,docs-table [PATH]}",
         description="Find environment-variable drift between example files, env schemas, "
         "code and docs. Offline; never prints a value.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="repo root(s) (default: .)")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
-    parser.add_argument("--config", metavar="FILE", help="pyproject.toml or .env-lint.toml to use")
-    parser.add_argument(
-        "--select", metavar="RULES", help="only these rules (names or codes, comma-separated)"
-    )
-    parser.add_argument(
-        "--ignore", metavar="RULES", help="skip these rules (names or codes, comma-separated)"
-    )
-    parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
-    parser.add_argument("--version", action="version", version=f"env-lint {__version__}")
+    add = parser.add_argument
+    add("paths", nargs="*", metavar="PATH", help="repo root(s) to check (default: .)")
+    add("--format", choices=("auto", *FORMATS), default="auto", help="output format")
+    add("--config", metavar="FILE", help="pyproject.toml or .env-lint.toml to use")
+    add("--select", metavar="RULES", help="only these rules (names or codes, comma-separated)")
+    add("--ignore", metavar="RULES", help="skip these rules (names or codes, comma-separated)")
+    add("--strict", action="store_true", help="exit 1 on warnings too")
+    add("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    add("--statistics", action="store_true", help="print a count per rule instead of findings")
+    add("--color", choices=("auto", "always", "never"), default="auto", help="colored text")
+    add("--fix", action="store_true", help="add missing variables to example files")
+    add("--diff", action="store_true", help="print the changes --fix would make, write nothing")
+    add("--version", action="version", version=f"env-lint {__version__}")
     return parser
 
 
+@dataclass(frozen=True, slots=True)
+class Streams:
+    out: TextIO
+    err: TextIO
+    environ: Mapping[str, str]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    streams = Streams(sys.stdout, sys.stderr, os.environ)
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse prints its own usage message
-        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    try:
-        return _run(args)
+        if args_list and args_list[0] in COMMANDS:
+            return _command(args_list, streams)
+        parser = build_parser()
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as exc:  # argparse has printed its message
+            return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+        return _lint(args, streams)
     except ConfigError as exc:
-        sys.stderr.write(f"env-lint: error: {exc}\n")
+        streams.err.write(f"env-lint: error: {exc}\n")
         return EXIT_USAGE
 
 
-def _run(args: argparse.Namespace) -> int:
-    from .engine import run_rules
+# --- env-lint rules / rule NAME / docs-table ---------------------------------------------------
+
+
+def _command(argv: list[str], streams: Streams) -> int:
+    command, rest = argv[0], argv[1:]
+    if command == "rules":
+        from .ruledoc import rules_table
+
+        _no_more(command, rest)
+        streams.out.write(rules_table())
+        return EXIT_CLEAN
+    if command == "rule":
+        from .ruledoc import rule_markdown
+        from .rules import lookup
+
+        if len(rest) != 1:
+            raise ConfigError("usage: env-lint rule NAME-or-CODE")
+        rule = lookup(rest[0])
+        if rule is None:
+            raise ConfigError(f"rule {rest[0]!r}: unknown rule (see `env-lint rules`)")
+        streams.out.write(rule_markdown(rule))
+        return EXIT_CLEAN
+    from .catalog import docs_table
     from .project import build_project
-    from .reporters import REPORTERS, Report
     from .rules import rule_keys
 
+    root = rest[0] if rest else "."
+    _no_more(command, rest[1:])
+    _check_root(root)
+    streams.out.write(docs_table(build_project(root, load_config(root, None, rule_keys()))))
+    return EXIT_CLEAN
+
+
+def _no_more(command: str, rest: list[str]) -> None:
+    if rest:
+        raise ConfigError(f"{command}: unexpected argument {rest[0]!r}")
+
+
+def _check_root(root: str) -> None:
+    if not os.path.isdir(root):
+        raise ConfigError(f"{root}: not a directory (PATH is the repo root to check)")
+
+
+# --- linting -----------------------------------------------------------------------------------
+
+
+def _lint(args: argparse.Namespace, streams: Streams) -> int:
+    from .reporters import REPORTERS, Report
+    from .reporters.markdown import render_markdown
+    from .reporters.text import render_quiet, render_statistics
+    from .rules import rule_keys
+
+    if args.fix and args.diff:
+        raise ConfigError("--fix and --diff: choose one")
+    fmt = args.format
+    if fmt == "auto":
+        fmt = "github" if streams.environ.get("GITHUB_ACTIONS") == "true" else "text"
     roots = args.paths or ["."]
     for root in roots:
-        if not os.path.isdir(root):
-            raise ConfigError(f"{root}: not a directory (PATH is the repo root to check)")
+        _check_root(root)
     keys = rule_keys()
     findings: list[Finding] = []
     files_checked = 0
     strict = args.strict
+    pending = []
     for root in roots:
         config = _with_cli_rules(load_config(root, args.config, keys), args, keys)
         strict = strict or config.strict
-        project = build_project(root, config)
+        project, found = _check(root, config)
+        if args.fix or args.diff:
+            changed = _fix(root, project, found, args.fix, streams)
+            pending += changed
+            if changed and args.fix:
+                project, found = _check(root, config)
         files_checked += project.files_checked
-        found = run_rules(project, config)
-        findings.extend(_prefixed(found, root) if len(roots) > 1 else found)
+        prefix = _display_prefix(root, fmt, len(roots))
+        findings.extend(_prefixed(found, prefix) if prefix else found)
+    if args.diff:
+        return EXIT_FINDINGS if pending else EXIT_CLEAN
     findings.sort(key=Finding.sort_key)
-    report = Report(tuple(findings), files_checked)
-    sys.stdout.write(REPORTERS[args.format](report))
+    report = Report(tuple(findings), files_checked, color=_color(args.color, fmt, streams))
+    if args.statistics and fmt == "text":
+        streams.out.write(render_statistics(report))
+    elif args.quiet and fmt == "text":
+        streams.out.write(render_quiet(report))
+    else:
+        streams.out.write(REPORTERS[fmt](replace(report, color=report.color and fmt == "text")))
+    summary_path = streams.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        _append(summary_path, render_markdown(replace(report, color=False)), streams)
     return _exit_code(report.findings, strict)
+
+
+def _check(root: str, config: Config) -> tuple[Project, list[Finding]]:
+    from .engine import run_rules
+    from .project import build_project
+
+    project = build_project(root, config)
+    return project, run_rules(project, config)
+
+
+def _fix(
+    root: str, project: Project, found: list[Finding], write: bool, streams: Streams
+) -> list[str]:
+    from .fix import plan_fixes, unified_diff, write_atomically
+
+    edits, skipped = plan_fixes(project, found)
+    for skip in skipped:
+        where = os.path.join(root, skip.path)
+        streams.err.write(f"env-lint: not fixing {where}: {skip.reason}\n")
+    if not write:
+        streams.out.write(unified_diff(edits))
+        return [e.path for e in edits]
+    for edit in edits:
+        write_atomically(root, edit)
+        streams.err.write(f"env-lint: fixed {os.path.join(root, edit.path)}\n")
+    return [e.path for e in edits]
+
+
+def _append(path: str, text: str, streams: Streams) -> None:
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    except OSError as exc:
+        streams.err.write(f"env-lint: warning: cannot write GITHUB_STEP_SUMMARY {path}: {exc}\n")
+
+
+def _color(choice: str, fmt: str, streams: Streams) -> bool:
+    if fmt != "text" or choice == "never":
+        return False
+    if choice == "always":
+        return True
+    if streams.environ.get("NO_COLOR") or streams.environ.get("TERM") == "dumb":
+        return False
+    return bool(getattr(streams.out, "isatty", lambda: False)())
 
 
 def _with_cli_rules(config: Config, args: argparse.Namespace, keys: frozenset[str]) -> Config:
     select = _rule_list(args.select, "--select", keys)
     ignore = _rule_list(args.ignore, "--ignore", keys)
-    return replace(
-        config,
-        select=select if select else config.select,
-        ignore=config.ignore + ignore,
-    )
+    return replace(config, select=select or config.select, ignore=config.ignore + ignore)
 
 
 def _rule_list(value: str | None, flag: str, keys: frozenset[str]) -> tuple[str, ...]:
@@ -105,15 +235,21 @@ def _rule_list(value: str | None, flag: str, keys: frozenset[str]) -> tuple[str,
     names = tuple(n.strip() for n in value.split(",") if n.strip())
     unknown = [n for n in names if n not in keys and n.upper() not in keys and n != "ALL"]
     if unknown:
-        raise ConfigError(
-            f"{flag}: unknown rule {', '.join(map(repr, unknown))} (see the README's rule list)"
-        )
+        listed = ", ".join(map(repr, unknown))
+        raise ConfigError(f"{flag}: unknown rule {listed} (see `env-lint rules`)")
     return names
 
 
-def _prefixed(findings: list[Finding], root: str) -> list[Finding]:
+def _display_prefix(root: str, fmt: str, roots: int) -> str:
+    """Paths are relative to the root; with several roots, or for annotations (github, sarif)
+    that must resolve from the working directory, the root is put in front."""
     prefix = os.path.normpath(root).replace(os.sep, "/")
+    if prefix == ".":
+        return ""
+    return prefix if roots > 1 or fmt in ("github", "sarif") else ""
 
+
+def _prefixed(findings: list[Finding], prefix: str) -> list[Finding]:
     def move(location: Location) -> Location:
         return replace(location, path=f"{prefix}/{location.path}")
 

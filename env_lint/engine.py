@@ -1,4 +1,4 @@
-"""Project -> findings: run the selected rules, drop ignored variables, sort."""
+"""Project -> findings: run the selected rules, apply suppressions, drop ignored variables, sort."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from fnmatch import fnmatchcase
 
 from .config import Config
 from .model import Finding, Project
-from .rules import RULES, Context, Rule, lookup
+from .rules import BY_KEY, RULES, UNUSED_SUPPRESSION, Context, Rule, lookup
+from .suppressions import Directive, apply, directives_in
 
 
 def selected_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
@@ -20,10 +21,33 @@ def _named(rule: Rule, keys: tuple[str, ...]) -> bool:
 
 def run_rules(project: Project, config: Config) -> list[Finding]:
     ctx = Context(project)
+    ran = selected_rules(config.select, config.ignore)
     findings: set[Finding] = set()
-    for rule in selected_rules(config.select, config.ignore):
+    for rule in ran:
         findings.update(f for f in rule.check(ctx) if not _ignored_variable(f, config))
-    return sorted(findings, key=Finding.sort_key)
+    directives = [d for path in project.directive_files for d in directives_in(project.root, path)]
+    kept, unused = apply(findings, directives, {key: rule.code for key, rule in BY_KEY.items()})
+    if UNUSED_SUPPRESSION in ran:
+        ran_codes = {rule.code for rule in ran}
+        for directive, key in unused:
+            finding = _unused(directive, key, ran_codes)
+            if finding is not None:
+                kept.append(finding)
+    return sorted(kept, key=Finding.sort_key)
+
+
+def _unused(directive: Directive, key: str | None, ran_codes: set[str]) -> Finding | None:
+    if key is None:
+        message = "this env-lint suppression matches no finding"
+    else:
+        rule = lookup(key)
+        if rule is None:
+            message = f"`{key}` is not an env-lint rule name or code"
+        elif rule.code not in ran_codes:
+            return None  # the rule did not run: nothing to judge
+        else:
+            message = f"the suppression of `{rule.name}` matches no finding"
+    return UNUSED_SUPPRESSION.finding(directive.location, message)
 
 
 def _ignored_variable(finding: Finding, config: Config) -> bool:

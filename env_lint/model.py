@@ -48,6 +48,7 @@ class ExampleEntry:
     secret: bool = False
     disabled: bool = False  # "# KEY=value": listed, optional, switched off
     exported: bool = False
+    end_line: int = 0  # last line of the assignment (a quoted value may span lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ class ExampleFile:
     entries: tuple[ExampleEntry, ...]
     invalid_keys: tuple[ExampleEntry, ...] = ()
     failures: tuple[ParseFailure, ...] = ()
+    readable: bool = True  # False: binary, undecodable or unreadable (a parse-error)
 
     @property
     def directory(self) -> str:
@@ -120,6 +122,8 @@ class DocMention:
     primary: bool  # the mention declares the variable (table key cell, heading, list, KEY=)
     required: bool | None = None
     default: str | None = None  # never rendered
+    description: str | None = None  # prose from a Description column or section
+    targets: tuple[str, ...] = ()  # deploy targets marked in the row (Vercel, Railway...)
 
 
 # --- findings ------------------------------------------------------------------------------
@@ -159,6 +163,7 @@ class Project:
     failures: tuple[ParseFailure, ...]
     files_checked: int
     doc_files: tuple[str, ...] = ()
+    directive_files: tuple[str, ...] = ()  # files holding an ``env-lint:`` comment
 
     def example_names(self) -> frozenset[str]:
         return frozenset(e.name for f in self.examples for e in f.entries)

@@ -10,10 +10,12 @@ from typing import TypeVar
 from .config import Config
 from .discovery import FileSet, classify, walk
 from .model import DocMention, ExampleFile, Location, ParseFailure, Project, Schema, Usage
+from .suppressions import MARKER
 from .textio import MAX_FILE_BYTES, read_text
 
 T = TypeVar("T")
 _CODE_MARKERS = (b"process.env",)
+MARKER_BYTES = MARKER.encode()  # the file may hold an inline suppression
 
 
 def build_project(root: str, config: Config) -> Project:
@@ -26,9 +28,10 @@ def build_project(root: str, config: Config) -> Project:
         auto=config.auto_discover,
     )
     failures: list[ParseFailure] = []
-    examples = _examples(root, fileset, failures)
-    schemas, usages, code_files = _code(root, fileset, failures)
-    mentions = _docs(root, fileset, failures)
+    directives: list[str] = []
+    examples = _examples(root, fileset, failures, directives)
+    schemas, usages, code_files = _code(root, fileset, failures, directives)
+    mentions = _docs(root, fileset, failures, directives)
     known = {e.name for f in examples for e in f.entries}
     known.update(v.name for s in schemas for v in s.variables)
     known.update(u.name for u in usages)
@@ -42,6 +45,7 @@ def build_project(root: str, config: Config) -> Project:
         failures=tuple(failures),
         files_checked=len(fileset.examples) + code_files + len(fileset.docs),
         doc_files=fileset.docs,
+        directive_files=tuple(sorted(directives)),
     )
 
 
@@ -56,7 +60,9 @@ def _guard(path: str, failures: list[ParseFailure], parse: Callable[[], T]) -> T
         return None
 
 
-def _examples(root: str, fileset: FileSet, failures: list[ParseFailure]) -> list[ExampleFile]:
+def _examples(
+    root: str, fileset: FileSet, failures: list[ParseFailure], directives: list[str]
+) -> list[ExampleFile]:
     if not fileset.examples:
         return []
     from .sources.dotenv_example import parse_example
@@ -66,8 +72,10 @@ def _examples(root: str, fileset: FileSet, failures: list[ParseFailure]) -> list
         text = read_text(os.path.join(root, rel), rel)
         if isinstance(text, ParseFailure):
             failures.append(text)
-            found.append(ExampleFile(rel, ()))
+            found.append(ExampleFile(rel, (), readable=False))
             continue
+        if MARKER in text.text:
+            directives.append(rel)
         parsed = _guard(rel, failures, partial(parse_example, rel, text.text))
         if parsed is not None:
             failures.extend(parsed.failures)
@@ -76,13 +84,15 @@ def _examples(root: str, fileset: FileSet, failures: list[ParseFailure]) -> list
 
 
 def _code(
-    root: str, fileset: FileSet, failures: list[ParseFailure]
+    root: str, fileset: FileSet, failures: list[ParseFailure], directives: list[str]
 ) -> tuple[list[Schema], list[Usage], int]:
     """Parse the JS/TS files that read ``process.env`` or are schema files (by name/config)."""
     named = frozenset(fileset.schemas)
     wanted: list[tuple[str, bytes]] = []
     for rel in fileset.sources:
         data = _read_code(root, rel, rel in named, failures)
+        if data is not None and MARKER_BYTES in data:
+            directives.append(rel)
         if data is not None and (rel in named or any(m in data for m in _CODE_MARKERS)):
             wanted.append((rel, data))
     if not wanted:
@@ -127,7 +137,9 @@ def _read_code(root: str, rel: str, is_schema: bool, failures: list[ParseFailure
     return None if b"\x00" in data[:8192] else data
 
 
-def _docs(root: str, fileset: FileSet, failures: list[ParseFailure]) -> list[DocMention]:
+def _docs(
+    root: str, fileset: FileSet, failures: list[ParseFailure], directives: list[str]
+) -> list[DocMention]:
     if not fileset.docs:
         return []
     from .sources.markdown_docs import parse_doc
@@ -138,5 +150,7 @@ def _docs(root: str, fileset: FileSet, failures: list[ParseFailure]) -> list[Doc
         if isinstance(text, ParseFailure):
             failures.append(text)
             continue
+        if MARKER in text.text:
+            directives.append(rel)
         mentions.extend(_guard(rel, failures, partial(parse_doc, rel, text.text)) or [])
     return mentions

@@ -9,7 +9,7 @@ from .conftest import DEMO, output_schema
 EXPECTED_TEXT = """\
 docs/SECRETS.md:23:4: EL400 [default-mismatch] the default the docs state for `JOB_QUEUE_NAME` differs from the schema default "t11-jobs"
 docs/SECRETS.md:38:4: EL301 [stale-doc-var] `MAILGUN_API_KEY` is documented here but no example file or schema declares it and no code reads it
-docs/SECRETS.md:52:6: EL402 [requiredness-mismatch] the docs call `ENCRYPTION_KEY` optional, but the schema requires it (no default)
+docs/SECRETS.md:53:6: EL402 [requiredness-mismatch] the docs call `ENCRYPTION_KEY` optional, but the schema requires it (no default)
 env.production.example:28:1: EL402 [requiredness-mismatch] `OPENROUTER_API_KEY` is marked optional in the example file, but the schema requires it (no default)
 env.production.example:36:1: EL300 [undocumented-var] `JOB_CONCURRENCY` is declared here but never mentioned in the docs (`docs/SECRETS.md`)
 env.production.example:37:1: EL400 [default-mismatch] the example value of `JOB_MAX_ATTEMPTS` differs from the schema default 3
@@ -22,14 +22,15 @@ services/worker/src/lib/env.ts:11:3: EL203 [schema-key-not-wired] `UPSTASH_REDIS
 services/worker/src/lib/env.ts:15:3: EL200 [missing-from-example] `JOB_TIMEOUT_MS` is declared in the schema but missing from `env.production.example`; it has a default
 services/worker/src/lib/env.ts:17:3: EL200 [missing-from-example] `WORKER_HEALTHCHECK_TOKEN` is declared in the schema but missing from `env.production.example`; it is required with no default
 src/app/api/kommo/webhook/route.ts:13:48: EL202 [undeclared-usage] `KOMMO_CLIENT_ID` is read here but no example file, schema or doc declares it
-Found 6 errors, 9 warnings (15 files checked).
+src/lib/redis.ts:3:4: EL500 [unused-suppression] the suppression of `undeclared-usage` matches no finding
+Found 6 errors, 10 warnings (15 files checked).
 """
 
 # (rule, severity, variable, path, line): the planted drift, one row per finding.
 PLANTED = [
     ("default-mismatch", "warning", "JOB_QUEUE_NAME", "docs/SECRETS.md", 23),
     ("stale-doc-var", "warning", "MAILGUN_API_KEY", "docs/SECRETS.md", 38),
-    ("requiredness-mismatch", "warning", "ENCRYPTION_KEY", "docs/SECRETS.md", 52),
+    ("requiredness-mismatch", "warning", "ENCRYPTION_KEY", "docs/SECRETS.md", 53),
     ("requiredness-mismatch", "warning", "OPENROUTER_API_KEY", "env.production.example", 28),
     ("undocumented-var", "warning", "JOB_CONCURRENCY", "env.production.example", 36),
     ("default-mismatch", "warning", "JOB_MAX_ATTEMPTS", "env.production.example", 37),
@@ -42,6 +43,7 @@ PLANTED = [
     ("missing-from-example", "warning", "JOB_TIMEOUT_MS", "services/worker/src/lib/env.ts", 15),
     ("missing-from-example", "error", "WORKER_HEALTHCHECK_TOKEN", "services/worker/src/lib/env.ts", 17),
     ("undeclared-usage", "error", "KOMMO_CLIENT_ID", "src/app/api/kommo/webhook/route.ts", 13),
+    ("unused-suppression", "warning", None, "src/lib/redis.ts", 3),
 ]
 
 
@@ -60,7 +62,7 @@ def test_demo_json_lists_exactly_the_planted_drift(run):
         (f["rule"], f["severity"], f["variable"], f["path"], f["line"]) for f in document["findings"]
     ]
     assert rows == PLANTED
-    assert document["summary"] == {"errors": 6, "warnings": 9, "infos": 0, "files_checked": 15}
+    assert document["summary"] == {"errors": 6, "warnings": 10, "infos": 0, "files_checked": 15}
     assert document["tool"]["name"] == "env-lint"
     assert result.code == 1
 

@@ -2,29 +2,44 @@
 
 from __future__ import annotations
 
-from ..model import Severity
-from .base import Report
+from ..model import Finding, Severity
+from .base import Report, summary_line
+
+_RESET = "\033[0m"
+_BOLD = "\033[1m"
+_DIM = "\033[2m"
+_SEVERITY_COLOR = {
+    Severity.ERROR: "\033[31m",
+    Severity.WARNING: "\033[33m",
+    Severity.INFO: "\033[36m",
+}
 
 
 def render_text(report: Report) -> str:
-    lines = [f"{f.location}: {f.code} [{f.rule}] {f.message}" for f in report.findings]
+    lines = [_line(f, report.color) for f in report.findings]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
 
-def summary_line(report: Report) -> str:
-    files = _plural(report.files_checked, "file")
-    if not report.findings:
-        return f"No problems found ({files} checked)."
-    parts = [
-        _plural(report.count(Severity.ERROR), "error"),
-        _plural(report.count(Severity.WARNING), "warning"),
-    ]
-    infos = report.count(Severity.INFO)
-    if infos:
-        parts.append(_plural(infos, "info"))
-    return f"Found {', '.join(parts)} ({files} checked)."
+def render_quiet(report: Report) -> str:
+    """Findings only: no summary line, nothing at all when clean."""
+    return "".join(_line(f, report.color) + "\n" for f in report.findings)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 or word == "info" else f"{count} {word}s"
+def render_statistics(report: Report) -> str:
+    """One line per rule with findings: count, code, name, default severity."""
+    rows = report.by_rule()
+    width = max((len(str(count)) for _, count in rows), default=1)
+    lines = [f"{count:>{width}}  {rule.code}  [{rule.name}]" for rule, count in rows]
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+def _line(finding: Finding, color: bool) -> str:
+    if not color:
+        return f"{finding.location}: {finding.code} [{finding.rule}] {finding.message}"
+    tint = _SEVERITY_COLOR[finding.severity]
+    return (
+        f"{_BOLD}{finding.location}{_RESET}: {tint}{finding.code}{_RESET} "
+        f"{_DIM}[{finding.rule}]{_RESET} {finding.message}"
+    )

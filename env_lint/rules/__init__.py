@@ -11,6 +11,7 @@ from .drift import (
     UNUSED_EXAMPLE_VAR,
 )
 from .files import DUPLICATE_KEY, INVALID_KEY, PARSE_ERROR
+from .meta import UNUSED_SUPPRESSION
 from .values import DEFAULT_MISMATCH, INVALID_EXAMPLE_VALUE, REQUIREDNESS_MISMATCH
 
 RULES: tuple[Rule, ...] = (
@@ -26,6 +27,7 @@ RULES: tuple[Rule, ...] = (
     DEFAULT_MISMATCH,
     INVALID_EXAMPLE_VALUE,
     REQUIREDNESS_MISMATCH,
+    UNUSED_SUPPRESSION,
 )
 
 # Codes once used and retired are listed here and never reused.
@@ -43,4 +45,13 @@ def lookup(key: str) -> Rule | None:
     return BY_KEY.get(key) or BY_KEY.get(key.upper())
 
 
-__all__ = ["BY_KEY", "RETIRED_CODES", "RULES", "Context", "Rule", "lookup", "rule_keys"]
+__all__ = [
+    "BY_KEY",
+    "RETIRED_CODES",
+    "RULES",
+    "UNUSED_SUPPRESSION",
+    "Context",
+    "Rule",
+    "lookup",
+    "rule_keys",
+]

@@ -34,7 +34,9 @@ def parse_example(path: str, text: str) -> ExampleFile:
         if binding.key is None:
             comments = _comment_block(binding, comments, entries, path)
             continue
-        entry = _entry(path, binding.key, binding.value, lines, line_no, comments)
+        span = binding.original.string.rstrip("\n").count("\n") + 1
+        end_line = binding.original.line + span - 1
+        entry = _entry(path, binding.key, binding.value, lines, line_no, comments, end_line)
         (entries if VALID_KEY.match(binding.key) else invalid).append(entry)
         comments = []
     return ExampleFile(path, tuple(entries), tuple(invalid), tuple(failures))
@@ -108,6 +110,7 @@ def _disabled_entry(
         required=False,
         secret=any(says_secret(c) for c in description),
         disabled=True,
+        end_line=line,
     )
 
 
@@ -118,6 +121,7 @@ def _entry(
     lines: list[str],
     line_no: int,
     comments: list[str],
+    end_line: int,
 ) -> ExampleEntry:
     line_text = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
     exported = bool(_EXPORT.match(line_text))
@@ -138,6 +142,7 @@ def _entry(
         required=required,
         secret=any(says_secret(n) for n in notes),
         exported=exported,
+        end_line=end_line,
     )
 
 

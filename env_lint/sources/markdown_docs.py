@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..model import DocMention, Location
+from ..targets import target_named
 from ..wording import requiredness, requiredness_words, yes_no
 
 NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -25,13 +26,15 @@ _ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)\s*=")
 _VAR_HEADER = re.compile(r"variable|^name$|^key$|^env|переменн|название|ключ|^имя", re.I)
 _REQUIRED_HEADER = re.compile(r"required|обязательн", re.I)
 _DEFAULT_HEADER = re.compile(r"default|по умолчанию", re.I)
+_DESCRIPTION_HEADER = re.compile(r"description|описание|purpose|назначение|^notes?$", re.I)
+_DESCRIPTION_ATTR = re.compile(r"^\s*(?:description|описание)\s*[:\uff1a]\s*(.+)$", re.I)
 _DEFAULT_ATTR = re.compile(r"^\s*(?:default|по умолчанию)\s*[:\uff1a]\s*(.+)$", re.I)
 _NO_VALUE = {"", "-", "—", "–", "none", "n/a", "нет", "(none)", "не задано"}
 
 _MD: MarkdownIt | None = None
 
 
-def _markdown() -> MarkdownIt:
+def markdown() -> MarkdownIt:
     global _MD
     if _MD is None:
         _MD = MarkdownIt("commonmark").enable("table")
@@ -79,7 +82,7 @@ class _Doc:
 
 def parse_doc(path: str, text: str) -> list[DocMention]:
     doc = _Doc(path, text.split("\n"))
-    tokens = _markdown().parse(text)
+    tokens = markdown().parse(text)
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -158,6 +161,8 @@ def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
     var_col = next((i for i, h in enumerate(header) if _VAR_HEADER.search(h)), None)
     req_col = next((i for i, h in enumerate(header) if _REQUIRED_HEADER.search(h)), None)
     def_col = next((i for i, h in enumerate(header) if _DEFAULT_HEADER.search(h)), None)
+    desc_col = next((i for i, h in enumerate(header) if _DESCRIPTION_HEADER.search(h)), None)
+    target_cols = {i: t for i, h in enumerate(header) if (t := target_named(h)) is not None}
     for row_token, cells in rows[1:]:
         first, last = row_token.map or (0, 1)
         texts = [_inline_text(c).strip().strip("`*_ ") for c in cells]
@@ -170,11 +175,24 @@ def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
         default = None
         if def_col is not None and def_col < len(texts) and texts[def_col].lower() not in _NO_VALUE:
             default = texts[def_col]
+        description = texts[desc_col] if desc_col is not None and desc_col < len(texts) else None
+        targets = tuple(
+            sorted(t for i, t in target_cols.items() if i < len(texts) and yes_no(texts[i]))
+        )
         for i, cell in enumerate(cells):
             if i == key:
                 name = texts[i]
-                location = doc.locate(name, first, last)
-                doc.mentions.append(DocMention(name, location, "table", True, required, default))
+                mention = DocMention(
+                    name,
+                    doc.locate(name, first, last),
+                    "table",
+                    True,
+                    required,
+                    default,
+                    description or None,
+                    targets,
+                )
+                doc.mentions.append(mention)
             elif i != def_col:
                 for name in _code_names(cell):
                     doc.mentions.append(
@@ -207,7 +225,10 @@ def _section_attribute(doc: _Doc, inline: Token) -> None:
     mention = doc.mentions[section.mention_index]
     said = requiredness(text)
     default_hit = _DEFAULT_ATTR.match(text)
+    description_hit = _DESCRIPTION_ATTR.match(text)
     updates: dict[str, Any] = {}
+    if description_hit and mention.description is None:
+        updates["description"] = description_hit.group(1).strip()
     if said is not None and mention.required is None:
         updates["required"] = said
     if default_hit and mention.default is None:

@@ -1,0 +1,30 @@
+"""Rules about env-lint's own directives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Finding, Severity
+from .base import Context, Rule
+
+
+def _reported_by_the_suppression_pass(ctx: Context) -> Iterator[Finding]:
+    """Needs the other rules' findings: ``engine.run_rules`` reports it after they ran."""
+    return iter(())
+
+
+UNUSED_SUPPRESSION = Rule(
+    code="EL500",
+    name="unused-suppression",
+    severity=Severity.WARNING,
+    summary="An inline env-lint suppression suppresses nothing.",
+    what="An `env-lint: ignore[...]` or `ignore-file[...]` comment names a rule that reports "
+    "nothing on the line (or file) it covers, or names no known rule. Only rules that ran are "
+    "judged: a suppression of a rule turned off with `--select`/`ignore` is left alone.",
+    why="Stale suppressions hide the next real finding on that line and make readers think "
+    "there is a problem where there is none.",
+    example="```dotenv\n# env-lint: ignore[unused-example-var]\nAPI_URL=https://api.example.com"
+    "   # read by src/api.ts, so nothing to ignore\n```",
+    fix="Delete the comment, or correct the rule name in it.",
+    check=_reported_by_the_suppression_pass,
+)
