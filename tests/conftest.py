@@ -49,3 +49,11 @@ def write_repo(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(content, encoding="utf-8")
     return root
+
+
+@pytest.fixture(autouse=True)
+def _run_from_the_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Paths in github/sarif output are relative to the working directory: pin it."""
+    monkeypatch.chdir(ROOT)
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)

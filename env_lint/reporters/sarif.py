@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections import Counter
 from typing import Any
+from urllib.parse import quote
 
 from .. import __version__
 from ..model import Finding, Location, Severity
@@ -53,10 +54,18 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
+def _artifact(path: str) -> dict[str, str]:
+    """Relative to the checkout (``%SRCROOT%``); a root outside the working directory is an
+    absolute ``file://`` URI."""
+    if path.startswith("/"):
+        return {"uri": "file://" + quote(path)}
+    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+
+
 def _location(location: Location) -> dict[str, Any]:
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": location.path, "uriBaseId": "%SRCROOT%"},
+            "artifactLocation": _artifact(location.path),
             "region": {"startLine": location.line, "startColumn": location.column},
         }
     }

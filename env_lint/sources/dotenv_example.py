@@ -14,6 +14,8 @@ from ..wording import requiredness, says_secret
 VALID_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ENV_SHAPED = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _EXPORT = re.compile(r"^\s*export\s+")
+# "--- Supabase ---", "=====", "### Worker ###": section banners, not descriptions
+_BANNER = re.compile(r"^([-=*#~_]{2,}.*|.*[-=*#~_]{2,})$")
 
 
 def parse_example(path: str, text: str) -> ExampleFile:
@@ -79,7 +81,8 @@ def _comment_block(
             entries.append(_disabled_entry(path, disabled, number, column, block))
             block = []
             continue
-        block.append(body)
+        if not _BANNER.match(body):
+            block.append(body)
     return block
 
 

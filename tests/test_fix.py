@@ -1,0 +1,122 @@
+"""--fix / --diff: add missing variables, nothing else; atomic, idempotent, newline-preserving."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import stat
+
+import pytest
+
+from .conftest import DEMO, write_repo
+
+EXAMPLE = "env.production.example"
+ADDED = [
+    "# Job timeout in milliseconds (optional, has a default)\n",
+    "JOB_TIMEOUT_MS=60000\n",
+    "\n",
+    "# Added by env-lint --fix\n",
+    "# Token for the worker\u2019s health endpoint (required)\n",
+    "WORKER_HEALTHCHECK_TOKEN=\n",
+]
+
+
+@pytest.fixture
+def demo(tmp_path):
+    target = tmp_path / "demo"
+    shutil.copytree(DEMO, target)
+    return target
+
+
+def rules(result) -> list[str]:
+    return [f["rule"] for f in result.json()["findings"]]
+
+
+def test_fix_on_the_demo_then_a_second_run(run, demo):
+    original = (demo / EXAMPLE).read_bytes()
+    mode = stat.S_IMODE(os.stat(demo / EXAMPLE).st_mode)
+    first = run(demo, "--fix", "--format", "json")
+    assert "missing-from-example" not in rules(first)
+    assert first.err == f"env-lint: fixed {demo / EXAMPLE}\n"
+    fixed = (demo / EXAMPLE).read_bytes()
+    old, new = original.decode().splitlines(True), fixed.decode().splitlines(True)
+    opcodes = difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes()
+    changes = [(tag, new[j1:j2]) for tag, i1, i2, j1, j2 in opcodes if tag != "equal"]
+    # Only insertions, exactly the added block: everything else is byte-identical.
+    assert [tag for tag, _ in changes] == ["insert", "insert"]
+    assert [line for _, lines in changes for line in lines] == ADDED
+    assert stat.S_IMODE(os.stat(demo / EXAMPLE).st_mode) == mode
+    second = run(demo, "--fix", "--format", "json")
+    assert (demo / EXAMPLE).read_bytes() == fixed  # idempotent
+    assert second.err == ""
+    assert rules(second) == rules(first)
+    assert not [p for p in os.listdir(demo) if p.startswith(".env-lint-")]  # no temp files left
+
+
+def test_diff_prints_and_writes_nothing(run, demo):
+    before = (demo / EXAMPLE).read_bytes()
+    result = run(demo, "--diff")
+    assert result.code == 1
+    assert (demo / EXAMPLE).read_bytes() == before
+    assert result.out == (
+        f"--- a/{EXAMPLE}\n+++ b/{EXAMPLE}\n"
+        "@@ -35,6 +35,8 @@\n"
+        " JOB_QUEUE_NAME=t11-jobs\n JOB_CONCURRENCY=2\n JOB_MAX_ATTEMPTS=5\n"
+        "+# Job timeout in milliseconds (optional, has a default)\n+JOB_TIMEOUT_MS=60000\n"
+        " LOG_LEVEL=verbose\n \n # --- Kommo CRM ---\n"
+        "@@ -57,3 +59,7 @@\n \n # --- Legacy ---\n LEGACY_WEBHOOK_URL=https://hooks.example.com/old\n"
+        "+\n+# Added by env-lint --fix\n+# Token for the worker\u2019s health endpoint (required)\n"
+        "+WORKER_HEALTHCHECK_TOKEN=\n"
+    )
+    run(demo, "--fix")
+    assert run(demo, "--diff").code == 0
+
+
+SCHEMA = (
+    'import { z } from "zod";\n'
+    "export const env = z.object({\n"
+    "  APP_URL: z.string().url(),\n"
+    '  APP_MODE: z.enum(["a", "b"]).default("a"),\n'
+    '  APP_GREETING: z.string().default("hello world"),\n'
+    "  OTHER_FLAG: z.coerce.boolean().optional(),\n"
+    "}).parse(process.env);\n"
+)
+
+
+def test_crlf_bom_and_placement(run, tmp_path):
+    write_repo(tmp_path, {"src/env.ts": SCHEMA})
+    (tmp_path / ".env.example").write_bytes(b"\xef\xbb\xbfAPP_URL=https://x.example.com\r\n")
+    run(tmp_path, "--fix")
+    assert (tmp_path / ".env.example").read_bytes() == (
+        b"\xef\xbb\xbfAPP_URL=https://x.example.com\r\n"
+        b"# Optional, has a default\r\nAPP_MODE=a\r\n"
+        b'# Optional, has a default\r\nAPP_GREETING="hello world"\r\n'
+        b"\r\n# Added by env-lint --fix\r\n# Optional\r\nOTHER_FLAG=\r\n"
+    )
+
+
+def test_no_trailing_newline_is_handled(run, tmp_path):
+    write_repo(tmp_path, {"src/env.ts": SCHEMA, ".env.example": "APP_URL=\nAPP_MODE=a\nAPP_GREETING=hi\n# OTHER_FLAG="})
+    run(tmp_path, "--fix")
+    assert (tmp_path / ".env.example").read_text() == "APP_URL=\nAPP_MODE=a\nAPP_GREETING=hi\n# OTHER_FLAG="
+
+
+def test_refuses_an_edit_that_would_change_existing_lines(run, tmp_path):
+    # The unterminated quote would be closed by the quoted default added below it.
+    broken = 'APP_MODE="oops\nAPP_URL=https://x.example.com\n'
+    write_repo(tmp_path, {"src/env.ts": SCHEMA, ".env.example": broken})
+    result = run(tmp_path, "--fix")
+    assert (tmp_path / ".env.example").read_text() == broken
+    assert "not fixing" in result.err and "change how existing lines parse" in result.err
+
+
+def test_unreadable_example_is_never_rewritten(run, tmp_path):
+    write_repo(tmp_path, {"src/env.ts": SCHEMA, ".env.example": b"APP_URL=\xff\n"})
+    result = run(tmp_path, "--fix")
+    assert (tmp_path / ".env.example").read_bytes() == b"APP_URL=\xff\n"
+    assert "not fixing" in result.err
+
+
+def test_fix_and_diff_together_is_a_usage_error(run, demo):
+    assert run(demo, "--fix", "--diff").code == 2

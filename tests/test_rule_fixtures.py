@@ -1,0 +1,89 @@
+"""Every rule has a fixture repo that triggers it and one that does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from env_lint.rules import RULES
+
+from .conftest import FIXTURES
+
+RULE_FIXTURES = FIXTURES / "rules"
+
+FIRES = {
+    "parse-error": [
+        ".env.example:2:1: EL100 [parse-error] cannot parse `.env.example`: unterminated quoted value",
+    ],
+    "invalid-key": [
+        ".env.example:2:1: EL101 [invalid-key] `api-token` is not a valid variable name: use letters, digits and `_`, not starting with a digit",
+    ],
+    "duplicate-key": [
+        ".env.example:3:1: EL102 [duplicate-key] `API_URL` is listed twice in `.env.example` (first on line 1); the last value wins",
+    ],
+    "missing-from-example": [
+        "src/env.ts:5:3: EL200 [missing-from-example] `API_TOKEN` is declared in the schema but missing from `.env.example`; it is required with no default",
+    ],
+    "unused-example-var": [
+        ".env.example:2:1: EL201 [unused-example-var] `OLD_FLAG` is listed in `.env.example` but no schema declares it and no code reads it",
+    ],
+    "undeclared-usage": [
+        "src/api.ts:2:34: EL202 [undeclared-usage] `API_TOKEN` is read here but no example file, schema or doc declares it",
+    ],
+    "schema-key-not-wired": [
+        "src/env.ts:5:3: EL203 [schema-key-not-wired] `API_TOKEN` is declared in the schema but the explicit parse() map never passes `process.env.API_TOKEN`, so it is always undefined",
+    ],
+    "undocumented-var": [
+        ".env.example:2:1: EL300 [undocumented-var] `API_TOKEN` is declared here but never mentioned in the docs (`docs/ENV.md`)",
+    ],
+    "stale-doc-var": [
+        "docs/ENV.md:6:4: EL301 [stale-doc-var] `MAILGUN_API_KEY` is documented here but no example file or schema declares it and no code reads it",
+    ],
+    "default-mismatch": [
+        ".env.example:1:1: EL400 [default-mismatch] the example value of `PORT` differs from the schema default 3000",
+        "docs/ENV.md:3:4: EL400 [default-mismatch] the default the docs state for `PORT` differs from the schema default 3000",
+    ],
+    "invalid-example-value": [
+        ".env.example:1:1: EL401 [invalid-example-value] the example value of `LOG_LEVEL` is not one of the schema's choices: debug, info (z.enum([...]))",
+        ".env.example:2:1: EL401 [invalid-example-value] the example value of `WORKERS` is not a number (z.coerce.number())",
+    ],
+    "requiredness-mismatch": [
+        ".env.example:2:1: EL402 [requiredness-mismatch] `API_URL` is marked optional in the example file, but the schema requires it (no default)",
+        ".env.example:3:3: EL402 [requiredness-mismatch] `API_TOKEN` is commented out (optional) in the example file, but the schema requires it (no default)",
+    ],
+    "unused-suppression": [
+        ".env.example:1:3: EL500 [unused-suppression] the suppression of `duplicate-key` matches no finding",
+        ".env.example:3:14: EL500 [unused-suppression] `no-such-rule` is not an env-lint rule name or code",
+    ],
+}
+
+
+def lines_of(run, repo, rule) -> list[str]:
+    result = run(repo)
+    assert result.err == ""
+    return [line for line in result.out.splitlines() if f"[{rule}]" in line]
+
+
+def test_every_rule_has_both_fixtures():
+    assert set(FIRES) == {rule.name for rule in RULES}
+    for rule in RULES:
+        assert (RULE_FIXTURES / rule.name / "fires").is_dir()
+        assert (RULE_FIXTURES / rule.name / "silent").is_dir()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_fires(run, rule):
+    assert lines_of(run, RULE_FIXTURES / rule.name / "fires", rule.name) == FIRES[rule.name]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_silent(run, rule):
+    result = run(RULE_FIXTURES / rule.name / "silent")
+    assert result.code == 0
+    assert result.out.startswith("No problems found")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_fixture_fires_nothing_else(run, rule):
+    result = run(RULE_FIXTURES / rule.name / "fires")
+    findings = [line for line in result.out.splitlines()[:-1]]
+    assert all(f"[{rule.name}]" in line for line in findings)
