@@ -7,11 +7,14 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .config import Config, ConfigError, load_config
 from .model import Finding, Location, Project, Related, Severity
+
+if TYPE_CHECKING:
+    from .baseline import Entry
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github", "markdown")
@@ -58,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("--color", choices=("auto", "always", "never"), default="auto", help="colored text")
     add("--fix", action="store_true", help="add missing variables to example files")
     add("--diff", action="store_true", help="print the changes --fix would make, write nothing")
+    add("--baseline", metavar="FILE", help="accept the findings listed in FILE (report the rest)")
+    add("--write-baseline", metavar="FILE", help="write every current finding to FILE and exit 0")
     add("--version", action="version", version=f"env-lint {__version__}")
     return parser
 
@@ -140,6 +145,9 @@ def _lint(args: argparse.Namespace, streams: Streams) -> int:
 
     if args.fix and args.diff:
         raise ConfigError("--fix and --diff: choose one")
+    if (args.baseline or args.write_baseline) and len(args.paths) > 1:
+        raise ConfigError("--baseline / --write-baseline: check one root at a time")
+    accepted = _load_baseline(args.baseline) if args.baseline else None
     fmt = args.format
     if fmt == "auto":
         fmt = "github" if streams.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -161,6 +169,10 @@ def _lint(args: argparse.Namespace, streams: Streams) -> int:
             if changed and args.fix:
                 project, found = _check(root, config)
         files_checked += project.files_checked
+        if args.write_baseline:
+            return _write_baseline(args.write_baseline, found, streams)
+        if accepted is not None:
+            found = _apply_baseline(found, accepted, args.baseline)
         prefix = _display_prefix(root, fmt, len(roots))
         findings.extend(_prefixed(found, prefix) if prefix else found)
     if args.diff:
@@ -203,6 +215,31 @@ def _fix(
         write_atomically(root, edit)
         streams.err.write(f"env-lint: fixed {os.path.join(root, edit.path)}\n")
     return [e.path for e in edits]
+
+
+def _load_baseline(path: str) -> list[tuple[Entry, int]]:
+    from .baseline import load
+
+    return load(path)
+
+
+def _apply_baseline(
+    found: list[Finding], accepted: list[tuple[Entry, int]], path: str
+) -> list[Finding]:
+    from .baseline import apply
+
+    return sorted(apply(found, accepted, path), key=Finding.sort_key)
+
+
+def _write_baseline(path: str, found: list[Finding], streams: Streams) -> int:
+    from .baseline import write
+
+    try:
+        count = write(path, found)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write baseline: {exc.strerror}") from None
+    streams.err.write(f"env-lint: wrote {count} baseline entries to {path}\n")
+    return EXIT_CLEAN
 
 
 def _append(path: str, text: str, streams: Streams) -> None:

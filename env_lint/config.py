@@ -100,13 +100,18 @@ def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) ->
     )
 
 
-def config_schema() -> dict[str, Any]:
+def package_schema(name: str) -> dict[str, Any]:
+    """A JSON Schema shipped in ``env_lint/schemas/``."""
     import json
     from importlib import resources
 
-    text = resources.files("env_lint").joinpath("schemas/config.schema.json").read_text("utf-8")
+    text = resources.files("env_lint").joinpath(f"schemas/{name}").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
+
+
+def config_schema() -> dict[str, Any]:
+    return package_schema("config.schema.json")
 
 
 def validate(path: str, prefix: str, table: dict[str, Any]) -> None:

@@ -88,6 +88,15 @@ def is_example_name(name: str) -> bool:
     return words[-1] not in _NOT_DOTENV
 
 
+def is_real_env_name(name: str) -> bool:
+    """``.env``, ``.env.local``, ``env.production``, ``.env.vercel``, ``prod.env``: files that
+    hold real values (not example, sample or template files)."""
+    words = [w for w in re.split(r"[.\-_]", name.lower()) if w]
+    if "env" not in words or _EXAMPLE_WORDS.intersection(words) or words[-1] in _NOT_DOTENV:
+        return False
+    return name.lower() != "env" and (name.startswith(".") or "." in name)
+
+
 def is_schema_name(name: str) -> bool:
     return bool(_SCHEMA_NAME.match(name))
 

@@ -42,7 +42,7 @@ class ParseFailure:
 class ExampleEntry:
     name: str
     location: Location
-    value: str | None  # never rendered; None for a commented-out entry
+    value: str | None  # never rendered (also kept for a commented-out entry, for secret checks)
     description: tuple[str, ...] = ()
     required: bool | None = None  # from a comment: True "required", False "optional"
     secret: bool = False
@@ -124,6 +124,17 @@ class DocMention:
     default: str | None = None  # never rendered
     description: str | None = None  # prose from a Description column or section
     targets: tuple[str, ...] = ()  # deploy targets marked in the row (Vercel, Railway...)
+    secret: bool = False  # its description, section or enclosing heading says secret
+
+
+@dataclass(frozen=True, slots=True)
+class DocValue:
+    """A value written in the docs (a code-block line, a table cell): checked for leaked
+    credentials, never rendered."""
+
+    location: Location
+    name: str | None  # the variable it is assigned to (``KEY=value``, a row's variable)
+    value: str
 
 
 # --- findings ------------------------------------------------------------------------------
@@ -144,6 +155,7 @@ class Finding:
     message: str
     variable: str | None = None
     related: tuple[Related, ...] = ()
+    fingerprint: str | None = None  # a keyed hash of the value concerned, never the value
 
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
         loc = self.location
@@ -164,6 +176,8 @@ class Project:
     files_checked: int
     doc_files: tuple[str, ...] = ()
     directive_files: tuple[str, ...] = ()  # files holding an ``env-lint:`` comment
+    doc_values: tuple[DocValue, ...] = ()
+    tracked_env_files: tuple[str, ...] = ()  # real env files (.env, .env.local...) git tracks
 
     def example_names(self) -> frozenset[str]:
         return frozenset(e.name for f in self.examples for e in f.entries)

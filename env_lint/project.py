@@ -9,7 +9,8 @@ from typing import TypeVar
 
 from .config import Config
 from .discovery import FileSet, classify, walk
-from .model import DocMention, ExampleFile, Location, ParseFailure, Project, Schema, Usage
+from .gitfiles import tracked_env_files
+from .model import DocMention, DocValue, ExampleFile, Location, ParseFailure, Project, Schema, Usage
 from .suppressions import MARKER
 from .textio import MAX_FILE_BYTES, read_text
 
@@ -31,7 +32,7 @@ def build_project(root: str, config: Config) -> Project:
     directives: list[str] = []
     examples = _examples(root, fileset, failures, directives)
     schemas, usages, code_files = _code(root, fileset, failures, directives)
-    mentions = _docs(root, fileset, failures, directives)
+    mentions, doc_values = _docs(root, fileset, failures, directives)
     known = {e.name for f in examples for e in f.entries}
     known.update(v.name for s in schemas for v in s.variables)
     known.update(u.name for u in usages)
@@ -46,6 +47,8 @@ def build_project(root: str, config: Config) -> Project:
         files_checked=len(fileset.examples) + code_files + len(fileset.docs),
         doc_files=fileset.docs,
         directive_files=tuple(sorted(directives)),
+        doc_values=tuple(doc_values),
+        tracked_env_files=tracked_env_files(root, files),
     )
 
 
@@ -139,12 +142,13 @@ def _read_code(root: str, rel: str, is_schema: bool, failures: list[ParseFailure
 
 def _docs(
     root: str, fileset: FileSet, failures: list[ParseFailure], directives: list[str]
-) -> list[DocMention]:
+) -> tuple[list[DocMention], list[DocValue]]:
     if not fileset.docs:
-        return []
+        return [], []
     from .sources.markdown_docs import parse_doc
 
     mentions: list[DocMention] = []
+    values: list[DocValue] = []
     for rel in fileset.docs:
         text = read_text(os.path.join(root, rel), rel)
         if isinstance(text, ParseFailure):
@@ -152,5 +156,8 @@ def _docs(
             continue
         if MARKER in text.text:
             directives.append(rel)
-        mentions.extend(_guard(rel, failures, partial(parse_doc, rel, text.text)) or [])
-    return mentions
+        parsed = _guard(rel, failures, partial(parse_doc, rel, text.text))
+        if parsed is not None:
+            mentions.extend(parsed.mentions)
+            values.extend(parsed.values)
+    return mentions, values

@@ -1,8 +1,12 @@
-"""Is a variable a secret? From its name, example comments and the docs."""
+"""Is a variable a secret, and is it exposed to the browser? From its name, example comments
+and the docs."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from .model import DocMention, ExampleEntry
 
 _SECRET_WORDS = frozenset(
     {
@@ -18,26 +22,88 @@ _SECRET_WORDS = frozenset(
         "CREDENTIAL",
         "SALT",
         "SIGNING",
-        "WEBHOOK_SECRET",
+        "AUTH",
     }
 )
-# Public by design, even though the name says KEY / TOKEN.
-_PUBLIC_NAMES = (
+# Words that leave no doubt (KEY and TOKEN alone are often public: publishable keys, map tokens).
+_STRONG_SECRET = (
+    "SECRET",
+    "PRIVATE",
+    "SERVICE_ROLE",
+    "PASSWORD",
+    "PASSWD",
+    "CREDENTIALS",
+    "SIGNING_KEY",
+    "ENCRYPTION_KEY",
+    "MASTER_KEY",
+    "ADMIN_KEY",
+    "SK_LIVE",
+)
+# Public by design, even though the name says KEY / TOKEN / ID.
+PUBLIC_BY_DESIGN = (
     "ANON_KEY",
     "PUBLISHABLE_KEY",
     "PUBLIC_KEY",
     "SITE_KEY",
+    "DSN",
     "MEASUREMENT_ID",
     "CLIENT_ID",
     "APP_ID",
     "PROJECT_ID",
     "KEY_ID",
+    "TRACKING_ID",
+    "WRITE_KEY",
+    "MAPBOX_TOKEN",
+    "ACCESS_TOKEN_PUBLIC",
+    "POSTHOG_KEY",
+    "ALGOLIA_SEARCH_KEY",
+    "SEARCH_KEY",
+    "VAPID_KEY",
+)
+# Prefixes that bundlers inline into browser code.
+PUBLIC_PREFIXES = (
+    "NEXT_PUBLIC_",
+    "VITE_",
+    "PUBLIC_",
+    "EXPO_PUBLIC_",
+    "REACT_APP_",
+    "NUXT_PUBLIC_",
+    "GATSBY_",
+    "STORYBOOK_",
+    "SANITY_STUDIO_",
 )
 
 
+def _words(name: str) -> set[str]:
+    return set(re.split(r"[_\W]+", name.upper()))
+
+
+def public_by_design(name: str) -> bool:
+    return name.upper().endswith(PUBLIC_BY_DESIGN)
+
+
 def secret_by_name(name: str) -> bool:
+    """The name suggests a secret (``*_SECRET``, ``*_TOKEN``, ``*_API_KEY``...)."""
+    return not public_by_design(name) and bool(_words(name) & _SECRET_WORDS)
+
+
+def strongly_secret_name(name: str) -> bool:
     upper = name.upper()
-    if upper.endswith(_PUBLIC_NAMES):
+    return not public_by_design(name) and any(word in upper for word in _STRONG_SECRET)
+
+
+def public_prefix(name: str) -> str | None:
+    """The browser-exposing prefix of ``name`` (``NEXT_PUBLIC_``...), if any."""
+    return next((p for p in PUBLIC_PREFIXES if name.startswith(p) and len(name) > len(p)), None)
+
+
+def marked_secret(entries: Iterable[ExampleEntry], mentions: Iterable[DocMention]) -> bool:
+    """An example comment or the docs call it secret."""
+    return any(e.secret for e in entries) or any(m.secret for m in mentions)
+
+
+def is_secret(name: str, entries: Iterable[ExampleEntry], mentions: Iterable[DocMention]) -> bool:
+    """The classification shown in reports: the name, an example comment or the docs."""
+    if public_by_design(name):
         return False
-    words = set(re.split(r"[_\W]+", upper))
-    return bool(words & _SECRET_WORDS)
+    return secret_by_name(name) or marked_secret(entries, mentions)

@@ -61,3 +61,13 @@ def test_docs_table_never_prints_example_values(run):
 
 def test_docs_table_bad_root(run):
     assert run("docs-table", "nope/").code == 2
+
+
+def test_docs_table_drops_descriptions_that_could_hold_a_value():
+    from env_lint.catalog import safe_prose
+
+    assert safe_prose("Queue the worker consumes") == "Queue the worker consumes"
+    assert safe_prose("32 random bytes, base64 (openssl rand -base64 32)") is not None
+    assert safe_prose("old value was q9Vx2Lm7Pz4R") is None
+    assert safe_prose("token abcdefghijklmnopqrstuv") is None
+    assert safe_prose(None) is None

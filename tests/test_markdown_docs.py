@@ -10,7 +10,7 @@ from env_lint.sources.markdown_docs import parse_doc
 def mentions(text: str) -> list[tuple[str, int, int, str, bool, bool | None, str | None]]:
     return [
         (m.name, m.location.line, m.location.column, m.kind, m.primary, m.required, m.default)
-        for m in parse_doc("docs/ENV.md", text)
+        for m in parse_doc("docs/ENV.md", text).mentions
     ]
 
 

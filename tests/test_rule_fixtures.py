@@ -6,7 +6,7 @@ import pytest
 
 from env_lint.rules import RULES
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 
 RULE_FIXTURES = FIXTURES / "rules"
 
@@ -50,6 +50,20 @@ FIRES = {
         ".env.example:2:1: EL402 [requiredness-mismatch] `API_URL` is marked optional in the example file, but the schema requires it (no default)",
         ".env.example:3:3: EL402 [requiredness-mismatch] `API_TOKEN` is commented out (optional) in the example file, but the schema requires it (no default)",
     ],
+    "secret-in-example": [
+        ".env.example:2:1: EL600 [secret-in-example] `SESSION_SIGNING` in `.env.example` looks like a real credential (high-entropy value on a secret variable; fingerprint acc7040df6af): replace it with a placeholder and rotate it",
+        ".env.example:3:1: EL600 [secret-in-example] `DATABASE_URL` in `.env.example` looks like a real credential (URL with an embedded password; fingerprint 4ce06780c1a0): replace it with a placeholder and rotate it",
+    ],
+    "public-secret": [
+        ".env.example:2:1: EL601 [public-secret] `NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY` is exposed to the browser by the `NEXT_PUBLIC_` prefix, but its name says it is secret",
+        ".env.example:4:1: EL601 [public-secret] `VITE_WEBHOOK_TOKEN` is exposed to the browser by the `VITE_` prefix, but the example file or docs call it secret",
+    ],
+    "committed-env-file": [
+        ".env.production:1:1: EL602 [committed-env-file] `.env.production` is a real env file tracked by git: remove it from the index (`git rm --cached`), add it to `.gitignore`, and rotate the secrets it held",
+    ],
+    "stale-baseline-entry": [
+        "fixtures/rules/stale-baseline-entry/fires/baseline.json:5:1: EL501 [stale-baseline-entry] baseline entry for duplicate-key `API_URL` in `.env.example` matches no finding any more; remove it (or rewrite the baseline with --write-baseline)",
+    ],
     "unused-suppression": [
         ".env.example:1:3: EL500 [unused-suppression] the suppression of `duplicate-key` matches no finding",
         ".env.example:3:14: EL500 [unused-suppression] `no-such-rule` is not an env-lint rule name or code",
@@ -57,8 +71,14 @@ FIRES = {
 }
 
 
+def args(repo) -> list[object]:
+    """A fixture with a baseline.json is checked against it (stale-baseline-entry)."""
+    baseline = repo / "baseline.json"
+    return [repo, "--baseline", baseline.relative_to(ROOT)] if baseline.exists() else [repo]
+
+
 def lines_of(run, repo, rule) -> list[str]:
-    result = run(repo)
+    result = run(*args(repo))
     assert result.err == ""
     return [line for line in result.out.splitlines() if f"[{rule}]" in line]
 
@@ -77,13 +97,13 @@ def test_fires(run, rule):
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
 def test_silent(run, rule):
-    result = run(RULE_FIXTURES / rule.name / "silent")
+    result = run(*args(RULE_FIXTURES / rule.name / "silent"))
     assert result.code == 0
     assert result.out.startswith("No problems found")
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
 def test_fixture_fires_nothing_else(run, rule):
-    result = run(RULE_FIXTURES / rule.name / "fires")
+    result = run(*args(RULE_FIXTURES / rule.name / "fires"))
     findings = [line for line in result.out.splitlines()[:-1]]
     assert all(f"[{rule.name}]" in line for line in findings)

@@ -3,11 +3,16 @@ heavy modules are imported only when needed."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import shutil
+import string
 import subprocess
 import sys
+import tempfile
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +110,52 @@ def test_heavy_modules_load_when_needed(tmp_path):
     assert imported_after_run(DEMO) == {"tree_sitter", "markdown_it"}
     write_repo(tmp_path, {".env.example": "A_B=1\n", ".env-lint.toml": "strict = true\n"})
     assert imported_after_run(tmp_path) == {"jsonschema"}
+
+
+# --- property: no planted value, nor any 8-character slice of it, reaches any output -------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_VALUE = st.text(alphabet=string.ascii_letters + string.digits + "_-+/", min_size=16, max_size=48)
+
+
+def _plant(root: Path, example: str, table: str, block: str) -> None:
+    write_repo(
+        root,
+        {
+            ".env.example": f"API_URL=https://api.example.com\nAPI_SECRET={example}\n# OLD_SECRET={example}\n",
+            "docs/ENV.md": (
+                "| Variable | Default | Notes |\n|---|---|---|\n"
+                f"| `API_SECRET` | `{table}` | {table} |\n| `API_URL` | — | |\n\n"
+                f"```bash\nexport API_SECRET={block}\ncurl -H 'Authorization: Bearer {block}'\n```\n"
+            ),
+            "src/env.ts": 'import { z } from "zod";\nexport const env = z.object({ API_URL: z.string().url(), API_SECRET: z.string().min(100).default("d") }).parse(process.env);\n',
+        },
+    )
+
+
+def _outputs(root: Path) -> str:
+    from env_lint.cli import main
+
+    chunks = []
+    for argv in [[str(root), "--format", fmt] for fmt in FORMATS] + [["docs-table", str(root)]]:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            main(argv)
+        chunks += [out.getvalue(), err.getvalue()]
+    return "\n".join(chunks)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(example=_VALUE, table=_VALUE, block=_VALUE)
+def test_planted_values_never_reach_any_output(example, table, block):
+    with tempfile.TemporaryDirectory() as neutral_dir, tempfile.TemporaryDirectory() as planted_dir:
+        _plant(Path(neutral_dir), "n" * 20, "n" * 20, "n" * 20)
+        _plant(Path(planted_dir), example, table, block)
+        neutral = _outputs(Path(neutral_dir)).replace(neutral_dir, "ROOT")
+        planted = _outputs(Path(planted_dir)).replace(planted_dir, "ROOT")
+    for value in (example, table, block):
+        for piece in slices(value):
+            # A slice that the output holds anyway (a word of a message) is not a leak.
+            assert piece not in planted or piece in neutral, piece

@@ -38,6 +38,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "line": loc.line,
         "column": loc.column,
         "message": finding.message,
+        "fingerprint": finding.fingerprint,
         "related": [
             {
                 "path": r.location.path,

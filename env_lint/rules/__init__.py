@@ -11,7 +11,8 @@ from .drift import (
     UNUSED_EXAMPLE_VAR,
 )
 from .files import DUPLICATE_KEY, INVALID_KEY, PARSE_ERROR
-from .meta import UNUSED_SUPPRESSION
+from .meta import STALE_BASELINE_ENTRY, UNUSED_SUPPRESSION
+from .secrets import COMMITTED_ENV_FILE, PUBLIC_SECRET, SECRET_IN_EXAMPLE
 from .values import DEFAULT_MISMATCH, INVALID_EXAMPLE_VALUE, REQUIREDNESS_MISMATCH
 
 RULES: tuple[Rule, ...] = (
@@ -28,6 +29,10 @@ RULES: tuple[Rule, ...] = (
     INVALID_EXAMPLE_VALUE,
     REQUIREDNESS_MISMATCH,
     UNUSED_SUPPRESSION,
+    STALE_BASELINE_ENTRY,
+    SECRET_IN_EXAMPLE,
+    PUBLIC_SECRET,
+    COMMITTED_ENV_FILE,
 )
 
 # Codes once used and retired are listed here and never reused.
@@ -49,6 +54,7 @@ __all__ = [
     "BY_KEY",
     "RETIRED_CODES",
     "RULES",
+    "STALE_BASELINE_ENTRY",
     "UNUSED_SUPPRESSION",
     "Context",
     "Rule",

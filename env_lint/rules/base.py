@@ -43,6 +43,7 @@ class Rule:
         variable: str | None = None,
         related: Iterable[Related] = (),
         severity: Severity | None = None,
+        fingerprint: str | None = None,
     ) -> Finding:
         return Finding(
             code=self.code,
@@ -52,6 +53,7 @@ class Rule:
             message=message,
             variable=variable,
             related=tuple(sorted(set(related))),
+            fingerprint=fingerprint,
         )
 
 

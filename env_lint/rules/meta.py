@@ -13,6 +13,27 @@ def _reported_by_the_suppression_pass(ctx: Context) -> Iterator[Finding]:
     return iter(())
 
 
+def _reported_by_the_baseline_pass(ctx: Context) -> Iterator[Finding]:
+    """Needs the baseline file: ``baseline.apply`` reports it."""
+    return iter(())
+
+
+STALE_BASELINE_ENTRY = Rule(
+    code="EL501",
+    name="stale-baseline-entry",
+    severity=Severity.INFO,
+    summary="A baseline entry matches no finding any more.",
+    what="With `--baseline FILE`, an entry of the baseline (rule, file, variable, value "
+    "fingerprint) that no current finding matches: the finding was fixed, or the file or "
+    "variable was renamed.",
+    why="Stale entries would silently accept the same problem if it came back; a baseline "
+    "should shrink as problems get fixed.",
+    example='`{"rule": "secret-in-example", "path": ".env.example", "variable": "API_KEY", '
+    '"fingerprint": "3f2a..."}` after the key was replaced by a placeholder.',
+    fix="Delete the entry, or rewrite the baseline with `--write-baseline FILE`.",
+    check=_reported_by_the_baseline_pass,
+)
+
 UNUSED_SUPPRESSION = Rule(
     code="EL500",
     name="unused-suppression",

@@ -77,8 +77,9 @@ def _comment_block(
         body = stripped.lstrip("#").strip()
         disabled = _commented_assignment(body)
         if disabled is not None:
-            column = raw.index(disabled) + 1 if disabled in raw else 1
-            entries.append(_disabled_entry(path, disabled, number, column, block))
+            name, value = disabled
+            column = raw.index(name) + 1 if name in raw else 1
+            entries.append(_disabled_entry(path, name, value, number, column, block))
             block = []
             continue
         if not _BANNER.match(body):
@@ -86,8 +87,8 @@ def _comment_block(
     return block
 
 
-def _commented_assignment(body: str) -> str | None:
-    """``# KEY=value`` (a disabled key) returns KEY; prose comments return None."""
+def _commented_assignment(body: str) -> tuple[str, str | None] | None:
+    """``# KEY=value`` (a disabled key) returns (KEY, value); prose comments return None."""
     if "=" not in body or body.startswith(("=", "-", "*")):
         return None
     candidate = _EXPORT.sub("", body)
@@ -98,17 +99,17 @@ def _commented_assignment(body: str) -> str | None:
     if len(bindings) != 1 or bindings[0].error or bindings[0].key is None:
         return None
     key = bindings[0].key
-    return key if _ENV_SHAPED.match(key) else None
+    return (key, bindings[0].value) if _ENV_SHAPED.match(key) else None
 
 
 def _disabled_entry(
-    path: str, name: str, line: int, column: int, comments: list[str]
+    path: str, name: str, value: str | None, line: int, column: int, comments: list[str]
 ) -> ExampleEntry:
     description = tuple(c for c in comments if c)
     return ExampleEntry(
         name=name,
         location=Location(path, line, column),
-        value=None,
+        value=value,
         description=description,
         required=False,
         secret=any(says_secret(c) for c in description),

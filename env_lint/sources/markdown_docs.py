@@ -16,9 +16,9 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..model import DocMention, Location
+from ..model import DocMention, DocValue, Location
 from ..targets import target_named
-from ..wording import requiredness, requiredness_words, yes_no
+from ..wording import requiredness, requiredness_words, says_secret, yes_no
 
 NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _WORD = re.compile(r"(?<![A-Za-z0-9_$.])([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_])")
@@ -45,6 +45,7 @@ def markdown() -> MarkdownIt:
 class _Section:
     level: int
     required: bool | None
+    secret: bool = False  # the heading says "Secrets" / "Секреты"
     variable: str | None = None  # a heading that names one variable opens its own section
     mention_index: int | None = None
 
@@ -54,6 +55,7 @@ class _Doc:
     path: str
     lines: list[str]
     mentions: list[DocMention] = field(default_factory=list)
+    values: list[DocValue] = field(default_factory=list)
     sections: list[_Section] = field(default_factory=list)
     # heading mentions whose own text and section said nothing take the enclosing heading's word
     fallbacks: list[tuple[int, bool]] = field(default_factory=list)
@@ -73,6 +75,11 @@ class _Doc:
                 return section.required
         return None
 
+    def context_secret(self) -> bool:
+        """The nearest enclosing heading says "Secrets" (a document title does not count)."""
+        enclosing = [s for s in self.sections if s.variable is None]
+        return bool(enclosing) and enclosing[-1].secret and enclosing[-1].level > 1
+
     def own_section(self) -> _Section | None:
         for section in reversed(self.sections):
             if section.variable is not None:
@@ -80,7 +87,13 @@ class _Doc:
         return None
 
 
-def parse_doc(path: str, text: str) -> list[DocMention]:
+@dataclass(frozen=True, slots=True)
+class ParsedDoc:
+    mentions: list[DocMention]
+    values: list[DocValue]  # code-block lines and table cells, for the credential check
+
+
+def parse_doc(path: str, text: str) -> ParsedDoc:
     doc = _Doc(path, text.split("\n"))
     tokens = markdown().parse(text)
     index = 0
@@ -103,7 +116,7 @@ def parse_doc(path: str, text: str) -> list[DocMention]:
             doc.mentions[mention_index] = _replace(
                 doc.mentions[mention_index], {"required": context}
             )
-    return doc.mentions
+    return ParsedDoc(doc.mentions, doc.values)
 
 
 def _inline_text(token: Token) -> str:
@@ -125,10 +138,12 @@ def _heading(doc: _Doc, token: Token, inline: Token) -> None:
         names = [bare]
     said = requiredness_words(text)
     context = doc.context_required()
+    secret = says_secret(text) or doc.context_secret()
     first, last = token.map or (0, 1)
-    section = _Section(level, said)
+    section = _Section(level, said, secret=says_secret(text) and not names)
     for name in names:
-        doc.mentions.append(DocMention(name, doc.locate(name, first, last), "heading", True, said))
+        location = doc.locate(name, first, last)
+        doc.mentions.append(DocMention(name, location, "heading", True, said, secret=secret))
         if said is None and context is not None:
             doc.fallbacks.append((len(doc.mentions) - 1, context))
     if len(names) == 1:
@@ -176,6 +191,12 @@ def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
         if def_col is not None and def_col < len(texts) and texts[def_col].lower() not in _NO_VALUE:
             default = texts[def_col]
         description = texts[desc_col] if desc_col is not None and desc_col < len(texts) else None
+        secret = says_secret(description or "") or doc.context_secret()
+        row_name = texts[key] if key is not None and key < len(texts) else None
+        for i, cell in enumerate(cells):
+            if i != key and cell.content.strip():
+                where = Location(doc.path, first + 1, 1)
+                doc.values.append(DocValue(where, row_name, _inline_text(cell).strip()))
         targets = tuple(
             sorted(t for i, t in target_cols.items() if i < len(texts) and yes_no(texts[i]))
         )
@@ -191,6 +212,7 @@ def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
                     default,
                     description or None,
                     targets,
+                    secret,
                 )
                 doc.mentions.append(mention)
             elif i != def_col:
@@ -210,10 +232,13 @@ def _list_item(doc: _Doc, tokens: list[Token], start: int) -> None:
         return
     name = lead[0].content
     first, last = inline.map or (0, 1)
-    said = requiredness_words(_inline_text(inline).replace(name, "", 1))
+    rest = _inline_text(inline).replace(name, "", 1)
+    said = requiredness_words(rest)
     required = said if said is not None else doc.context_required()
+    secret = says_secret(rest) or doc.context_secret()
     inline.meta = {**(inline.meta or {}), "env_lint_seen": name}
-    doc.mentions.append(DocMention(name, doc.locate(name, first, last), "list", True, required))
+    location = doc.locate(name, first, last)
+    doc.mentions.append(DocMention(name, location, "list", True, required, secret=secret))
 
 
 def _section_attribute(doc: _Doc, inline: Token) -> None:
@@ -229,6 +254,7 @@ def _section_attribute(doc: _Doc, inline: Token) -> None:
     updates: dict[str, Any] = {}
     if description_hit and mention.description is None:
         updates["description"] = description_hit.group(1).strip()
+        updates["secret"] = mention.secret or says_secret(updates["description"])
     if said is not None and mention.required is None:
         updates["required"] = said
     if default_hit and mention.default is None:
@@ -272,6 +298,13 @@ def _code(doc: _Doc, token: Token) -> None:
     for offset, line in enumerate(token.content.split("\n")):
         number = first + offset
         assigned = _ASSIGN.match(line)
+        if line.strip():
+            where = Location(doc.path, number + 1, 1)
+            if assigned:
+                value = line[assigned.end() :]
+                doc.values.append(DocValue(where, assigned.group(1), value))
+            else:
+                doc.values.append(DocValue(where, None, line))
         for hit in _WORD.finditer(line):
             name = hit.group(1)
             primary = bool(

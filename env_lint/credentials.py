@@ -1,0 +1,174 @@
+"""Does a value look like a real credential? Known formats, URL passwords, random-looking
+values on secret-named variables; placeholders and documented public test keys never do.
+
+Functions here return the kind of credential (``"GitHub token"``), never the value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .values import is_placeholder
+
+
+@dataclass(frozen=True, slots=True)
+class Detector:
+    kind: str
+    pattern: re.Pattern[str]
+
+
+def _d(kind: str, pattern: str) -> Detector:
+    return Detector(kind, re.compile(pattern))
+
+
+# Most specific first: the first match names the kind.
+DETECTORS: tuple[Detector, ...] = (
+    _d("PEM private key", r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----"),
+    _d("OpenRouter API key", r"\bsk-or-v1-[a-f0-9]{64}\b"),
+    _d("Anthropic API key", r"\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_\-]{80,}"),
+    _d(
+        "OpenAI API key",
+        r"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}",
+    ),
+    _d("OpenAI API key", r"\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,}"),
+    _d("OpenAI-style API key", r"\bsk-[A-Za-z0-9]{32,}\b"),
+    _d("GitHub token", r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b"),
+    _d("GitHub fine-grained token", r"\bgithub_pat_[A-Za-z0-9_]{60,255}\b"),
+    _d("AWS access key ID", r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b"),
+    _d("Slack token", r"\bxox[abpr]-[A-Za-z0-9\-]{10,}"),
+    _d(
+        "Slack webhook URL",
+        r"https://hooks\.slack\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{20,}",
+    ),
+    _d("Stripe live secret key", r"\b(?:sk|rk)_live_[A-Za-z0-9]{20,}\b"),
+    _d("Stripe test secret key", r"\b(?:sk|rk)_test_[A-Za-z0-9]{20,}\b"),
+    _d("Google API key", r"\bAIza[0-9A-Za-z_\-]{35}\b"),
+    _d("SendGrid API key", r"\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b"),
+    _d("npm token", r"\bnpm_[A-Za-z0-9]{36}\b"),
+    _d("Hugging Face token", r"\bhf_[A-Za-z0-9]{34,}\b"),
+    _d("GitLab token", r"\bglpat-[A-Za-z0-9_\-]{20,}\b"),
+    _d("Twilio API key", r"\bSK[0-9a-f]{32}\b"),
+    _d("Mailgun API key", r"\bkey-[0-9a-f]{32}\b"),
+    _d("Discord bot token", r"\b[MN][A-Za-z\d]{23,25}\.[\w-]{6}\.[\w-]{27,38}\b"),
+    _d("JSON Web Token", r"\beyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{10,}"),
+)
+
+# Published by their vendors for tests and docs: never a leak.
+PUBLIC_TEST_VALUES = frozenset(
+    {
+        "AKIAIOSFODNN7EXAMPLE",  # AWS documentation
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",  # AWS documentation
+        "sk_test_4eC39HqLyjWDarjtT1zdp7dc",  # Stripe documentation
+        "pk_test_TYooMQauvdEDq54NiTphI7jx",  # Stripe documentation
+        "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI",  # reCAPTCHA v2 test site key
+        "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe",  # reCAPTCHA v2 test secret key
+        "1x00000000000000000000AA",  # Cloudflare Turnstile test site key
+        "1x0000000000000000000000000000000AA",  # Cloudflare Turnstile test secret key
+    }
+)
+_PUBLIC_TEST_SUBSTRINGS = (
+    # Supabase's local-development JWTs (supabase start) share this issuer claim.
+    "eyJpc3MiOiJzdXBhYmFzZS1kZW1vIi",
+)
+_PLACEHOLDER_WORDS = re.compile(
+    r"x{4,}|X{4,}|\*{3,}|your[-_]?|example|placeholder|changeme|change[-_]me|replace[-_]?me|"
+    r"dummy|<[^>]*>|\$\{[^}]*\}|\.\.\.|…|0123456789|1234567890|abcdefghij",
+    re.IGNORECASE,
+)
+_TRIVIAL_PASSWORDS = frozenset(
+    {
+        "password",
+        "pass",
+        "passwd",
+        "postgres",
+        "root",
+        "admin",
+        "secret",
+        "changeme",
+        "user",
+        "mysql",
+        "redis",
+        "guest",
+        "test",
+        "dev",
+        "local",
+        "example",
+        "default",
+        "pwd",
+        "1234",
+        "12345",
+        "123456",
+        "password123",
+        "mongo",
+        "rabbitmq",
+        "minio",
+        "minioadmin",
+    }
+)
+_URL_PASSWORD = re.compile(r"\b[a-z][a-z0-9+.\-]*://[^\s/:@]*:([^\s/@]+)@[^\s/]+", re.IGNORECASE)
+_TOKEN_CHARS = re.compile(r"^[A-Za-z0-9+/=_\-.~:]+$")
+_WORDS = re.compile(r"[a-z]+(?:[-_.][a-z0-9]+)+|[A-Z]+(?:_[A-Z0-9]+)+")
+
+
+def placeholder_like(value: str) -> bool:
+    """Empty values, the usual stand-ins, values made of few distinct characters."""
+    text = value.strip().strip("'\"")
+    if is_placeholder(text) or _PLACEHOLDER_WORDS.search(text):
+        return True
+    if text in PUBLIC_TEST_VALUES or any(s in text for s in _PUBLIC_TEST_SUBSTRINGS):
+        return True
+    return len(set(text)) < 6
+
+
+def known_credential(value: str) -> str | None:
+    """The kind of the first known credential format in ``value``, if it is not a stand-in."""
+    for detector in DETECTORS:
+        for hit in detector.pattern.finditer(value):
+            if not placeholder_like(hit.group(0)):
+                return detector.kind
+    for hit in _URL_PASSWORD.finditer(value):
+        password = hit.group(1)
+        if password.lower() not in _TRIVIAL_PASSWORDS and not placeholder_like(password):
+            return "URL with an embedded password"
+    return None
+
+
+def shannon_entropy(text: str) -> float:
+    counts = Counter(text)
+    size = len(text)
+    return -sum(n / size * math.log2(n / size) for n in counts.values())
+
+
+def random_looking(value: str) -> bool:
+    """A token-shaped value with the entropy of generated key material."""
+    text = value.strip().strip("'\"")
+    if len(text) < 16 or not _TOKEN_CHARS.match(text) or placeholder_like(text):
+        return False
+    if "://" in text or (text.count(".") > 2 and not text.startswith("eyJ")):
+        return False  # URLs and host names are not key material
+    if _WORDS.fullmatch(text):
+        return False  # "generate-with-openssl-rand-base64-32": words, not key material
+    hex_only = all(c in "0123456789abcdefABCDEF" for c in text)
+    threshold = 3.0 if hex_only else 3.5
+    classes = sum(bool(re.search(p, text)) for p in ("[a-z]", "[A-Z]", "[0-9]"))
+    return shannon_entropy(text) >= threshold and (hex_only or classes >= 2)
+
+
+def credential_kind(value: str, *, secret_name: bool) -> str | None:
+    """Why ``value`` looks like a real credential (a known format, or random key material on a
+    variable whose name or docs say it is secret), or None."""
+    kind = known_credential(value)
+    if kind is None and secret_name and random_looking(value):
+        kind = "high-entropy value on a secret variable"
+    return kind
+
+
+def fingerprint(value: str, salt: str = "env-lint/v1") -> str:
+    """A short keyed hash: identifies a value across runs without revealing it."""
+    digest = hmac.new(salt.encode(), value.strip().encode(), hashlib.sha256).hexdigest()
+    return digest[:12]

@@ -1,0 +1,141 @@
+"""Secret safety: real credentials in examples and docs, secrets shipped to the browser, real
+env files in git. Findings carry a fingerprint of the value, never the value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..credentials import credential_kind, fingerprint
+from ..model import Finding, Location, Severity
+from ..secrecy import (
+    is_secret,
+    marked_secret,
+    public_by_design,
+    public_prefix,
+    strongly_secret_name,
+)
+from .base import Context, Rule, related_to
+
+
+def _secret_in_example(ctx: Context) -> Iterator[Finding]:
+    for example in ctx.project.examples:
+        for entry in example.entries:
+            if entry.value is None:
+                continue
+            secret = is_secret(entry.name, [entry], ctx.doc_mentions.get(entry.name, ()))
+            kind = credential_kind(entry.value, secret_name=secret)
+            if kind is not None:
+                yield _leak(entry.location, entry.name, kind, entry.value, f"`{example.path}`")
+    for item in ctx.project.doc_values:
+        secret = item.name is not None and is_secret(
+            item.name, (), ctx.doc_mentions.get(item.name, ())
+        )
+        kind = credential_kind(item.value, secret_name=secret)
+        if kind is not None:
+            yield _leak(item.location, item.name, kind, item.value, "the docs")
+
+
+def _leak(location: Location, name: str | None, kind: str, value: str, where: str) -> Finding:
+    subject = f"`{name}` in {where}" if name else f"a value in {where}"
+    stamp = fingerprint(value)
+    return SECRET_IN_EXAMPLE.finding(
+        location,
+        f"{subject} looks like a real credential ({kind}; fingerprint {stamp}): replace it "
+        "with a placeholder and rotate it",
+        variable=name,
+        fingerprint=stamp,
+    )
+
+
+def _public_secret(ctx: Context) -> Iterator[Finding]:
+    names = set(ctx.example_entries) | set(ctx.schema_vars) | set(ctx.usages)
+    for name in sorted(names):
+        prefix = public_prefix(name)
+        if prefix is None:
+            continue
+        entries = [e for _, e in ctx.example_entries.get(name, ())]
+        mentions = ctx.doc_mentions.get(name, [])
+        bare = name[len(prefix) :]
+        if public_by_design(bare):
+            continue  # NEXT_PUBLIC_SUPABASE_ANON_KEY, NEXT_PUBLIC_SENTRY_DSN...
+        by_name = strongly_secret_name(bare)
+        if not (by_name or marked_secret(entries, mentions)):
+            continue
+        places = [e.location for e in entries]
+        places += sorted(v.location for _, v in ctx.schema_vars.get(name, ()))
+        places += [u.location for u in ctx.usages.get(name, ())]
+        first, *rest = places
+        why = "its name says it is secret" if by_name else "the example file or docs call it secret"
+        yield PUBLIC_SECRET.finding(
+            first,
+            f"`{name}` is exposed to the browser by the `{prefix}` prefix, but {why}",
+            variable=name,
+            related=related_to(rest, "also here"),
+        )
+
+
+def _committed_env_file(ctx: Context) -> Iterator[Finding]:
+    for path in ctx.project.tracked_env_files:
+        yield COMMITTED_ENV_FILE.finding(
+            Location(path, 1, 1),
+            f"`{path}` is a real env file tracked by git: remove it from the index "
+            "(`git rm --cached`), add it to `.gitignore`, and rotate the secrets it held",
+        )
+
+
+SECRET_IN_EXAMPLE = Rule(
+    code="EL600",
+    name="secret-in-example",
+    severity=Severity.ERROR,
+    summary="An example file or the docs hold what looks like a real credential.",
+    what="A value in an example file (also a commented-out one), or in a docs code block or "
+    "table, matches a known credential format (OpenAI / OpenRouter / Anthropic `sk-...`, "
+    "GitHub `ghp_` / `github_pat_`, AWS `AKIA...`, Slack `xox[abpr]-`, Stripe `sk_live_` / "
+    "`rk_live_`, Google `AIza`, SendGrid, npm, Hugging Face, GitLab, JWTs, PEM private keys, "
+    "URLs with `user:password@`), or is random-looking key material on a variable whose name, "
+    "example comment or docs say it is secret. Placeholders (empty, `your-...`, `<...>`, "
+    "`xxx`, `***`, `...`, `changeme`, `example`, `${VAR}`, values ending in `...`, trivial "
+    "passwords such as `postgres`) and documented public test keys are never reported. The "
+    "finding shows a fingerprint (a keyed hash), never the value.",
+    why="Example files and docs are committed and copied everywhere: a real key there is a "
+    "leaked key. Rotating it is the only fix; the sooner it is caught, the smaller the damage.",
+    example="```dotenv\nOPENROUTER_API_KEY=sk-or-v1-<64 real hex characters>\n```",
+    fix="Replace the value with a placeholder (`OPENROUTER_API_KEY=sk-or-v1-...`), rotate the "
+    "credential at its provider, and purge it from git history if it was pushed.",
+    check=_secret_in_example,
+)
+
+PUBLIC_SECRET = Rule(
+    code="EL601",
+    name="public-secret",
+    severity=Severity.ERROR,
+    summary="A secret is exposed to the browser by its public prefix.",
+    what="A variable with a prefix that bundlers inline into client code (`NEXT_PUBLIC_`, "
+    "`VITE_`, `PUBLIC_`, `EXPO_PUBLIC_`, `REACT_APP_`, `NUXT_PUBLIC_`, `GATSBY_`...) has a "
+    "name that says it is secret (`SECRET`, `PRIVATE`, `SERVICE_ROLE`, `PASSWORD`, "
+    "`CREDENTIALS`...) or is called secret by an example comment or the docs. Names that are "
+    "public by design are allowed: `ANON_KEY`, `PUBLISHABLE_KEY`, `PUBLIC_KEY`, `DSN`, "
+    "`SITE_KEY`, `MEASUREMENT_ID`, `CLIENT_ID`, `APP_ID`, `PROJECT_ID`...",
+    why="Everything with a public prefix ships in the JavaScript bundle to every visitor: a "
+    "service-role key there gives anyone full access.",
+    example="```dotenv\nNEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY=\n```",
+    fix="Drop the public prefix and use the variable on the server only; rotate the secret if "
+    "it was ever deployed with the prefix.",
+    check=_public_secret,
+)
+
+COMMITTED_ENV_FILE = Rule(
+    code="EL602",
+    name="committed-env-file",
+    severity=Severity.ERROR,
+    summary="A real env file is tracked by git.",
+    what="A file that holds real values (`.env`, `.env.local`, `.env.production`, "
+    "`env.production`, `.env.vercel`, `prod.env`...; not example, sample or template files) "
+    "is tracked by git (`git ls-files`). Runs only inside a git work tree.",
+    why="Real env files hold live secrets; once committed they are in every clone and in the "
+    "history forever.",
+    example="`env.production` committed next to `env.production.example`.",
+    fix="`git rm --cached FILE`, add it to `.gitignore`, rotate every secret it held, and purge "
+    "it from history if it was pushed.",
+    check=_committed_env_file,
+)

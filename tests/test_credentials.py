@@ -1,0 +1,203 @@
+"""Credential detection: real-format fake credentials are caught, placeholders from real
+example files are not. The fake credentials are generated here (seeded), so that no
+credential-shaped string is committed to the repo."""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+import string
+
+import pytest
+
+from env_lint.credentials import credential_kind, fingerprint
+from env_lint.secrecy import secret_by_name
+
+from .conftest import write_repo
+
+_RNG = random.Random(20261123)
+ALNUM = string.ascii_letters + string.digits
+UPPER_DIGITS = string.ascii_uppercase + string.digits
+HEX = "0123456789abcdef"
+B64URL = ALNUM + "-_"
+
+
+def r(alphabet: str, size: int) -> str:
+    return "".join(_RNG.choice(alphabet) for _ in range(size))
+
+
+def b64(size: int) -> str:
+    return base64.b64encode(bytes(_RNG.randrange(256) for _ in range(size))).decode()
+
+
+def jwt() -> str:
+    part = lambda d: base64.urlsafe_b64encode(json.dumps(d).encode()).decode().rstrip("=")  # noqa: E731
+    return f"{part({'alg': 'HS256', 'typ': 'JWT'})}.{part({'sub': r(ALNUM, 12), 'role': 'service_role'})}.{r(B64URL, 43)}"
+
+
+def pem(kind: str) -> str:
+    return f"-----BEGIN {kind}PRIVATE KEY-----\\n{b64(48)}\\n-----END {kind}PRIVATE KEY-----"
+
+
+CREDENTIALS: list[tuple[str, str]] = [
+    ("OPENROUTER_API_KEY", "sk-or-v1-" + r(HEX, 64)),
+    ("ANTHROPIC_API_KEY", "sk-ant-api03-" + r(B64URL, 93) + "AA"),
+    ("ANTHROPIC_ADMIN_KEY", "sk-ant-admin01-" + r(B64URL, 93) + "AA"),
+    ("OPENAI_API_KEY", "sk-proj-" + r(B64URL, 74) + "T3BlbkFJ" + r(B64URL, 74)),
+    ("OPENAI_API_KEY", "sk-" + r(ALNUM, 20) + "T3BlbkFJ" + r(ALNUM, 20)),
+    ("OPENAI_API_KEY", "sk-" + r(ALNUM, 48)),
+    ("OPENAI_ADMIN_KEY", "sk-svcacct-" + r(B64URL, 64)),
+    ("DEEPSEEK_API_KEY", "sk-" + r(HEX, 32)),
+    ("GITHUB_TOKEN", "ghp_" + r(ALNUM, 36)),
+    ("GH_OAUTH_TOKEN", "gho_" + r(ALNUM, 36)),
+    ("GH_USER_TOKEN", "ghu_" + r(ALNUM, 36)),
+    ("GH_APP_TOKEN", "ghs_" + r(ALNUM, 36)),
+    ("GH_REFRESH_TOKEN", "ghr_" + r(ALNUM, 36)),
+    ("GITHUB_PAT", "github_pat_" + r(ALNUM, 22) + "_" + r(ALNUM, 59)),
+    ("AWS_ACCESS_KEY_ID", "AKIA" + r(UPPER_DIGITS, 16)),
+    ("AWS_SESSION_KEY_ID", "ASIA" + r(UPPER_DIGITS, 16)),
+    ("AWS_SECRET_ACCESS_KEY", r(ALNUM + "/+", 40)),
+    ("SLACK_BOT_TOKEN", "xoxb-" + r(string.digits, 12) + "-" + r(string.digits, 13) + "-" + r(ALNUM, 24)),
+    ("SLACK_USER_TOKEN", "xoxp-" + r(string.digits, 12) + "-" + r(string.digits, 12) + "-" + r(HEX, 32)),
+    ("SLACK_APP_TOKEN", "xoxa-" + r(string.digits, 12) + "-" + r(ALNUM, 30)),
+    ("SLACK_REFRESH", "xoxr-" + r(string.digits, 12) + "-" + r(ALNUM, 30)),
+    ("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T" + r(UPPER_DIGITS, 10) + "/B" + r(UPPER_DIGITS, 10) + "/" + r(ALNUM, 24)),
+    ("STRIPE_SECRET_KEY", "sk_live_" + r(ALNUM, 99)),
+    ("STRIPE_RESTRICTED_KEY", "rk_live_" + r(ALNUM, 24)),
+    ("GOOGLE_API_KEY", "AIza" + r(B64URL, 35)),
+    ("FIREBASE_API_KEY", "AIza" + r(B64URL, 35)),
+    ("SUPABASE_SERVICE_ROLE_KEY", jwt()),
+    ("AUTH_JWT", jwt()),
+    ("PRIVATE_KEY", pem("RSA ")),
+    ("SSH_PRIVATE_KEY", pem("OPENSSH ")),
+    ("EC_KEY", pem("EC ")),
+    ("SIGNING_KEY", pem("")),
+    ("DATABASE_URL", f"postgres://app:{r(ALNUM, 20)}@db.internal:5432/app"),
+    ("REDIS_URL", f"rediss://default:{r(ALNUM, 32)}@eu1-example.upstash.io:6379"),
+    ("MONGODB_URI", f"mongodb+srv://admin:{r(ALNUM, 16)}@cluster0.mongodb.net/app"),
+    ("SENDGRID_API_KEY", "SG." + r(B64URL, 22) + "." + r(B64URL, 43)),
+    ("NPM_TOKEN", "npm_" + r(ALNUM, 36)),
+    ("HF_TOKEN", "hf_" + r(ALNUM, 34)),
+    ("GITLAB_TOKEN", "glpat-" + r(B64URL, 20)),
+    ("TWILIO_API_KEY", "SK" + r(HEX, 32)),
+    ("MAILGUN_API_KEY", "key-" + r(HEX, 32)),
+    ("JWT_SECRET", b64(32)),
+    ("ENCRYPTION_KEY", b64(32)),
+    ("SESSION_SECRET", r(HEX, 64)),
+    ("NEXTAUTH_SECRET", r(B64URL, 43)),
+    ("WEBHOOK_SECRET", "whsec_" + r(ALNUM, 32)),
+]
+
+PLACEHOLDERS: list[tuple[str, str]] = [
+    ("OPENAI_API_KEY", ""),
+    ("OPENAI_API_KEY", "your-api-key"),
+    ("OPENAI_API_KEY", "your_openai_api_key_here"),
+    ("OPENAI_API_KEY", "sk-..."),
+    ("OPENROUTER_API_KEY", "sk-or-v1-..."),
+    ("ANTHROPIC_API_KEY", "sk-ant-api03-..."),
+    ("STRIPE_SECRET_KEY", "sk_test_4eC39HqLyjWDarjtT1zdp7dc"),
+    ("STRIPE_SECRET_KEY", "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx"),
+    ("STRIPE_PUBLISHABLE_KEY", "pk_test_TYooMQauvdEDq54NiTphI7jx"),
+    ("GITHUB_TOKEN", "<your-token>"),
+    ("GITHUB_TOKEN", "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+    ("API_KEY", "xxx"),
+    ("API_KEY", "xxxxxxxxxxxxxxxxxxxxxxxx"),
+    ("API_KEY", "***"),
+    ("SECRET_KEY", "changeme"),
+    ("SECRET_KEY", "change-me"),
+    ("JWT_SECRET", "super-secret"),
+    ("JWT_SECRET", "your-secret-here"),
+    ("JWT_SECRET", "generate-with-openssl-rand-base64-32"),
+    ("SESSION_SECRET", "replace-me"),
+    ("AUTH_SECRET", "TODO"),
+    ("AUTH_SECRET", "placeholder"),
+    ("API_TOKEN", "dummy-token"),
+    ("API_TOKEN", "0000000000000000"),
+    ("API_TOKEN", "1234567890abcdef1234567890abcdef"),
+    ("DATABASE_URL", "${DATABASE_URL}"),
+    ("DATABASE_URL", "$DATABASE_URL"),
+    ("DATABASE_URL", "postgres://postgres:postgres@localhost:5432/postgres"),
+    ("DATABASE_URL", "postgresql://user:password@localhost:5432/mydb"),
+    ("DATABASE_URL", "mysql://root:root@127.0.0.1:3306/app"),
+    ("DATABASE_URL", "postgresql://USER:PASSWORD@HOST:5432/DATABASE"),
+    ("REDIS_URL", "redis://localhost:6379"),
+    ("MONGODB_URI", "mongodb://localhost:27017/app"),
+    ("NEXTAUTH_URL", "http://localhost:3000"),
+    ("SUPABASE_URL", "https://your-project.supabase.co"),
+    ("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE"),
+    ("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+    ("NEXT_PUBLIC_RECAPTCHA_SITE_KEY", "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI"),
+    ("RECAPTCHA_SECRET_KEY", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe"),
+    (
+        "SUPABASE_ANON_KEY",
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0",
+    ),
+    ("LOG_LEVEL", "info"),
+    ("PORT", "3000"),
+    ("SMTP_PASS", "password"),
+    ("SENTRY_DSN", "https://examplePublicKey@o0.ingest.sentry.io/0"),
+]
+
+
+def test_tables_are_big_enough():
+    assert len(CREDENTIALS) >= 40
+    assert len(PLACEHOLDERS) >= 40
+
+
+@pytest.mark.parametrize(("name", "value"), CREDENTIALS, ids=[f"{n}-{i}" for i, (n, _) in enumerate(CREDENTIALS)])
+def test_every_credential_is_caught(name, value):
+    assert credential_kind(value.replace("\\n", "\n"), secret_name=secret_by_name(name)) is not None
+
+
+@pytest.mark.parametrize(("name", "value"), PLACEHOLDERS, ids=[f"{n}-{i}" for i, (n, _) in enumerate(PLACEHOLDERS)])
+def test_no_placeholder_is_flagged(name, value):
+    assert credential_kind(value, secret_name=secret_by_name(name)) is None
+
+
+def test_end_to_end_every_credential_one_finding_no_value(run, tmp_path):
+    lines = [f'{name}_{i}="{value}"' for i, (name, value) in enumerate(CREDENTIALS)]
+    lines += [f'{name}_P{i}="{value}"' for i, (name, value) in enumerate(PLACEHOLDERS)]
+    write_repo(tmp_path, {".env.example": "\n".join(lines) + "\n"})
+    result = run(tmp_path, "--select", "secret-in-example", "--format", "json")
+    flagged = [f["variable"] for f in result.json()["findings"]]
+    assert flagged == [f"{name}_{i}" for i, (name, _) in enumerate(CREDENTIALS)]
+    for _, value in CREDENTIALS:
+        body = value.split("\\n")[1] if "\\n" in value else value
+        for start in range(0, len(body) - 8, 4):
+            assert body[start : start + 8] not in result.out
+
+
+def test_docs_code_blocks_and_tables_are_checked(run, tmp_path):
+    token = "ghp_" + r(ALNUM, 36)
+    secret = b64(32)
+    write_repo(
+        tmp_path,
+        {
+            "docs/ENV.md": (
+                "| Variable | Example |\n|---|---|\n"
+                f"| `GH_TOKEN` | `{token}` |\n| `API_URL` | `https://api.example.com` |\n\n"
+                f"```bash\nexport JWT_SECRET={secret}\nJWT_SECRET=your-secret\n```\n"
+            ),
+        },
+    )
+    result = run(tmp_path, "--select", "secret-in-example")
+    assert result.out.splitlines()[:2] == [
+        f"docs/ENV.md:3:1: EL600 [secret-in-example] `GH_TOKEN` in the docs looks like a real credential (GitHub token; fingerprint {fingerprint(token)}): replace it with a placeholder and rotate it",
+        f"docs/ENV.md:7:1: EL600 [secret-in-example] `JWT_SECRET` in the docs looks like a real credential (high-entropy value on a secret variable; fingerprint {fingerprint(secret)}): replace it with a placeholder and rotate it",
+    ]
+    assert token not in result.out and secret not in result.out
+
+
+def test_commented_out_values_are_checked(run, tmp_path):
+    token = "xoxb-" + r(string.digits, 12) + "-" + r(ALNUM, 24)
+    write_repo(tmp_path, {".env.example": f"# SLACK_TOKEN={token}\n"})
+    result = run(tmp_path, "--select", "secret-in-example")
+    assert "`SLACK_TOKEN` in `.env.example` looks like a real credential (Slack token" in result.out
+
+
+def test_fingerprint_is_stable_short_and_keyed():
+    assert fingerprint("abc") == fingerprint(" abc ")
+    assert len(fingerprint("abc")) == 12
+    assert fingerprint("abc") != fingerprint("abd")
+    assert fingerprint("abc", salt="other") != fingerprint("abc")
