@@ -15,6 +15,7 @@ from .model import Finding, Location, Project, Related, Severity
 
 if TYPE_CHECKING:
     from .baseline import Entry
+    from .deploy import Audit
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github", "markdown")
@@ -61,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     add("--color", choices=("auto", "always", "never"), default="auto", help="colored text")
     add("--fix", action="store_true", help="add missing variables to example files")
     add("--diff", action="store_true", help="print the changes --fix would make, write nothing")
+    add(
+        "--snapshot",
+        action="append",
+        default=[],
+        metavar="TARGET=FILE",
+        help="variable names exported from a provider (vercel env ls, railway variables --json...)",
+    )
     add("--baseline", metavar="FILE", help="accept the findings listed in FILE (report the rest)")
     add("--write-baseline", metavar="FILE", help="write every current finding to FILE and exit 0")
     add("--version", action="version", version=f"env-lint {__version__}")
@@ -159,6 +167,7 @@ def _lint(args: argparse.Namespace, streams: Streams) -> int:
     files_checked = 0
     strict = args.strict
     pending = []
+    audits: list[Audit] = []
     for root in roots:
         config = _with_cli_rules(load_config(root, args.config, keys), args, keys)
         strict = strict or config.strict
@@ -168,6 +177,8 @@ def _lint(args: argparse.Namespace, streams: Streams) -> int:
             pending += changed
             if changed and args.fix:
                 project, found = _check(root, config)
+        if fmt == "markdown" or streams.environ.get("GITHUB_STEP_SUMMARY"):
+            audits.extend(_audit(project))
         files_checked += project.files_checked
         if args.write_baseline:
             return _write_baseline(args.write_baseline, found, streams)
@@ -178,7 +189,8 @@ def _lint(args: argparse.Namespace, streams: Streams) -> int:
     if args.diff:
         return EXIT_FINDINGS if pending else EXIT_CLEAN
     findings.sort(key=Finding.sort_key)
-    report = Report(tuple(findings), files_checked, color=_color(args.color, fmt, streams))
+    color = _color(args.color, fmt, streams)
+    report = Report(tuple(findings), files_checked, color=color, audits=tuple(audits))
     if args.statistics and fmt == "text":
         streams.out.write(render_statistics(report))
     elif args.quiet and fmt == "text":
@@ -189,6 +201,13 @@ def _lint(args: argparse.Namespace, streams: Streams) -> int:
     if summary_path:
         _append(summary_path, render_markdown(replace(report, color=False)), streams)
     return _exit_code(report.findings, strict)
+
+
+def _audit(project: Project) -> list[Audit]:
+    from .deploy import build_audit
+
+    audit = build_audit(project)
+    return [audit] if audit is not None else []
 
 
 def _check(root: str, config: Config) -> tuple[Project, list[Finding]]:
@@ -263,7 +282,23 @@ def _color(choice: str, fmt: str, streams: Streams) -> bool:
 def _with_cli_rules(config: Config, args: argparse.Namespace, keys: frozenset[str]) -> Config:
     select = _rule_list(args.select, "--select", keys)
     ignore = _rule_list(args.ignore, "--ignore", keys)
-    return replace(config, select=select or config.select, ignore=config.ignore + ignore)
+    snapshots = dict(config.snapshots) | dict(_snapshot_arg(s) for s in args.snapshot)
+    return replace(
+        config,
+        select=select or config.select,
+        ignore=config.ignore + ignore,
+        snapshots=tuple(sorted(snapshots.items())),
+    )
+
+
+def _snapshot_arg(value: str) -> tuple[str, str]:
+    target, sep, path = value.partition("=")
+    target = target.strip().lower()
+    if not sep or not target or not path or not target.replace("-", "").isalnum():
+        raise ConfigError(f"--snapshot {value!r}: expected TARGET=FILE, e.g. vercel=vercel-env.txt")
+    if not os.path.isfile(path):
+        raise ConfigError(f"{path}: snapshot file not found (--snapshot {target}=...)")
+    return target, path
 
 
 def _rule_list(value: str | None, flag: str, keys: frozenset[str]) -> tuple[str, ...]:

@@ -11,6 +11,8 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from .services import ServiceConfig
+
 CONFIG_FILE = ".env-lint.toml"
 
 
@@ -29,6 +31,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     strict: bool = False
     ignore_variables: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    services: tuple[ServiceConfig, ...] = ()
+    snapshots: tuple[tuple[str, str], ...] = ()  # (target, path) from the config or the CLI
     source: str | None = None  # the file it was read from, for messages
 
 
@@ -86,6 +90,15 @@ def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) ->
     validate(path, prefix, table)
     _check_rule_names(path, prefix, table, known_rules)
     ignore_vars = table.get("ignore-variables", {})
+    base = os.path.dirname(path)
+    services = tuple(
+        ServiceConfig(name, str(item["path"]), tuple(item.get("targets", ())))
+        for name, item in sorted(table.get("services", {}).items())
+    )
+    snapshots = tuple(
+        (target, os.path.join(base, file))
+        for target, file in sorted(table.get("snapshots", {}).items())
+    )
     return Config(
         examples=tuple(table.get("examples", ())),
         schemas=tuple(table.get("schemas", ())),
@@ -96,6 +109,8 @@ def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) ->
         ignore=tuple(table.get("ignore", ())),
         strict=bool(table.get("strict", False)),
         ignore_variables=tuple((k, tuple(v)) for k, v in sorted(ignore_vars.items())),
+        services=services,
+        snapshots=snapshots,
         source=path,
     )
 

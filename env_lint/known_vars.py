@@ -1,10 +1,12 @@
 """Variables set by the runtime itself, never drift: not undeclared, unused or stale.
 
-Deploy platforms' own variables (``VERCEL_*``, ``RAILWAY_*``...) get their own table with the
-deploy-target model; this list is the language runtimes' and CI's.
+The language runtimes' and CI's own variables are listed here; deploy platforms' variables are
+in ``platforms.py`` (those set on every deployment count here too).
 """
 
 from __future__ import annotations
+
+from .platforms import platform_runtime
 
 RUNTIME_VARIABLES = frozenset(
     {
@@ -34,4 +36,4 @@ RUNTIME_PREFIXES = ("npm_", "npm_config_", "npm_package_")
 
 
 def is_runtime_variable(name: str) -> bool:
-    return name in RUNTIME_VARIABLES or name.startswith(RUNTIME_PREFIXES)
+    return name in RUNTIME_VARIABLES or name.startswith(RUNTIME_PREFIXES) or platform_runtime(name)

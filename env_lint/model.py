@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .services import Service
+    from .snapshots import Snapshot
 
 
 class Severity(str, Enum):
@@ -112,6 +117,7 @@ class Schema:
 class Usage:
     name: str
     location: Location
+    defaulted: bool = False  # read with a fallback: ``?? "x"``, ``|| 3``, ``{ X = "d" }``
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +184,8 @@ class Project:
     directive_files: tuple[str, ...] = ()  # files holding an ``env-lint:`` comment
     doc_values: tuple[DocValue, ...] = ()
     tracked_env_files: tuple[str, ...] = ()  # real env files (.env, .env.local...) git tracks
+    services: tuple[Service, ...] = ()
+    snapshots: tuple[Snapshot, ...] = ()
 
     def example_names(self) -> frozenset[str]:
         return frozenset(e.name for f in self.examples for e in f.entries)

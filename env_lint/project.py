@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .config import Config
 from .discovery import FileSet, classify, walk
 from .gitfiles import tracked_env_files
 from .model import DocMention, DocValue, ExampleFile, Location, ParseFailure, Project, Schema, Usage
+from .services import discover_services
 from .suppressions import MARKER
 from .textio import MAX_FILE_BYTES, read_text
+
+if TYPE_CHECKING:
+    from .snapshots import Snapshot
 
 T = TypeVar("T")
 _CODE_MARKERS = (b"process.env",)
@@ -49,7 +53,26 @@ def build_project(root: str, config: Config) -> Project:
         directive_files=tuple(sorted(directives)),
         doc_values=tuple(doc_values),
         tracked_env_files=tracked_env_files(root, files),
+        services=discover_services(root, files, config.services),
+        snapshots=_snapshots(root, config),
     )
+
+
+def _snapshots(root: str, config: Config) -> tuple[Snapshot, ...]:
+    if not config.snapshots:
+        return ()
+    from .snapshots import load_snapshot
+
+    return tuple(
+        load_snapshot(target, path, _shown(root, path)) for target, path in config.snapshots
+    )
+
+
+def _shown(root: str, path: str) -> str:
+    """Root-relative when the file is inside the repo, else absolute."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    inside = not relative.startswith(os.pardir)
+    return (relative if inside else os.path.abspath(path)).replace(os.sep, "/")
 
 
 def _guard(path: str, failures: list[ParseFailure], parse: Callable[[], T]) -> T | None:

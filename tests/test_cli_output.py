@@ -39,8 +39,9 @@ def test_markdown_format(run):
     assert out == (
         "# env-lint report\n\n"
         "Found 0 errors, 1 warning (1 file checked).\n\n"
+        "## Findings\n\n"
         "| errors | warnings | infos | files checked |\n|---:|---:|---:|---:|\n| 0 | 1 | 0 | 1 |\n\n"
-        "## EL102 `duplicate-key` (1)\n\n"
+        "### EL102 `duplicate-key` (1)\n\n"
         "The same key is listed twice in one example file.\n\n"
         "| location | severity | variable | message |\n|---|---|---|---|\n"
         "| `.env.example:3:1` | warning | `API_URL` | `API_URL` is listed twice in `.env.example` (first on line 1); the last value wins |\n"

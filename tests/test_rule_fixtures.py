@@ -64,6 +64,16 @@ FIRES = {
     "stale-baseline-entry": [
         "fixtures/rules/stale-baseline-entry/fires/baseline.json:5:1: EL501 [stale-baseline-entry] baseline entry for duplicate-key `API_URL` in `.env.example` matches no finding any more; remove it (or rewrite the baseline with --write-baseline)",
     ],
+    "target-mismatch": [
+        "docs/ENV.md:3:4: EL700 [target-mismatch] the docs put `UPSTASH_REDIS_REST_URL` on railway only, but service `web` deployed on vercel needs it",
+        "docs/ENV.md:4:4: EL700 [target-mismatch] the docs put `JOB_QUEUE_NAME` on vercel, but no service deployed there (`web`) reads or declares it",
+    ],
+    "missing-on-target": [
+        "src/api.ts:1:31: EL701 [missing-on-target] `API_TOKEN` is needed by `web` on vercel, but the vercel snapshot (`vercel-env.txt`) does not have it",
+    ],
+    "unexpected-on-target": [
+        "vercel-env.json:4:1: EL702 [unexpected-on-target] `MAILGUN_API_KEY` is set on vercel, but no service deployed there (`web`) needs it or declares it optional",
+    ],
     "unused-suppression": [
         ".env.example:1:3: EL500 [unused-suppression] the suppression of `duplicate-key` matches no finding",
         ".env.example:3:14: EL500 [unused-suppression] `no-such-rule` is not an env-lint rule name or code",

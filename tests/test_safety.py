@@ -120,10 +120,14 @@ from hypothesis import strategies as st  # noqa: E402
 _VALUE = st.text(alphabet=string.ascii_letters + string.digits + "_-+/", min_size=16, max_size=48)
 
 
-def _plant(root: Path, example: str, table: str, block: str) -> None:
+def _plant(root: Path, example: str, table: str, block: str, snapshot: str) -> None:
     write_repo(
         root,
         {
+            "package.json": '{"name": "web", "dependencies": {"next": "14"}}',
+            ".env-lint.toml": '[snapshots]\nvercel = "vercel-env.json"\nrailway = "railway.env"\n',
+            "vercel-env.json": json.dumps({"API_SECRET": snapshot, "EXTRA_SECRET": snapshot}),
+            "railway.env": f"API_SECRET={snapshot}\nOTHER_TOKEN='{snapshot}'\n",
             ".env.example": f"API_URL=https://api.example.com\nAPI_SECRET={example}\n# OLD_SECRET={example}\n",
             "docs/ENV.md": (
                 "| Variable | Default | Notes |\n|---|---|---|\n"
@@ -148,14 +152,16 @@ def _outputs(root: Path) -> str:
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(example=_VALUE, table=_VALUE, block=_VALUE)
-def test_planted_values_never_reach_any_output(example, table, block):
+@given(example=_VALUE, table=_VALUE, block=_VALUE, snapshot=_VALUE)
+def test_planted_values_never_reach_any_output(example, table, block, snapshot):
+    """Example files, docs tables and code blocks, provider snapshot files (JSON and dotenv)."""
     with tempfile.TemporaryDirectory() as neutral_dir, tempfile.TemporaryDirectory() as planted_dir:
-        _plant(Path(neutral_dir), "n" * 20, "n" * 20, "n" * 20)
-        _plant(Path(planted_dir), example, table, block)
+        _plant(Path(neutral_dir), "n" * 20, "n" * 20, "n" * 20, "n" * 20)
+        _plant(Path(planted_dir), example, table, block, snapshot)
         neutral = _outputs(Path(neutral_dir)).replace(neutral_dir, "ROOT")
         planted = _outputs(Path(planted_dir)).replace(planted_dir, "ROOT")
-    for value in (example, table, block):
+    assert "missing-on-target" in planted or "unexpected-on-target" in planted  # snapshots read
+    for value in (example, table, block, snapshot):
         for piece in slices(value):
             # A slice that the output holds anyway (a word of a message) is not a leak.
             assert piece not in planted or piece in neutral, piece

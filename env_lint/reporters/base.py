@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Finding, Severity
+
+if TYPE_CHECKING:
+    from ..deploy import Audit
 from ..rules import RULES, Rule
 
 
@@ -15,6 +19,7 @@ class Report:
     files_checked: int
     rules: tuple[Rule, ...] = RULES
     color: bool = False
+    audits: tuple[Audit, ...] = ()  # deploy-target audits (with provider snapshots)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

@@ -1,10 +1,15 @@
-"""A Markdown report (for people and for ``GITHUB_STEP_SUMMARY``): summary, then findings
-grouped by rule."""
+"""A Markdown report (for people and for ``GITHUB_STEP_SUMMARY``): the deploy-target audit when
+provider snapshots are given, then the findings grouped by rule."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..model import Finding, Severity
 from .base import Report, summary_line
+
+if TYPE_CHECKING:
+    from ..deploy import Audit, TargetAudit
 
 
 def md_cell(text: str) -> str:
@@ -13,7 +18,10 @@ def md_cell(text: str) -> str:
 
 def render_markdown(report: Report) -> str:
     lines = ["# env-lint report", "", summary_line(report), ""]
+    for audit in report.audits:
+        lines += _audit(audit)
     if report.findings:
+        lines += ["## Findings", ""]
         lines += ["| errors | warnings | infos | files checked |", "|---:|---:|---:|---:|"]
         lines.append(
             f"| {report.count(Severity.ERROR)} | {report.count(Severity.WARNING)} | "
@@ -21,7 +29,7 @@ def render_markdown(report: Report) -> str:
         )
         lines.append("")
     for rule, count in report.by_rule():
-        lines += [f"## {rule.code} `{rule.name}` ({count})", "", rule.summary, ""]
+        lines += [f"### {rule.code} `{rule.name}` ({count})", "", rule.summary, ""]
         lines += ["| location | severity | variable | message |", "|---|---|---|---|"]
         lines += [_row(f) for f in report.findings if f.code == rule.code]
         lines.append("")
@@ -34,3 +42,58 @@ def _row(finding: Finding) -> str:
         f"| `{finding.location}` | {finding.severity.value} | {md_cell(variable)} | "
         f"{md_cell(finding.message)} |"
     )
+
+
+def _audit(audit: Audit) -> list[str]:
+    lines = ["## Deploy targets", ""]
+    lines += [
+        "| target | services | snapshot | found | missing | extra | platform | optional, not set |",
+        "|---|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for t in audit.targets:
+        services = ", ".join(f"`{s}`" for s in t.services) or "—"
+        lines.append(
+            f"| {'✅' if not t.missing and not t.extra else '🔴'} {t.target} | {services} | "
+            f"`{t.snapshot}` | {t.found} | {len(t.missing)} | {len(t.extra)} | "
+            f"{len(t.platform)} | {len(t.optional_unset)} |"
+        )
+    lines.append("")
+    for target in audit.targets:
+        lines += _target_details(target)
+    names = [t.target for t in audit.targets]
+    lines += ["### Variables × targets", ""]
+    lines += [
+        f"| variable | {' | '.join(names)} | status |",
+        "|---|" + "---|" * len(names) + "---|",
+    ]
+    for row in audit.matrix:
+        lines.append(f"| `{row.name}` | {' | '.join(row.cells)} | {row.status} |")
+    lines += ["", "✅ set · ❌ missing (needed) · ⚪ optional, not set · — not needed there", ""]
+    return lines
+
+
+def _target_details(t: TargetAudit) -> list[str]:
+    lines: list[str] = []
+    if t.missing:
+        lines += [f"### Missing on {t.target} ({len(t.missing)})", ""]
+        lines += [
+            "| variable | needed by | secret | description | already set on |",
+            "|---|---|---|---|---|",
+        ]
+        for m in t.missing:
+            lines.append(
+                f"| `{m.name}` | {', '.join(f'`{s}`' for s in m.services)} | "
+                f"{'yes' if m.secret else 'no'} | {md_cell(m.description or '')} | "
+                f"{', '.join(m.elsewhere) or '—'} |"
+            )
+        lines.append("")
+    if t.extra:
+        lines += [f"### Set on {t.target} but not used there ({len(t.extra)})", ""]
+        lines += [*(f"- `{name}`" for name in t.extra), ""]
+    if t.optional_unset:
+        lines += [f"### Optional on {t.target}, not set ({len(t.optional_unset)})", ""]
+        lines += [*(f"- `{name}`: {state}" for name, state in t.optional_unset), ""]
+    if t.platform:
+        lines += [f"### Set by {t.target} itself ({len(t.platform)})", ""]
+        lines += [", ".join(f"`{name}`" for name in t.platform), ""]
+    return lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import Context, Rule
+from .deploy import MISSING_ON_TARGET, TARGET_MISMATCH, UNEXPECTED_ON_TARGET
 from .docs import STALE_DOC_VAR, UNDOCUMENTED_VAR
 from .drift import (
     MISSING_FROM_EXAMPLE,
@@ -33,6 +34,9 @@ RULES: tuple[Rule, ...] = (
     SECRET_IN_EXAMPLE,
     PUBLIC_SECRET,
     COMMITTED_ENV_FILE,
+    TARGET_MISMATCH,
+    MISSING_ON_TARGET,
+    UNEXPECTED_ON_TARGET,
 )
 
 # Codes once used and retired are listed here and never reused.

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..known_vars import is_runtime_variable
 from ..model import (
@@ -22,6 +23,9 @@ from ..model import (
     Severity,
     Usage,
 )
+
+if TYPE_CHECKING:
+    from ..deploy import Deploy
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +112,25 @@ class Context:
     @staticmethod
     def is_runtime(name: str) -> bool:
         return is_runtime_variable(name)
+
+    @cached_property
+    def deploy(self) -> Deploy:
+        from ..deploy import Deploy
+
+        return Deploy(self.project)
+
+    def set_by_platform(self, name: str, path: str) -> bool:
+        """A plugin/runtime variable of the platform the file's service is deployed on."""
+        from ..platforms import set_by
+        from ..services import service_of
+
+        service = service_of(self.project.services, path)
+        return service is not None and set_by(name, service.targets)
+
+    def set_by_any_platform(self, name: str) -> bool:
+        from ..platforms import set_by
+
+        return set_by(name, [t for s in self.project.services for t in s.targets])
 
 
 def related_to(locations: Iterable[Location], note: str) -> list[Related]:

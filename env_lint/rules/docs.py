@@ -32,7 +32,7 @@ def _stale_doc_var(ctx: Context) -> Iterator[Finding]:
     for name, mentions in sorted(ctx.doc_mentions.items()):
         if name in ctx.example_entries or name in ctx.schema_vars or name in ctx.usages:
             continue
-        if ctx.is_runtime(name):
+        if ctx.is_runtime(name) or ctx.set_by_any_platform(name):
             continue
         primary = sorted((m for m in mentions if m.primary), key=lambda m: m.location)
         if not primary:

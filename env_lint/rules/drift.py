@@ -39,6 +39,8 @@ def _unused_example_var(ctx: Context) -> Iterator[Finding]:
     for name, entries in ctx.example_entries.items():
         if name in ctx.schema_vars or name in ctx.usages or ctx.is_runtime(name):
             continue
+        if ctx.set_by_any_platform(name):
+            continue
         for example, entry in entries:
             yield UNUSED_EXAMPLE_VAR.finding(
                 entry.location,
@@ -56,6 +58,9 @@ def _undeclared_usage(ctx: Context) -> Iterator[Finding]:
         if name in ctx.example_entries or name in ctx.schema_vars or name in ctx.doc_mentions:
             continue
         if ctx.is_runtime(name):
+            continue
+        usages = [u for u in usages if not ctx.set_by_platform(name, u.location.path)]
+        if not usages:
             continue
         first, *rest = sorted(usages)
         yield UNDECLARED_USAGE.finding(

@@ -27,6 +27,11 @@ _VAR_HEADER = re.compile(r"variable|^name$|^key$|^env|переменн|назв�
 _REQUIRED_HEADER = re.compile(r"required|обязательн", re.I)
 _DEFAULT_HEADER = re.compile(r"default|по умолчанию", re.I)
 _DESCRIPTION_HEADER = re.compile(r"description|описание|purpose|назначение|^notes?$", re.I)
+_WHERE_ATTR = re.compile(
+    r"^\s*(?:where|stored(?: in)?|location|где хранится|хранится|где добавить|где)"
+    r"\s*[:\uff1a]\s*(.+)$",
+    re.I,
+)
 _DESCRIPTION_ATTR = re.compile(r"^\s*(?:description|описание)\s*[:\uff1a]\s*(.+)$", re.I)
 _DEFAULT_ATTR = re.compile(r"^\s*(?:default|по умолчанию)\s*[:\uff1a]\s*(.+)$", re.I)
 _NO_VALUE = {"", "-", "—", "–", "none", "n/a", "нет", "(none)", "не задано"}
@@ -251,7 +256,13 @@ def _section_attribute(doc: _Doc, inline: Token) -> None:
     said = requiredness(text)
     default_hit = _DEFAULT_ATTR.match(text)
     description_hit = _DESCRIPTION_ATTR.match(text)
+    where_hit = _WHERE_ATTR.match(text)
     updates: dict[str, Any] = {}
+    if where_hit:
+        named = {target_named(part) for part in re.split(r",|/|\band\b|\bи\b", where_hit.group(1))}
+        targets = tuple(sorted({*mention.targets, *(t for t in named if t)}))
+        if targets != mention.targets:
+            updates["targets"] = targets
     if description_hit and mention.description is None:
         updates["description"] = description_hit.group(1).strip()
         updates["secret"] = mention.secret or says_secret(updates["description"])
