@@ -122,6 +122,7 @@ class MatrixRow:
     name: str
     cells: tuple[str, ...]  # one per audited target
     status: str
+    secret: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,8 @@ def build_audit(project: Project) -> Audit | None:
         return None
     info = {i.name: i for i in catalog(project)}
     audits = tuple(_target_audit(deploy, t, s, info) for t, s in sorted(deploy.snapshots.items()))
-    return Audit(audits, _matrix(deploy, audits))
+    secret = {name for name, i in info.items() if i.secret}
+    return Audit(audits, _matrix(deploy, audits, secret))
 
 
 def _target_audit(
@@ -191,7 +193,9 @@ def _target_audit(
     )
 
 
-def _matrix(deploy: Deploy, audits: tuple[TargetAudit, ...]) -> tuple[MatrixRow, ...]:
+def _matrix(
+    deploy: Deploy, audits: tuple[TargetAudit, ...], secret: set[str]
+) -> tuple[MatrixRow, ...]:
     names = sorted(
         {n for a in audits for n in deploy.needed_on(a.target)}
         | {n for s in deploy.snapshots.values() for n in s.names()}
@@ -222,5 +226,5 @@ def _matrix(deploy: Deploy, audits: tuple[TargetAudit, ...]) -> tuple[MatrixRow,
             if problems
             else ("✅ " + "; ".join(notes) if notes else "✅ ok")
         )
-        rows.append(MatrixRow(name, tuple(cells), status))
+        rows.append(MatrixRow(name, tuple(cells), status, name in secret))
     return tuple(rows)

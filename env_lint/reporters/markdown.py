@@ -63,12 +63,14 @@ def _audit(audit: Audit) -> list[str]:
     names = [t.target for t in audit.targets]
     lines += ["### Variables × targets", ""]
     lines += [
-        f"| variable | {' | '.join(names)} | status |",
-        "|---|" + "---|" * len(names) + "---|",
+        f"| variable | secret | {' | '.join(names)} | status |",
+        "|---|---|" + "---|" * len(names) + "---|",
     ]
     for row in audit.matrix:
-        lines.append(f"| `{row.name}` | {' | '.join(row.cells)} | {row.status} |")
-    lines += ["", "✅ set · ❌ missing (needed) · ⚪ optional, not set · — not needed there", ""]
+        secret = "🔒" if row.secret else ""
+        lines.append(f"| `{row.name}` | {secret} | {' | '.join(row.cells)} | {row.status} |")
+    legend = "✅ set · ❌ missing (needed) · ⚪ optional, not set · — not needed there · 🔒 secret"
+    lines += ["", legend, ""]
     return lines
 
 
