@@ -31,6 +31,9 @@ class Config:
     ignore: tuple[str, ...] = ()
     strict: bool = False
     ignore_variables: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    accessors: tuple[str, ...] = ()
+    implicit_variables: tuple[str, ...] = ()
+    library_variables: tuple[tuple[str, tuple[str, ...]], ...] = ()
     services: tuple[ServiceConfig, ...] = ()
     snapshots: tuple[tuple[str, str], ...] = ()  # (target, path) from the config or the CLI
     source: str | None = None  # the file it was read from, for messages
@@ -109,6 +112,11 @@ def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) ->
         ignore=tuple(table.get("ignore", ())),
         strict=bool(table.get("strict", False)),
         ignore_variables=tuple((k, tuple(v)) for k, v in sorted(ignore_vars.items())),
+        accessors=tuple(table.get("accessors", ())),
+        implicit_variables=tuple(table.get("implicit-variables", ())),
+        library_variables=tuple(
+            (k, tuple(v)) for k, v in sorted(table.get("library-variables", {}).items())
+        ),
         services=services,
         snapshots=snapshots,
         source=path,

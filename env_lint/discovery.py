@@ -116,9 +116,15 @@ def is_source_path(rel_path: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class FileSet:
     examples: tuple[str, ...]
-    schemas: tuple[str, ...]  # source files also checked for zod schemas by name or config
-    sources: tuple[str, ...]
+    schemas: tuple[str, ...]  # JS/TS schema files by name or config: syntax errors are reported
+    sources: tuple[str, ...]  # JS/TS
     docs: tuple[str, ...]
+    python: tuple[str, ...] = ()
+    json_schemas: tuple[str, ...] = ()
+    infra: tuple[str, ...] = ()  # workflows, compose files, Dockerfiles, shell scripts
+    turbo: tuple[str, ...] = ()
+    manifests: tuple[str, ...] = ()  # package.json, pyproject.toml, requirements*.txt
+    prisma: tuple[str, ...] = ()
 
 
 @cache
@@ -153,6 +159,24 @@ def matches(rel_path: str, patterns: tuple[str, ...]) -> bool:
     return any(glob_regex(p).match(rel_path) for p in patterns)
 
 
+def list_files(root: str, exclude: tuple[str, ...] = ()) -> list[str]:
+    """In a git work tree, what ``git ls-files`` lists (``.gitignore`` respected); elsewhere a
+    walk of the directory. Vendored, generated and virtualenv directories are skipped either way."""
+    from .gitfiles import git_files
+
+    listed = git_files(root)
+    if listed is None:
+        return walk(root, exclude)
+    kept = []
+    for rel in listed:
+        parts = rel.split("/")
+        if any(p in SKIP_DIRS for p in parts[:-1]) or (exclude and matches(rel, exclude)):
+            continue
+        if os.path.isfile(os.path.join(root, rel)):
+            kept.append(rel)
+    return sorted(kept)
+
+
 def walk(root: str, exclude: tuple[str, ...] = ()) -> list[str]:
     """Every regular file under ``root`` (relative POSIX paths, sorted), skipping vendored,
     generated and virtualenv directories and the ``exclude`` globs."""
@@ -184,6 +208,16 @@ def _is_virtualenv(path: str) -> bool:
     return os.path.exists(os.path.join(path, "pyvenv.cfg"))
 
 
+def is_json_schema_name(name: str) -> bool:
+    return name == "env.schema.json" or name.endswith(".env.schema.json")
+
+
+def _infra(rel: str) -> bool:
+    from .sources.infra import is_compose, is_dockerfile, is_shell, is_workflow
+
+    return is_workflow(rel) or is_compose(rel) or is_dockerfile(rel) or is_shell(rel)
+
+
 def classify(
     files: list[str],
     *,
@@ -192,17 +226,30 @@ def classify(
     docs: tuple[str, ...] = (),
     auto: bool = True,
 ) -> FileSet:
-    found_examples, found_schemas, found_sources, found_docs = [], [], [], []
+    found: dict[str, list[str]] = {k: [] for k in FileSet.__slots__}
     for rel in files:
         name = rel.rsplit("/", 1)[-1]
+        configured_schema = bool(schemas) and matches(rel, schemas)
         if (auto and is_example_name(name)) or (examples and matches(rel, examples)):
-            found_examples.append(rel)
+            found["examples"].append(rel)
         elif is_source_path(rel):
-            found_sources.append(rel)
-            if (auto and is_schema_name(name)) or (schemas and matches(rel, schemas)):
-                found_schemas.append(rel)
+            found["sources"].append(rel)
+            if (auto and is_schema_name(name)) or configured_schema:
+                found["schemas"].append(rel)
+        elif rel.endswith(".py"):
+            found["python"].append(rel)
+        elif (auto and is_json_schema_name(name)) or (configured_schema and name.endswith(".json")):
+            found["json_schemas"].append(rel)
         elif (auto and is_doc_path(rel)) or (docs and matches(rel, docs)):
-            found_docs.append(rel)
-    return FileSet(
-        tuple(found_examples), tuple(found_schemas), tuple(found_sources), tuple(found_docs)
-    )
+            found["docs"].append(rel)
+        elif name == "turbo.json":
+            found["turbo"].append(rel)
+        elif name in ("package.json", "pyproject.toml") or (
+            name.startswith("requirements") and name.endswith(".txt")
+        ):
+            found["manifests"].append(rel)
+        elif name == "schema.prisma":
+            found["prisma"].append(rel)
+        elif _infra(rel):
+            found["infra"].append(rel)
+    return FileSet(**{k: tuple(v) for k, v in found.items()})

@@ -33,3 +33,20 @@ def _ls_files(root: str, paths: list[str]) -> list[str]:
     if done.returncode != 0:
         return []  # not a git repo
     return [p for p in done.stdout.decode("utf-8", "replace").split("\0") if p]
+
+
+def git_files(root: str) -> list[str] | None:
+    """Files git knows or would track (``.gitignore`` respected); None outside a work tree."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            capture_output=True,
+            check=False,
+            timeout=60,
+            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return [p for p in done.stdout.decode("utf-8", "replace").split("\0") if p]

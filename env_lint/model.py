@@ -12,8 +12,10 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .libraries import ImplicitVar
     from .services import Service
     from .snapshots import Snapshot
+    from .sources.turbo import TurboConfig
 
 
 class Severity(str, Enum):
@@ -97,6 +99,12 @@ class SchemaVar:
     constraints: Constraints = field(default_factory=Constraints)
     description: str | None = None
     expression: str = ""  # the zod call chain head, e.g. "z.coerce.number()", for messages
+    section: str | None = None  # t3-env: server | client | shared
+    conditional: bool = False  # required in some configurations only (ternary, union branch)
+    aliases: tuple[str, ...] = ()  # other names that set it (pydantic AliasChoices)
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +116,12 @@ class Schema:
     # is parsed from ``process.env`` itself (every key is wired).
     wired: frozenset[str] | None = None
     wiring_location: Location | None = None
+    kind: str = "zod"  # zod | t3-env | envalid | pydantic-settings | json-schema
+    # t3-env: the keys passed one by one in runtimeEnv / experimental__runtimeEnv (None: all)
+    runtime_env: tuple[tuple[str, Location], ...] | None = None
+    runtime_env_location: Location | None = None
+    runtime_env_client_only: bool = False  # experimental__runtimeEnv: client keys only
+    client_prefix: str | None = None
 
 
 # --- code and docs -------------------------------------------------------------------------
@@ -118,6 +132,15 @@ class Usage:
     name: str
     location: Location
     defaulted: bool = False  # read with a fallback: ``?? "x"``, ``|| 3``, ``{ X = "d" }``
+    weak: bool = False  # a CI workflow, compose file, Dockerfile or shell script: never undeclared
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class DynamicRead:
+    """``process.env[`BUCKET_${s}`]``: a read whose name is only known by its prefix."""
+
+    prefix: str
+    location: Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +209,10 @@ class Project:
     tracked_env_files: tuple[str, ...] = ()  # real env files (.env, .env.local...) git tracks
     services: tuple[Service, ...] = ()
     snapshots: tuple[Snapshot, ...] = ()
+    dynamic: tuple[DynamicRead, ...] = ()
+    unrecognized: tuple[tuple[Location, str], ...] = ()
+    implicit: tuple[ImplicitVar, ...] = ()
+    turbo: tuple[TurboConfig, ...] = ()
 
     def example_names(self) -> frozenset[str]:
         return frozenset(e.name for f in self.examples for e in f.entries)

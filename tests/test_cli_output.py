@@ -19,7 +19,7 @@ def test_statistics(run):
         "1  EL100  [parse-error]\n"
         "2  EL200  [missing-from-example]\n"
         "2  EL402  [requiredness-mismatch]\n"
-        "Found 2 errors, 3 warnings (15 files checked).\n"
+        "Found 2 errors, 3 warnings (17 files checked).\n"
     )
     assert result.code == 1
 

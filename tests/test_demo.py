@@ -23,7 +23,7 @@ services/worker/src/lib/env.ts:15:3: EL200 [missing-from-example] `JOB_TIMEOUT_M
 services/worker/src/lib/env.ts:17:3: EL200 [missing-from-example] `WORKER_HEALTHCHECK_TOKEN` is declared in the schema but missing from `env.production.example`; it is required with no default
 src/app/api/kommo/webhook/route.ts:13:48: EL202 [undeclared-usage] `KOMMO_CLIENT_ID` is read here but no example file, schema or doc declares it
 src/lib/redis.ts:3:4: EL500 [unused-suppression] the suppression of `undeclared-usage` matches no finding
-Found 6 errors, 10 warnings (15 files checked).
+Found 6 errors, 10 warnings (17 files checked).
 """
 
 # (rule, severity, variable, path, line): the planted drift, one row per finding.
@@ -62,7 +62,7 @@ def test_demo_json_lists_exactly_the_planted_drift(run):
         (f["rule"], f["severity"], f["variable"], f["path"], f["line"]) for f in document["findings"]
     ]
     assert rows == PLANTED
-    assert document["summary"] == {"errors": 6, "warnings": 10, "infos": 0, "files_checked": 15}
+    assert document["summary"] == {"errors": 6, "warnings": 10, "infos": 0, "files_checked": 17}
     assert document["tool"]["name"] == "env-lint"
     assert result.code == 1
 

@@ -1,38 +1,101 @@
-"""Reads of environment variables in JS/TS code, found in the tree-sitter syntax tree."""
+"""Reads of environment variables in JS/TS code, found in the tree-sitter syntax tree.
+
+``process.env.X``, ``process.env["X"]``, ``import.meta.env.X``, ``Bun.env.X``,
+``Deno.env.get("X")``, destructuring (``const { X, Y: y = d } = process.env``), configured
+accessor functions (``env("X")``, ``configService.get("X")``), and dynamic names
+(``process.env[`BUCKET_${s}`]``), kept as a static prefix.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from ..model import Usage
-from .typescript import Source, is_process_env, property_key, string_value, unwrap
+from ..model import DynamicRead, Usage
+from .typescript import Source, is_env_object, property_key, string_value, unwrap
+
+BUILTIN_ACCESSORS = ("Deno.env.get",)
 
 
-def extract_usages(src: Source) -> list[Usage]:
-    """``process.env.X``, ``process.env["X"]``, ``const { X, Y: y = d } = process.env``."""
-    found: list[Usage] = []
+@dataclass
+class CodeReads:
+    usages: list[Usage] = field(default_factory=list)
+    dynamic: list[DynamicRead] = field(default_factory=list)
+
+
+def extract_usages(src: Source, accessors: tuple[str, ...] = ()) -> list[Usage]:
+    return extract_reads(src, accessors).usages
+
+
+def extract_reads(src: Source, accessors: tuple[str, ...] = ()) -> CodeReads:
+    reads = CodeReads()
+    calls = frozenset((*BUILTIN_ACCESSORS, *accessors))
     for node in src.walk():
-        found.extend(_usages_at(src, node))
-    return sorted(set(found))
+        for item in _reads_at(src, node, calls):
+            if isinstance(item, DynamicRead):
+                reads.dynamic.append(item)
+            else:
+                reads.usages.append(item)
+    reads.usages = sorted(set(reads.usages))
+    reads.dynamic = sorted(set(reads.dynamic))
+    return reads
 
 
-def _usages_at(src: Source, node: Node) -> Iterator[Usage]:
+def _reads_at(src: Source, node: Node, calls: frozenset[str]) -> Iterator[Usage | DynamicRead]:
     kind = node.type
-    if kind == "member_expression" and is_process_env(src, node.child_by_field_name("object")):
+    if kind == "member_expression" and is_env_object(src, node.child_by_field_name("object")):
         prop = node.child_by_field_name("property")
         if prop is not None and prop.type == "property_identifier":
             yield Usage(src.text(prop), src.location(prop), _has_fallback(node))
-    elif kind == "subscript_expression" and is_process_env(src, node.child_by_field_name("object")):
-        index = node.child_by_field_name("index")
-        name = string_value(src, index)
-        if name is not None and index is not None:
-            yield Usage(name, src.location(unwrap(index) or index), _has_fallback(node))
-    elif kind == "variable_declarator" and is_process_env(src, node.child_by_field_name("value")):
+    elif kind == "subscript_expression" and is_env_object(src, node.child_by_field_name("object")):
+        yield from _subscript(src, node)
+    elif kind == "variable_declarator" and is_env_object(src, node.child_by_field_name("value")):
         pattern = node.child_by_field_name("name")
         if pattern is not None and pattern.type == "object_pattern":
             yield from _pattern_names(src, pattern)
+    elif kind == "call_expression" and calls:
+        function = node.child_by_field_name("function")
+        if function is not None and "".join(src.text(function).split()) in calls:
+            yield from _accessor(src, node)
+
+
+def _subscript(src: Source, node: Node) -> Iterator[Usage | DynamicRead]:
+    index = unwrap(node.child_by_field_name("index"))
+    if index is None:
+        return
+    name = string_value(src, index)
+    if name is not None:
+        yield Usage(name, src.location(index), _has_fallback(node))
+    else:
+        yield DynamicRead(_static_prefix(src, index), src.location(index))
+
+
+def _accessor(src: Source, call: Node) -> Iterator[Usage | DynamicRead]:
+    arguments = call.child_by_field_name("arguments")
+    first = unwrap(arguments.named_children[0]) if arguments and arguments.named_children else None
+    if first is None:
+        return
+    name = string_value(src, first)
+    if name is not None:
+        defaulted = arguments is not None and len(arguments.named_children) > 1
+        yield Usage(name, src.location(first), defaulted or _has_fallback(call))
+    else:
+        yield DynamicRead(_static_prefix(src, first), src.location(first))
+
+
+def _static_prefix(src: Source, node: Node) -> str:
+    """``BUCKET_`` of ```BUCKET_${x}``` or ``"BUCKET_" + x``; "" when nothing is static."""
+    if node.type == "template_string" and node.named_children:
+        first = node.named_children[0]
+        return src.text(first) if first.type == "string_fragment" else ""
+    if node.type == "binary_expression":
+        left = unwrap(node.child_by_field_name("left"))
+        if left is not None:
+            text = string_value(src, left)
+            return text if text is not None else _static_prefix(src, left)
+    return ""
 
 
 def _pattern_names(src: Source, pattern: Node) -> Iterator[Usage]:
@@ -54,18 +117,19 @@ def _pattern_names(src: Source, pattern: Node) -> Iterator[Usage]:
 
 
 _FALLBACK_OPERATORS = ("??", "||")
+_WRAPPERS = (
+    "parenthesized_expression",
+    "as_expression",
+    "non_null_expression",
+    "satisfies_expression",
+)
 
 
 def _has_fallback(read: Node) -> bool:
     """``process.env.X ?? "d"`` / ``|| "d"`` (also through ``!``, parentheses or a cast)."""
     node = read
     parent = node.parent
-    while parent is not None and parent.type in (
-        "parenthesized_expression",
-        "as_expression",
-        "non_null_expression",
-        "satisfies_expression",
-    ):
+    while parent is not None and parent.type in _WRAPPERS:
         node, parent = parent, parent.parent
     if parent is None or parent.type != "binary_expression":
         return False

@@ -118,6 +118,20 @@ def property_key(src: Source, node: Node | None) -> str | None:
     return string_value(src, node)
 
 
+def is_env_object(src: Source, node: Node | None) -> bool:
+    """``process.env``, ``import.meta.env``, ``Bun.env``."""
+    node = unwrap(node)
+    if node is None or node.type != "member_expression":
+        return False
+    obj = node.child_by_field_name("object")
+    prop = node.child_by_field_name("property")
+    if obj is None or prop is None or src.text(prop) != "env":
+        return False
+    if obj.type == "meta_property":
+        return src.text(obj) == "import.meta"
+    return obj.type == "identifier" and src.text(obj) in ("process", "Bun")
+
+
 def is_process_env(src: Source, node: Node | None) -> bool:
     """``process.env`` (also ``process?.env``, ``(process.env as X)``)."""
     node = unwrap(node)

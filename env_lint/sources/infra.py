@@ -1,0 +1,147 @@
+"""Variables used outside application code: GitHub Actions workflows, docker-compose files,
+Dockerfiles and shell scripts. These are *weak* reads: a variable they use is never unused or
+stale, but they never raise ``undeclared-usage`` on their own (``$HOME`` is not drift).
+
+YAML is read with PyYAML's composer, so every position comes from the parser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..model import Location, Usage
+
+if TYPE_CHECKING:
+    import yaml
+
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_EXPRESSION = re.compile(r"\$\{\{\s*(?:secrets|vars|env)\.(" + _NAME + r")\s*\}\}")
+_INTERPOLATION = re.compile(r"\$\{(" + _NAME + r")(?:[:?+\-][^}]*)?\}|\$(" + _NAME + r")")
+_SHELL_REF = re.compile(r"\$\{([A-Z_][A-Z0-9_]*)[^}]*\}|\$([A-Z_][A-Z0-9_]*)")
+_ASSIGNMENT = re.compile(r"^(" + _NAME + r")(?:=|$)")
+
+
+def is_workflow(path: str) -> bool:
+    return path.startswith(".github/workflows/") and path.endswith((".yml", ".yaml"))
+
+
+def is_compose(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return name.endswith((".yml", ".yaml")) and name.startswith(("docker-compose", "compose"))
+
+
+def is_dockerfile(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return name == "Dockerfile" or name.startswith("Dockerfile.") or name.endswith(".Dockerfile")
+
+
+def is_shell(path: str) -> bool:
+    return path.endswith((".sh", ".bash", ".zsh"))
+
+
+def infra_reads(path: str, text: str) -> list[Usage]:
+    """Raises ValueError for YAML that cannot be parsed (the caller reports it)."""
+    if is_workflow(path) or is_compose(path):
+        return sorted(set(_yaml_reads(path, text)))
+    if is_dockerfile(path):
+        return sorted(set(_dockerfile_reads(path, text)))
+    return sorted(set(_shell_reads(path, text)))
+
+
+def _yaml_reads(path: str, text: str) -> Iterator[Usage]:
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise ValueError(
+            f"invalid YAML: {getattr(exc, 'problem', None) or 'cannot be parsed'}"
+        ) from None
+    if root is None:
+        return
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value in ("env", "environment"):
+                    yield from _declared(path, value)
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.ScalarNode) and "$" in str(node.value):
+            yield from _references(path, text, node)
+
+
+def _declared(path: str, node: yaml.Node) -> Iterator[Usage]:
+    """``env: {KEY: ...}`` / compose ``environment: [KEY=value, KEY]``."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode) and re.fullmatch(_NAME, str(key.value)):
+                yield Usage(key.value, _mark(path, key), weak=True)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            hit = _ASSIGNMENT.match(str(getattr(item, "value", "")))
+            if isinstance(item, yaml.ScalarNode) and hit:
+                yield Usage(hit.group(1), _mark(path, item), weak=True)
+
+
+def _mark(path: str, node: yaml.Node) -> Location:
+    mark = node.start_mark
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+def _references(path: str, text: str, node: yaml.Node) -> Iterator[Usage]:
+    """``${{ secrets.X }}``, ``${X}``, ``${X:-d}``, ``$X``, located in the file itself."""
+    mark = node.start_mark
+    end = node.end_mark.index
+    raw = text[mark.index : end]
+    for pattern in (_EXPRESSION, _INTERPOLATION):
+        for hit in pattern.finditer(raw):
+            name = next(g for g in hit.groups() if g)
+            yield Usage(name, _position(path, text, mark.index + hit.start()), weak=True)
+
+
+def _position(path: str, text: str, index: int) -> Location:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Location(path, line, column)
+
+
+def _dockerfile_reads(path: str, text: str) -> Iterator[Usage]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        instruction, _, rest = stripped.partition(" ")
+        if instruction.upper() in ("ENV", "ARG"):
+            offset = line.index(rest) if rest else 0
+            for hit in re.finditer(r"(?:^|\s)(" + _NAME + r")(?==|\s|$)", rest):
+                if instruction.upper() == "ARG" or "=" in rest or hit.start(1) == 0:
+                    yield Usage(
+                        hit.group(1), Location(path, number, offset + hit.start(1) + 1), weak=True
+                    )
+                    if "=" not in rest:
+                        break
+        for hit in _INTERPOLATION.finditer(line):
+            yield Usage(
+                next(g for g in hit.groups() if g),
+                Location(path, number, hit.start() + 1),
+                weak=True,
+            )
+
+
+def _shell_reads(path: str, text: str) -> Iterator[Usage]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        for hit in _SHELL_REF.finditer(line):
+            yield Usage(
+                next(g for g in hit.groups() if g),
+                Location(path, number, hit.start() + 1),
+                weak=True,
+            )

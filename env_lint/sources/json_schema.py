@@ -1,0 +1,92 @@
+"""JSON Schema env files (``env.schema.json``, ``*.env.schema.json``, configured): ``properties``,
+``required``, ``default``, ``enum``, ``type``, ``format``, length and range limits. The schema
+itself is checked against its meta-schema with jsonschema; a broken one is a parse error."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Constraints, Location, ParseFailure, Schema, SchemaVar
+
+_FORMATS = {
+    "uri": "url",
+    "url": "url",
+    "iri": "url",
+    "email": "email",
+    "idn-email": "email",
+    "uuid": "uuid",
+}
+_TYPES = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean"}
+
+
+def parse_json_schema(path: str, text: str) -> Schema | ParseFailure:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return ParseFailure(Location(path, exc.lineno, exc.colno), f"invalid JSON: {exc.msg}")
+    problem = _meta_problem(document)
+    if problem is not None:
+        return ParseFailure(Location(path, 1, 1), f"not a valid JSON Schema: {problem}")
+    if not isinstance(document, dict) or not isinstance(document.get("properties"), dict):
+        return ParseFailure(Location(path, 1, 1), "a JSON Schema without `properties`")
+    lines = text.split("\n")
+    required = set(document.get("required") or ())
+    variables = [
+        _variable(path, lines, name, spec if isinstance(spec, dict) else {}, name in required)
+        for name, spec in document["properties"].items()
+    ]
+    return Schema(path, Location(path, 1, 1), tuple(variables), kind="json-schema")
+
+
+def _meta_problem(document: Any) -> str | None:
+    import jsonschema
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        jsonschema.validators.validator_for(document).check_schema(document)
+    except SchemaError as exc:
+        where = "/".join(str(p) for p in exc.path) or "(top level)"
+        return f"{where}: {exc.message}"
+    return None
+
+
+def _variable(
+    path: str, lines: list[str], name: str, spec: dict[str, Any], listed: bool
+) -> SchemaVar:
+    line, column = next(
+        (
+            (i + 1, text.index(f'"{name}"') + 2)
+            for i, text in enumerate(lines)
+            if f'"{name}"' in text
+        ),
+        (1, 1),
+    )
+    kinds = spec.get("type")
+    kind = kinds[0] if isinstance(kinds, list) and kinds else kinds
+    enum = spec.get("enum")
+    has_default = "default" in spec
+    default = spec.get("default")
+    if "enum" in spec and isinstance(enum, list):
+        typed = "enum"
+    else:
+        typed = _FORMATS.get(str(spec.get("format")), _TYPES.get(str(kind), "unknown"))
+    return SchemaVar(
+        name=name,
+        location=Location(path, line, column),
+        type=typed,
+        required=listed and not has_default,
+        has_default=has_default,
+        default=default if isinstance(default, (str, int, float, bool)) else None,
+        default_known=isinstance(default, (str, int, float, bool)),
+        choices=tuple(str(v).lower() if isinstance(v, bool) else str(v) for v in enum)
+        if isinstance(enum, list)
+        else (),
+        constraints=Constraints(
+            min=spec.get("minimum", spec.get("minLength")),
+            max=spec.get("maximum", spec.get("maxLength")),
+            integer=kind == "integer",
+        ),
+        description=spec.get("description") if isinstance(spec.get("description"), str) else None,
+        expression=f"JSON Schema {kind or 'value'}",
+    )

@@ -1,0 +1,330 @@
+"""Python, with the ``ast`` module (user code is never imported or run).
+
+- pydantic-settings: ``BaseSettings`` subclasses (also through local base classes), fields with
+  annotations and defaults, ``Field(default=..., alias=..., validation_alias=AliasChoices(...))``,
+  ``model_config = SettingsConfigDict(env_prefix=..., case_sensitive=...)`` and the old
+  ``class Config:``; env names computed as pydantic does.
+- reads: ``os.environ["X"]``, ``os.environ.get("X", d)``, ``os.getenv("X")``,
+  ``environ.get`` / ``getenv`` after ``from os import ...``, ``os.environ.setdefault``, and
+  configured accessors; dynamic names are kept as their static prefix.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Constraints, DynamicRead, Location, Schema, SchemaVar, Usage
+
+_SETTINGS_BASES = {"BaseSettings"}
+_URL_TYPES = {
+    "AnyUrl",
+    "HttpUrl",
+    "AnyHttpUrl",
+    "PostgresDsn",
+    "RedisDsn",
+    "MongoDsn",
+    "AmqpDsn",
+    "KafkaDsn",
+    "MySQLDsn",
+    "FileUrl",
+    "WebsocketUrl",
+    "NatsDsn",
+    "ClickHouseDsn",
+}
+_TYPE_NAMES = {
+    "str": "string",
+    "int": "number",
+    "float": "number",
+    "bool": "boolean",
+    "SecretStr": "string",
+    "EmailStr": "email",
+    "UUID": "uuid",
+    "Decimal": "number",
+    "PositiveInt": "number",
+    "NonNegativeInt": "number",
+    "Path": "string",
+}
+
+
+@dataclass
+class PythonEnv:
+    schemas: list[Schema] = field(default_factory=list)
+    usages: list[Usage] = field(default_factory=list)
+    dynamic: list[DynamicRead] = field(default_factory=list)
+    unrecognized: list[tuple[Location, str]] = field(default_factory=list)
+
+
+def parse_python(path: str, text: str, accessors: tuple[str, ...] = ()) -> PythonEnv:
+    """Raises SyntaxError for a file Python cannot parse (the caller reports it)."""
+    tree = ast.parse(text, filename=path)
+    found = PythonEnv()
+    _Reads(path, found, accessors).visit(tree)
+    found.schemas = _settings(path, tree, found)
+    return found
+
+
+# --- reads -------------------------------------------------------------------------------
+
+
+class _Reads(ast.NodeVisitor):
+    def __init__(self, path: str, found: PythonEnv, accessors: tuple[str, ...]) -> None:
+        self.path = path
+        self.found = found
+        self.accessors = set(accessors)
+        self.environ_names = {"os.environ"}
+        self.getenv_names = {"os.getenv"}
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        if node.module == "os":
+            for alias in node.names:
+                local = alias.asname or alias.name
+                if alias.name == "environ":
+                    self.environ_names.add(local)
+                elif alias.name == "getenv":
+                    self.getenv_names.add(local)
+        self.generic_visit(node)
+
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        if _dotted(node.value) in self.environ_names:
+            self._read(node.slice, node, defaulted=False)
+        self.generic_visit(node)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        name = _dotted(node.func)
+        owner, _, method = name.rpartition(".")
+        direct = name in self.getenv_names or name in self.accessors
+        if direct or (owner in self.environ_names and method in ("get", "setdefault", "pop")):
+            self._call_read(node)
+        self.generic_visit(node)
+
+    def _call_read(self, node: ast.Call) -> None:
+        if node.args:
+            defaulted = len(node.args) > 1 and not _is_none(node.args[1])
+            self._read(node.args[0], node, defaulted=defaulted)
+
+    def _read(self, key: ast.expr, node: ast.AST, *, defaulted: bool) -> None:
+        location = Location(self.path, key.lineno, key.col_offset + 1)
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            self.found.usages.append(Usage(key.value, location, defaulted))
+        else:
+            self.found.dynamic.append(DynamicRead(_prefix(key), location))
+
+
+def _dotted(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = _dotted(node.value)
+        return f"{inner}.{node.attr}" if inner else ""
+    return ""
+
+
+def _is_none(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value in (None, "")
+
+
+def _prefix(node: ast.expr) -> str:
+    if isinstance(node, ast.JoinedStr) and node.values:
+        first = node.values[0]
+        return (
+            first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else ""
+        )
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left = node.left
+        if isinstance(left, ast.Constant) and isinstance(left.value, str):
+            return left.value
+        return _prefix(left)
+    return ""
+
+
+# --- pydantic-settings ---------------------------------------------------------------------
+
+
+@dataclass
+class _Settings:
+    prefix: str = ""
+    case_sensitive: bool = False
+
+
+def _settings(path: str, tree: ast.Module, found: PythonEnv) -> list[Schema]:
+    classes = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)}
+    chains = {name: _settings_chain(cls, classes) for name, cls in classes.items()}
+    bases = {c.name for chain in chains.values() if chain for c in chain[1:]}
+    schemas = []
+    for cls in classes.values():
+        chain = chains[cls.name]
+        if chain is None or cls.name in bases:
+            continue  # not settings, or a base that a settings class in this file extends
+        config = _Settings()
+        variables: dict[str, SchemaVar] = {}
+        for klass in reversed(chain):  # base classes first, subclasses override
+            config = _config(klass, config)
+        for klass in reversed(chain):
+            for var in _fields(path, klass, config, found):
+                variables[var.name] = var
+        location = Location(path, cls.lineno, cls.col_offset + 1)
+        schemas.append(Schema(path, location, tuple(variables.values()), kind="pydantic-settings"))
+    return schemas
+
+
+def _settings_chain(
+    cls: ast.ClassDef, classes: dict[str, ast.ClassDef]
+) -> list[ast.ClassDef] | None:
+    """The class and its local bases up to ``BaseSettings``; None when it is not settings."""
+    chain, current, seen = [cls], cls, set()
+    while current.name not in seen:
+        seen.add(current.name)
+        names = [_dotted(b).rsplit(".", 1)[-1] for b in current.bases]
+        if any(n in _SETTINGS_BASES for n in names):
+            return chain
+        local = next((classes[n] for n in names if n in classes), None)
+        if local is None:
+            return None
+        chain.append(local)
+        current = local
+    return None
+
+
+def _config(cls: ast.ClassDef, base: _Settings) -> _Settings:
+    result = _Settings(base.prefix, base.case_sensitive)
+    for node in cls.body:
+        if isinstance(node, ast.Assign) and any(_dotted(t) == "model_config" for t in node.targets):
+            if isinstance(node.value, ast.Call):
+                _apply(result, {k.arg: k.value for k in node.value.keywords if k.arg})
+            elif isinstance(node.value, ast.Dict):
+                _apply(
+                    result,
+                    {
+                        _const(k): v
+                        for k, v in zip(node.value.keys, node.value.values, strict=True)
+                        if k
+                    },
+                )
+        elif isinstance(node, ast.ClassDef) and node.name == "Config":
+            _apply(
+                result,
+                {
+                    _dotted(t): n.value
+                    for n in node.body
+                    if isinstance(n, ast.Assign)
+                    for t in n.targets
+                },
+            )
+    return result
+
+
+def _apply(settings: _Settings, options: dict[Any, ast.expr]) -> None:
+    prefix, case = options.get("env_prefix"), options.get("case_sensitive")
+    if isinstance(prefix, ast.Constant) and isinstance(prefix.value, str):
+        settings.prefix = prefix.value
+    if isinstance(case, ast.Constant) and isinstance(case.value, bool):
+        settings.case_sensitive = case.value
+
+
+def _const(node: ast.expr | None) -> Any:
+    return node.value if isinstance(node, ast.Constant) else None
+
+
+def _fields(path: str, cls: ast.ClassDef, config: _Settings, found: PythonEnv) -> list[SchemaVar]:
+    variables = []
+    for node in cls.body:
+        if not isinstance(node, ast.AnnAssign) or not isinstance(node.target, ast.Name):
+            continue
+        name = node.target.id
+        if name.startswith("_") or name == "model_config" or _is_classvar(node.annotation):
+            continue
+        variables.append(_field(path, name, node, config, found))
+    return variables
+
+
+def _is_classvar(annotation: ast.expr) -> bool:
+    target = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+    return _dotted(target).endswith("ClassVar")
+
+
+def _field(
+    path: str, name: str, node: ast.AnnAssign, config: _Settings, found: PythonEnv
+) -> SchemaVar:
+    has_default, default, aliases, description = node.value is not None, node.value, [], None
+    if isinstance(node.value, ast.Call) and _dotted(node.value.func).endswith("Field"):
+        call = node.value
+        keywords = {k.arg: k.value for k in call.keywords if k.arg}
+        first = call.args[0] if call.args else keywords.get("default")
+        has_default = (
+            first is not None and not _is_ellipsis(first)
+        ) or "default_factory" in keywords
+        default = first if first is not None and not _is_ellipsis(first) else None
+        aliases = _aliases(keywords.get("validation_alias") or keywords.get("alias"))
+        description = _const(keywords.get("description"))
+    env_names = aliases or [config.prefix + name]
+    if not config.case_sensitive:
+        env_names = [n.upper() for n in env_names]
+    kind, choices = _annotation(node.annotation)
+    known, value = _literal(default)
+    return SchemaVar(
+        name=env_names[0],
+        location=Location(path, node.lineno, node.col_offset + 1),
+        type=kind,
+        required=not has_default,
+        has_default=has_default,
+        default=value if known else None,
+        default_known=known and value is not None,
+        choices=choices,
+        constraints=Constraints(),
+        description=description if isinstance(description, str) else None,
+        expression=ast.unparse(node.annotation),
+        aliases=tuple(env_names[1:]),
+    )
+
+
+def _is_ellipsis(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is Ellipsis
+
+
+def _aliases(node: ast.expr | None) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.Call) and _dotted(node.func).endswith("AliasChoices"):
+        return [
+            a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
+        ]
+    return []
+
+
+def _annotation(node: ast.expr) -> tuple[str, tuple[str, ...]]:
+    """(type, choices): ``Optional[X]`` / ``X | None`` unwrap to X; ``Literal[...]`` is an enum."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        parts = [p for p in (node.left, node.right) if not _is_none(p)]
+        return _annotation(parts[0]) if len(parts) == 1 else ("unknown", ())
+    if isinstance(node, ast.Subscript):
+        outer = _dotted(node.value).rsplit(".", 1)[-1]
+        if outer == "Optional":
+            return _annotation(node.slice)
+        if outer == "Literal":
+            items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            values = [
+                str(_const(i)).lower() if isinstance(_const(i), bool) else str(_const(i))
+                for i in items
+            ]
+            return "enum", tuple(values)
+        if outer == "Annotated" and isinstance(node.slice, ast.Tuple) and node.slice.elts:
+            return _annotation(node.slice.elts[0])
+        return "unknown", ()
+    name = _dotted(node).rsplit(".", 1)[-1]
+    if name in _URL_TYPES:
+        return "url", ()
+    return _TYPE_NAMES.get(name, "unknown"), ()
+
+
+def _literal(node: ast.expr | None) -> tuple[bool, Any]:
+    if node is None:
+        return False, None
+    try:
+        value = ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False, None
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return True, value
+    return False, None
