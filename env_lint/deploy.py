@@ -53,7 +53,7 @@ class Deploy:
         declared = {s: set(n) for s, n in found.items()}
         for usage in project.usages:
             service = service_of(project.services, usage.location.path)
-            if service is None or usage.name in declared[service]:
+            if service is None or usage.weak or usage.name in declared[service]:
                 continue
             required = not usage.defaulted and usage.name not in optional_said
             need = Need(usage.name, usage.location, required, usage.defaulted)

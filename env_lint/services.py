@@ -34,6 +34,7 @@ class Service:
     name: str
     path: str  # root-relative directory; "" is the repo root
     targets: tuple[str, ...]
+    node: bool = False  # has a package.json (a JS workspace: turbo filters its env)
 
     def owns(self, rel_path: str) -> bool:
         return self.path == "" or rel_path == self.path or rel_path.startswith(self.path + "/")
@@ -66,13 +67,15 @@ def discover_services(
         name = str(
             package.get("name") or os.path.basename(os.path.abspath(os.path.join(root, directory)))
         )
-        found[directory] = Service(name, directory, tuple(sorted(targets)))
+        node = os.path.isfile(os.path.join(root, directory, "package.json"))
+        found[directory] = Service(name, directory, tuple(sorted(targets)), node)
     for item in configured:
         path = os.path.normpath(item.path.strip()).replace(os.sep, "/").strip("/")
         path = "" if path == "." else path
         previous = found.get(path)
         chosen = tuple(sorted(item.targets)) or (previous.targets if previous else ())
-        found[path] = Service(item.name, path, chosen)
+        node = os.path.isfile(os.path.join(root, path, "package.json"))
+        found[path] = Service(item.name, path, chosen, node)
     return tuple(found[d] for d in sorted(found))
 
 

@@ -74,6 +74,20 @@ FIRES = {
     "unexpected-on-target": [
         "vercel-env.json:4:1: EL702 [unexpected-on-target] `MAILGUN_API_KEY` is set on vercel, but no service deployed there (`web`) needs it or declares it optional",
     ],
+    "runtime-env-mismatch": [
+        "src/env.ts:6:5: EL204 [runtime-env-mismatch] `DATABASE_URL` is declared in `server` but not passed in `runtimeEnv`, so it is always undefined",
+        "src/env.ts:13:5: EL204 [runtime-env-mismatch] `LEGACY_ID` is passed in `runtimeEnv` but declared in no server / client / shared section",
+    ],
+    "client-prefix": [
+        "src/env.ts:5:13: EL205 [client-prefix] `NEXT_PUBLIC_DATABASE_HOST` is a `server` variable with the public `NEXT_PUBLIC_` prefix: it ships to the browser",
+        "src/env.ts:6:13: EL205 [client-prefix] `APP_URL` is a `client` variable without the `NEXT_PUBLIC_` prefix: the bundler will not expose it",
+    ],
+    "turbo-undeclared": [
+        "src/db.ts:1:60: EL206 [turbo-undeclared] `REDIS_URL` is read by `api` but `turbo.json` lists it in no env / globalEnv / passThroughEnv: turbo's strict env mode removes it from the task",
+    ],
+    "unrecognized-schema": [
+        "src/env.ts:3:20: EL103 [unrecognized-schema] env-lint cannot read this: a schema parsed from process.env that env-lint cannot read",
+    ],
     "unused-suppression": [
         ".env.example:1:3: EL500 [unused-suppression] the suppression of `duplicate-key` matches no finding",
         ".env.example:3:14: EL500 [unused-suppression] `no-such-rule` is not an env-lint rule name or code",

@@ -22,6 +22,7 @@ from ..model import (
     SchemaVar,
     Severity,
     Usage,
+    parent_dir,
 )
 
 if TYPE_CHECKING:
@@ -84,6 +85,33 @@ class Context:
         return found
 
     @cached_property
+    def schema_names(self) -> frozenset[str]:
+        """Names a schema declares (pydantic aliases included)."""
+        return frozenset(n for s in self.project.schemas for v in s.variables for n in v.names())
+
+    @cached_property
+    def declared_names(self) -> frozenset[str]:
+        """Names an example file lists or a schema declares."""
+        return self.schema_names | frozenset(self.example_entries)
+
+    def read_dynamically(self, name: str) -> bool:
+        """Some code reads ``process.env[`PREFIX_${x}`]`` with a prefix of ``name``."""
+        return any(d.prefix and name.startswith(d.prefix) for d in self.project.dynamic)
+
+    def implicit(self, name: str, path: str | None = None) -> bool:
+        """A library that is a dependency reads ``name`` itself. With ``path`` (an example
+        file), only manifests in its directory tree or above it count."""
+        for item in self.project.implicit:
+            if item.name != name:
+                continue
+            if path is None or not item.manifest:
+                return True
+            here, there = parent_dir(path), item.directory
+            if _within(there, here) or _within(here, there):
+                return True
+        return False
+
+    @cached_property
     def usages(self) -> dict[str, list[Usage]]:
         found: dict[str, list[Usage]] = defaultdict(list)
         for usage in self.project.usages:
@@ -110,6 +138,10 @@ class Context:
         return [e for f, e in self.example_entries.get(name, ()) if f.path in files]
 
     @staticmethod
+    def location_of(path: str) -> Location:
+        return Location(path, 1, 1)
+
+    @staticmethod
     def is_runtime(name: str) -> bool:
         return is_runtime_variable(name)
 
@@ -131,6 +163,10 @@ class Context:
         from ..platforms import set_by
 
         return set_by(name, [t for s in self.project.services for t in s.targets])
+
+
+def _within(path: str, directory: str) -> bool:
+    return directory == "" or path == directory or path.startswith(directory + "/")
 
 
 def related_to(locations: Iterable[Location], note: str) -> list[Related]:

@@ -12,6 +12,7 @@ def _undocumented_var(ctx: Context) -> Iterator[Finding]:
     if not ctx.doc_mentions:
         return  # the repo has no docs about variables: nothing to keep in sync
     declared = set(ctx.example_entries) | set(ctx.schema_vars)
+    declared -= {a for s in ctx.project.schemas for v in s.variables for a in v.aliases}
     for name in sorted(declared - set(ctx.doc_mentions)):
         if ctx.is_runtime(name):
             continue
@@ -30,9 +31,11 @@ def _undocumented_var(ctx: Context) -> Iterator[Finding]:
 
 def _stale_doc_var(ctx: Context) -> Iterator[Finding]:
     for name, mentions in sorted(ctx.doc_mentions.items()):
-        if name in ctx.example_entries or name in ctx.schema_vars or name in ctx.usages:
+        if name in ctx.declared_names or name in ctx.usages:
             continue
         if ctx.is_runtime(name) or ctx.set_by_any_platform(name):
+            continue
+        if ctx.read_dynamically(name) or ctx.implicit(name):
             continue
         primary = sorted((m for m in mentions if m.primary), key=lambda m: m.location)
         if not primary:

@@ -15,10 +15,12 @@ def _missing_from_example(ctx: Context) -> Iterator[Finding]:
         covering = ctx.covering(schema)
         listed = {e.name for f in covering for e in f.entries}
         for var in schema.variables:
-            if var.name in listed:
+            if listed.intersection(var.names()) or ctx.is_runtime(var.name):
                 continue
             where = f"missing from {files_phrase(covering)}"
-            if var.required:
+            if var.conditional:
+                detail = "it is required in some configurations only"
+            elif var.required:
                 detail = "it is required with no default"
             elif var.has_default:
                 detail = "it has a default"
@@ -29,7 +31,9 @@ def _missing_from_example(ctx: Context) -> Iterator[Finding]:
                 f"`{var.name}` is declared in the schema but {where}; {detail}",
                 variable=var.name,
                 related=[Related(Location(f.path, 1, 1), "example file checked") for f in covering],
-                severity=Severity.ERROR if var.required else Severity.WARNING,
+                severity=Severity.ERROR
+                if var.required and not var.conditional
+                else Severity.WARNING,
             )
 
 
@@ -37,11 +41,13 @@ def _unused_example_var(ctx: Context) -> Iterator[Finding]:
     if not (ctx.project.schemas or ctx.project.usages):
         return  # no code env-lint can read: "unused" would be a guess
     for name, entries in ctx.example_entries.items():
-        if name in ctx.schema_vars or name in ctx.usages or ctx.is_runtime(name):
+        if name in ctx.schema_names or name in ctx.usages:
             continue
-        if ctx.set_by_any_platform(name):
+        if ctx.is_runtime(name) or ctx.set_by_any_platform(name) or ctx.read_dynamically(name):
             continue
         for example, entry in entries:
+            if ctx.implicit(name, example.path):
+                continue
             yield UNUSED_EXAMPLE_VAR.finding(
                 entry.location,
                 f"`{name}` is listed in `{example.path}` but no schema declares it and no code "
@@ -55,11 +61,11 @@ def _undeclared_usage(ctx: Context) -> Iterator[Finding]:
     if not (project.examples or project.schemas or project.docs):
         return  # the repo declares nothing anywhere: nothing to drift from
     for name, usages in sorted(ctx.usages.items()):
-        if name in ctx.example_entries or name in ctx.schema_vars or name in ctx.doc_mentions:
+        if name in ctx.declared_names or name in ctx.doc_mentions or ctx.is_runtime(name):
             continue
-        if ctx.is_runtime(name):
-            continue
-        usages = [u for u in usages if not ctx.set_by_platform(name, u.location.path)]
+        usages = [
+            u for u in usages if not u.weak and not ctx.set_by_platform(name, u.location.path)
+        ]
         if not usages:
             continue
         first, *rest = sorted(usages)

@@ -49,8 +49,9 @@ def _leak(location: Location, name: str | None, kind: str, value: str, where: st
 
 def _public_secret(ctx: Context) -> Iterator[Finding]:
     names = set(ctx.example_entries) | set(ctx.schema_vars) | set(ctx.usages)
+    client = {v.name for s in ctx.project.schemas for v in s.variables if v.section == "client"}
     for name in sorted(names):
-        prefix = public_prefix(name)
+        prefix = public_prefix(name) or ("" if name in client else None)
         if prefix is None:
             continue
         entries = [e for _, e in ctx.example_entries.get(name, ())]
@@ -66,9 +67,10 @@ def _public_secret(ctx: Context) -> Iterator[Finding]:
         places += [u.location for u in ctx.usages.get(name, ())]
         first, *rest = places
         why = "its name says it is secret" if by_name else "the example file or docs call it secret"
+        how = f"by the `{prefix}` prefix" if prefix else "as a t3-env `client` variable"
         yield PUBLIC_SECRET.finding(
             first,
-            f"`{name}` is exposed to the browser by the `{prefix}` prefix, but {why}",
+            f"`{name}` is exposed to the browser {how}, but {why}",
             variable=name,
             related=related_to(rest, "also here"),
         )

@@ -63,7 +63,7 @@ def _invalid_example_value(ctx: Context) -> Iterator[Finding]:
 def _requiredness_mismatch(ctx: Context) -> Iterator[Finding]:
     for schema, var in _schema_facts(ctx):
         for entry in ctx.entries_for(schema, var.name):
-            if entry.required is None or entry.required == var.required:
+            if entry.required is None or entry.required == var.required or var.conditional:
                 continue
             said = (
                 "commented out (optional)"
@@ -81,7 +81,7 @@ def _requiredness_mismatch(ctx: Context) -> Iterator[Finding]:
 
 def _docs_requiredness(ctx: Context) -> Iterator[Finding]:
     for name, mentions in sorted(ctx.doc_mentions.items()):
-        declared = [v for _, v in ctx.schema_vars.get(name, ())]
+        declared = [v for _, v in ctx.schema_vars.get(name, ()) if not v.conditional]
         if not declared:
             continue
         requiring = [v for v in declared if v.required]

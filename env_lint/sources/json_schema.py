@@ -5,6 +5,7 @@ itself is checked against its meta-schema with jsonschema; a broken one is a par
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..model import Constraints, Location, ParseFailure, Schema, SchemaVar
@@ -54,12 +55,9 @@ def _meta_problem(document: Any) -> str | None:
 def _variable(
     path: str, lines: list[str], name: str, spec: dict[str, Any], listed: bool
 ) -> SchemaVar:
+    key = re.compile(rf'"{re.escape(name)}"\s*:')
     line, column = next(
-        (
-            (i + 1, text.index(f'"{name}"') + 2)
-            for i, text in enumerate(lines)
-            if f'"{name}"' in text
-        ),
+        ((i + 1, hit.start() + 2) for i, text in enumerate(lines) if (hit := key.search(text))),
         (1, 1),
     )
     kinds = spec.get("type")

@@ -35,11 +35,13 @@ def extract_t3(file: ZodFile) -> list[Schema]:
 
 
 def _schema(file: ZodFile, call: Node, options: Node, default_prefix: str | None) -> Schema:
-    pairs = {
-        property_key(file.src, p.child_by_field_name("key")): p.child_by_field_name("value")
-        for p in options.named_children
-        if p.type == "pair"
-    }
+    pairs: dict[str | None, Node | None] = {}
+    for child in options.named_children:
+        if child.type == "pair":
+            key = property_key(file.src, child.child_by_field_name("key"))
+            pairs[key] = child.child_by_field_name("value")
+        elif child.type == "shorthand_property_identifier":  # createEnv({ server, client })
+            pairs[file.src.text(child)] = child
     variables: list[SchemaVar] = []
     for section in _SECTIONS:
         value = pairs.get(section)

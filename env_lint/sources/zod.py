@@ -99,6 +99,10 @@ class ZodFile:
             name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
             if name is not None and value is not None and name.type == "identifier":
                 self.decls.setdefault(src.text(name), value)
+        elif node.type == "enum_declaration":
+            name, body = node.child_by_field_name("name"), node.child_by_field_name("body")
+            if name is not None and body is not None:
+                self.decls.setdefault(src.text(name), body)
         elif node.type == "import_statement":
             self._import(node)
         elif node.type == "call_expression":
@@ -179,7 +183,7 @@ class ZodFile:
         node = unwrap(node)
         if node is None or depth > _MAX_DEPTH:
             return None
-        if node.type == "identifier":
+        if node.type in ("identifier", "shorthand_property_identifier"):
             found = self.lookup(self.src.text(node))
             return found[0].shape(found[1], depth + 1) if found else None
         if node.type == "member_expression" and self._prop(node) == "shape":
@@ -453,11 +457,15 @@ class ZodFile:
         if node is not None and node.type == "identifier":
             found = self.lookup(self.src.text(node))
             node = unwrap(found[1]) if found and found[0] is self else None
-        if node is None or node.type not in ("array", "object"):
+        if node is None or node.type not in ("array", "object", "enum_body"):
             return ()
         values: list[str] = []
         for child in node.named_children:
-            item = child.child_by_field_name("value") if child.type == "pair" else child
+            if child.type == "property_identifier":  # enum Region { Eu }: the name is the value
+                values.append(self.src.text(child))
+                continue
+            paired = child.type in ("pair", "enum_assignment")
+            item = child.child_by_field_name("value") if paired else child
             text = string_value(self.src, item)
             if text is None:
                 return ()

@@ -1,0 +1,166 @@
+"""Framework wiring: t3-env's runtimeEnv and client prefix, Turborepo's env filter, and
+schemas env-lint could not read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Finding, Related, Severity
+from ..sources.turbo import allows
+from .base import Context, Rule
+
+# Prefixes Turborepo lets through by framework inference (Next.js, Vite, Nuxt, Expo...).
+_INFERRED = (
+    "NEXT_PUBLIC_",
+    "VITE_",
+    "NUXT_PUBLIC_",
+    "NUXT_ENV_",
+    "EXPO_PUBLIC_",
+    "REACT_APP_",
+    "GATSBY_",
+    "PUBLIC_",
+    "STORYBOOK_",
+    "SANITY_STUDIO_",
+    "NG_",
+    "VUE_APP_",
+)
+
+
+def _runtime_env_mismatch(ctx: Context) -> Iterator[Finding]:
+    for schema in ctx.project.schemas:
+        if schema.kind != "t3-env" or schema.runtime_env is None:
+            continue
+        passed = {name for name, _ in schema.runtime_env}
+        declared = {v.name for v in schema.variables}
+        where = "experimental__runtimeEnv" if schema.runtime_env_client_only else "runtimeEnv"
+        at = [Related(schema.runtime_env_location, where)] if schema.runtime_env_location else []
+        for var in schema.variables:
+            if var.name in passed or (schema.runtime_env_client_only and var.section == "server"):
+                continue
+            yield RUNTIME_ENV_MISMATCH.finding(
+                var.location,
+                f"`{var.name}` is declared in `{var.section}` but not passed in `{where}`, so it "
+                "is always undefined",
+                variable=var.name,
+                related=at,
+            )
+        for name, location in schema.runtime_env:
+            if name not in declared:
+                yield RUNTIME_ENV_MISMATCH.finding(
+                    location,
+                    f"`{name}` is passed in `{where}` but declared in no server / client / "
+                    "shared section",
+                    variable=name,
+                )
+
+
+def _client_prefix(ctx: Context) -> Iterator[Finding]:
+    for schema in ctx.project.schemas:
+        prefix = schema.client_prefix
+        if schema.kind != "t3-env" or not prefix:
+            continue
+        for var in schema.variables:
+            if var.section == "client" and not var.name.startswith(prefix):
+                message = (
+                    f"`{var.name}` is a `client` variable without the `{prefix}` prefix: the "
+                    "bundler will not expose it"
+                )
+            elif var.section == "server" and var.name.startswith(prefix):
+                message = (
+                    f"`{var.name}` is a `server` variable with the public `{prefix}` prefix: it "
+                    "ships to the browser"
+                )
+            else:
+                continue
+            yield CLIENT_PREFIX.finding(var.location, message, variable=var.name)
+
+
+def _turbo_undeclared(ctx: Context) -> Iterator[Finding]:
+    root = next((t for t in ctx.project.turbo if t.directory == ""), None)
+    if root is None or root.loose:
+        return
+    for service, needs in ctx.deploy.needs.items():
+        if not service.node:
+            continue  # turbo runs JS workspaces only
+        own = [t for t in ctx.project.turbo if t.directory and t.directory == service.path]
+        patterns = root.patterns + tuple(p for t in own for p in t.patterns)
+        for name, need in needs.items():
+            if allows(patterns, name) or name.startswith(_INFERRED):
+                continue
+            yield TURBO_UNDECLARED.finding(
+                need.location,
+                f"`{name}` is read by `{service.name}` but `{root.path}` lists it in no env / "
+                "globalEnv / passThroughEnv: turbo's strict env mode removes it from the task",
+                variable=name,
+                related=[Related(ctx.location_of(root.path), "turbo.json")],
+            )
+
+
+def _unrecognized_schema(ctx: Context) -> Iterator[Finding]:
+    for location, reason in ctx.project.unrecognized:
+        yield UNRECOGNIZED_SCHEMA.finding(location, f"env-lint cannot read this: {reason}")
+
+
+RUNTIME_ENV_MISMATCH = Rule(
+    code="EL204",
+    name="runtime-env-mismatch",
+    severity=Severity.ERROR,
+    summary="t3-env's runtimeEnv and the declared variables disagree.",
+    what="In `createEnv({ server, client, shared, runtimeEnv })` with a key-by-key "
+    "`runtimeEnv` (or `experimental__runtimeEnv`, which needs the client and shared keys), a "
+    "declared key is missing from it, or it passes a key that no section declares.",
+    why="t3-env validates only what `runtimeEnv` hands it: a key missing there is always "
+    "undefined, and validation fails in every environment (or the default silently wins).",
+    example="```ts\nclient: { NEXT_PUBLIC_API_URL: z.string().url() },\n"
+    "runtimeEnv: { DATABASE_URL: process.env.DATABASE_URL },\n```",
+    fix="Add `KEY: process.env.KEY` to `runtimeEnv`, or remove the stray key.",
+    check=_runtime_env_mismatch,
+)
+
+CLIENT_PREFIX = Rule(
+    code="EL205",
+    name="client-prefix",
+    severity=Severity.ERROR,
+    summary="A t3-env client variable lacks the public prefix, or a server one has it.",
+    what="A key in t3-env's `client` section without the framework's public prefix "
+    "(`NEXT_PUBLIC_` for env-nextjs, `NUXT_PUBLIC_` for env-nuxt, or `clientPrefix`), or a "
+    "key in `server` with it.",
+    why="Without the prefix the bundler never inlines the value, so the client always sees "
+    "undefined; with it, a server secret ships to every browser.",
+    example="```ts\nclient: { API_URL: z.string().url() },\n```",
+    fix="Rename the variable (and its uses), or move it to the right section.",
+    check=_client_prefix,
+)
+
+TURBO_UNDECLARED = Rule(
+    code="EL206",
+    name="turbo-undeclared",
+    severity=Severity.WARNING,
+    summary="turbo's strict env mode would filter out a variable a workspace needs.",
+    what="A variable a workspace's code or schema reads is in none of `turbo.json`'s "
+    "`globalEnv`, `globalPassThroughEnv`, or a task's `env` / `passThroughEnv` (root or the "
+    "workspace's own `turbo.json`; wildcards and `!` negations apply; framework prefixes such as "
+    "`NEXT_PUBLIC_*` are let through as turbo infers them). Runs when the repo has a root "
+    '`turbo.json` without `envMode: "loose"`.',
+    why="In strict mode turbo removes unlisted variables from the task's environment, and "
+    "caches ignore them: the build runs without the value, or reuses a stale cache.",
+    example='`DATABASE_URL` read by `apps/web` while `turbo.json` has `"env": ["NEXT_PUBLIC_*"]`.',
+    fix="Add the variable to the task's `env` (it changes the output) or `passThroughEnv`.",
+    check=_turbo_undeclared,
+)
+
+UNRECOGNIZED_SCHEMA = Rule(
+    code="EL103",
+    name="unrecognized-schema",
+    severity=Severity.INFO,
+    summary="An env schema construct env-lint cannot read.",
+    what="A schema file or call env-lint found but could not fully read: a zod schema "
+    "parsed from `process.env` built in a way it does not follow, a spread it cannot resolve, "
+    "`createEnv()` / `cleanEnv()` with options it cannot read, a schema file with no schema.",
+    why="Variables hidden there are invisible to every other rule: better said than silently "
+    "missed.",
+    example="```ts\nexport const env = makeSchema().parse(process.env);\n```",
+    fix="Write the schema as a literal `z.object({...})` (or list the variables in an example "
+    "file), or ignore the finding if the variables are declared elsewhere.",
+    check=_unrecognized_schema,
+)

@@ -1,0 +1,169 @@
+"""Every declaration style and every way of reading a variable: the exact facts extracted
+from the fixtures under fixtures/styles (name, line, type, required, conditional, default,
+choices, section, file)."""
+
+from __future__ import annotations
+
+import pytest
+
+from env_lint.config import Config
+from env_lint.model import DynamicRead, Location
+from env_lint.project import build_project
+
+from .conftest import FIXTURES
+
+STYLES = FIXTURES / "styles"
+
+DECLARATIONS = {
+    "zod": [
+        ("APP_NAME", 10, "string", False, False, 'acme', (), None, "src/env.ts"),
+        ("PORT", 11, "number", False, False, 60000, (), None, "src/env.ts"),
+        ("LOG_LEVEL", 20, "enum", False, False, 'info', ('debug', 'info', 'warn'), None, "src/env.ts"),
+        ("REGION", 21, "enum", True, False, None, ('eu', 'us'), None, "src/env.ts"),
+        ("MAX_UPLOAD", 15, "number", False, False, 524288, (), None, "src/env.ts"),
+        ("DEBUG", 24, "boolean", False, False, None, (), None, "src/env.ts"),
+        ("DATABASE_URL", 29, "url", True, False, None, (), None, "src/env.ts"),
+        ("TIMEOUT_MS", 30, "number", False, False, 5000, (), None, "src/env.ts"),
+        ("MODE", 31, "enum", True, False, None, ('a', 'b'), None, "src/env.ts"),
+        ("SENTRY_RATE", 32, "number", False, False, '0.1', (), None, "src/env.ts"),
+        ("QUEUE_URL", 33, "url", True, True, None, (), None, "src/env.ts"),
+        ("SMTP_HOST", 39, "string", True, False, None, (), None, "src/env.ts"),
+        ("SMTP_PORT", 39, "number", False, False, 587, (), None, "src/env.ts"),
+        ("KEEP_ME", 44, "string", True, False, None, (), None, "src/env.ts"),
+        ("STORAGE", 52, "enum", True, False, None, ('s3',), None, "src/env.ts"),
+        ("S3_BUCKET", 52, "string", True, True, None, (), None, "src/env.ts"),
+        ("DISK_PATH", 53, "string", False, False, '/data', (), None, "src/env.ts"),
+    ],
+    "t3-env": [
+        ("DATABASE_URL", 6, "url", True, False, None, (), 'server', "src/env.ts"),
+        ("CRON_SECRET", 7, "string", False, False, None, (), 'server', "src/env.ts"),
+        ("NODE_ENV", 11, "enum", False, False, 'development', ('development', 'production'), 'server', "src/env.ts"),
+        ("NEXT_PUBLIC_APP_URL", 4, "url", True, False, None, (), 'client', "src/env/client.ts"),
+        ("NEXT_PUBLIC_PLAN", 5, "enum", False, False, 'free', ('free', 'pro'), 'client', "src/env/client.ts"),
+        ("VERCEL_ENV", 13, "enum", False, False, None, ('production', 'preview', 'development'), 'shared', "src/env.ts"),
+    ],
+    "envalid": [
+        ("API_URL", 7, "url", True, False, None, (), None, "src/env.ts"),
+        ("PORT", 8, "number", False, False, 3000, (), None, "src/env.ts"),
+        ("LOG_LEVEL", 9, "enum", False, False, 'info', ('debug', 'info'), None, "src/env.ts"),
+        ("RETRIES", 10, "number", False, False, 3, (), None, "src/env.ts"),
+        ("DRY_RUN", 11, "boolean", True, True, None, (), None, "src/env.ts"),
+        ("APP_VERSION", 12, "unknown", True, False, None, (), None, "src/env.ts"),
+        ("SENTRY_DSN", 13, "string", True, True, None, (), None, "src/env.ts"),
+    ],
+    "pydantic": [
+        ("APP_DEBUG", 10, "boolean", False, False, False, (), None, "app/settings.py"),
+        ("APP_DATABASE_URL", 14, "string", True, False, None, (), None, "app/settings.py"),
+        ("APP_API_BASE", 15, "url", False, False, 'https://api.example.com', (), None, "app/settings.py"),
+        ("APP_MODE", 16, "enum", False, False, 'dev', ('dev', 'prod'), None, "app/settings.py"),
+        ("APP_WORKERS", 17, "number", False, False, 4, (), None, "app/settings.py"),
+        ("SERVICE_TOKEN", 18, "string", True, False, None, (), None, "app/settings.py"),
+        ("APP_SENTRY_DSN", 19, "string", False, False, None, (), None, "app/settings.py"),
+        ("OLD_REDIS_URL", 23, "string", False, False, 'redis://localhost:6379', (), None, "app/settings.py"),
+    ],
+    "json-schema": [
+        ("API_URL", 6, "url", True, False, None, (), None, "config/app.env.schema.json"),
+        ("API_KEY", 7, "string", True, False, None, (), None, "config/app.env.schema.json"),
+        ("LOG_LEVEL", 8, "enum", False, False, 'info', ('debug', 'info'), None, "config/app.env.schema.json"),
+        ("WORKERS", 9, "number", False, False, 2, (), None, "config/app.env.schema.json"),
+        ("ADMIN_EMAIL", 10, "email", False, False, None, (), None, "config/app.env.schema.json"),
+    ],
+}
+
+READS = {
+    "usages-js": (
+        [
+            ("BUN_PORT", "src/reads.ts", 5, 21, False, False),
+            ("DB_HOST", "src/reads.ts", 6, 9, False, False),
+            ("DB_PORT", "src/reads.ts", 6, 18, True, False),
+            ("DENO_TOKEN", "src/reads.ts", 4, 27, False, False),
+            ("HELPER_VALUE", "src/reads.ts", 7, 26, False, False),
+            ("NOT_A_FALLBACK", "src/reads.ts", 13, 30, False, False),
+            ("SERVICE_VALUE", "src/reads.ts", 8, 38, False, False),
+            ("VITE_API_URL", "src/reads.ts", 3, 30, False, False),
+            ("WITH_FALLBACK", "src/reads.ts", 12, 30, True, False),
+        ],
+        [
+            DynamicRead(prefix='', location=Location(path='src/reads.ts', line=11, column=29)),
+            DynamicRead(prefix='BUCKET_', location=Location(path='src/reads.ts', line=9, column=28)),
+            DynamicRead(prefix='PREFIX_', location=Location(path='src/reads.ts', line=10, column=34)),
+        ],
+    ),
+    "usages-python": (
+        [
+            ("API_TOKEN", "app/main.py", 6, 19, False, False),
+            ("CUSTOM_SETTING", "app/main.py", 11, 26, False, False),
+            ("DATABASE_URL", "app/main.py", 4, 27, False, False),
+            ("DEBUG_MODE", "app/main.py", 8, 16, False, False),
+            ("REDIS_URL", "app/main.py", 5, 28, True, False),
+            ("REGION", "app/main.py", 7, 22, False, False),
+            ("TZ_NAME", "app/main.py", 9, 23, True, False),
+        ],
+        [
+            DynamicRead(prefix='BUCKET_', location=Location(path='app/main.py', line=10, column=21)),
+        ],
+    ),
+    "infra": (
+        [
+            ("API_TOKEN", ".github/workflows/ci.yml", 13, 11, False, True),
+            ("API_TOKEN", ".github/workflows/ci.yml", 13, 22, False, True),
+            ("APP_HOME", "Dockerfile", 3, 5, False, True),
+            ("APP_HOME", "Dockerfile", 5, 38, False, True),
+            ("BUILD_SHA", "Dockerfile", 2, 5, False, True),
+            ("BUILD_SHA", "Dockerfile", 5, 11, False, True),
+            ("DATABASE_URL", ".github/workflows/ci.yml", 9, 7, False, True),
+            ("DEPLOY_ENV", ".github/workflows/ci.yml", 14, 11, False, True),
+            ("DEPLOY_ENV", ".github/workflows/ci.yml", 14, 23, False, True),
+            ("DEPLOY_HOOK_URL", "scripts/deploy.sh", 4, 15, False, True),
+            ("DEPLOY_TOKEN", "scripts/deploy.sh", 4, 59, False, True),
+            ("LEGACY_FLAG", "Dockerfile", 4, 5, False, True),
+            ("LOG_LEVEL", "docker-compose.yml", 6, 7, False, True),
+            ("NODE_VERSION", ".github/workflows/ci.yml", 4, 3, False, True),
+            ("PORT_NUMBER", "Dockerfile", 3, 19, False, True),
+            ("QUEUE_NAME", "docker-compose.yml", 10, 9, False, True),
+            ("REDIS_URL", "docker-compose.yml", 5, 7, False, True),
+            ("REDIS_URL", "docker-compose.yml", 5, 18, False, True),
+            ("SENTRY_DSN", "docker-compose.yml", 11, 9, False, True),
+        ],
+        [
+        ],
+    ),
+}
+ACCESSORS = ("getEnv", "configService.get", "settings_value")
+
+
+@pytest.mark.parametrize("style", sorted(DECLARATIONS))
+def test_declarations(style):
+    project = build_project(str(STYLES / style), Config())
+    assert project.failures == ()
+    assert project.unrecognized == ()
+    found = [
+        (v.name, v.location.line, v.type, v.required, v.conditional, v.default, v.choices, v.section, v.location.path)
+        for s in project.schemas
+        for v in s.variables
+    ]
+    assert found == DECLARATIONS[style]
+
+
+@pytest.mark.parametrize("style", sorted(READS))
+def test_reads(style):
+    project = build_project(str(STYLES / style), Config(accessors=ACCESSORS))
+    assert project.failures == ()
+    usages = [(u.name, u.location.path, u.location.line, u.location.column, u.defaulted, u.weak) for u in project.usages]
+    expected_usages, expected_dynamic = READS[style]
+    assert usages == expected_usages
+    assert list(project.dynamic) == expected_dynamic
+
+
+def test_pydantic_aliases_and_schema_kinds():
+    project = build_project(str(STYLES / "pydantic"), Config())
+    token = next(v for s in project.schemas for v in s.variables if v.name == "SERVICE_TOKEN")
+    assert token.aliases == ("LEGACY_TOKEN",)
+    assert {s.kind for s in project.schemas} == {"pydantic-settings"}
+    assert {s.kind for s in build_project(str(STYLES / "t3-env"), Config()).schemas} == {"t3-env"}
+    assert {s.kind for s in build_project(str(STYLES / "envalid"), Config()).schemas} == {"envalid"}
+
+
+def test_without_accessors_configured_helpers_are_not_reads():
+    project = build_project(str(STYLES / "usages-js"), Config())
+    assert "HELPER_VALUE" not in {u.name for u in project.usages}
