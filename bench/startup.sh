@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=${1:-.venv}
+# Measure what users run: compiled bytecode, as pip leaves it after an install.
+unset PYTHONDONTWRITEBYTECODE
+"$venv/bin/python" -m compileall -q "$("$venv/bin/python" -c 'import env_lint, os; print(os.path.dirname(env_lint.__file__))')" >/dev/null
 example_only=$(mktemp -d)
 trap 'rm -rf "$example_only"' EXIT
 printf 'API_URL=https://api.example.com\nAPI_TOKEN=\n' > "$example_only/.env.example"

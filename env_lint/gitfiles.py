@@ -35,8 +35,21 @@ def _ls_files(root: str, paths: list[str]) -> list[str]:
     return [p for p in done.stdout.decode("utf-8", "replace").split("\0") if p]
 
 
+def _inside_work_tree(root: str) -> bool:
+    directory = os.path.abspath(root)
+    while True:
+        if os.path.exists(os.path.join(directory, ".git")):
+            return True
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return False
+        directory = parent
+
+
 def git_files(root: str) -> list[str] | None:
     """Files git knows or would track (``.gitignore`` respected); None outside a work tree."""
+    if not _inside_work_tree(root):
+        return None  # no subprocess for a plain directory
     try:
         done = subprocess.run(
             ["git", "-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],

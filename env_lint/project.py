@@ -42,6 +42,7 @@ _JS_MARKERS = (
     b"cleanEnv",
 )
 _PY_MARKERS = (b"environ", b"getenv", b"BaseSettings")
+_SCHEMA_MARKERS = (b"parse", b"createEnv", b"cleanEnv")  # a file without them has no schema
 MARKER_BYTES = MARKER.encode()  # the file may hold an inline suppression
 _RESOLVE_SUFFIXES = ("", ".ts", ".tsx", ".mts", ".js", ".mjs", ".cjs", "/index.ts", "/index.js")
 
@@ -180,6 +181,9 @@ class _Builder:
         from .sources.t3env import extract_t3
 
         for rel, data in wanted:
+            if rel not in named and not any(m in data for m in _SCHEMA_MARKERS):
+                self._reads_only(rel, data)
+                continue
             file = self._module(rel, data)
             if file is None:
                 continue
@@ -199,6 +203,19 @@ class _Builder:
             if (found or rel in named) and (error := file.src.first_error()) is not None:
                 reason = "syntax error; variables after it may be missed"
                 self.failures.append(ParseFailure(file.src.location(error), reason))
+
+    def _reads_only(self, rel: str, data: bytes) -> None:
+        """A file with no schema in it: only its reads (no declaration index needed)."""
+        from .sources.code_usages import extract_reads
+        from .sources.typescript import Source
+
+        src = self._guard(rel, partial(Source, rel, data))
+        reads = (
+            self._guard(rel, partial(extract_reads, src, self.config.accessors)) if src else None
+        )
+        if reads is not None:
+            self.usages += reads.usages
+            self.dynamic += reads.dynamic
 
     def _schema_bytes(self, rel: str) -> bytes | None:
         text = self._text(rel)

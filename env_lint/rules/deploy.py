@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..deploy import Deploy
 from ..model import Finding, Location, Related, Severity
 from ..platforms import set_by
 from .base import Context, Rule
+
+if TYPE_CHECKING:
+    from ..deploy import Deploy
 
 
 def _target_mismatch(ctx: Context) -> Iterator[Finding]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..credentials import credential_kind, fingerprint
 from ..model import Finding, Location, Severity
 from ..secrecy import (
     is_secret,
@@ -18,6 +17,8 @@ from .base import Context, Rule, related_to
 
 
 def _secret_in_example(ctx: Context) -> Iterator[Finding]:
+    from ..credentials import credential_kind
+
     for example in ctx.project.examples:
         for entry in example.entries:
             if entry.value is None:
@@ -36,6 +37,8 @@ def _secret_in_example(ctx: Context) -> Iterator[Finding]:
 
 
 def _leak(location: Location, name: str | None, kind: str, value: str, where: str) -> Finding:
+    from ..credentials import fingerprint
+
     subject = f"`{name}` in {where}" if name else f"a value in {where}"
     stamp = fingerprint(value)
     return SECRET_IN_EXAMPLE.finding(

@@ -54,12 +54,17 @@ class Source:
         return Location(self.path, row + 1, len(prefix) + 1)
 
     def walk(self) -> Iterator[Node]:
-        """Every named node, depth first, iteratively (deep trees must not recurse)."""
-        stack = [self.tree.root_node]
-        while stack:
-            node = stack.pop()
-            yield node
-            stack.extend(reversed(node.named_children))
+        """Every named node in document order, with a tree cursor (no recursion, no lists)."""
+        cursor = self.tree.walk()
+        while True:
+            node = cursor.node
+            if node is not None and node.is_named:
+                yield node
+            if cursor.goto_first_child():
+                continue
+            while not cursor.goto_next_sibling():
+                if not cursor.goto_parent():
+                    return
 
     def first_error(self) -> Node | None:
         if not self.tree.root_node.has_error:
