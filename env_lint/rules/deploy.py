@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 
 
 def _target_mismatch(ctx: Context) -> Iterator[Finding]:
-    deploy = ctx.deploy
-    if not any(s.targets for s in ctx.project.services):
+    if not any(s.targets for s in ctx.project.services) or not ctx.project.docs:
         return
+    deploy = ctx.deploy
     for name, mentions in sorted(ctx.doc_mentions.items()):
         placed = sorted({t for m in mentions if m.primary for t in m.targets})
         where = next((m for m in mentions if m.targets), None)
@@ -67,6 +67,8 @@ def _targets(targets: list[str]) -> str:
 
 
 def _missing_on_target(ctx: Context) -> Iterator[Finding]:
+    if not ctx.project.snapshots:
+        return
     deploy = ctx.deploy
     for target, snapshot in sorted(deploy.snapshots.items()):
         present = snapshot.names()
@@ -90,6 +92,8 @@ def _missing_on_target(ctx: Context) -> Iterator[Finding]:
 
 
 def _unexpected_on_target(ctx: Context) -> Iterator[Finding]:
+    if not ctx.project.snapshots:
+        return
     deploy = ctx.deploy
     for target, snapshot in sorted(deploy.snapshots.items()):
         services = deploy.services_on(target)
