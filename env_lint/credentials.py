@@ -112,6 +112,7 @@ _TRIVIAL_PASSWORDS = frozenset(
 )
 _URL_PASSWORD = re.compile(r"\b[a-z][a-z0-9+.\-]*://[^\s/:@]*:([^\s/@]+)@[^\s/]+", re.IGNORECASE)
 _TOKEN_CHARS = re.compile(r"^[A-Za-z0-9+/=_\-.~:]+$")
+_PATH = re.compile(r"[a-z0-9_.\-]+(?:/[a-z0-9_.\-]+)+(?::\d+)*")
 _WORDS = re.compile(r"[a-z]+(?:[-_.][a-z0-9]+)+|[A-Z]+(?:_[A-Z0-9]+)+")
 
 
@@ -151,8 +152,8 @@ def random_looking(value: str) -> bool:
         return False
     if "://" in text or (text.count(".") > 2 and not text.startswith("eyJ")):
         return False  # URLs and host names are not key material
-    if _WORDS.fullmatch(text):
-        return False  # "generate-with-openssl-rand-base64-32": words, not key material
+    if _WORDS.fullmatch(text) or _PATH.fullmatch(text):
+        return False  # "generate-with-openssl-rand-base64-32", "src/lib/ai.ts:4:53": not keys
     hex_only = all(c in "0123456789abcdefABCDEF" for c in text)
     threshold = 3.0 if hex_only else 3.5
     classes = sum(bool(re.search(p, text)) for p in ("[a-z]", "[A-Z]", "[0-9]"))

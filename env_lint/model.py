@@ -164,6 +164,7 @@ class DocValue:
     location: Location
     name: str | None  # the variable it is assigned to (``KEY=value``, a row's variable)
     value: str
+    assigned: bool = False  # ``KEY=value`` in a code block (not a table cell or other text)
 
 
 # --- findings ------------------------------------------------------------------------------

@@ -28,9 +28,10 @@ def _secret_in_example(ctx: Context) -> Iterator[Finding]:
             if kind is not None:
                 yield _leak(entry.location, entry.name, kind, entry.value, f"`{example.path}`")
     for item in ctx.project.doc_values:
-        secret = item.name is not None and is_secret(
-            item.name, (), ctx.doc_mentions.get(item.name, ())
-        )
+        # Random-looking values count only where a value is assigned (``KEY=value`` in a code
+        # block); table cells and prose are checked for known credential formats only.
+        mentions = ctx.doc_mentions.get(item.name or "", ())
+        secret = item.assigned and item.name is not None and is_secret(item.name, (), mentions)
         kind = credential_kind(item.value, secret_name=secret)
         if kind is not None:
             yield _leak(item.location, item.name, kind, item.value, "the docs")

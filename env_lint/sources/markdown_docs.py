@@ -313,7 +313,7 @@ def _code(doc: _Doc, token: Token) -> None:
             where = Location(doc.path, number + 1, 1)
             if assigned:
                 value = line[assigned.end() :]
-                doc.values.append(DocValue(where, assigned.group(1), value))
+                doc.values.append(DocValue(where, assigned.group(1), value, assigned=True))
             else:
                 doc.values.append(DocValue(where, None, line))
         for hit in _WORD.finditer(line):
