@@ -84,6 +84,7 @@ class Constraints:
     integer: bool = False
     positive: bool = False
     nonnegative: bool = False
+    pattern: str | None = None  # a JSON Schema ``pattern`` (ECMA regex, checked with ``re``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,18 +215,6 @@ class Project:
     unrecognized: tuple[tuple[Location, str], ...] = ()
     implicit: tuple[ImplicitVar, ...] = ()
     turbo: tuple[TurboConfig, ...] = ()
-
-    def example_names(self) -> frozenset[str]:
-        return frozenset(e.name for f in self.examples for e in f.entries)
-
-    def schema_names(self) -> frozenset[str]:
-        return frozenset(v.name for s in self.schemas for v in s.variables)
-
-    def usage_names(self) -> frozenset[str]:
-        return frozenset(u.name for u in self.usages)
-
-    def doc_names(self) -> frozenset[str]:
-        return frozenset(d.name for d in self.docs)
 
     def examples_covering(self, path: str) -> tuple[ExampleFile, ...]:
         """The example files of the nearest directory, walking up from ``path``, that has any;

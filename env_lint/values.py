@@ -142,7 +142,16 @@ def _string_problems(text: str, var: SchemaVar) -> list[str]:
         found.append(f'does not start with "{limits.starts_with}" as the schema requires')
     if limits.ends_with is not None and not text.endswith(limits.ends_with):
         found.append(f'does not end with "{limits.ends_with}" as the schema requires')
+    if limits.pattern is not None and not _matches(limits.pattern, text):
+        found.append("does not match the schema's pattern")
     return found
+
+
+def _matches(pattern: str, text: str) -> bool:
+    try:
+        return re.search(pattern, text) is not None
+    except re.error:
+        return True  # a pattern Python cannot compile is not the example's fault
 
 
 def _num(value: float) -> str:

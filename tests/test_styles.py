@@ -27,7 +27,7 @@ DECLARATIONS = {
         ("MODE", 31, "enum", True, False, None, ('a', 'b'), None, "src/env.ts"),
         ("SENTRY_RATE", 32, "number", False, False, '0.1', (), None, "src/env.ts"),
         ("QUEUE_URL", 33, "url", True, True, None, (), None, "src/env.ts"),
-        ("SMTP_HOST", 39, "string", True, False, None, (), None, "src/env.ts"),
+        ("SMTP_HOST", 39, "string", True, True, None, (), None, "src/env.ts"),
         ("SMTP_PORT", 39, "number", False, False, 587, (), None, "src/env.ts"),
         ("KEEP_ME", 44, "string", True, False, None, (), None, "src/env.ts"),
         ("STORAGE", 52, "enum", True, False, None, ('s3',), None, "src/env.ts"),

@@ -70,6 +70,9 @@ def var(kind: str, **limits: object) -> SchemaVar:
         ("abcdef", var("string", max=4), ["has 6 characters, the schema allows at most 4"]),
         ("pk_abc", var("string", starts_with="sk_"), ['does not start with "sk_" as the schema requires']),
         ("anything", var("unknown"), []),
+        ("abc-123", var("string", pattern=r"^[a-z]+-\d+$"), []),
+        ("ABC", var("string", pattern=r"^[a-z]+$"), ["does not match the schema's pattern"]),
+        ("x", var("string", pattern="("), []),
     ],
 )
 def test_problems(value, schema, expected):

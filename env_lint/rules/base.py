@@ -138,10 +138,6 @@ class Context:
         return [e for f, e in self.example_entries.get(name, ()) if f.path in files]
 
     @staticmethod
-    def location_of(path: str) -> Location:
-        return Location(path, 1, 1)
-
-    @staticmethod
     def is_runtime(name: str) -> bool:
         return is_runtime_variable(name)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Finding, Related, Severity
+from ..model import Finding, Location, Related, Severity
 from ..sources.turbo import allows
 from .base import Context, Rule
 
@@ -92,7 +92,7 @@ def _turbo_undeclared(ctx: Context) -> Iterator[Finding]:
                 f"`{name}` is read by `{service.name}` but `{root.path}` lists it in no env / "
                 "globalEnv / passThroughEnv: turbo's strict env mode removes it from the task",
                 variable=name,
-                related=[Related(ctx.location_of(root.path), "turbo.json")],
+                related=[Related(Location(root.path, 1, 1), "turbo.json")],
             )
 
 

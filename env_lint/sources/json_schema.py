@@ -84,6 +84,7 @@ def _variable(
             min=spec.get("minimum", spec.get("minLength")),
             max=spec.get("maximum", spec.get("maxLength")),
             integer=kind == "integer",
+            pattern=spec.get("pattern") if isinstance(spec.get("pattern"), str) else None,
         ),
         description=spec.get("description") if isinstance(spec.get("description"), str) else None,
         expression=f"JSON Schema {kind or 'value'}",

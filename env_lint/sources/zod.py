@@ -168,6 +168,9 @@ class ZodFile:
                 continue  # parsed from something else than process.env: not an env schema
             target = function.child_by_field_name("object")
             members = self.shape(target, 0)
+            if members is not None and self._prop(function).startswith("safe"):
+                # safeParse: an optional group, used only when it validates
+                members = [replace(m, conditional=True) for m in members]
             if members is None:
                 if target is not None:
                     self.note(target, "a schema parsed from process.env that env-lint cannot read")
