@@ -15,6 +15,7 @@ from .model import Finding, Location, Project, Related, Severity
 
 if TYPE_CHECKING:
     from .baseline import Entry
+    from .catalog import VariableInfo
     from .deploy import Audit
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -168,6 +169,7 @@ def _lint(args: argparse.Namespace, streams: Streams) -> int:
     strict = args.strict
     pending = []
     audits: list[Audit] = []
+    variables: list[VariableInfo] = []
     for root in roots:
         config = _with_cli_rules(load_config(root, args.config, keys), args, keys)
         strict = strict or config.strict
@@ -179,6 +181,7 @@ def _lint(args: argparse.Namespace, streams: Streams) -> int:
                 project, found = _check(root, config)
         if fmt == "markdown" or streams.environ.get("GITHUB_STEP_SUMMARY"):
             audits.extend(_audit(project))
+            variables.extend(_variables(project))
         files_checked += project.files_checked
         if args.write_baseline:
             return _write_baseline(args.write_baseline, found, streams)
@@ -190,7 +193,13 @@ def _lint(args: argparse.Namespace, streams: Streams) -> int:
         return EXIT_FINDINGS if pending else EXIT_CLEAN
     findings.sort(key=Finding.sort_key)
     color = _color(args.color, fmt, streams)
-    report = Report(tuple(findings), files_checked, color=color, audits=tuple(audits))
+    report = Report(
+        tuple(findings),
+        files_checked,
+        color=color,
+        audits=tuple(audits),
+        variables=tuple(variables),
+    )
     if args.statistics and fmt == "text":
         streams.out.write(render_statistics(report))
     elif args.quiet and fmt == "text":
@@ -201,6 +210,12 @@ def _lint(args: argparse.Namespace, streams: Streams) -> int:
     if summary_path:
         _append(summary_path, render_markdown(replace(report, color=False)), streams)
     return _exit_code(report.findings, strict)
+
+
+def _variables(project: Project) -> list[VariableInfo]:
+    from .catalog import catalog
+
+    return catalog(project)
 
 
 def _audit(project: Project) -> list[Audit]:

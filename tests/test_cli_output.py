@@ -39,6 +39,9 @@ def test_markdown_format(run):
     assert out == (
         "# env-lint report\n\n"
         "Found 0 errors, 1 warning (1 file checked).\n\n"
+        "## Variables\n\n"
+        "| variable | required | secret | targets (docs) |\n|---|---|---|---|\n"
+        "| `API_TOKEN` | ? | 🔒 yes | — |\n| `API_URL` | ? | no | — |\n\n"
         "## Findings\n\n"
         "| errors | warnings | infos | files checked |\n|---:|---:|---:|---:|\n| 0 | 1 | 0 | 1 |\n\n"
         "### EL102 `duplicate-key` (1)\n\n"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..model import Finding, Severity
 
 if TYPE_CHECKING:
+    from ..catalog import VariableInfo
     from ..deploy import Audit
 from ..rules import RULES, Rule
 
@@ -20,6 +21,7 @@ class Report:
     rules: tuple[Rule, ...] = RULES
     color: bool = False
     audits: tuple[Audit, ...] = ()  # deploy-target audits (with provider snapshots)
+    variables: tuple[VariableInfo, ...] = ()  # every variable, classified (Markdown report)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

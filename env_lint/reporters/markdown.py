@@ -20,6 +20,8 @@ def render_markdown(report: Report) -> str:
     lines = ["# env-lint report", "", summary_line(report), ""]
     for audit in report.audits:
         lines += _audit(audit)
+    if report.variables and not report.audits:
+        lines += _variables(report)
     if report.findings:
         lines += ["## Findings", ""]
         lines += ["| errors | warnings | infos | files checked |", "|---:|---:|---:|---:|"]
@@ -42,6 +44,23 @@ def _row(finding: Finding) -> str:
         f"| `{finding.location}` | {finding.severity.value} | {md_cell(variable)} | "
         f"{md_cell(finding.message)} |"
     )
+
+
+def _variables(report: Report) -> list[str]:
+    """Every variable with its classification (the audit's matrix shows it when present)."""
+    lines = [
+        "## Variables",
+        "",
+        "| variable | required | secret | targets (docs) |",
+        "|---|---|---|---|",
+    ]
+    for info in report.variables:
+        required = {True: "yes", False: "no", None: "?"}[info.required]
+        secret = "🔒 yes" if info.secret else "no"
+        lines.append(
+            f"| `{info.name}` | {required} | {secret} | {', '.join(info.targets) or '—'} |"
+        )
+    return [*lines, ""]
 
 
 def _audit(audit: Audit) -> list[str]:
