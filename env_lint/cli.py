@@ -98,6 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         streams.err.write(f"env-lint: error: {exc}\n")
         return EXIT_USAGE
+    except BrokenPipeError:  # `env-lint | head`: the reader left; say nothing more
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FINDINGS
 
 
 # --- env-lint rules / rule NAME / docs-table ---------------------------------------------------
