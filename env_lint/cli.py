@@ -334,9 +334,9 @@ def _rule_list(value: str | None, flag: str, keys: frozenset[str]) -> tuple[str,
 def _display_prefix(root: str, fmt: str, roots: int) -> str:
     """Paths are relative to the root; with several roots, or for annotations (github, sarif)
     that must resolve from the working directory, the root is put in front."""
-    relative = os.path.relpath(root)
-    inside = relative != os.pardir and not relative.startswith(os.pardir + os.sep)
-    prefix = (relative if inside else os.path.abspath(root)).replace(os.sep, "/")
+    from .discovery import shown_path
+
+    prefix = shown_path(root)
     if prefix == ".":
         return ""
     return prefix if roots > 1 or fmt in ("github", "sarif") else ""

@@ -80,6 +80,13 @@ _SCHEMA_NAME = re.compile(
 )
 
 
+def shown_path(path: str, base: str = ".") -> str:
+    """``path`` relative to ``base`` with ``/`` when it lies inside ``base``, else absolute."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(base))
+    inside = relative != os.pardir and not relative.startswith(os.pardir + os.sep)
+    return (relative if inside else os.path.abspath(path)).replace(os.sep, "/")
+
+
 def is_example_name(name: str) -> bool:
     """``.env.example``, ``env.production.example``, ``.env-template``, ``template.env``..."""
     words = [w for w in re.split(r"[.\-_]", name.lower()) if w]

@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from .config import Config
-from .discovery import FileSet, classify, list_files
+from .discovery import FileSet, classify, list_files, shown_path
 from .gitfiles import tracked_env_files
 from .model import (
     DocMention,
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .libraries import ImplicitVar
     from .snapshots import Snapshot
     from .sources.turbo import TurboConfig
+    from .sources.typescript import Source
     from .sources.zod import ZodFile
 
 T = TypeVar("T")
@@ -176,7 +177,6 @@ class _Builder:
                 wanted.append((rel, data))
         if not wanted:
             return
-        from .sources.code_usages import extract_reads
         from .sources.envalid import extract_envalid
         from .sources.t3env import extract_t3
 
@@ -190,10 +190,7 @@ class _Builder:
             found = self._guard(rel, file.schemas) or []
             found += self._guard(rel, partial(extract_t3, file)) or []
             found += self._guard(rel, partial(extract_envalid, file)) or []
-            reads = self._guard(rel, partial(extract_reads, file.src, self.config.accessors))
-            if reads is not None:
-                self.usages += reads.usages
-                self.dynamic += reads.dynamic
+            self._add_reads(rel, file.src)
             self.schemas += found
             self.unrecognized += file.unrecognized
             if rel in named and not found and not file.unrecognized:
@@ -206,13 +203,16 @@ class _Builder:
 
     def _reads_only(self, rel: str, data: bytes) -> None:
         """A file with no schema in it: only its reads (no declaration index needed)."""
-        from .sources.code_usages import extract_reads
         from .sources.typescript import Source
 
         src = self._guard(rel, partial(Source, rel, data))
-        reads = (
-            self._guard(rel, partial(extract_reads, src, self.config.accessors)) if src else None
-        )
+        if src is not None:
+            self._add_reads(rel, src)
+
+    def _add_reads(self, rel: str, src: Source) -> None:
+        from .sources.code_usages import extract_reads
+
+        reads = self._guard(rel, partial(extract_reads, src, self.config.accessors))
         if reads is not None:
             self.usages += reads.usages
             self.dynamic += reads.dynamic
@@ -362,13 +362,6 @@ class _Builder:
         from .snapshots import load_snapshot
 
         return tuple(
-            load_snapshot(target, path, _shown(self.root, path))
+            load_snapshot(target, path, shown_path(path, self.root))
             for target, path in self.config.snapshots
         )
-
-
-def _shown(root: str, path: str) -> str:
-    """Root-relative when the file is inside the repo, else absolute."""
-    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
-    inside = not relative.startswith(os.pardir)
-    return (relative if inside else os.path.abspath(path)).replace(os.sep, "/")

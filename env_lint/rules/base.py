@@ -24,6 +24,8 @@ from ..model import (
     Usage,
     parent_dir,
 )
+from ..platforms import set_by
+from ..services import service_of
 
 if TYPE_CHECKING:
     from ..deploy import Deploy
@@ -149,16 +151,15 @@ class Context:
 
     def set_by_platform(self, name: str, path: str) -> bool:
         """A plugin/runtime variable of the platform the file's service is deployed on."""
-        from ..platforms import set_by
-        from ..services import service_of
-
         service = service_of(self.project.services, path)
         return service is not None and set_by(name, service.targets)
 
-    def set_by_any_platform(self, name: str) -> bool:
-        from ..platforms import set_by
+    @cached_property
+    def _all_targets(self) -> frozenset[str]:
+        return frozenset(t for s in self.project.services for t in s.targets)
 
-        return set_by(name, [t for s in self.project.services for t in s.targets])
+    def set_by_any_platform(self, name: str) -> bool:
+        return set_by(name, self._all_targets)
 
 
 def _within(path: str, directory: str) -> bool:

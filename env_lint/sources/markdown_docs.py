@@ -118,9 +118,7 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
         index += 1
     for mention_index, context in doc.fallbacks:
         if doc.mentions[mention_index].required is None:
-            doc.mentions[mention_index] = _replace(
-                doc.mentions[mention_index], {"required": context}
-            )
+            doc.mentions[mention_index] = replace(doc.mentions[mention_index], required=context)
     return ParsedDoc(doc.mentions, doc.values)
 
 
@@ -273,11 +271,7 @@ def _section_attribute(doc: _Doc, inline: Token) -> None:
         if value.lower() not in _NO_VALUE:
             updates["default"] = value
     if updates:
-        doc.mentions[section.mention_index] = _replace(mention, updates)
-
-
-def _replace(mention: DocMention, updates: dict[str, Any]) -> DocMention:
-    return replace(mention, **updates)
+        doc.mentions[section.mention_index] = replace(mention, **updates)
 
 
 def _inline(doc: _Doc, token: Token) -> None:
