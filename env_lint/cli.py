@@ -14,9 +14,9 @@ from .config import Config, ConfigError, load_config
 from .model import Finding, Location, Project, Related, Severity
 
 if TYPE_CHECKING:
+    from .analysis.audit import Audit
+    from .analysis.catalog import VariableInfo
     from .baseline import Entry
-    from .catalog import VariableInfo
-    from .deploy import Audit
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github", "markdown")
@@ -126,7 +126,7 @@ def _command(argv: list[str], streams: Streams) -> int:
             raise ConfigError(f"rule {rest[0]!r}: unknown rule (see `env-lint rules`)")
         streams.out.write(rule_markdown(rule))
         return EXIT_CLEAN
-    from .catalog import docs_table
+    from .analysis.catalog import docs_table
     from .project import build_project
     from .rules import rule_keys
 
@@ -217,13 +217,13 @@ def _lint(args: argparse.Namespace, streams: Streams) -> int:
 
 
 def _variables(project: Project) -> list[VariableInfo]:
-    from .catalog import catalog
+    from .analysis.catalog import catalog
 
     return catalog(project)
 
 
 def _audit(project: Project) -> list[Audit]:
-    from .deploy import build_audit
+    from .analysis.audit import build_audit
 
     audit = build_audit(project)
     return [audit] if audit is not None else []
@@ -334,7 +334,7 @@ def _rule_list(value: str | None, flag: str, keys: frozenset[str]) -> tuple[str,
 def _display_prefix(root: str, fmt: str, roots: int) -> str:
     """Paths are relative to the root; with several roots, or for annotations (github, sarif)
     that must resolve from the working directory, the root is put in front."""
-    from .discovery import shown_path
+    from .paths import shown_path
 
     prefix = shown_path(root)
     if prefix == ".":

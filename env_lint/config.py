@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from .services import ServiceConfig
+from .model import ServiceConfig
 
 CONFIG_FILE = ".env-lint.toml"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fnmatch import fnmatchcase
 
 from .config import Config
-from .model import Finding, Project
+from .model import Directive, Finding, Project
 from .rules import BY_KEY, RULES, UNUSED_SUPPRESSION, Context, Rule, lookup
-from .suppressions import Directive, apply, directives_in
+from .suppressions import apply
 
 
 def selected_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
@@ -25,8 +25,8 @@ def run_rules(project: Project, config: Config) -> list[Finding]:
     findings: set[Finding] = set()
     for rule in ran:
         findings.update(f for f in rule.check(ctx) if not _ignored_variable(f, config))
-    directives = [d for path in project.directive_files for d in directives_in(project.root, path)]
-    kept, unused = apply(findings, directives, {key: rule.code for key, rule in BY_KEY.items()})
+    lookup_code = {key: rule.code for key, rule in BY_KEY.items()}
+    kept, unused = apply(findings, project.directives, lookup_code)
     if UNUSED_SUPPRESSION in ran:
         ran_codes = {rule.code for rule in ran}
         for directive, key in unused:

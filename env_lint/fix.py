@@ -15,8 +15,8 @@ import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .analysis.context import Context
 from .model import ExampleFile, Finding, Project, SchemaVar
-from .rules.base import Context
 
 FIX_RULE = "missing-from-example"
 APPENDIX_HEADER = "# Added by env-lint --fix"

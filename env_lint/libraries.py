@@ -7,12 +7,7 @@ Extend it in the config: ``[tool.env-lint.library-variables] "my-sdk" = ["MY_SDK
 
 from __future__ import annotations
 
-import json
-import re
-import sys
-from dataclasses import dataclass
-
-from .model import Location, parent_dir
+from .model import ImplicitVar
 
 _PRISMA = ("DATABASE_URL", "DIRECT_URL", "SHADOW_DATABASE_URL")
 _SENTRY = (
@@ -106,75 +101,15 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "@t3-oss/env-nextjs": ("SKIP_ENV_VALIDATION",),
     "turbo": ("TURBO_TOKEN", "TURBO_TEAM", "TURBO_REMOTE_ONLY"),
 }
-_PRISMA_ENV = re.compile(r"\benv\(\s*\"([A-Za-z_][A-Za-z0-9_]*)\"\s*\)")
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class ImplicitVar:
-    name: str
-    library: str
-    manifest: str  # the file that makes it implicit (package.json, pyproject.toml, schema.prisma)
-
-    @property
-    def directory(self) -> str:
-        return parent_dir(self.manifest)
-
-
-def manifest_dependencies(path: str, text: str) -> set[str]:
-    """Dependency names of a package.json, pyproject.toml or requirements file."""
-    name = path.rsplit("/", 1)[-1]
-    if name == "package.json":
-        try:
-            data = json.loads(text)
-        except ValueError:
-            return set()
-        keys = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
-        return {d for k in keys if isinstance(data.get(k), dict) for d in data[k]}
-    if name == "pyproject.toml":
-        return _pyproject_dependencies(text)
-    return {_requirement(line) for line in text.split("\n") if _requirement(line)}
-
-
-def _pyproject_dependencies(text: str) -> set[str]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return set()
-    project = data.get("project", {})
-    found = {_requirement(d) for d in project.get("dependencies", []) if isinstance(d, str)}
-    for extra in project.get("optional-dependencies", {}).values():
-        found |= {_requirement(d) for d in extra if isinstance(d, str)}
-    poetry = data.get("tool", {}).get("poetry", {}).get("dependencies", {})
-    found |= {str(k).lower() for k in poetry}
-    return {f for f in found if f}
-
-
-def _requirement(line: str) -> str:
-    hit = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._\-]*)", line.split("#", 1)[0])
-    return hit.group(1).lower().replace("_", "-") if hit else ""
-
-
-def implicit_from_manifest(
-    path: str, text: str, extra: dict[str, tuple[str, ...]]
+def implicit_variables(
+    manifest: str, dependencies: tuple[str, ...], extra: dict[str, tuple[str, ...]]
 ) -> list[ImplicitVar]:
+    """The variables the manifest's dependencies read by themselves."""
     table = {**LIBRARY_VARIABLES, **extra}
     found = []
-    for library in sorted(manifest_dependencies(path, text)):
+    for library in sorted(dependencies):
         for name in table.get(library, ()):
-            found.append(ImplicitVar(name, library, path))
-    return found
-
-
-def prisma_variables(path: str, text: str) -> list[tuple[str, Location]]:
-    """``url = env("DATABASE_URL")`` in a Prisma schema."""
-    found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.lstrip().startswith("//"):
-            continue
-        for hit in _PRISMA_ENV.finditer(line):
-            found.append((hit.group(1), Location(path, number, hit.start(1) + 1)))
+            found.append(ImplicitVar(name, library, manifest))
     return found

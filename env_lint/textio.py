@@ -20,16 +20,27 @@ class Text:
 
 def read_text(abs_path: str, rel_path: str, *, check_lines: bool = True) -> Text | ParseFailure:
     """Read a UTF-8 text file; a binary, undecodable, huge or unreadable file is a failure."""
+    data = read_bytes(abs_path, rel_path)
+    if isinstance(data, ParseFailure):
+        return data
+    return decode(data, rel_path, check_lines=check_lines)
+
+
+def read_bytes(abs_path: str, rel_path: str) -> bytes | ParseFailure:
+    """A file's bytes; a huge or unreadable file is a failure."""
     where = Location(rel_path, 1, 1)
     try:
         size = os.path.getsize(abs_path)
         if size > MAX_FILE_BYTES:
             return ParseFailure(where, f"file is too large to check ({size} bytes)")
         with open(abs_path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except OSError as exc:
         return ParseFailure(where, f"cannot read file: {exc.strerror or type(exc).__name__}")
-    return decode(data, rel_path, check_lines=check_lines)
+
+
+def is_binary(data: bytes) -> bool:
+    return b"\x00" in data[:_BINARY_SNIFF]
 
 
 def decode(data: bytes, rel_path: str, *, check_lines: bool = True) -> Text | ParseFailure:

@@ -68,7 +68,7 @@ def test_docs_table_bad_root(run):
 
 
 def test_docs_table_drops_descriptions_that_could_hold_a_value():
-    from env_lint.catalog import safe_prose
+    from env_lint.analysis.catalog import safe_prose
 
     assert safe_prose("Queue the worker consumes") == "Queue the worker consumes"
     assert safe_prose("32 random bytes, base64 (openssl rand -base64 32)") is not None

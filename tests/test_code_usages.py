@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from env_lint.sources.code_usages import extract_usages
-from env_lint.sources.typescript import Source
+from env_lint.sources.typescript import Script
 
 
 def usages(code: str, path: str = "src/a.ts") -> list[tuple[str, int, int]]:
-    found = extract_usages(Source(path, code.encode()))
+    found = extract_usages(Script(path, code.encode()))
     return [(u.name, u.location.line, u.location.column) for u in found]
 
 

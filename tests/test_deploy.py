@@ -8,8 +8,9 @@ import shutil
 import pytest
 
 from env_lint.config import ConfigError
-from env_lint.services import ServiceConfig, discover_services, service_of
-from env_lint.snapshots import load_snapshot
+from env_lint.model import ServiceConfig, service_of
+from env_lint.project.services import discover_services
+from env_lint.project.snapshots import load_snapshot
 
 from .conftest import FIXTURES, ROOT, write_repo
 

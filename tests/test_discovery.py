@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from env_lint.discovery import (
-    classify,
-    glob_regex,
-    is_doc_path,
-    is_example_name,
-    is_schema_name,
-    walk,
-)
+from env_lint.paths import glob_regex, is_doc_path, is_example_name, is_schema_name
+from env_lint.project.listing import walk
+from env_lint.sources.base import Settings
+from env_lint.sources.registry import classify
 
 from .conftest import write_repo
 
@@ -102,10 +98,10 @@ def test_walk_skips_vendored_generated_and_virtualenv_dirs(tmp_path):
 
 def test_configured_paths_add_to_discovery():
     files = ["config/vars.dotenv", "src/settings.ts", "handbook/env.md", ".env.example"]
-    found = classify(files, examples=("config/*.dotenv",), schemas=("src/settings.ts",), docs=("handbook/**",))
-    assert found.examples == ("config/vars.dotenv", ".env.example")
-    assert found.schemas == ("src/settings.ts",)
-    assert found.docs == ("handbook/env.md",)
-    only = classify(files, examples=("config/*.dotenv",), auto=False)
-    assert only.examples == ("config/vars.dotenv",)
-    assert only.docs == ()
+    found = classify(files, Settings(examples=("config/*.dotenv",), schemas=("src/settings.ts",), docs=("handbook/**",)))
+    assert found["example"] == ("config/vars.dotenv", ".env.example")
+    assert found["schema-file"] == ("src/settings.ts",)
+    assert found["docs"] == ("handbook/env.md",)
+    only = classify(files, Settings(examples=("config/*.dotenv",), auto=False))
+    assert only["example"] == ("config/vars.dotenv",)
+    assert only["docs"] == ()

@@ -17,7 +17,7 @@ apps/web/src/env/server.ts:6:3: EL204 [runtime-env-mismatch] `STRIPE_SECRET_KEY`
 apps/web/src/lib/flags.ts:3:22: EL103 [unrecognized-schema] env-lint cannot read this: a schema parsed from process.env that env-lint cannot read
 services/worker/src/env.ts:7:5: EL206 [turbo-undeclared] `WORKER_CONCURRENCY` is read by `worker` but `turbo.json` lists it in no env / globalEnv / passThroughEnv: turbo's strict env mode removes it from the task
 services/worker/src/env.ts:8:5: EL200 [missing-from-example] `QUEUE_URL` is declared in the schema but missing from `services/worker/.env.example`; it is required in some configurations only
-Found 3 errors, 2 warnings, 1 info (20 files checked).
+Found 3 errors, 2 warnings, 1 info (19 files checked).
 """
 
 

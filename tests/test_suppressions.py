@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from env_lint.suppressions import directives_in
+from env_lint.sources.directives import directives_in
 
 from .conftest import write_repo
 
@@ -103,8 +103,7 @@ def test_markdown_comments(run, tmp_path):
     ],
 )
 def test_python_and_toml_directives(tmp_path, name, text, expected):
-    (tmp_path / name).write_text(text)
-    found = directives_in(str(tmp_path), name)
+    found = directives_in(name, text)
     assert [(d.location.line, d.location.column, d.rules, d.target_line) for d in found] == expected
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from env_lint.sources.typescript import Source
-from env_lint.sources.zod import extract_schemas
+from env_lint.project.schemas import extract_schemas
+from env_lint.sources.typescript import Script
 
 
 def schema_rows(code: str, path: str = "src/env.ts") -> list[tuple[object, ...]]:
-    [schema] = extract_schemas(Source(path, code.encode()))
+    [schema] = extract_schemas(Script(path, code.encode()))
     return [
         (v.name, v.location.line, v.type, v.required, v.default if v.default_known else "?", v.choices)
         for v in schema.variables
@@ -64,7 +64,7 @@ def test_constraints_and_description():
         "});\n"
         "s.parse(process.env);\n"
     )
-    [schema] = extract_schemas(Source("env.ts", code.encode()))
+    [schema] = extract_schemas(Script("env.ts", code.encode()))
     key, n = schema.variables
     assert (key.constraints.length, key.constraints.starts_with, key.description) == (
         44,
@@ -100,7 +100,7 @@ def test_constraints_and_description():
     ],
 )
 def test_parsed_from_process_env(code, wired):
-    [schema] = extract_schemas(Source("env.ts", f'import {{ z }} from "zod";\n{code}\n'.encode()))
+    [schema] = extract_schemas(Script("env.ts", f'import {{ z }} from "zod";\n{code}\n'.encode()))
     assert schema.wired == wired
 
 
@@ -113,7 +113,7 @@ def test_parsed_from_process_env(code, wired):
     ],
 )
 def test_objects_not_parsed_from_env_are_not_schemas(code):
-    assert extract_schemas(Source("env.ts", code.encode())) == []
+    assert extract_schemas(Script("env.ts", code.encode())) == []
 
 
 def test_aliases_quoted_keys_shorthand_and_local_enum():
@@ -133,13 +133,13 @@ def test_aliases_quoted_keys_shorthand_and_local_enum():
 
 def test_javascript_and_unicode_columns():
     code = '// ключ — schema\nconst { z } = require("zod");\nmodule.exports = z.object({ /* é */ A_B: z.string() }).parse(process.env);\n'
-    [schema] = extract_schemas(Source("env.js", code.encode()))
+    [schema] = extract_schemas(Script("env.js", code.encode()))
     assert schema.variables[0].location.column == 37  # characters, not bytes
 
 
 def test_syntax_error_still_extracts_what_it_can():
     code = 'import { z } from "zod";\nexport const env = z.object({ A: z.string(), B: z.string( }).parse(process.env);\n'
-    src = Source("env.ts", code.encode())
+    src = Script("env.ts", code.encode())
     assert src.first_error() is not None
     names = [v.name for s in extract_schemas(src) for v in s.variables]
     assert "A" in names

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Finding, Severity
+from ..rules import RULES, Rule
 
 if TYPE_CHECKING:
-    from ..catalog import VariableInfo
-    from ..deploy import Audit
-from ..rules import RULES, Rule
+    from ..analysis.audit import Audit
+    from ..analysis.catalog import VariableInfo
 
 
 @dataclass(frozen=True, slots=True)

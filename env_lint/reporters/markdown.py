@@ -6,14 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Finding, Severity
+from ..textfmt import md_cell
 from .base import Report, summary_line
 
 if TYPE_CHECKING:
-    from ..deploy import Audit, TargetAudit
-
-
-def md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    from ..analysis.audit import Audit, TargetAudit
 
 
 def render_markdown(report: Report) -> str:

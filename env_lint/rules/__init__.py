@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .base import Context, Rule
+from ..analysis.context import Context
+from .base import Rule
 from .deploy import MISSING_ON_TARGET, TARGET_MISMATCH, UNEXPECTED_ON_TARGET
 from .docs import STALE_DOC_VAR, UNDOCUMENTED_VAR
 from .drift import (

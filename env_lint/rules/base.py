@@ -3,32 +3,11 @@ config validation, ``env-lint rule``, docs pages) is derived from that declarati
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
-from typing import TYPE_CHECKING
 
-from ..known_vars import is_runtime_variable
-from ..model import (
-    DocMention,
-    ExampleEntry,
-    ExampleFile,
-    Finding,
-    Location,
-    Project,
-    Related,
-    Schema,
-    SchemaVar,
-    Severity,
-    Usage,
-    parent_dir,
-)
-from ..platforms import set_by
-from ..services import service_of
-
-if TYPE_CHECKING:
-    from ..deploy import Deploy
+from ..analysis.context import Context
+from ..model import ExampleFile, Finding, Location, Related, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,108 +41,6 @@ class Rule:
             related=tuple(sorted(set(related))),
             fingerprint=fingerprint,
         )
-
-
-class Context:
-    """The project plus the lookups every rule needs, computed once."""
-
-    def __init__(self, project: Project) -> None:
-        self.project = project
-
-    @cached_property
-    def example_entries(self) -> dict[str, list[tuple[ExampleFile, ExampleEntry]]]:
-        found: dict[str, list[tuple[ExampleFile, ExampleEntry]]] = defaultdict(list)
-        for example in self.project.examples:
-            for entry in example.entries:
-                found[entry.name].append((example, entry))
-        return found
-
-    @cached_property
-    def schema_vars(self) -> dict[str, list[tuple[Schema, SchemaVar]]]:
-        found: dict[str, list[tuple[Schema, SchemaVar]]] = defaultdict(list)
-        for schema in self.project.schemas:
-            for var in schema.variables:
-                found[var.name].append((schema, var))
-        return found
-
-    @cached_property
-    def schema_names(self) -> frozenset[str]:
-        """Names a schema declares (pydantic aliases included)."""
-        return frozenset(n for s in self.project.schemas for v in s.variables for n in v.names())
-
-    @cached_property
-    def declared_names(self) -> frozenset[str]:
-        """Names an example file lists or a schema declares."""
-        return self.schema_names | frozenset(self.example_entries)
-
-    def read_dynamically(self, name: str) -> bool:
-        """Some code reads ``process.env[`PREFIX_${x}`]`` with a prefix of ``name``."""
-        return any(d.prefix and name.startswith(d.prefix) for d in self.project.dynamic)
-
-    def implicit(self, name: str, path: str | None = None) -> bool:
-        """A library that is a dependency reads ``name`` itself. With ``path`` (an example
-        file), only manifests in its directory tree or above it count."""
-        for item in self.project.implicit:
-            if item.name != name:
-                continue
-            if path is None or not item.manifest:
-                return True
-            here, there = parent_dir(path), item.directory
-            if _within(there, here) or _within(here, there):
-                return True
-        return False
-
-    @cached_property
-    def usages(self) -> dict[str, list[Usage]]:
-        found: dict[str, list[Usage]] = defaultdict(list)
-        for usage in self.project.usages:
-            found[usage.name].append(usage)
-        return found
-
-    @cached_property
-    def doc_mentions(self) -> dict[str, list[DocMention]]:
-        found: dict[str, list[DocMention]] = defaultdict(list)
-        for mention in self.project.docs:
-            found[mention.name].append(mention)
-        return found
-
-    @cached_property
-    def coverage(self) -> dict[str, tuple[ExampleFile, ...]]:
-        """Schema path -> the example files that cover it (nearest directory walking up)."""
-        return {s.path: self.project.examples_covering(s.path) for s in self.project.schemas}
-
-    def covering(self, schema: Schema) -> tuple[ExampleFile, ...]:
-        return self.coverage[schema.path]
-
-    def entries_for(self, schema: Schema, name: str) -> list[ExampleEntry]:
-        files = {f.path for f in self.covering(schema)}
-        return [e for f, e in self.example_entries.get(name, ()) if f.path in files]
-
-    @staticmethod
-    def is_runtime(name: str) -> bool:
-        return is_runtime_variable(name)
-
-    @cached_property
-    def deploy(self) -> Deploy:
-        from ..deploy import Deploy
-
-        return Deploy(self.project)
-
-    def set_by_platform(self, name: str, path: str) -> bool:
-        """A plugin/runtime variable of the platform the file's service is deployed on."""
-        service = service_of(self.project.services, path)
-        return service is not None and set_by(name, service.targets)
-
-    @cached_property
-    def _all_targets(self) -> frozenset[str]:
-        return frozenset(t for s in self.project.services for t in s.targets)
-
-    def set_by_any_platform(self, name: str) -> bool:
-        return set_by(name, self._all_targets)
-
-
-def _within(path: str, directory: str) -> bool:
-    return directory == "" or path == directory or path.startswith(directory + "/")
 
 
 def related_to(locations: Iterable[Location], note: str) -> list[Related]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..analysis.context import Context
 from ..model import Finding, Location, Related, Severity
 from ..platforms import set_by
-from .base import Context, Rule
+from .base import Rule
 
 if TYPE_CHECKING:
-    from ..deploy import Deploy
+    from ..analysis.deploy import Deploy
 
 
 def _target_mismatch(ctx: Context) -> Iterator[Finding]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..analysis.context import Context
 from ..model import Finding, Location, Severity
-from .base import Context, Rule, related_to
+from .base import Rule, related_to
 
 
 def _undocumented_var(ctx: Context) -> Iterator[Finding]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..analysis.context import Context
 from ..model import Finding, Location, Related, Severity
-from .base import Context, Rule, files_phrase, related_to
+from .base import Rule, files_phrase, related_to
 
 
 def _missing_from_example(ctx: Context) -> Iterator[Finding]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..analysis.context import Context
 from ..model import ExampleEntry, Finding, Related, Severity
-from .base import Context, Rule
+from .base import Rule
 
 
 def _parse_error(ctx: Context) -> Iterator[Finding]:

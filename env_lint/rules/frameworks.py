@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..analysis.context import Context
 from ..model import Finding, Location, Related, Severity
 from ..sources.turbo import allows
-from .base import Context, Rule
+from .base import Rule
 
 # Prefixes Turborepo lets through by framework inference (Next.js, Vite, Nuxt, Expo...).
 _INFERRED = (
@@ -97,8 +98,10 @@ def _turbo_undeclared(ctx: Context) -> Iterator[Finding]:
 
 
 def _unrecognized_schema(ctx: Context) -> Iterator[Finding]:
-    for location, reason in ctx.project.unrecognized:
-        yield UNRECOGNIZED_SCHEMA.finding(location, f"env-lint cannot read this: {reason}")
+    for item in ctx.project.unrecognized:
+        yield UNRECOGNIZED_SCHEMA.finding(
+            item.location, f"env-lint cannot read this: {item.reason}"
+        )
 
 
 RUNTIME_ENV_MISMATCH = Rule(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..analysis.context import Context
 from ..model import Finding, Severity
-from .base import Context, Rule
+from .base import Rule
 
 
 def _reported_by_the_suppression_pass(ctx: Context) -> Iterator[Finding]:

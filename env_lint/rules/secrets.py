@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..analysis.context import Context
 from ..model import Finding, Location, Severity
 from ..secrecy import (
     is_secret,
@@ -13,11 +14,11 @@ from ..secrecy import (
     public_prefix,
     strongly_secret_name,
 )
-from .base import Context, Rule, related_to
+from .base import Rule, related_to
 
 
 def _secret_in_example(ctx: Context) -> Iterator[Finding]:
-    from ..credentials import credential_kind
+    from ..credentials import credential_kind, fingerprint
 
     for example in ctx.project.examples:
         for entry in example.entries:
@@ -26,22 +27,20 @@ def _secret_in_example(ctx: Context) -> Iterator[Finding]:
             secret = is_secret(entry.name, [entry], ctx.doc_mentions.get(entry.name, ()))
             kind = credential_kind(entry.value, secret_name=secret)
             if kind is not None:
-                yield _leak(entry.location, entry.name, kind, entry.value, f"`{example.path}`")
+                stamp = fingerprint(entry.value)
+                yield _leak(entry.location, entry.name, kind, stamp, f"`{example.path}`")
     for item in ctx.project.doc_values:
         # Random-looking values count only where a value is assigned (``KEY=value`` in a code
         # block); table cells and prose are checked for known credential formats only.
         mentions = ctx.doc_mentions.get(item.name or "", ())
         secret = item.assigned and item.name is not None and is_secret(item.name, (), mentions)
-        kind = credential_kind(item.value, secret_name=secret)
+        kind = item.kind_if_secret if secret else item.kind
         if kind is not None:
-            yield _leak(item.location, item.name, kind, item.value, "the docs")
+            yield _leak(item.location, item.name, kind, item.fingerprint, "the docs")
 
 
-def _leak(location: Location, name: str | None, kind: str, value: str, where: str) -> Finding:
-    from ..credentials import fingerprint
-
+def _leak(location: Location, name: str | None, kind: str, stamp: str, where: str) -> Finding:
     subject = f"`{name}` in {where}" if name else f"a value in {where}"
-    stamp = fingerprint(value)
     return SECRET_IN_EXAMPLE.finding(
         location,
         f"{subject} looks like a real credential ({kind}; fingerprint {stamp}): replace it "

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..analysis.context import Context
 from ..model import Finding, Related, Schema, SchemaVar, Severity
 from ..values import describe_default, is_placeholder, problems, same_as_default
-from .base import Context, Rule
+from .base import Rule
 
 
 def _schema_facts(ctx: Context) -> Iterator[tuple[Schema, SchemaVar]]:

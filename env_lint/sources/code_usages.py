@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from ..model import DynamicRead, Usage
-from .typescript import Source, is_env_object, property_key, string_value, unwrap
+from .typescript import Script, is_env_object, property_key, string_value, unwrap
 
 BUILTIN_ACCESSORS = ("Deno.env.get",)
 
@@ -25,11 +25,11 @@ class CodeReads:
     dynamic: list[DynamicRead] = field(default_factory=list)
 
 
-def extract_usages(src: Source, accessors: tuple[str, ...] = ()) -> list[Usage]:
+def extract_usages(src: Script, accessors: tuple[str, ...] = ()) -> list[Usage]:
     return extract_reads(src, accessors).usages
 
 
-def extract_reads(src: Source, accessors: tuple[str, ...] = ()) -> CodeReads:
+def extract_reads(src: Script, accessors: tuple[str, ...] = ()) -> CodeReads:
     reads = CodeReads()
     calls = frozenset((*BUILTIN_ACCESSORS, *accessors))
     for node in src.walk():
@@ -43,7 +43,7 @@ def extract_reads(src: Source, accessors: tuple[str, ...] = ()) -> CodeReads:
     return reads
 
 
-def _reads_at(src: Source, node: Node, calls: frozenset[str]) -> Iterator[Usage | DynamicRead]:
+def _reads_at(src: Script, node: Node, calls: frozenset[str]) -> Iterator[Usage | DynamicRead]:
     kind = node.type
     if kind == "member_expression" and is_env_object(src, node.child_by_field_name("object")):
         prop = node.child_by_field_name("property")
@@ -61,7 +61,7 @@ def _reads_at(src: Source, node: Node, calls: frozenset[str]) -> Iterator[Usage 
             yield from _accessor(src, node)
 
 
-def _subscript(src: Source, node: Node) -> Iterator[Usage | DynamicRead]:
+def _subscript(src: Script, node: Node) -> Iterator[Usage | DynamicRead]:
     index = unwrap(node.child_by_field_name("index"))
     if index is None:
         return
@@ -72,7 +72,7 @@ def _subscript(src: Source, node: Node) -> Iterator[Usage | DynamicRead]:
         yield DynamicRead(_static_prefix(src, index), src.location(index))
 
 
-def _accessor(src: Source, call: Node) -> Iterator[Usage | DynamicRead]:
+def _accessor(src: Script, call: Node) -> Iterator[Usage | DynamicRead]:
     arguments = call.child_by_field_name("arguments")
     first = unwrap(arguments.named_children[0]) if arguments and arguments.named_children else None
     if first is None:
@@ -85,7 +85,7 @@ def _accessor(src: Source, call: Node) -> Iterator[Usage | DynamicRead]:
         yield DynamicRead(_static_prefix(src, first), src.location(first))
 
 
-def _static_prefix(src: Source, node: Node) -> str:
+def _static_prefix(src: Script, node: Node) -> str:
     """``BUCKET_`` of ```BUCKET_${x}``` or ``"BUCKET_" + x``; "" when nothing is static."""
     if node.type == "template_string" and node.named_children:
         first = node.named_children[0]
@@ -98,7 +98,7 @@ def _static_prefix(src: Source, node: Node) -> str:
     return ""
 
 
-def _pattern_names(src: Source, pattern: Node) -> Iterator[Usage]:
+def _pattern_names(src: Script, pattern: Node) -> Iterator[Usage]:
     for child in pattern.named_children:
         key: Node | None = None
         defaulted = False

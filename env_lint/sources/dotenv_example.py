@@ -5,11 +5,17 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from dotenv.parser import Binding, parse_stream
-
-from ..model import ExampleEntry, ExampleFile, Location, ParseFailure
+from ..model import ExampleEntry, ExampleFile, FileFacts, Location, ParseFailure
+from ..paths import is_example_name, matches
+from ..textio import decode
 from ..wording import requiredness, says_secret
+from .base import Settings, Source, name_of
+from .directives import directives_in
+
+if TYPE_CHECKING:
+    from dotenv.parser import Binding
 
 VALID_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ENV_SHAPED = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -18,8 +24,36 @@ _EXPORT = re.compile(r"^\s*export\s+")
 _BANNER = re.compile(r"^([-=*#~_]{2,}.*|.*[-=*#~_]{2,})$")
 
 
+def _claims(rel: str, settings: Settings) -> bool:
+    return (settings.auto and is_example_name(name_of(rel))) or (
+        bool(settings.examples) and matches(rel, settings.examples)
+    )
+
+
+def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
+    text = decode(data, path)
+    if isinstance(text, ParseFailure):
+        return _unreadable(path, text)
+    example = parse_example(path, text.text)
+    return FileFacts(
+        path,
+        SOURCE.name,
+        failures=example.failures,
+        directives=directives_in(path, text.text),
+        example=example,
+    )
+
+
+def _unreadable(path: str, failure: ParseFailure) -> FileFacts:
+    return FileFacts(
+        path, SOURCE.name, failures=(failure,), example=ExampleFile(path, (), readable=False)
+    )
+
+
 def parse_example(path: str, text: str) -> ExampleFile:
     """Parse one example file; ``text`` has ``\\n`` newlines."""
+    from dotenv.parser import parse_stream
+
     lines = text.split("\n")
     entries: list[ExampleEntry] = []
     invalid: list[ExampleEntry] = []
@@ -91,6 +125,8 @@ def _commented_assignment(body: str) -> tuple[str, str | None] | None:
     """``# KEY=value`` (a disabled key) returns (KEY, value); prose comments return None."""
     if "=" not in body or body.startswith(("=", "-", "*")):
         return None
+    from dotenv.parser import parse_stream
+
     candidate = _EXPORT.sub("", body)
     try:
         bindings = list(parse_stream(io.StringIO(candidate)))
@@ -174,3 +210,6 @@ def _error_reason(binding: Binding) -> str:
     if "=" not in stripped:
         return "line is not a KEY=value assignment"
     return "line cannot be parsed as KEY=value"
+
+
+SOURCE = Source("example", _claims, _parse, unreadable=_unreadable)

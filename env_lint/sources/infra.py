@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..model import Location, Usage
+from ..model import FileFacts, Location, ParseFailure, Usage
+from ..paths import is_compose, is_dockerfile, is_shell, is_workflow
+from .base import Settings, Source, text_parser
 
 if TYPE_CHECKING:
     import yaml
@@ -23,22 +25,22 @@ _SHELL_REF = re.compile(r"\$\{([A-Z_][A-Z0-9_]*)[^}]*\}|\$([A-Z_][A-Z0-9_]*)")
 _ASSIGNMENT = re.compile(r"^(" + _NAME + r")(?:=|$)")
 
 
-def is_workflow(path: str) -> bool:
-    return path.startswith(".github/workflows/") and path.endswith((".yml", ".yaml"))
+def _claims(rel: str, settings: Settings) -> bool:
+    return is_workflow(rel) or is_compose(rel) or is_dockerfile(rel) or is_shell(rel)
 
 
-def is_compose(path: str) -> bool:
-    name = path.rsplit("/", 1)[-1]
-    return name.endswith((".yml", ".yaml")) and name.startswith(("docker-compose", "compose"))
+def _read(path: str, text: str, settings: Settings) -> FileFacts:
+    if "$" not in text and "env" not in text.lower():
+        return FileFacts(path, "infra")
+    try:
+        usages = infra_reads(path, text)
+    except ValueError as exc:
+        return FileFacts(path, "infra", failures=(ParseFailure(Location(path, 1, 1), str(exc)),))
+    return FileFacts(path, "infra", usages=tuple(usages))
 
 
-def is_dockerfile(path: str) -> bool:
-    name = path.rsplit("/", 1)[-1]
-    return name == "Dockerfile" or name.startswith("Dockerfile.") or name.endswith(".Dockerfile")
-
-
-def is_shell(path: str) -> bool:
-    return path.endswith((".sh", ".bash", ".zsh"))
+def _unreadable(path: str, failure: ParseFailure) -> FileFacts:
+    return FileFacts(path, "infra")
 
 
 def infra_reads(path: str, text: str) -> list[Usage]:
@@ -145,3 +147,12 @@ def _shell_reads(path: str, text: str) -> Iterator[Usage]:
                 Location(path, number, hit.start() + 1),
                 weak=True,
             )
+
+
+SOURCE = Source(
+    "infra",
+    _claims,
+    text_parser("infra", _read, report=False),
+    strict=False,
+    unreadable=_unreadable,
+)

@@ -8,7 +8,11 @@ import json
 import re
 from typing import Any
 
-from ..model import Constraints, Location, ParseFailure, Schema, SchemaVar
+from ..model import Constraints, FileFacts, Location, ParseFailure, Schema, SchemaVar
+from ..paths import is_json_schema_name
+from .base import Settings, Source, name_of, text_parser
+
+_NAME = "json-schema"
 
 _FORMATS = {
     "uri": "url",
@@ -19,6 +23,20 @@ _FORMATS = {
     "uuid": "uuid",
 }
 _TYPES = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean"}
+
+
+def _claims(rel: str, settings: Settings) -> bool:
+    name = name_of(rel)
+    return (settings.auto and is_json_schema_name(name)) or (
+        settings.configured_schema(rel) and name.endswith(".json")
+    )
+
+
+def _read(path: str, text: str, settings: Settings) -> FileFacts:
+    parsed = parse_json_schema(path, text)
+    if isinstance(parsed, ParseFailure):
+        return FileFacts(path, _NAME, failures=(parsed,))
+    return FileFacts(path, _NAME, schemas=(parsed,))
 
 
 def parse_json_schema(path: str, text: str) -> Schema | ParseFailure:
@@ -89,3 +107,6 @@ def _variable(
         description=spec.get("description") if isinstance(spec.get("description"), str) else None,
         expression=f"JSON Schema {kind or 'value'}",
     )
+
+
+SOURCE = Source(_NAME, _claims, text_parser(_NAME, _read))

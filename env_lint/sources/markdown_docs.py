@@ -11,14 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
-from ..model import DocMention, DocValue, Location
+from ..credentials import credential_kind, fingerprint
+from ..model import DocMention, DocValue, FileFacts, Location
+from ..paths import is_doc_path, matches
 from ..targets import target_named
 from ..wording import requiredness, requiredness_words, says_secret, yes_no
+from .base import Settings, Source, text_parser
+from .mdparse import markdown
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _WORD = re.compile(r"(?<![A-Za-z0-9_$.])([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_])")
@@ -36,14 +40,15 @@ _DESCRIPTION_ATTR = re.compile(r"^\s*(?:description|описание)\s*[:\uff1a
 _DEFAULT_ATTR = re.compile(r"^\s*(?:default|по умолчанию)\s*[:\uff1a]\s*(.+)$", re.I)
 _NO_VALUE = {"", "-", "—", "–", "none", "n/a", "нет", "(none)", "не задано"}
 
-_MD: MarkdownIt | None = None
 
+@dataclass(frozen=True, slots=True)
+class RawValue:
+    """A value written in the doc; it never leaves this module (see ``DocValue``)."""
 
-def markdown() -> MarkdownIt:
-    global _MD
-    if _MD is None:
-        _MD = MarkdownIt("commonmark").enable("table")
-    return _MD
+    location: Location
+    name: str | None
+    value: str
+    assigned: bool = False
 
 
 @dataclass
@@ -60,7 +65,7 @@ class _Doc:
     path: str
     lines: list[str]
     mentions: list[DocMention] = field(default_factory=list)
-    values: list[DocValue] = field(default_factory=list)
+    values: list[RawValue] = field(default_factory=list)
     sections: list[_Section] = field(default_factory=list)
     # heading mentions whose own text and section said nothing take the enclosing heading's word
     fallbacks: list[tuple[int, bool]] = field(default_factory=list)
@@ -95,7 +100,34 @@ class _Doc:
 @dataclass(frozen=True, slots=True)
 class ParsedDoc:
     mentions: list[DocMention]
-    values: list[DocValue]  # code-block lines and table cells, for the credential check
+    values: list[RawValue]  # code-block lines and table cells, for the credential check
+
+
+def _claims(rel: str, settings: Settings) -> bool:
+    return (settings.auto and is_doc_path(rel)) or (
+        bool(settings.docs) and matches(rel, settings.docs)
+    )
+
+
+def _read(path: str, text: str, settings: Settings) -> FileFacts:
+    parsed = parse_doc(path, text)
+    return FileFacts(
+        path,
+        "docs",
+        mentions=tuple(parsed.mentions),
+        doc_values=tuple(credentials(parsed.values)),
+    )
+
+
+def credentials(values: list[RawValue]) -> Iterator[DocValue]:
+    """The values that look like a credential, with what the detectors said and a
+    fingerprint; the value itself is dropped here."""
+    for raw in values:
+        kind = credential_kind(raw.value, secret_name=False)
+        as_secret = credential_kind(raw.value, secret_name=True) if raw.assigned else kind
+        if kind is not None or as_secret is not None:
+            stamp = fingerprint(raw.value)
+            yield DocValue(raw.location, raw.name, kind, as_secret, stamp, raw.assigned)
 
 
 def parse_doc(path: str, text: str) -> ParsedDoc:
@@ -199,7 +231,7 @@ def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
         for i, cell in enumerate(cells):
             if i != key and cell.content.strip():
                 where = Location(doc.path, first + 1, 1)
-                doc.values.append(DocValue(where, row_name, _inline_text(cell).strip()))
+                doc.values.append(RawValue(where, row_name, _inline_text(cell).strip()))
         targets = tuple(
             sorted(t for i, t in target_cols.items() if i < len(texts) and yes_no(texts[i]))
         )
@@ -307,9 +339,9 @@ def _code(doc: _Doc, token: Token) -> None:
             where = Location(doc.path, number + 1, 1)
             if assigned:
                 value = line[assigned.end() :]
-                doc.values.append(DocValue(where, assigned.group(1), value, assigned=True))
+                doc.values.append(RawValue(where, assigned.group(1), value, assigned=True))
             else:
-                doc.values.append(DocValue(where, None, line))
+                doc.values.append(RawValue(where, None, line))
         for hit in _WORD.finditer(line):
             name = hit.group(1)
             primary = bool(
@@ -317,3 +349,6 @@ def _code(doc: _Doc, token: Token) -> None:
             )
             location = doc.locate(name, number, number + 1)
             doc.mentions.append(DocMention(name, location, "code", primary))
+
+
+SOURCE = Source("docs", _claims, text_parser("docs", _read))

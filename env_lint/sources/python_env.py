@@ -15,7 +15,22 @@ import ast
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Constraints, DynamicRead, Location, Schema, SchemaVar, Usage
+from ..model import (
+    Constraints,
+    DynamicRead,
+    FileFacts,
+    Location,
+    ParseFailure,
+    Schema,
+    SchemaVar,
+    Unrecognized,
+    Usage,
+)
+from ..textio import decode, is_binary
+from .base import MARKER_BYTES, Settings, Source
+from .directives import directives_in
+
+_MARKERS = (b"environ", b"getenv", b"BaseSettings")
 
 _SETTINGS_BASES = {"BaseSettings"}
 _URL_TYPES = {
@@ -53,7 +68,43 @@ class PythonEnv:
     schemas: list[Schema] = field(default_factory=list)
     usages: list[Usage] = field(default_factory=list)
     dynamic: list[DynamicRead] = field(default_factory=list)
-    unrecognized: list[tuple[Location, str]] = field(default_factory=list)
+    unrecognized: list[Unrecognized] = field(default_factory=list)
+
+
+def _claims(rel: str, settings: Settings) -> bool:
+    return rel.endswith(".py")
+
+
+def _wanted(path: str, data: bytes, settings: Settings) -> bool:
+    if is_binary(data):
+        return False
+    markers = (*_MARKERS, MARKER_BYTES, *(a.encode() for a in settings.accessors))
+    return any(m in data for m in markers)
+
+
+def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
+    text = decode(data, path)
+    directives = directives_in(path, text.text) if not isinstance(text, ParseFailure) else ()
+    markers = (*_MARKERS, *(a.encode() for a in settings.accessors))
+    if not any(m in data for m in markers):
+        return FileFacts(path, SOURCE.name, directives=directives)
+    try:
+        found = parse_python(path, data.decode("utf-8", "replace"), settings.accessors)
+    except (SyntaxError, ValueError, RecursionError) as exc:
+        failures: tuple[ParseFailure, ...] = ()
+        if b"BaseSettings" in data:
+            line = getattr(exc, "lineno", None) or 1
+            failures = (ParseFailure(Location(path, line, 1), "Python syntax error"),)
+        return FileFacts(path, SOURCE.name, failures=failures, directives=directives)
+    return FileFacts(
+        path,
+        SOURCE.name,
+        directives=directives,
+        schemas=tuple(found.schemas),
+        usages=tuple(found.usages),
+        dynamic=tuple(found.dynamic),
+        unrecognized=tuple(found.unrecognized),
+    )
 
 
 def parse_python(path: str, text: str, accessors: tuple[str, ...] = ()) -> PythonEnv:
@@ -328,3 +379,6 @@ def _literal(node: ast.expr | None) -> tuple[bool, Any]:
     if isinstance(value, (str, int, float, bool)) or value is None:
         return True, value
     return False, None
+
+
+SOURCE = Source("python", _claims, _parse, prefilter=_wanted, strict=False)

@@ -8,18 +8,23 @@ wildcards (``NEXT_PUBLIC_*``) and ``!`` negations; ``envMode: "loose"`` turns th
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
-from ..model import Location, ParseFailure
+from ..model import FileFacts, Location, ParseFailure, TurboConfig, parent_dir
+from .base import Settings, Source, name_of, text_parser
+
+_NAME = "turbo"
 
 
-@dataclass(frozen=True, slots=True)
-class TurboConfig:
-    path: str
-    directory: str  # "" for the root turbo.json
-    patterns: tuple[str, ...]
-    loose: bool = False
+def _claims(rel: str, settings: Settings) -> bool:
+    return name_of(rel) == "turbo.json"
+
+
+def _read(path: str, text: str, settings: Settings) -> FileFacts:
+    parsed = parse_turbo(path, parent_dir(path), text)
+    if isinstance(parsed, ParseFailure):
+        return FileFacts(path, _NAME, failures=(parsed,))
+    return FileFacts(path, _NAME, turbo=parsed)
 
 
 def parse_turbo(path: str, directory: str, text: str) -> TurboConfig | ParseFailure:
@@ -52,3 +57,6 @@ def allows(patterns: tuple[str, ...], name: str) -> bool:
         if fnmatchcase(name, pattern[1:] if negated else pattern):
             allowed = not negated
     return allowed
+
+
+SOURCE = Source(_NAME, _claims, text_parser(_NAME, _read))

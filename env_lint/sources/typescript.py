@@ -33,8 +33,8 @@ def parse(path: str, data: bytes) -> Tree:
     return _parser(not path.endswith(TS_SUFFIXES)).parse(data)
 
 
-class Source:
-    """A parsed file: node text and 1-based character positions."""
+class Script:
+    """A parsed JS/TS file: node text and 1-based character positions."""
 
     def __init__(self, path: str, data: bytes) -> None:
         self.path = path
@@ -88,7 +88,7 @@ def unwrap(node: Node | None) -> Node | None:
     return node
 
 
-def string_value(src: Source, node: Node | None) -> str | None:
+def string_value(src: Script, node: Node | None) -> str | None:
     """The value of a string literal or a template string without substitutions."""
     node = unwrap(node)
     if node is None:
@@ -107,7 +107,7 @@ def string_value(src: Source, node: Node | None) -> str | None:
     return None
 
 
-def property_key(src: Source, node: Node | None) -> str | None:
+def property_key(src: Script, node: Node | None) -> str | None:
     """The static name of an object key: ``A``, ``"A"``, ``['A']``."""
     if node is None:
         return None
@@ -123,7 +123,7 @@ def property_key(src: Source, node: Node | None) -> str | None:
     return string_value(src, node)
 
 
-def is_env_object(src: Source, node: Node | None) -> bool:
+def is_env_object(src: Script, node: Node | None) -> bool:
     """``process.env``, ``import.meta.env``, ``Bun.env``."""
     node = unwrap(node)
     if node is None or node.type != "member_expression":
@@ -137,7 +137,7 @@ def is_env_object(src: Source, node: Node | None) -> bool:
     return obj.type == "identifier" and src.text(obj) in ("process", "Bun")
 
 
-def is_process_env(src: Source, node: Node | None) -> bool:
+def is_process_env(src: Script, node: Node | None) -> bool:
     """``process.env`` (also ``process?.env``, ``(process.env as X)``)."""
     node = unwrap(node)
     if node is None or node.type != "member_expression":
@@ -172,7 +172,7 @@ def _arithmetic(op: str, left: float, right: float) -> float | None:
     return None
 
 
-def literal(src: Source, node: Node | None, depth: int = 0) -> tuple[bool, Any]:
+def literal(src: Script, node: Node | None, depth: int = 0) -> tuple[bool, Any]:
     """Evaluate a literal expression exactly: (known, value). Numbers, strings, booleans, null,
     unary minus and arithmetic over numbers (``60 * 1000``, ``524_288``)."""
     node = unwrap(node)
@@ -203,7 +203,7 @@ def literal(src: Source, node: Node | None, depth: int = 0) -> tuple[bool, Any]:
     return False, None
 
 
-def _binary(src: Source, node: Node, depth: int) -> tuple[bool, Any]:
+def _binary(src: Script, node: Node, depth: int) -> tuple[bool, Any]:
     operator = node.child_by_field_name("operator")
     left_known, left = literal(src, node.child_by_field_name("left"), depth + 1)
     right_known, right = literal(src, node.child_by_field_name("right"), depth + 1)

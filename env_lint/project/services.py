@@ -10,11 +10,9 @@ config (``[tool.env-lint.services.NAME] path = ... targets = [...]``).
 
 from __future__ import annotations
 
-import json
 import os
-from dataclasses import dataclass
 
-from .model import parent_dir
+from ..model import FileFacts, Manifest, Service, ServiceConfig, parent_dir
 
 DEPLOY_FILES: dict[str, str] = {
     "vercel.json": "vercel",
@@ -29,27 +27,14 @@ DEPLOY_FILES: dict[str, str] = {
 _PACKAGE_FILES = ("package.json", "pyproject.toml")
 
 
-@dataclass(frozen=True, slots=True)
-class Service:
-    name: str
-    path: str  # root-relative directory; "" is the repo root
-    targets: tuple[str, ...]
-    node: bool = False  # has a package.json (a JS workspace: turbo filters its env)
-
-    def owns(self, rel_path: str) -> bool:
-        return self.path == "" or rel_path == self.path or rel_path.startswith(self.path + "/")
-
-
-@dataclass(frozen=True, slots=True)
-class ServiceConfig:
-    name: str
-    path: str
-    targets: tuple[str, ...]
-
-
 def discover_services(
-    root: str, files: list[str], configured: tuple[ServiceConfig, ...] = ()
+    root: str,
+    files: list[str],
+    configured: tuple[ServiceConfig, ...] = (),
+    facts: dict[str, FileFacts] | None = None,
 ) -> tuple[Service, ...]:
+    """``facts``: the files' facts (package.json manifests); without them, package.json files
+    are read here."""
     deploy: dict[str, set[str]] = {}
     packages: set[str] = set()
     for rel in files:
@@ -58,16 +43,16 @@ def discover_services(
             deploy.setdefault(directory, set()).add(DEPLOY_FILES[name])
         elif name in _PACKAGE_FILES:
             packages.add(directory)
+    listed = set(files)
     found: dict[str, Service] = {}
     for directory in sorted({""} | packages | set(deploy)):
-        package = _package_json(root, directory)
+        package_json = f"{directory}/package.json" if directory else "package.json"
+        manifest = _manifest(root, package_json, facts)
         targets = set(deploy.get(directory, ()))
-        if not targets and _is_next_app(package):
+        if not targets and manifest.next_app:
             targets.add("vercel")
-        name = str(
-            package.get("name") or os.path.basename(os.path.abspath(os.path.join(root, directory)))
-        )
-        node = os.path.isfile(os.path.join(root, directory, "package.json"))
+        name = manifest.name or os.path.basename(os.path.abspath(os.path.join(root, directory)))
+        node = package_json in listed
         found[directory] = Service(name, directory, tuple(sorted(targets)), node)
     for item in configured:
         path = os.path.normpath(item.path.strip()).replace(os.sep, "/").strip("/")
@@ -79,24 +64,12 @@ def discover_services(
     return tuple(found[d] for d in sorted(found))
 
 
-def service_of(services: tuple[Service, ...], rel_path: str) -> Service | None:
-    owners = [s for s in services if s.owns(rel_path)]
-    return max(owners, key=lambda s: len(s.path)) if owners else None
+def _manifest(root: str, package_json: str, facts: dict[str, FileFacts] | None) -> Manifest:
+    if facts is not None:
+        own = facts.get(package_json)
+        return own.manifest if own is not None and own.manifest is not None else Manifest()
+    from ..sources.manifests import parse_manifest
+    from ..textio import Text, read_text
 
-
-def _package_json(root: str, directory: str) -> dict[str, object]:
-    path = os.path.join(root, directory, "package.json")
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _is_next_app(package: dict[str, object]) -> bool:
-    for key in ("dependencies", "devDependencies"):
-        deps = package.get(key)
-        if isinstance(deps, dict) and "next" in deps:
-            return True
-    return False
+    text = read_text(os.path.join(root, package_json), package_json)
+    return parse_manifest(package_json, text.text) if isinstance(text, Text) else Manifest()

@@ -13,10 +13,10 @@ import io
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from .config import ConfigError
-from .textio import Text, read_text
+from ..config import ConfigError
+from ..model import Snapshot, SnapshotVar
+from ..textio import Text, read_text
 
 ACCEPTED = (
     "`vercel env ls` output, a dotenv file (`vercel env pull`, `railway variables --kv`), "
@@ -24,26 +24,6 @@ ACCEPTED = (
 )
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ENVIRONMENTS = {"production": "Production", "preview": "Preview", "development": "Development"}
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class SnapshotVar:
-    name: str
-    line: int
-    environments: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Snapshot:
-    target: str
-    path: str  # as given, for messages
-    variables: tuple[SnapshotVar, ...]
-
-    def names(self) -> frozenset[str]:
-        return frozenset(v.name for v in self.variables)
-
-    def get(self, name: str) -> SnapshotVar | None:
-        return next((v for v in self.variables if v.name == name), None)
 
 
 def load_snapshot(target: str, path: str, shown: str | None = None) -> Snapshot:

@@ -1,5 +1,7 @@
 """The data env-lint works on: frozen, hashable, sorted where order matters.
 
+The bottom of the import graph: nothing here imports anything else of the package.
+
 Lines and columns are 1-based everywhere; paths are POSIX paths relative to the repo root.
 Values read from example files or docs live in ``ExampleEntry.value`` / ``DocMention.default``
 only so that rules can compare them; no message is ever built from them.
@@ -9,13 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .libraries import ImplicitVar
-    from .services import Service
-    from .snapshots import Snapshot
-    from .sources.turbo import TurboConfig
 
 
 class Severity(str, Enum):
@@ -159,12 +154,15 @@ class DocMention:
 
 @dataclass(frozen=True, slots=True)
 class DocValue:
-    """A value written in the docs (a code-block line, a table cell): checked for leaked
-    credentials, never rendered."""
+    """A value written in the docs (a code-block line, a table cell) that looks like a
+    credential. The value itself is not kept: only what the credential detectors said of it
+    (as if its variable were secret, and as if not) and a keyed fingerprint."""
 
     location: Location
     name: str | None  # the variable it is assigned to (``KEY=value``, a row's variable)
-    value: str
+    kind: str | None  # the credential kind if the variable is not known to be secret
+    kind_if_secret: str | None  # the kind if it is (random-looking key material counts too)
+    fingerprint: str
     assigned: bool = False  # ``KEY=value`` in a code block (not a table cell or other text)
 
 
@@ -193,45 +191,15 @@ class Finding:
         return (loc.path, loc.line, loc.column, self.code, self.variable or "", self.message)
 
 
-# --- the project -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Project:
-    root: str
-    examples: tuple[ExampleFile, ...]
-    schemas: tuple[Schema, ...]
-    usages: tuple[Usage, ...]
-    docs: tuple[DocMention, ...]
-    failures: tuple[ParseFailure, ...]
-    files_checked: int
-    doc_files: tuple[str, ...] = ()
-    directive_files: tuple[str, ...] = ()  # files holding an ``env-lint:`` comment
-    doc_values: tuple[DocValue, ...] = ()
-    tracked_env_files: tuple[str, ...] = ()  # real env files (.env, .env.local...) git tracks
-    services: tuple[Service, ...] = ()
-    snapshots: tuple[Snapshot, ...] = ()
-    dynamic: tuple[DynamicRead, ...] = ()
-    unrecognized: tuple[tuple[Location, str], ...] = ()
-    implicit: tuple[ImplicitVar, ...] = ()
-    turbo: tuple[TurboConfig, ...] = ()
-
-    def examples_covering(self, path: str) -> tuple[ExampleFile, ...]:
-        """The example files of the nearest directory, walking up from ``path``, that has any;
-        every example file of the repo when no directory on the way up has one."""
-        by_dir: dict[str, list[ExampleFile]] = {}
-        for ex in self.examples:
-            by_dir.setdefault(ex.directory, []).append(ex)
-        directory = parent_dir(path)
-        while True:
-            if directory in by_dir:
-                return tuple(by_dir[directory])
-            if directory == "":
-                return self.examples
-            directory = parent_dir(directory)
-
-
 def parent_dir(path: str) -> str:
     """POSIX parent of a root-relative path; the root itself is ``""``."""
     head, _, _ = path.rpartition("/")
     return head
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Unrecognized:
+    """A construct env-lint found but could not read: an ``unrecognized-schema`` info."""
+
+    location: Location
+    reason: str

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .credentials import credential_kind
-from .known_vars import is_runtime_variable
-from .model import Project
-from .reporters.markdown import md_cell
-from .rules.base import Context
-from .secrecy import is_secret
-from .values import describe_default
+from ..credentials import credential_kind
+from ..known_vars import is_runtime_variable
+from ..model import Project
+from ..secrecy import is_secret
+from ..textfmt import md_cell
+from ..values import describe_default
+from .context import Context
 
 
 @dataclass(frozen=True, slots=True)

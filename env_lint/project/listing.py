@@ -1,11 +1,13 @@
-"""What git tracks (a subprocess, never the network): asked only when a real env file exists."""
+"""Which files a repo has: what git lists (``.gitignore`` respected) inside a work tree, a
+directory walk elsewhere; and which real env files git tracks. git is a subprocess, never the
+network, and is asked nothing outside a work tree."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 
-from .discovery import is_real_env_name
+from ..paths import SKIP_DIRS, is_real_env_name, matches
 
 _CHUNK = 200
 
@@ -63,3 +65,50 @@ def git_files(root: str) -> list[str] | None:
     if done.returncode != 0:
         return None
     return [p for p in done.stdout.decode("utf-8", "replace").split("\0") if p]
+
+
+def list_files(root: str, exclude: tuple[str, ...] = ()) -> list[str]:
+    """In a git work tree, what ``git ls-files`` lists (``.gitignore`` respected); elsewhere a
+    walk of the directory. Vendored, generated and virtualenv directories are skipped either way."""
+    listed = git_files(root)
+    if listed is None:
+        return walk(root, exclude)
+    kept = []
+    for rel in listed:
+        parts = rel.split("/")
+        if any(p in SKIP_DIRS for p in parts[:-1]) or (exclude and matches(rel, exclude)):
+            continue
+        if os.path.isfile(os.path.join(root, rel)):
+            kept.append(rel)
+    return sorted(kept)
+
+
+def walk(root: str, exclude: tuple[str, ...] = ()) -> list[str]:
+    """Every regular file under ``root`` (relative POSIX paths, sorted), skipping vendored,
+    generated and virtualenv directories and the ``exclude`` globs."""
+    found: list[str] = []
+    stack = [""]
+    while stack:
+        rel_dir = stack.pop()
+        abs_dir = os.path.join(root, rel_dir) if rel_dir else root
+        try:
+            entries = list(os.scandir(abs_dir))
+        except OSError:
+            continue
+        for entry in entries:
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            if exclude and matches(rel, exclude):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name not in SKIP_DIRS and not _is_virtualenv(entry.path):
+                        stack.append(rel)
+                elif entry.is_file():
+                    found.append(rel)
+            except OSError:
+                continue
+    return sorted(found)
+
+
+def _is_virtualenv(path: str) -> bool:
+    return os.path.exists(os.path.join(path, "pyvenv.cfg"))

@@ -1,0 +1,71 @@
+"""Where variables go and who reads them implicitly: services, provider snapshots, library
+variables, Turborepo's env filter. Plain data; the logic that builds them lives above."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .core import parent_dir
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    name: str
+    path: str  # root-relative directory; "" is the repo root
+    targets: tuple[str, ...]
+    node: bool = False  # has a package.json (a JS workspace: turbo filters its env)
+
+    def owns(self, rel_path: str) -> bool:
+        return self.path == "" or rel_path == self.path or rel_path.startswith(self.path + "/")
+
+
+def service_of(services: tuple[Service, ...], rel_path: str) -> Service | None:
+    """The deepest service whose directory holds ``rel_path``."""
+    owners = [s for s in services if s.owns(rel_path)]
+    return max(owners, key=lambda s: len(s.path)) if owners else None
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceConfig:
+    name: str
+    path: str
+    targets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SnapshotVar:
+    name: str
+    line: int
+    environments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    target: str
+    path: str  # as given, for messages
+    variables: tuple[SnapshotVar, ...]
+
+    def names(self) -> frozenset[str]:
+        return frozenset(v.name for v in self.variables)
+
+    def get(self, name: str) -> SnapshotVar | None:
+        return next((v for v in self.variables if v.name == name), None)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class ImplicitVar:
+    name: str
+    library: str
+    manifest: str  # the file that makes it implicit (package.json, pyproject.toml, schema.prisma)
+
+    @property
+    def directory(self) -> str:
+        return parent_dir(self.manifest)
+
+
+@dataclass(frozen=True, slots=True)
+class TurboConfig:
+    path: str
+    directory: str  # "" for the root turbo.json
+    patterns: tuple[str, ...]
+    loose: bool = False

@@ -1,0 +1,174 @@
+"""What a path is, by its name alone: example files, real env files, schema files, docs,
+source code, deploy and CI files; and the glob matcher used for config patterns."""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+
+SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "bower_components",
+        "__pycache__",
+        ".venv",
+        "venv",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        "dist",
+        "build",
+        "out",
+        ".next",
+        ".nuxt",
+        ".svelte-kit",
+        ".output",
+        ".turbo",
+        ".vercel",
+        ".cache",
+        "coverage",
+        "target",
+        ".parcel-cache",
+        ".expo",
+        "storybook-static",
+        ".idea",
+        ".vscode",
+    }
+)
+SOURCE_SUFFIXES = (".ts", ".mts", ".cts", ".tsx", ".js", ".jsx", ".mjs", ".cjs")
+DOC_SUFFIXES = (".md", ".mdx", ".markdown")
+_EXAMPLE_WORDS = frozenset({"example", "examples", "sample", "template", "tpl", "dist"})
+_NOT_DOTENV = frozenset(
+    {
+        "json",
+        "js",
+        "ts",
+        "mjs",
+        "cjs",
+        "tsx",
+        "jsx",
+        "md",
+        "mdx",
+        "yaml",
+        "yml",
+        "py",
+        "sh",
+        "toml",
+        "txt",
+        "lock",
+        "bak",
+        "swp",
+        "orig",
+        "html",
+        "xml",
+        "ini",
+        "cfg",
+        "rb",
+        "go",
+    }
+)
+_SCHEMA_NAME = re.compile(
+    r"^(env|environment|envs|env[-_.]?schema|env[-_.]?config|env[-_.](server|client|shared|"
+    r"public|private|runtime))\.(ts|mts|cts|tsx|js|mjs|cjs)$",
+    re.IGNORECASE,
+)
+
+
+def shown_path(path: str, base: str = ".") -> str:
+    """``path`` relative to ``base`` with ``/`` when it lies inside ``base``, else absolute."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(base))
+    inside = relative != os.pardir and not relative.startswith(os.pardir + os.sep)
+    return (relative if inside else os.path.abspath(path)).replace(os.sep, "/")
+
+
+def is_example_name(name: str) -> bool:
+    """``.env.example``, ``env.production.example``, ``.env-template``, ``template.env``..."""
+    words = [w for w in re.split(r"[.\-_]", name.lower()) if w]
+    if "env" not in words or not _EXAMPLE_WORDS.intersection(words):
+        return False
+    return words[-1] not in _NOT_DOTENV
+
+
+def is_real_env_name(name: str) -> bool:
+    """``.env``, ``.env.local``, ``env.production``, ``.env.vercel``, ``prod.env``: files that
+    hold real values (not example, sample or template files)."""
+    words = [w for w in re.split(r"[.\-_]", name.lower()) if w]
+    if "env" not in words or _EXAMPLE_WORDS.intersection(words) or words[-1] in _NOT_DOTENV:
+        return False
+    return name.lower() != "env" and (name.startswith(".") or "." in name)
+
+
+def is_schema_name(name: str) -> bool:
+    return bool(_SCHEMA_NAME.match(name))
+
+
+def is_doc_path(rel_path: str) -> bool:
+    parts = rel_path.split("/")
+    name = parts[-1].lower()
+    if not name.endswith(DOC_SUFFIXES):
+        return False
+    return name.startswith("readme") or "docs" in (p.lower() for p in parts[:-1])
+
+
+def is_source_path(rel_path: str) -> bool:
+    return rel_path.endswith(SOURCE_SUFFIXES) and not rel_path.endswith((".d.ts", ".d.mts"))
+
+
+def is_json_schema_name(name: str) -> bool:
+    return name == "env.schema.json" or name.endswith(".env.schema.json")
+
+
+def is_workflow(path: str) -> bool:
+    return path.startswith(".github/workflows/") and path.endswith((".yml", ".yaml"))
+
+
+def is_compose(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return name.endswith((".yml", ".yaml")) and name.startswith(("docker-compose", "compose"))
+
+
+def is_dockerfile(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return name == "Dockerfile" or name.startswith("Dockerfile.") or name.endswith(".Dockerfile")
+
+
+def is_shell(path: str) -> bool:
+    return path.endswith((".sh", ".bash", ".zsh"))
+
+
+@cache
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """A gitignore-like glob: ``*`` and ``?`` stay in one segment, ``**`` crosses them."""
+    out: list[str] = []
+    index = 0
+    pattern = pattern.strip()
+    if pattern.startswith("./"):
+        pattern = pattern[2:]
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            out.append("(?:.*/)?")
+            index += 3
+        elif pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+        elif pattern[index] == "*":
+            out.append("[^/]*")
+            index += 1
+        elif pattern[index] == "?":
+            out.append("[^/]")
+            index += 1
+        else:
+            out.append(re.escape(pattern[index]))
+            index += 1
+    body = "".join(out).rstrip("/")
+    return re.compile(rf"^{body}(?:/.*)?$")
+
+
+def matches(rel_path: str, patterns: tuple[str, ...]) -> bool:
+    return any(glob_regex(p).match(rel_path) for p in patterns)

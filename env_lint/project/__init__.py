@@ -1,0 +1,108 @@
+"""Files on disk -> the project model, in three explicit steps:
+
+1. list the repo's files (``listing.py``) and read each through the source registry into its
+   own facts (``collect.py``);
+2. resolve what crosses files: schemas evaluated from module facts, following imports
+   (``schemas.py``, ``modules.py``);
+3. assemble the ``Project`` the rules see (here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..config import Config
+from ..libraries import implicit_variables
+from ..model import FileFacts, ImplicitVar, Project, Schema, Snapshot
+from ..paths import shown_path
+from ..sources.base import Settings
+from ..sources.registry import SOURCES
+from .collect import Collector
+from .listing import list_files, tracked_env_files
+from .schemas import Resolved, resolve_schemas
+from .services import discover_services
+
+
+def settings_of(config: Config) -> Settings:
+    return Settings(
+        examples=config.examples,
+        schemas=config.schemas,
+        docs=config.docs,
+        auto=config.auto_discover,
+        accessors=config.accessors,
+    )
+
+
+def build_project(root: str, config: Config) -> Project:
+    files = list_files(root, config.exclude)
+    collector = Collector(root, settings_of(config))
+    collected = collector.collect(files)
+    facts = collected.facts
+    resolved = resolve_schemas(facts, files, collector.module)
+    return assemble(root, config, files, facts, resolved, len(collected.extra_reads))
+
+
+def assemble(
+    root: str,
+    config: Config,
+    files: list[str],
+    facts: dict[str, FileFacts],
+    resolved: Resolved,
+    extra_reads: int = 0,
+) -> Project:
+    every = list(facts.values())
+    examples = [f.example for f in every if f.example is not None]
+    schemas = list(_schemas(every, resolved))
+    usages = sorted({u for f in every for u in f.usages})
+    known = {e.name for example in examples for e in example.entries}
+    known.update(v.name for s in schemas for v in s.variables)
+    known.update(u.name for u in usages)
+    return Project(
+        root=root,
+        examples=tuple(examples),
+        schemas=tuple(schemas),
+        usages=tuple(usages),
+        docs=tuple(m for f in every for m in f.mentions if "_" in m.name or m.name in known),
+        failures=tuple([*(x for f in every for x in f.failures), *resolved.failures]),
+        files_checked=sum(1 for f in every if f.checked) + extra_reads,
+        directives=tuple(d for f in every for d in f.directives),
+        doc_values=tuple(v for f in every for v in f.doc_values),
+        tracked_env_files=tracked_env_files(root, files),
+        services=discover_services(root, files, config.services, facts),
+        snapshots=_snapshots(root, config),
+        dynamic=tuple(sorted({d for f in every for d in f.dynamic})),
+        unrecognized=tuple(sorted({*resolved.notes, *(u for f in every for u in f.unrecognized)})),
+        implicit=tuple(_implicit(every, config)),
+        turbo=tuple(f.turbo for f in every if f.turbo is not None),
+    )
+
+
+def _schemas(facts: list[FileFacts], resolved: Resolved) -> Iterator[Schema]:
+    """Every schema, in the registry's source order, each source's files in listing order; a
+    file's resolved schemas are its own."""
+    for source in SOURCES:
+        for item in facts:
+            if item.source == source.name:
+                yield from item.schemas
+                yield from resolved.by_path.get(item.path, ())
+
+
+def _implicit(facts: list[FileFacts], config: Config) -> list[ImplicitVar]:
+    extra = dict(config.library_variables)
+    found: list[ImplicitVar] = []
+    for item in facts:
+        if item.manifest is not None:
+            found += implicit_variables(item.path, item.manifest.dependencies, extra)
+    found += [v for item in facts for v in item.implicit]
+    found += [ImplicitVar(name, "config", "") for name in config.implicit_variables]
+    return sorted(set(found))
+
+
+def _snapshots(root: str, config: Config) -> tuple[Snapshot, ...]:
+    if not config.snapshots:
+        return ()
+    from .snapshots import load_snapshot
+
+    return tuple(
+        load_snapshot(target, path, shown_path(path, root)) for target, path in config.snapshots
+    )

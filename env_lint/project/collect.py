@@ -1,0 +1,69 @@
+"""Files on disk -> each file's facts, through the source registry. The only place that reads a
+repo's files for the sources; a source never sees the disk, only bytes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from ..model import FileFacts, Location, ParseFailure
+from ..model.ir import Module
+from ..sources.base import Settings, Source
+from ..sources.registry import source_for
+from ..textio import read_bytes
+
+# What a bug in a parser may raise on strange input: that file's parse error, never a crash.
+PARSER_ERRORS = (RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError)
+
+
+@dataclass
+class Collected:
+    facts: dict[str, FileFacts] = field(default_factory=dict)  # in listing order
+    extra_reads: set[str] = field(default_factory=set)  # files read only to follow an import
+
+
+class Collector:
+    def __init__(self, root: str, settings: Settings) -> None:
+        self.root = root
+        self.settings = settings
+        self.result = Collected()
+
+    def collect(self, files: list[str]) -> Collected:
+        for rel in files:
+            source = source_for(rel, self.settings)
+            if source is not None:
+                facts = self.facts(rel, source)
+                if facts is not None:
+                    self.result.facts[rel] = facts
+        return self.result
+
+    def facts(self, rel: str, source: Source) -> FileFacts | None:
+        data = read_bytes(os.path.join(self.root, rel), rel)
+        if isinstance(data, ParseFailure):
+            if source.is_strict(rel, self.settings) or source.unreadable is not None:
+                return source.failed(rel, data)
+            return None  # the compiler reports a source file it cannot read
+        if not source.wants(rel, data, self.settings):
+            return FileFacts(rel, source.name)
+        try:
+            return source.parse(rel, data, self.settings)
+        except PARSER_ERRORS as exc:
+            reason = f"could not be parsed ({type(exc).__name__})"
+            return FileFacts(
+                rel, source.name, failures=(ParseFailure(Location(rel, 1, 1), reason),)
+            )
+
+    def module(self, rel: str) -> Module | None:
+        """The complete module facts of a JS/TS file another module imports from."""
+        from ..sources.scripts import load_module
+
+        own = self.result.facts.get(rel)
+        if own is None:
+            self.result.extra_reads.add(rel)
+        data = read_bytes(os.path.join(self.root, rel), rel)
+        if isinstance(data, ParseFailure):
+            return None
+        try:
+            return load_module(rel, data)
+        except PARSER_ERRORS:
+            return None

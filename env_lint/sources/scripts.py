@@ -1,0 +1,103 @@
+"""JS/TS source files: the environment reads in them (``process.env.X`` and friends) and, in
+files that build a schema, the schema facts of the module (``sources/ts_module.py``).
+
+A file without any environment marker is not parsed at all. A schema file by name or config
+(``env.ts``, ``schemas = [...]``) is read strictly: a syntax error in it is a parse error.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Directive, FileFacts, ParseFailure
+from ..model.ir import Module
+from ..paths import is_schema_name, is_source_path
+from ..textio import decode, is_binary
+from .base import MARKER_BYTES, Settings, Source, name_of
+from .directives import directives_in
+
+if TYPE_CHECKING:
+    from .typescript import Script
+
+ENV_MARKERS = (
+    b"process.env",
+    b"import.meta.env",
+    b"Bun.env",
+    b"Deno.env",
+    b"createEnv",
+    b"cleanEnv",
+)
+SCHEMA_MARKERS = (b"parse", b"createEnv", b"cleanEnv")  # a file without them has no schema
+
+
+def named_schema(rel: str, settings: Settings) -> bool:
+    return (settings.auto and is_schema_name(name_of(rel))) or settings.configured_schema(rel)
+
+
+def _claims(rel: str, settings: Settings) -> bool:
+    return is_source_path(rel)
+
+
+def _markers(settings: Settings) -> tuple[bytes, ...]:
+    return ENV_MARKERS + tuple(f"{a}(".encode() for a in settings.accessors)
+
+
+def _wanted(path: str, data: bytes, settings: Settings) -> bool:
+    if named_schema(path, settings):
+        return True  # read strictly: even a binary one is reported
+    if is_binary(data):
+        return False
+    return MARKER_BYTES in data or any(m in data for m in _markers(settings))
+
+
+def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
+    named = named_schema(path, settings)
+    if named:
+        text = decode(data, path)
+        if isinstance(text, ParseFailure):
+            return FileFacts(path, SOURCE.name, failures=(text,), named_schema=True)
+        data = text.text.encode("utf-8")
+    reads_env = named or any(m in data for m in _markers(settings))
+    if not reads_env:
+        return FileFacts(path, SOURCE.name, directives=_directives(path, data, None))
+    from .code_usages import extract_reads
+    from .ts_module import lower_module
+    from .typescript import Script
+
+    script = Script(path, data)
+    reads = extract_reads(script, settings.accessors)
+    module = None
+    if named or any(m in data for m in SCHEMA_MARKERS):
+        module = lower_module(script, complete=False)
+    return FileFacts(
+        path,
+        SOURCE.name,
+        directives=_directives(path, data, script),
+        usages=tuple(reads.usages),
+        dynamic=tuple(reads.dynamic),
+        module=module,
+        named_schema=named,
+    )
+
+
+def _directives(path: str, data: bytes, script: Script | None) -> tuple[Directive, ...]:
+    if MARKER_BYTES not in data:
+        return ()
+    text = decode(data, path)
+    if isinstance(text, ParseFailure):
+        return ()
+    same = script is not None and text.text.encode("utf-8") == data
+    return directives_in(path, text.text, script if same else None)
+
+
+SOURCE = Source("script", _claims, _parse, prefilter=_wanted, strict=named_schema)
+
+
+def load_module(path: str, data: bytes) -> Module | None:
+    """The complete module facts of a file another module imports from (None: unreadable)."""
+    if is_binary(data):
+        return None
+    from .ts_module import lower_module
+    from .typescript import Script
+
+    return lower_module(Script(path, data), complete=True)
