@@ -6,17 +6,25 @@ from fnmatch import fnmatchcase
 
 from .config import Config
 from .model import Directive, Finding, Project
-from .rules import BY_KEY, RULES, UNUSED_SUPPRESSION, Context, Rule, lookup
+from .rules import BY_KEY, PEDANTIC, RULES, UNUSED_SUPPRESSION, Context, Rule, lookup
 from .suppressions import apply
 
 
 def selected_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
-    chosen = [r for r in RULES if not select or "ALL" in select or _named(r, select)]
+    """The rules a run uses: the default ones, or those ``select`` names (names, codes, the
+    ``pedantic`` group of off-by-default rules, ``ALL``), minus those ``ignore`` names."""
+    if not select:
+        chosen = [r for r in RULES if r.default]
+    else:
+        chosen = [r for r in RULES if _named(r, select)]
     return [r for r in chosen if not _named(r, ignore)]
 
 
 def _named(rule: Rule, keys: tuple[str, ...]) -> bool:
-    return any(lookup(key) is rule for key in keys)
+    return any(
+        key == "ALL" or (key == PEDANTIC and not rule.default) or lookup(key) is rule
+        for key in keys
+    )
 
 
 def run_rules(project: Project, config: Config) -> list[Finding]:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from .analysis.context import Context
 from .model import ExampleFile, Finding, Project, SchemaVar
 
-FIX_RULE = "missing-from-example"
+# The rules whose findings --fix acts on (the optional one only when selected).
+FIX_RULES = frozenset({"missing-from-example", "missing-optional-from-example"})
 APPENDIX_HEADER = "# Added by env-lint --fix"
 _LINE = re.compile(r"(?<=\n)")
 _QUOTES = str.maketrans({"'": "\u2019", '"': "\u201d", "`": "\u2019"})
@@ -42,7 +43,7 @@ def plan_fixes(project: Project, findings: list[Finding]) -> tuple[list[Edit], l
     ctx = Context(project)
     wanted: dict[str, list[SchemaVar]] = defaultdict(list)
     for finding in findings:
-        if finding.rule != FIX_RULE or finding.variable is None:
+        if finding.rule not in FIX_RULES or finding.variable is None:
             continue
         var = _schema_var(ctx, finding)
         covering = project.examples_covering(finding.location.path)

@@ -80,6 +80,73 @@ _SCHEMA_NAME = re.compile(
 )
 
 
+# Frozen copies: versioned or translated docs, vendored and generated code. Not sources of
+# truth, so never read (config: ``default-excludes = false`` to read them anyway).
+DEFAULT_EXCLUDES = (
+    "**/versioned_docs",
+    "**/versioned_sidebars",
+    "**/i18n",
+    "**/translations",
+    "**/vendor",
+    "**/vendored",
+    "**/third_party",
+    "**/third-party",
+    "**/generated",
+    "**/__generated__",
+    "**/*.generated.*",
+    "**/*.gen.ts",
+    "**/*.min.js",
+)
+# Tests, fixtures, examples, dev tooling: their reads keep a variable in use, but a variable
+# read only there is not something a deploy needs.
+_TOOLING_DIRS = frozenset(
+    {
+        "test",
+        "tests",
+        "__tests__",
+        "__test__",
+        "e2e",
+        "spec",
+        "specs",
+        "__mocks__",
+        "mocks",
+        "fixtures",
+        "__fixtures__",
+        "cypress",
+        "playwright",
+        "testing",
+        "test-utils",
+        "benchmark",
+        "benchmarks",
+        "bench",
+        "examples",
+        "example",
+        "scripts",
+        "script",
+        "tools",
+        "tooling",
+        "dev",
+        ".storybook",
+        "stories",
+        "seed",
+        "seeds",
+    }
+)
+_TOOLING_FILE = re.compile(
+    r"[._-](test|spec|e2e|stories|story|bench|mock)\.[A-Za-z]+$|^test_[^/]*\.py$|_test\.py$|"
+    r"^conftest\.py$|^(jest|vitest|playwright|cypress|karma|wdio)\.(config|setup)\b|"
+    r"^setup[Tt]ests\.",
+)
+
+
+def is_tooling_path(rel_path: str) -> bool:
+    """Tests, fixtures, examples, scripts and dev tooling (by directory or file name)."""
+    parts = rel_path.split("/")
+    if any(p.lower() in _TOOLING_DIRS for p in parts[:-1]):
+        return True
+    return bool(_TOOLING_FILE.search(parts[-1]))
+
+
 def shown_path(path: str, base: str = ".") -> str:
     """``path`` relative to ``base`` with ``/`` when it lies inside ``base``, else absolute."""
     relative = os.path.relpath(os.path.abspath(path), os.path.abspath(base))

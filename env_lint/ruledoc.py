@@ -6,13 +6,22 @@ from __future__ import annotations
 from .rules import RULES, Rule
 
 DOCS_HEADER = "<!-- Generated from env_lint/rules by `python -m env_lint.docgen`; do not edit. -->"
+PEDANTIC_NOTE = (
+    "A run with no selection uses the rules that are on by default: what is *wrong* (a deploy "
+    "breaks, a secret leaks, a claim is false). The others report what is merely *incomplete* "
+    "(an optional variable not listed everywhere, a variable the docs do not mention); turn "
+    'them on one by one with `--select`, or all at once with `extend-select = ["pedantic"]`.'
+)
 
 
 def severity_text(rule: Rule) -> str:
-    text = rule.severity.value
-    if rule.name == "missing-from-example":
-        text += " (warning when the variable is optional or has a default)"
-    return text
+    return rule.severity.value
+
+
+def default_text(rule: Rule) -> str:
+    if rule.default:
+        return "yes"
+    return f'no (`--select {rule.name}`, or `extend-select = ["pedantic"]` for every such rule)'
 
 
 def rule_markdown(rule: Rule) -> str:
@@ -21,6 +30,8 @@ def rule_markdown(rule: Rule) -> str:
             f"# {rule.name} ({rule.code})",
             "",
             f"**Default severity:** {severity_text(rule)}",
+            "",
+            f"**On by default:** {default_text(rule)}",
             "",
             rule.summary,
             "",
@@ -58,16 +69,24 @@ def rule_text(rule: Rule) -> str:
 
 def rules_table() -> str:
     width = max(len(r.name) for r in RULES)
-    lines = [f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.summary}" for r in RULES]
+    lines = [
+        f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {'on ' if r.default else 'off'}  "
+        f"{r.summary}"
+        for r in RULES
+    ]
     return "\n".join(lines) + "\n"
 
 
 def docs_index() -> str:
-    lines = [DOCS_HEADER, "", "# Rules", "", "| code | name | severity | what it reports |"]
-    lines.append("|---|---|---|---|")
+    lines = [DOCS_HEADER, "", "# Rules", "", PEDANTIC_NOTE, ""]
+    lines += [
+        "| code | name | severity | on by default | what it reports |",
+        "|---|---|---|---|---|",
+    ]
     for rule in RULES:
         link = f"[`{rule.name}`]({rule.name}.md)"
-        lines.append(f"| {rule.code} | {link} | {severity_text(rule)} | {rule.summary} |")
+        on = "yes" if rule.default else "no"
+        lines.append(f"| {rule.code} | {link} | {severity_text(rule)} | {on} | {rule.summary} |")
     return "\n".join(lines) + "\n"
 
 

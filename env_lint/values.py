@@ -16,7 +16,9 @@ _PLACEHOLDER = re.compile(
         your[-_ ].*|.*[-_]here|<.*>|\[.*\]|\{\{.*\}\}|\$\{.*\}|\$[A-Za-z_][A-Za-z0-9_]*|
         x{3,}|X{3,}|\*{3,}|\.{3}|…|.*\.{3}|.*…|
         change[-_ ]?me|replace[-_ ]?me|todo|tbd|placeholder|example|dummy|fixme|
-        secret|password|token
+        secret|password|token|
+        _{2}[A-Za-z0-9_]+_{2}|\*+\s*[A-Za-z][A-Za-z _-]*\s*\*+|
+        [-=#~]*\s*(?:replace|change|set|fill|update|add)[-_ ]?(?:me|this|it|in|here)?\s*[-=#~]*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -68,6 +70,28 @@ def same_as_default(value: str, default: str | int | float | bool | None) -> boo
         return number == other
     flag, other_flag = as_bool(text), as_bool(default)
     return flag is not None and flag is other_flag and text.lower() == default.lower()
+
+
+_NO_VALUE = frozenset(
+    {"", "-", "—", "–", "none", "null", "nil", "n/a", "na", "not set", "unset", "empty",
+     "(empty)", "(none)", "no default", "nothing", "undefined", "нет", "не задано"}
+)  # fmt: skip
+
+
+def doc_default_matches(stated: str, default: str | int | float | bool | None) -> bool | None:
+    """Does a default the docs state mean the schema default? True / False, or None when the
+    text is prose env-lint cannot compare (``the current hostname``). ``1000 (1s)`` means
+    ``1000``; ``Not set`` / ``none`` / ``-`` mean no value."""
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", _unquote(stated.strip()).strip()).strip()
+    text = _unquote(text.strip("`*_ ")).strip()
+    if text.lower() in _NO_VALUE:
+        return default is None or default == ""
+    if same_as_default(text, default):
+        return True
+    if " " in text:
+        first = text.split()[0]
+        return True if same_as_default(first, default) else None
+    return False
 
 
 def _unquote(text: str) -> str:

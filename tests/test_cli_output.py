@@ -14,10 +14,11 @@ def test_quiet_prints_findings_only(run):
 
 
 def test_statistics(run):
-    result = run(DEMO, "--statistics", "--select", "EL200,EL402,EL100")
+    result = run(DEMO, "--statistics", "--select", "EL200,EL208,EL402,EL100")
     assert result.out == (
         "1  EL100  [parse-error]\n"
-        "2  EL200  [missing-from-example]\n"
+        "1  EL200  [missing-from-example]\n"
+        "1  EL208  [missing-optional-from-example]\n"
         "2  EL402  [requiredness-mismatch]\n"
         "Found 2 errors, 3 warnings (17 files checked).\n"
     )

@@ -210,7 +210,7 @@ def test_platform_and_plugin_variables(run, tmp_path):
     )
     assert run(tmp_path).out.startswith("No problems found")  # REDIS_URL: Railway plugin
     (tmp_path / "railway.toml").unlink()
-    assert "`REDIS_URL` is read here but" in run(tmp_path).out  # not on Railway: declare it
+    assert "`REDIS_URL` is read here with no fallback but" in run(tmp_path).out  # not on Railway: declare it
 
 
 def test_config_error_for_snapshot_in_config(run, tmp_path):

@@ -29,6 +29,11 @@ def demo(tmp_path):
     return target
 
 
+# --fix adds what the selected missing-* rules report; the optional variables come from the
+# off-by-default rule, so these tests select both.
+BOTH = ("--select", "missing-from-example,missing-optional-from-example")
+
+
 def rules(result) -> list[str]:
     return [f["rule"] for f in result.json()["findings"]]
 
@@ -36,7 +41,7 @@ def rules(result) -> list[str]:
 def test_fix_on_the_demo_then_a_second_run(run, demo):
     original = (demo / EXAMPLE).read_bytes()
     mode = stat.S_IMODE(os.stat(demo / EXAMPLE).st_mode)
-    first = run(demo, "--fix", "--format", "json")
+    first = run(demo, "--fix", "--format", "json", *BOTH)
     assert "missing-from-example" not in rules(first)
     assert first.err == f"env-lint: fixed {demo / EXAMPLE}\n"
     fixed = (demo / EXAMPLE).read_bytes()
@@ -47,7 +52,7 @@ def test_fix_on_the_demo_then_a_second_run(run, demo):
     assert [tag for tag, _ in changes] == ["insert", "insert"]
     assert [line for _, lines in changes for line in lines] == ADDED
     assert stat.S_IMODE(os.stat(demo / EXAMPLE).st_mode) == mode
-    second = run(demo, "--fix", "--format", "json")
+    second = run(demo, "--fix", "--format", "json", *BOTH)
     assert (demo / EXAMPLE).read_bytes() == fixed  # idempotent
     assert second.err == ""
     assert rules(second) == rules(first)
@@ -56,7 +61,7 @@ def test_fix_on_the_demo_then_a_second_run(run, demo):
 
 def test_diff_prints_and_writes_nothing(run, demo):
     before = (demo / EXAMPLE).read_bytes()
-    result = run(demo, "--diff")
+    result = run(demo, "--diff", *BOTH)
     assert result.code == 1
     assert (demo / EXAMPLE).read_bytes() == before
     assert result.out == (
@@ -69,8 +74,8 @@ def test_diff_prints_and_writes_nothing(run, demo):
         "+\n+# Added by env-lint --fix\n+# Token for the worker\u2019s health endpoint (required)\n"
         "+WORKER_HEALTHCHECK_TOKEN=\n"
     )
-    run(demo, "--fix")
-    assert run(demo, "--diff").code == 0
+    run(demo, "--fix", *BOTH)
+    assert run(demo, "--diff", *BOTH).code == 0
 
 
 SCHEMA = (
@@ -87,7 +92,7 @@ SCHEMA = (
 def test_crlf_bom_and_placement(run, tmp_path):
     write_repo(tmp_path, {"src/env.ts": SCHEMA})
     (tmp_path / ".env.example").write_bytes(b"\xef\xbb\xbfAPP_URL=https://x.example.com\r\n")
-    run(tmp_path, "--fix")
+    run(tmp_path, "--fix", *BOTH)
     assert (tmp_path / ".env.example").read_bytes() == (
         b"\xef\xbb\xbfAPP_URL=https://x.example.com\r\n"
         b"# Optional, has a default\r\nAPP_MODE=a\r\n"
@@ -106,7 +111,7 @@ def test_refuses_an_edit_that_would_change_existing_lines(run, tmp_path):
     # The unterminated quote would be closed by the quoted default added below it.
     broken = 'APP_MODE="oops\nAPP_URL=https://x.example.com\n'
     write_repo(tmp_path, {"src/env.ts": SCHEMA, ".env.example": broken})
-    result = run(tmp_path, "--fix")
+    result = run(tmp_path, "--fix", *BOTH)
     assert (tmp_path / ".env.example").read_text() == broken
     assert "not fixing" in result.err and "change how existing lines parse" in result.err
 

@@ -53,7 +53,7 @@ def test_step_summary_gets_the_markdown_report(run, monkeypatch, tmp_path):
     result = run(DEMO, "--format", "json")
     text = summary.read_text()
     assert text.startswith("earlier step\n# env-lint report\n")
-    assert "### EL200 `missing-from-example` (2)" in text
+    assert "### EL200 `missing-from-example` (1)" in text
     assert "| `services/worker/src/lib/env.ts:17:3` | error | `WORKER_HEALTHCHECK_TOKEN` |" in text
     assert result.json()["summary"]["errors"] == 6  # stdout keeps the chosen format
 

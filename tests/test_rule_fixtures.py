@@ -27,7 +27,7 @@ FIRES = {
         ".env.example:2:1: EL201 [unused-example-var] `OLD_FLAG` is listed in `.env.example` but no schema declares it and no code reads it",
     ],
     "undeclared-usage": [
-        "src/api.ts:2:34: EL202 [undeclared-usage] `API_TOKEN` is read here but no example file, schema or doc declares it",
+        "src/api.ts:2:34: EL202 [undeclared-usage] `API_TOKEN` is read here with no fallback but no example file, schema or doc declares it",
     ],
     "schema-key-not-wired": [
         "src/env.ts:5:3: EL203 [schema-key-not-wired] `API_TOKEN` is declared in the schema but the explicit parse() map never passes `process.env.API_TOKEN`, so it is always undefined",
@@ -39,8 +39,14 @@ FIRES = {
         "docs/ENV.md:6:4: EL301 [stale-doc-var] `MAILGUN_API_KEY` is documented here but no example file or schema declares it and no code reads it",
     ],
     "default-mismatch": [
-        ".env.example:1:1: EL400 [default-mismatch] the example value of `PORT` differs from the schema default 3000",
         "docs/ENV.md:3:4: EL400 [default-mismatch] the default the docs state for `PORT` differs from the schema default 3000",
+    ],
+    "example-differs-from-default": [
+        ".env.example:1:1: EL403 [example-differs-from-default] the example value of `PORT` differs from the schema default 3000",
+    ],
+    "missing-optional-from-example": [
+        "src/env.ts:5:3: EL208 [missing-optional-from-example] `TIMEOUT_MS` is declared in the schema but missing from `.env.example`; it has a default",
+        "src/env.ts:6:3: EL208 [missing-optional-from-example] `SENTRY_DSN` is declared in the schema but missing from `.env.example`; it is optional",
     ],
     "invalid-example-value": [
         ".env.example:1:1: EL401 [invalid-example-value] the example value of `LOG_LEVEL` is not one of the schema's choices: debug, info (z.enum([...]))",
@@ -83,7 +89,7 @@ FIRES = {
         "src/env.ts:6:13: EL205 [client-prefix] `APP_URL` is a `client` variable without the `NEXT_PUBLIC_` prefix: the bundler will not expose it",
     ],
     "turbo-undeclared": [
-        "src/db.ts:1:60: EL206 [turbo-undeclared] `REDIS_URL` is read by `api` but `turbo.json` lists it in no env / globalEnv / passThroughEnv: turbo's strict env mode removes it from the task",
+        "apps/api/src/db.ts:1:60: EL206 [turbo-undeclared] `REDIS_URL` is required by `api` but `turbo.json` lists it in no env / globalEnv / passThroughEnv: turbo's strict env mode removes it from the task",
     ],
     "unrecognized-schema": [
         "src/env.ts:3:20: EL103 [unrecognized-schema] env-lint cannot read this: a schema parsed from process.env that env-lint cannot read",

@@ -84,9 +84,9 @@ READS = {
             ("WITH_FALLBACK", "src/reads.ts", 12, 30, True, False),
         ],
         [
-            DynamicRead(prefix='', location=Location(path='src/reads.ts', line=11, column=29)),
-            DynamicRead(prefix='BUCKET_', location=Location(path='src/reads.ts', line=9, column=28)),
-            DynamicRead(prefix='PREFIX_', location=Location(path='src/reads.ts', line=10, column=34)),
+            # process.env[key] with an unknown key is an opaque use, not a pattern
+            DynamicRead(pattern='BUCKET_*', location=Location(path='src/reads.ts', line=9, column=28)),
+            DynamicRead(pattern='PREFIX_*', location=Location(path='src/reads.ts', line=10, column=34)),
         ],
     ),
     "usages-python": (
@@ -97,10 +97,10 @@ READS = {
             ("DEBUG_MODE", "app/main.py", 8, 16, False, False),
             ("REDIS_URL", "app/main.py", 5, 28, True, False),
             ("REGION", "app/main.py", 7, 22, False, False),
-            ("TZ_NAME", "app/main.py", 9, 23, True, False),
+            # os.environ.setdefault("TZ_NAME", ...) on line 9 writes: not a read
         ],
         [
-            DynamicRead(prefix='BUCKET_', location=Location(path='app/main.py', line=10, column=21)),
+            DynamicRead(pattern='BUCKET_*', location=Location(path='app/main.py', line=10, column=21)),
         ],
     ),
     "infra": (

@@ -52,13 +52,18 @@ class Context:
         return frozenset(n for s in self.project.schemas for v in s.variables for n in v.names())
 
     @cached_property
+    def provided(self) -> frozenset[str]:
+        """Names a build config sets for the code (``next.config`` ``env``, Vite ``define``)."""
+        return frozenset(p.name for p in self.project.provided)
+
+    @cached_property
     def declared_names(self) -> frozenset[str]:
         """Names an example file lists or a schema declares."""
         return self.schema_names | frozenset(self.example_entries)
 
     def read_dynamically(self, name: str) -> bool:
         """Some code reads ``process.env[`PREFIX_${x}`]`` with a prefix of ``name``."""
-        return any(d.prefix and name.startswith(d.prefix) for d in self.project.dynamic)
+        return any(d.matches(name) for d in self.project.dynamic)
 
     def implicit(self, name: str, path: str | None = None) -> bool:
         """A library that is a dependency reads ``name`` itself. With ``path`` (an example
@@ -109,6 +114,17 @@ class Context:
 
         return Deploy(self.project)
 
+    def documents(self, doc_path: str, schema_path: str) -> bool:
+        """Is the doc about the package that holds the schema? Docs at the root of the repo
+        or in a docs site's own package cover every package; a README or docs folder inside a
+        package covers that package only (a CLI's README is not about the web app)."""
+        services = self.project.services
+        doc = service_of(services, doc_path)
+        if doc is None or doc.path == "" or _docs_site(doc.path):
+            return True
+        owner = service_of(services, schema_path)
+        return owner is not None and _within(owner.path, doc.path)
+
     def set_by_platform(self, name: str, path: str) -> bool:
         """A plugin/runtime variable of the platform the file's service is deployed on."""
         service = service_of(self.project.services, path)
@@ -120,6 +136,11 @@ class Context:
 
     def set_by_any_platform(self, name: str) -> bool:
         return set_by(name, self._all_targets)
+
+
+def _docs_site(directory: str) -> bool:
+    last = directory.rsplit("/", 1)[-1].lower()
+    return any(word in last for word in ("docs", "documentation", "website", "handbook"))
 
 
 def _within(path: str, directory: str) -> bool:

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from ..known_vars import is_runtime_variable
 from ..model import Location, Project, Service, Snapshot, service_of
+from ..paths import is_tooling_path
 from ..platforms import set_by
 
 
@@ -42,14 +43,16 @@ class Deploy:
             if owner is None:
                 continue
             for var in schema.variables:
-                need = Need(var.name, var.location, var.required, var.has_default)
+                need = Need(var.name, var.location, var.required and var.known, var.has_default)
                 found[owner][var.name] = _merge(found[owner].get(var.name), need)
         declared = {s: set(n) for s, n in found.items()}
         for usage in project.usages:
             service = service_of(project.services, usage.location.path)
             if service is None or usage.weak or usage.name in declared[service]:
                 continue
-            required = not usage.defaulted and usage.name not in optional_said
+            if is_tooling_path(usage.location.path):
+                continue  # tests and scripts do not run on the deploy target
+            required = usage.required and usage.name not in optional_said
             need = Need(usage.name, usage.location, required, usage.defaulted)
             found[service][usage.name] = _merge(found[service].get(usage.name), need)
         return {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from fnmatch import fnmatchcase
 
 
 class Severity(str, Enum):
@@ -98,6 +99,7 @@ class SchemaVar:
     section: str | None = None  # t3-env: server | client | shared
     conditional: bool = False  # required in some configurations only (ternary, union branch)
     aliases: tuple[str, ...] = ()  # other names that set it (pydantic AliasChoices)
+    known: bool = True  # False: defined in a way env-lint cannot read (requiredness unknown)
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
@@ -129,14 +131,24 @@ class Usage:
     location: Location
     defaulted: bool = False  # read with a fallback: ``?? "x"``, ``|| 3``, ``{ X = "d" }``
     weak: bool = False  # a CI workflow, compose file, Dockerfile or shell script: never undeclared
+    guarded: bool = False  # the code copes when it is unset (``if (X)``, ``X && ...``, ``X?.y``)
+
+    @property
+    def required(self) -> bool:
+        """A strong read with no fallback that the code does not check first."""
+        return not (self.defaulted or self.weak or self.guarded)
 
 
 @dataclass(frozen=True, slots=True, order=True)
 class DynamicRead:
-    """``process.env[`BUCKET_${s}`]``: a read whose name is only known by its prefix."""
+    """``process.env[`BUCKET_${s}_URL`]``: a read whose name is only known by a pattern
+    (``BUCKET_*_URL``); it counts as a read of every name that matches."""
 
-    prefix: str
+    pattern: str
     location: Location
+
+    def matches(self, name: str) -> bool:
+        return fnmatchcase(name, self.pattern)
 
 
 @dataclass(frozen=True, slots=True)

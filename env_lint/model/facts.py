@@ -31,11 +31,18 @@ class Directive:
 
 @dataclass(frozen=True, slots=True)
 class Manifest:
-    """A package manifest: ``package.json``, ``pyproject.toml``, ``requirements*.txt``."""
+    """A package manifest: ``package.json``, ``pyproject.toml``, ``requirements*.txt``, and
+    the workspace list of ``pnpm-workspace.yaml``."""
 
     dependencies: tuple[str, ...] = ()
     name: str | None = None  # package.json ``name``
     next_app: bool = False  # ``next`` in dependencies / devDependencies
+    scripts: tuple[str, ...] = ()  # the names of package.json ``scripts``
+    workspaces: tuple[str, ...] = ()  # workspace globs (``!`` excludes), package.json or pnpm
+    turbo: str | None = None  # the version range of a ``turbo`` dependency
+    runs_turbo: bool = False  # a script runs ``turbo run ...``
+    env_mode: str | None = None  # ``--env-mode=strict|loose`` passed to turbo by a script
+    loads_env: bool = False  # a script loads an env file itself (``--env-file``, dotenv-cli)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,4 +63,8 @@ class FileFacts:
     manifest: Manifest | None = None
     implicit: tuple[ImplicitVar, ...] = ()
     turbo: TurboConfig | None = None
+    provided: tuple[Usage, ...] = ()  # set for the code by a build config (next.config env)
+    runs_turbo: bool = False  # a workflow, Dockerfile or script runs ``turbo run ...``
+    loads_env: bool = False  # the code loads an env file itself (dotenv, loadEnvFile)
+    opaque: tuple[Location, ...] = ()  # the whole environment passed where env-lint cannot see
     named_schema: bool = False  # a schema file by its name or the config

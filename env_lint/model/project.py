@@ -9,13 +9,14 @@ from .core import (
     DocValue,
     DynamicRead,
     ExampleFile,
+    Location,
     ParseFailure,
     Schema,
     Unrecognized,
     Usage,
     parent_dir,
 )
-from .facts import Directive
+from .facts import Directive, Manifest
 from .targets import ImplicitVar, Service, Snapshot, TurboConfig
 
 
@@ -37,6 +38,11 @@ class Project:
     unrecognized: tuple[Unrecognized, ...] = ()
     implicit: tuple[ImplicitVar, ...] = ()
     turbo: tuple[TurboConfig, ...] = ()
+    provided: tuple[Usage, ...] = ()  # set for the code by a build config (next.config env)
+    manifests: tuple[tuple[str, Manifest], ...] = ()  # (path, manifest), in listing order
+    env_loaders: tuple[str, ...] = ()  # code files that load an env file themselves
+    turbo_runners: tuple[str, ...] = ()  # files whose commands run ``turbo run ...``
+    opaque: tuple[Location, ...] = ()  # the whole environment passed where env-lint cannot see
 
     def examples_covering(self, path: str) -> tuple[ExampleFile, ...]:
         """The example files of the nearest directory, walking up from ``path``, that has any;

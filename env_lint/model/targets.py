@@ -68,4 +68,8 @@ class TurboConfig:
     path: str
     directory: str  # "" for the root turbo.json
     patterns: tuple[str, ...]
-    loose: bool = False
+    loose: bool = False  # ``envMode: "loose"``
+    tasks: tuple[str, ...] = ()  # task names (``build``, ``web#build`` -> ``build``)
+    pass_through: bool = False  # any ``passThroughEnv`` / ``globalPassThroughEnv`` key
+    legacy: bool = False  # turbo 1.x format (``pipeline`` instead of ``tasks``)
+    strict: bool = False  # ``envMode: "strict"``

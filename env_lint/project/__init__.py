@@ -74,6 +74,13 @@ def assemble(
         unrecognized=tuple(sorted({*resolved.notes, *(u for f in every for u in f.unrecognized)})),
         implicit=tuple(_implicit(every, config)),
         turbo=tuple(f.turbo for f in every if f.turbo is not None),
+        provided=tuple(sorted({p for f in every for p in f.provided})),
+        manifests=tuple((f.path, f.manifest) for f in every if f.manifest is not None),
+        env_loaders=tuple(f.path for f in every if f.loads_env),
+        turbo_runners=tuple(
+            f.path for f in every if f.runs_turbo or (f.manifest and f.manifest.runs_turbo)
+        ),
+        opaque=tuple(sorted({o for f in every for o in f.opaque})),
     )
 
 

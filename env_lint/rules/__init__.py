@@ -8,6 +8,7 @@ from .deploy import MISSING_ON_TARGET, TARGET_MISMATCH, UNEXPECTED_ON_TARGET
 from .docs import STALE_DOC_VAR, UNDOCUMENTED_VAR
 from .drift import (
     MISSING_FROM_EXAMPLE,
+    MISSING_OPTIONAL_FROM_EXAMPLE,
     SCHEMA_KEY_NOT_WIRED,
     UNDECLARED_USAGE,
     UNUSED_EXAMPLE_VAR,
@@ -16,7 +17,12 @@ from .files import DUPLICATE_KEY, INVALID_KEY, PARSE_ERROR
 from .frameworks import CLIENT_PREFIX, RUNTIME_ENV_MISMATCH, TURBO_UNDECLARED, UNRECOGNIZED_SCHEMA
 from .meta import STALE_BASELINE_ENTRY, UNUSED_SUPPRESSION
 from .secrets import COMMITTED_ENV_FILE, PUBLIC_SECRET, SECRET_IN_EXAMPLE
-from .values import DEFAULT_MISMATCH, INVALID_EXAMPLE_VALUE, REQUIREDNESS_MISMATCH
+from .values import (
+    DEFAULT_MISMATCH,
+    EXAMPLE_DIFFERS_FROM_DEFAULT,
+    INVALID_EXAMPLE_VALUE,
+    REQUIREDNESS_MISMATCH,
+)
 
 RULES: tuple[Rule, ...] = (
     PARSE_ERROR,
@@ -30,11 +36,13 @@ RULES: tuple[Rule, ...] = (
     RUNTIME_ENV_MISMATCH,
     CLIENT_PREFIX,
     TURBO_UNDECLARED,
+    MISSING_OPTIONAL_FROM_EXAMPLE,
     UNDOCUMENTED_VAR,
     STALE_DOC_VAR,
     DEFAULT_MISMATCH,
     INVALID_EXAMPLE_VALUE,
     REQUIREDNESS_MISMATCH,
+    EXAMPLE_DIFFERS_FROM_DEFAULT,
     UNUSED_SUPPRESSION,
     STALE_BASELINE_ENTRY,
     SECRET_IN_EXAMPLE,
@@ -51,9 +59,12 @@ RETIRED_CODES: frozenset[str] = frozenset()
 BY_KEY: dict[str, Rule] = {r.code: r for r in RULES} | {r.name: r for r in RULES}
 
 
+PEDANTIC = "pedantic"  # the group of every off-by-default rule
+
+
 def rule_keys() -> frozenset[str]:
     """Every name and code a user may write in select / ignore / ignore-variables."""
-    return frozenset(BY_KEY)
+    return frozenset(BY_KEY) | {PEDANTIC}
 
 
 def lookup(key: str) -> Rule | None:
@@ -62,6 +73,7 @@ def lookup(key: str) -> Rule | None:
 
 __all__ = [
     "BY_KEY",
+    "PEDANTIC",
     "RETIRED_CODES",
     "RULES",
     "STALE_BASELINE_ENTRY",

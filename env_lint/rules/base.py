@@ -21,6 +21,9 @@ class Rule:
     example: str
     fix: str
     check: Callable[[Context], Iterator[Finding]]
+    # On in a run with no selection. Off-by-default rules ("pedantic": what is incomplete
+    # rather than wrong) run with --select NAME, the "pedantic" group, or ALL.
+    default: bool = True
 
     def finding(
         self,

@@ -58,13 +58,15 @@ UNDOCUMENTED_VAR = Rule(
     summary="An example file or schema declares a variable the docs never mention.",
     what="A variable listed in an example file or declared in a schema is mentioned nowhere in "
     "the docs (Markdown/MDX under any `docs/` directory, READMEs, configured doc paths): not in "
-    "a table, heading, list, code span or code block. Runs only when the docs mention at "
-    "least one variable.",
+    "a table, heading, list, code span or code block. Off by default: docs often cover only "
+    "what a self-hoster sets, on purpose. Runs only when the docs mention at least one "
+    "variable.",
     why="The docs are where people learn what a variable is for, whether it is secret and "
     "where it is stored; an undocumented variable gets guessed at.",
     example="`JOB_CONCURRENCY` in the schema and the example file, absent from `docs/SECRETS.md`.",
     fix="Add a row or a section for the variable to the docs.",
     check=_undocumented_var,
+    default=False,
 )
 
 STALE_DOC_VAR = Rule(

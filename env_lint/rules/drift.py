@@ -5,11 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..analysis.context import Context
-from ..model import Finding, Location, Related, Severity
+from ..model import Finding, Location, Related, SchemaVar, Severity, Usage
+from ..paths import is_tooling_path
 from .base import Rule, files_phrase, related_to
 
 
 def _missing_from_example(ctx: Context) -> Iterator[Finding]:
+    yield from _missing(ctx, MISSING_FROM_EXAMPLE, required=True)
+
+
+def _missing_optional(ctx: Context) -> Iterator[Finding]:
+    yield from _missing(ctx, MISSING_OPTIONAL_FROM_EXAMPLE, required=False)
+
+
+def _missing(ctx: Context, rule: Rule, *, required: bool) -> Iterator[Finding]:
+    """Schema variables no covering example file lists: the required ones (no default, known
+    to be required) or the rest."""
     if not ctx.project.examples:
         return
     for schema in ctx.project.schemas:
@@ -18,43 +29,53 @@ def _missing_from_example(ctx: Context) -> Iterator[Finding]:
         for var in schema.variables:
             if listed.intersection(var.names()) or ctx.is_runtime(var.name):
                 continue
-            where = f"missing from {files_phrase(covering)}"
-            if var.conditional:
-                detail = "it is required in some configurations only"
-            elif var.required:
-                detail = "it is required with no default"
-            elif var.has_default:
-                detail = "it has a default"
-            else:
-                detail = "it is optional"
-            yield MISSING_FROM_EXAMPLE.finding(
+            if needed(var) != required:
+                continue
+            yield rule.finding(
                 var.location,
-                f"`{var.name}` is declared in the schema but {where}; {detail}",
+                f"`{var.name}` is declared in the schema but missing from "
+                f"{files_phrase(covering)}; {_why(var)}",
                 variable=var.name,
                 related=[Related(Location(f.path, 1, 1), "example file checked") for f in covering],
-                severity=Severity.ERROR
-                if var.required and not var.conditional
-                else Severity.WARNING,
             )
+
+
+def needed(var: SchemaVar) -> bool:
+    """Required with no default, in every configuration, as far as env-lint can see."""
+    return var.required and var.known and not var.conditional
+
+
+def _why(var: SchemaVar) -> str:
+    if not var.known:
+        return "env-lint cannot see whether it is required"
+    if var.conditional:
+        return "it is required in some configurations only"
+    if var.required:
+        return "it is required with no default"
+    if var.has_default:
+        return "it has a default"
+    return "it is optional"
 
 
 def _unused_example_var(ctx: Context) -> Iterator[Finding]:
     if not (ctx.project.schemas or ctx.project.usages):
         return  # no code env-lint can read: "unused" would be a guess
-    for name, entries in ctx.example_entries.items():
-        if name in ctx.schema_names or name in ctx.usages:
+    for name, entries in sorted(ctx.example_entries.items()):
+        if name in ctx.schema_names or name in ctx.usages or name in ctx.provided:
             continue
         if ctx.is_runtime(name) or ctx.set_by_any_platform(name) or ctx.read_dynamically(name):
             continue
-        for example, entry in entries:
-            if ctx.implicit(name, example.path):
-                continue
-            yield UNUSED_EXAMPLE_VAR.finding(
-                entry.location,
-                f"`{name}` is listed in `{example.path}` but no schema declares it and no code "
-                "reads it",
-                variable=name,
-            )
+        places = [(f, e) for f, e in entries if not ctx.implicit(name, f.path)]
+        if not places:
+            continue
+        (first_file, first), *rest = places
+        yield UNUSED_EXAMPLE_VAR.finding(
+            first.location,
+            f"`{name}` is listed in `{first_file.path}` but no schema declares it and no code "
+            "reads it",
+            variable=name,
+            related=related_to((e.location for _, e in rest), "also listed here"),
+        )
 
 
 def _undeclared_usage(ctx: Context) -> Iterator[Finding]:
@@ -64,18 +85,28 @@ def _undeclared_usage(ctx: Context) -> Iterator[Finding]:
     for name, usages in sorted(ctx.usages.items()):
         if name in ctx.declared_names or name in ctx.doc_mentions or ctx.is_runtime(name):
             continue
-        usages = [
-            u for u in usages if not u.weak and not ctx.set_by_platform(name, u.location.path)
-        ]
+        if name in ctx.provided or ctx.implicit(name):
+            continue
+        usages = [u for u in usages if _needs_declaring(ctx, u)]
         if not usages:
             continue
         first, *rest = sorted(usages)
         yield UNDECLARED_USAGE.finding(
             first.location,
-            f"`{name}` is read here but no example file, schema or doc declares it",
+            f"`{name}` is read here with no fallback but no example file, schema or doc "
+            "declares it",
             variable=name,
             related=related_to((u.location for u in rest), "also read here"),
         )
+
+
+def _needs_declaring(ctx: Context, usage: Usage) -> bool:
+    """A read a deploy depends on: no fallback, not checked first, in application code (not
+    tests or tooling), not set by the platform the code runs on."""
+    path = usage.location.path
+    if not usage.required or is_tooling_path(path):
+        return False
+    return not ctx.set_by_platform(usage.name, path)
 
 
 def _schema_key_not_wired(ctx: Context) -> Iterator[Finding]:
@@ -103,12 +134,14 @@ MISSING_FROM_EXAMPLE = Rule(
     code="EL200",
     name="missing-from-example",
     severity=Severity.ERROR,
-    summary="A schema declares a variable that no example file lists.",
-    what="A variable declared in an env schema is not listed (not even commented out) in the "
-    "example file(s) that cover the schema: those of the nearest directory, walking up from "
-    "the schema, that holds any example file (every example file of the repo when no "
-    "directory on the way up has one). Error when the variable is required with no default, "
-    "warning otherwise. Runs only when the repo has an example file.",
+    summary="A schema requires a variable that no example file lists.",
+    what="A variable that an env schema requires (no default, not optional, in every "
+    "configuration, and env-lint could read its definition) is not listed (not even "
+    "commented out) in the example file(s) that cover the schema: those of the nearest "
+    "directory, walking up from the schema, that holds any example file (every example file "
+    "of the repo when no directory on the way up has one). Optional and defaulted variables "
+    "are `missing-optional-from-example` (off by default): a hand-picked example file need not "
+    "list every knob. Runs only when the repo has an example file.",
     why="The example file is what people copy to set up a machine or a deploy target; a "
     "variable missing from it is missing in the next environment, and the app fails at start.",
     example="```ts\n// services/worker/src/lib/env.ts\nJOB_QUEUE_NAME: z.string(),\n```\n"
@@ -118,13 +151,35 @@ MISSING_FROM_EXAMPLE = Rule(
     check=_missing_from_example,
 )
 
+MISSING_OPTIONAL_FROM_EXAMPLE = Rule(
+    code="EL208",
+    name="missing-optional-from-example",
+    severity=Severity.WARNING,
+    summary="A schema declares an optional or defaulted variable that no example file lists.",
+    what="Like `missing-from-example`, for the variables a schema makes optional, gives a "
+    "default, requires only in some configurations, or declares in a way env-lint cannot "
+    "read fully. Off by default: many example files deliberately list only what a deploy "
+    "must set.",
+    why="An example file that lists every variable is the one place to see every knob; "
+    "teams that keep it complete want to hear when a new knob is not there.",
+    example="```ts\nJOB_TIMEOUT_MS: z.coerce.number().default(30_000),\n```\n"
+    "with no `JOB_TIMEOUT_MS` line (not even commented out) in the example file.",
+    fix="Add the variable to the example file, commented out with its default "
+    "(`# JOB_TIMEOUT_MS=30000`), or run `env-lint --fix`.",
+    check=_missing_optional,
+    default=False,
+)
+
 UNUSED_EXAMPLE_VAR = Rule(
     code="EL201",
     name="unused-example-var",
     severity=Severity.WARNING,
     summary="An example file lists a variable that nothing declares or reads.",
     what="A key in an example file is declared by no schema and read by no code anywhere in "
-    "the repo. Runs only when env-lint can see code or schemas in the repo.",
+    "the repo (reads in tests and scripts count; so do dynamic reads whose pattern matches, "
+    "libraries that read it themselves and platform variables). One finding per variable, "
+    "with its other listings as related locations. Runs only when env-lint can see code or "
+    "schemas in the repo.",
     why="Stale keys make people provision and rotate secrets that nothing uses, and hide the "
     "keys that matter.",
     example="```dotenv\nLEGACY_WEBHOOK_URL=https://hooks.example.com/old\n```",
@@ -137,10 +192,13 @@ UNDECLARED_USAGE = Rule(
     code="EL202",
     name="undeclared-usage",
     severity=Severity.ERROR,
-    summary="Code reads a variable that no example, schema or doc declares.",
-    what='Code reads `process.env.X` (or `process.env["X"]`, or destructures it from '
-    "`process.env`), and `X` appears in no example file, schema or doc. Runtime variables such "
-    "as `NODE_ENV` are never reported. One finding per variable, at its first read.",
+    summary="Code needs a variable that no example, schema or doc declares.",
+    what='Application code reads `process.env.X` (or `process.env["X"]`, `os.environ["X"]`, '
+    "an accessor...) with no fallback and without checking it first, and `X` appears in no "
+    'example file, schema, doc or build config. Reads with a fallback (`?? "d"`, '
+    '`.get("X", d)`), guarded reads (`if (process.env.X)`, `X && ...`, `?.`), reads in '
+    "tests, examples and scripts, runtime and platform variables are not reported. One "
+    "finding per variable, at its first such read.",
     why="Nobody setting up a deploy target will know to set it: it is undefined in production "
     "until someone reads the code.",
     example="```ts\nconst clientId = process.env.KOMMO_CLIENT_ID;\n```",

@@ -77,23 +77,23 @@ def _client_prefix(ctx: Context) -> Iterator[Finding]:
 
 
 def _turbo_undeclared(ctx: Context) -> Iterator[Finding]:
-    root = next((t for t in ctx.project.turbo if t.directory == ""), None)
-    if root is None or root.loose:
+    from ..analysis.turbo import strict_turbo
+
+    turbo = strict_turbo(ctx.project)
+    if turbo is None:
         return
-    for service, needs in ctx.deploy.needs.items():
-        if not service.node:
-            continue  # turbo runs JS workspaces only
-        own = [t for t in ctx.project.turbo if t.directory and t.directory == service.path]
-        patterns = root.patterns + tuple(p for t in own for p in t.patterns)
-        for name, need in needs.items():
-            if allows(patterns, name) or name.startswith(_INFERRED):
+    for service in turbo.filtered:
+        patterns = turbo.patterns(ctx.project, service)
+        for name, need in ctx.deploy.needs.get(service, {}).items():
+            if not need.required or allows(patterns, name) or name.startswith(_INFERRED):
                 continue
             yield TURBO_UNDECLARED.finding(
                 need.location,
-                f"`{name}` is read by `{service.name}` but `{root.path}` lists it in no env / "
-                "globalEnv / passThroughEnv: turbo's strict env mode removes it from the task",
+                f"`{name}` is required by `{service.name}` but `{turbo.root.path}` lists it in "
+                "no env / globalEnv / passThroughEnv: turbo's strict env mode removes it from "
+                "the task",
                 variable=name,
-                related=[Related(Location(root.path, 1, 1), "turbo.json")],
+                related=[Related(Location(turbo.root.path, 1, 1), "turbo.json")],
             )
 
 
@@ -140,11 +140,16 @@ TURBO_UNDECLARED = Rule(
     name="turbo-undeclared",
     severity=Severity.WARNING,
     summary="turbo's strict env mode would filter out a variable a workspace needs.",
-    what="A variable a workspace's code or schema reads is in none of `turbo.json`'s "
-    "`globalEnv`, `globalPassThroughEnv`, or a task's `env` / `passThroughEnv` (root or the "
-    "workspace's own `turbo.json`; wildcards and `!` negations apply; framework prefixes such as "
-    "`NEXT_PUBLIC_*` are let through as turbo infers them). Runs when the repo has a root "
-    '`turbo.json` without `envMode: "loose"`.',
+    what="A variable that a workspace requires (its schema requires it, or its code reads it "
+    "with no fallback and without checking it) is in none of `turbo.json`'s `globalEnv`, "
+    "`globalPassThroughEnv`, or a task's `env` / `passThroughEnv` (root or the workspace's own "
+    "`turbo.json`; wildcards and `!` negations apply; framework prefixes such as "
+    "`NEXT_PUBLIC_*` are let through as turbo infers them). Only where turbo really filters: "
+    "something runs `turbo run ...` (a package.json script, a CI step, a Dockerfile); turbo 2+ "
+    'without `envMode: "loose"` / `--env-mode=loose`, or turbo 1 with `envMode: "strict"`, '
+    "`--env-mode=strict` or pass-through keys; the workspace is one of the package manager's "
+    "workspaces with a script turbo runs as a task, and does not load its env from a file "
+    "itself (`node --env-file`, dotenv). `turbo.json` may have comments (JSONC).",
     why="In strict mode turbo removes unlisted variables from the task's environment, and "
     "caches ignore them: the build runs without the value, or reuses a stale cache.",
     example='`DATABASE_URL` read by `apps/web` while `turbo.json` has `"env": ["NEXT_PUBLIC_*"]`.',

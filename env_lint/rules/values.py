@@ -6,7 +6,13 @@ from collections.abc import Iterator
 
 from ..analysis.context import Context
 from ..model import Finding, Related, Schema, SchemaVar, Severity
-from ..values import describe_default, is_placeholder, problems, same_as_default
+from ..values import (
+    describe_default,
+    doc_default_matches,
+    is_placeholder,
+    problems,
+    same_as_default,
+)
 from .base import Rule
 
 
@@ -17,6 +23,29 @@ def _schema_facts(ctx: Context) -> Iterator[tuple[Schema, SchemaVar]]:
 
 
 def _default_mismatch(ctx: Context) -> Iterator[Finding]:
+    """A default the docs state that means something else than the schema's default."""
+    for schema, var in _schema_facts(ctx):
+        if not var.default_known:
+            continue
+        default = describe_default(var.default)
+        link = [Related(var.location, f"schema default {default}")]
+        for mention in ctx.doc_mentions.get(var.name, ()):
+            if mention.default is None or is_placeholder(mention.default):
+                continue
+            if not ctx.documents(mention.location.path, schema.path):
+                continue  # a page about another package's variable of the same name
+            if doc_default_matches(mention.default, var.default) is False:
+                yield DEFAULT_MISMATCH.finding(
+                    mention.location,
+                    f"the default the docs state for `{var.name}` differs from the schema "
+                    f"default {default}",
+                    variable=var.name,
+                    related=link,
+                )
+
+
+def _example_differs(ctx: Context) -> Iterator[Finding]:
+    """An example value other than the schema default (often a deliberate dev value)."""
     for schema, var in _schema_facts(ctx):
         if not var.default_known:
             continue
@@ -28,20 +57,9 @@ def _default_mismatch(ctx: Context) -> Iterator[Finding]:
             if problems(entry.value, var):
                 continue  # invalid-example-value says it better
             if not same_as_default(entry.value, var.default):
-                yield DEFAULT_MISMATCH.finding(
+                yield EXAMPLE_DIFFERS_FROM_DEFAULT.finding(
                     entry.location,
                     f"the example value of `{var.name}` differs from the schema default {default}",
-                    variable=var.name,
-                    related=link,
-                )
-        for mention in ctx.doc_mentions.get(var.name, ()):
-            if mention.default is None or is_placeholder(mention.default):
-                continue
-            if not same_as_default(mention.default, var.default):
-                yield DEFAULT_MISMATCH.finding(
-                    mention.location,
-                    f"the default the docs state for `{var.name}` differs from the schema "
-                    f"default {default}",
                     variable=var.name,
                     related=link,
                 )
@@ -66,6 +84,8 @@ def _requiredness_mismatch(ctx: Context) -> Iterator[Finding]:
         for entry in ctx.entries_for(schema, var.name):
             if entry.required is None or entry.required == var.required or var.conditional:
                 continue
+            if not var.known:
+                continue  # env-lint cannot see the definition: unknown is not "required"
             said = (
                 "commented out (optional)"
                 if entry.disabled
@@ -82,11 +102,14 @@ def _requiredness_mismatch(ctx: Context) -> Iterator[Finding]:
 
 def _docs_requiredness(ctx: Context) -> Iterator[Finding]:
     for name, mentions in sorted(ctx.doc_mentions.items()):
-        declared = [v for _, v in ctx.schema_vars.get(name, ()) if not v.conditional]
-        if not declared:
-            continue
-        requiring = [v for v in declared if v.required]
+        schemas = [
+            (s, v) for s, v in ctx.schema_vars.get(name, ()) if not v.conditional and v.known
+        ]
         for mention in mentions:
+            declared = [v for s, v in schemas if ctx.documents(mention.location.path, s.path)]
+            requiring = [v for v in declared if v.required]
+            if not declared:
+                continue
             if mention.required is False and requiring:
                 var = requiring[0]
             elif mention.required is True and not requiring:
@@ -114,17 +137,39 @@ DEFAULT_MISMATCH = Rule(
     code="EL400",
     name="default-mismatch",
     severity=Severity.WARNING,
-    summary="An example value or a documented default differs from the schema default.",
-    what="The schema gives a variable a default (`.default(25)`) and the example file sets a "
-    "different value, or the docs state a different default. Values are compared by meaning "
-    '(`25` equals `25.0`, `true` equals `"true"`); placeholders are never compared.',
-    why="Readers take the example and the docs as the defaults; when they disagree with the "
-    "code, environments end up configured differently from what anyone intended.",
+    summary="The docs state a default that differs from the schema default.",
+    what="The schema gives a variable a default (`.default(25)`) and the docs about that "
+    "schema's package state a different one (a Default column, a `Default:` line). Compared "
+    'by meaning: `25` equals `25.0`, `true` equals `"true"`, `1000 (1s)` means `1000`, '
+    "`Not set` / `none` / `-` mean no value; prose that is not a value (`the host name`) and "
+    "placeholders are never compared. Example values that differ from the default are "
+    "`example-differs-from-default` (off by default).",
+    why="Readers take the docs as the defaults; when they disagree with the code, environments "
+    "end up configured differently from what anyone intended.",
+    example="```ts\nJOB_MAX_ATTEMPTS: z.coerce.number().default(3),\n```\n"
+    "with `| JOB_MAX_ATTEMPTS | 5 | ... |` in the docs' Default column.",
+    fix="Make the docs' default match the schema default, or change the schema default if it "
+    "is the one that is wrong.",
+    check=_default_mismatch,
+)
+
+EXAMPLE_DIFFERS_FROM_DEFAULT = Rule(
+    code="EL403",
+    name="example-differs-from-default",
+    severity=Severity.WARNING,
+    summary="An example value differs from the schema default.",
+    what="The schema gives a variable a default and the example file that covers it sets a "
+    "different concrete value (compared by meaning; placeholders and invalid values are left "
+    "to other rules). Off by default: example files often carry deliberate development "
+    "values.",
+    why="When the example is meant to show the defaults, a different value there makes every "
+    "new environment run with something nobody chose.",
     example="```ts\nJOB_MAX_ATTEMPTS: z.coerce.number().default(3),\n```\n"
     "with `JOB_MAX_ATTEMPTS=5` in the example file.",
-    fix="Make the example value (or the docs' default) match the schema default, or change "
-    "the schema default if it is the one that is wrong.",
-    check=_default_mismatch,
+    fix="Make the example value match the schema default (or comment it out), or change the "
+    "default.",
+    check=_example_differs,
+    default=False,
 )
 
 INVALID_EXAMPLE_VALUE = Rule(

@@ -1,28 +1,50 @@
-"""Reads of environment variables in JS/TS code, found in the tree-sitter syntax tree.
+"""Reads of environment variables in JS/TS code, found in the tree-sitter syntax tree from the
+positions of the environment objects (no walk over every node).
 
-``process.env.X``, ``process.env["X"]``, ``import.meta.env.X``, ``Bun.env.X``,
-``Deno.env.get("X")``, destructuring (``const { X, Y: y = d } = process.env``), configured
-accessor functions (``env("X")``, ``configService.get("X")``), and dynamic names
-(``process.env[`BUCKET_${s}`]``), kept as a static prefix.
+Read: ``process.env.X``, ``process.env["X"]``, ``process.env?.X``, ``import.meta.env.X``,
+``Bun.env.X``, ``Deno.env.get("X")``; destructuring (``const { X, Y: y = d } = process.env``);
+aliases (``const env = process.env``, ``loadEnv(...)`` in a Vite config, ``env`` from
+``std-env`` or SvelteKit's ``$env/dynamic/*``, names imported from ``$env/static/*``);
+configured accessors (``env("X")``, ``configService.get("X")``) and inferred ones (a function of
+this module that returns ``process.env[name]``); names from a list that a loop or ``.map``
+passes to ``process.env[k]``; dynamic names (``process.env[`BUCKET_${s}_URL`]``) kept as a
+pattern (``BUCKET_*_URL``).
+
+Each read says how it is used: with a fallback (``?? "d"``), guarded (an ``if``, a ternary,
+``&&``, a comparison, ``?.``: the code copes when it is unset) or required. Writes
+(``process.env.X = ...``, ``delete process.env.X``) are not reads.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from ..model import DynamicRead, Usage
-from .typescript import Script, is_env_object, property_key, string_value, unwrap
+from ..model import DynamicRead, Location, Usage
+from .typescript import Script, property_key, string_value, unwrap
 
 BUILTIN_ACCESSORS = ("Deno.env.get",)
+ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+ENV_OBJECTS = (b"process.env", b"import.meta.env", b"Bun.env", b"Deno.env")
+_ALIAS_SOURCES = ("std-env", "$env/dynamic/private", "$env/dynamic/public")
+_STATIC_SOURCES = ("$env/static/private", "$env/static/public")
+_WRAPPERS = frozenset(
+    {"parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression"}
+)
+_CONVERSIONS = frozenset({"Number", "parseInt", "parseFloat", "String", "JSON.parse"})
+_ITERATORS = frozenset({"map", "forEach", "filter", "every", "some", "flatMap", "reduce", "find"})
+_COMPARISONS = frozenset({"===", "!==", "==", "!="})
 
 
 @dataclass
 class CodeReads:
     usages: list[Usage] = field(default_factory=list)
     dynamic: list[DynamicRead] = field(default_factory=list)
+    opaque: list[Location] = field(default_factory=list)  # the whole env passed on
+    accessors: list[str] = field(default_factory=list)  # inferred accessor functions
 
 
 def extract_usages(src: Script, accessors: tuple[str, ...] = ()) -> list[Usage]:
@@ -30,75 +52,402 @@ def extract_usages(src: Script, accessors: tuple[str, ...] = ()) -> list[Usage]:
 
 
 def extract_reads(src: Script, accessors: tuple[str, ...] = ()) -> CodeReads:
-    reads = CodeReads()
-    calls = frozenset((*BUILTIN_ACCESSORS, *accessors))
-    for node in src.walk():
-        for item in _reads_at(src, node, calls):
-            if isinstance(item, DynamicRead):
-                reads.dynamic.append(item)
-            else:
-                reads.usages.append(item)
-    reads.usages = sorted(set(reads.usages))
-    reads.dynamic = sorted(set(reads.dynamic))
-    return reads
+    reads = _Reader(src, frozenset((*BUILTIN_ACCESSORS, *accessors)))
+    reads.run()
+    found = reads.found
+    found.usages = sorted(set(found.usages))
+    found.dynamic = sorted(set(found.dynamic))
+    found.opaque = sorted(set(found.opaque))
+    found.accessors = sorted(set(found.accessors))
+    return found
 
 
-def _reads_at(src: Script, node: Node, calls: frozenset[str]) -> Iterator[Usage | DynamicRead]:
-    kind = node.type
-    if kind == "member_expression" and is_env_object(src, node.child_by_field_name("object")):
-        prop = node.child_by_field_name("property")
-        if prop is not None and prop.type == "property_identifier":
-            yield Usage(src.text(prop), src.location(prop), _has_fallback(node))
-    elif kind == "subscript_expression" and is_env_object(src, node.child_by_field_name("object")):
-        yield from _subscript(src, node)
-    elif kind == "variable_declarator" and is_env_object(src, node.child_by_field_name("value")):
-        pattern = node.child_by_field_name("name")
-        if pattern is not None and pattern.type == "object_pattern":
-            yield from _pattern_names(src, pattern)
-    elif kind == "call_expression" and calls:
-        function = node.child_by_field_name("function")
-        if function is not None and "".join(src.text(function).split()) in calls:
-            yield from _accessor(src, node)
+class _Reader:
+    def __init__(self, src: Script, calls: frozenset[str]) -> None:
+        self.src = src
+        self.calls = calls
+        self.found = CodeReads()
+        self.aliases: dict[str, Node | None] = {}  # name -> the scope it is declared in
+        self.inferred: set[str] = set()
+
+    def run(self) -> None:
+        for node in self._env_objects():
+            self._use(node)
+        self._imports()
+        for alias, scope in sorted(self.aliases.items(), key=lambda item: item[0]):
+            for node in self._identifiers(alias, scope):
+                self._use(node, alias=True)
+        for name in sorted(self.calls | self.inferred):
+            for call in self._calls_of(name):
+                self._accessor(call)
+        self.found.accessors = sorted(self.inferred)
+
+    # --- where the environment objects are ---------------------------------------------------
+
+    def _env_objects(self) -> Iterator[Node]:
+        data = self.src.data
+        for marker in ENV_OBJECTS:
+            for hit in re.finditer(re.escape(marker) + rb"(?![A-Za-z0-9_$])", data):
+                node = self._covering(hit.start(), hit.end(), ("member_expression",))
+                if node is not None:
+                    yield node
+
+    def _covering(self, start: int, end: int, kinds: tuple[str, ...]) -> Node | None:
+        node = self.src.tree.root_node.descendant_for_byte_range(start, end)
+        while node is not None and node.start_byte >= start and node.end_byte <= end:
+            if node.type in kinds and node.start_byte == start and node.end_byte == end:
+                return node
+            node = node.parent
+        return None
+
+    def _identifiers(self, name: str, scope: Node | None) -> Iterator[Node]:
+        """Uses of an alias of the environment object within its scope."""
+        start = scope.start_byte if scope is not None else 0
+        end = scope.end_byte if scope is not None else len(self.src.data)
+        pattern = rb"(?<![A-Za-z0-9_$.])" + re.escape(name.encode()) + rb"(?=\s*(?:\.|\?\.|\[))"
+        for hit in re.finditer(pattern, self.src.data[start:end]):
+            at = start + hit.start()
+            node = self._covering(at, at + len(name), ("identifier", "member_expression"))
+            if node is not None:
+                yield node
+
+    def _calls_of(self, name: str) -> Iterator[Node]:
+        head = name.split(".", 1)[0].encode()
+        for hit in re.finditer(rb"(?<![A-Za-z0-9_$])" + re.escape(head), self.src.data):
+            node = self.src.tree.root_node.descendant_for_byte_range(hit.start(), hit.end())
+            while node is not None and node.start_byte == hit.start():
+                if node.type == "call_expression":
+                    function = node.child_by_field_name("function")
+                    if function is not None and "".join(self.src.text(function).split()) == name:
+                        yield node
+                    break
+                node = node.parent
+
+    def _imports(self) -> None:
+        """``env`` from std-env or ``$env/dynamic/*`` is an alias; names imported from
+        ``$env/static/*`` are reads themselves."""
+        if b"std-env" not in self.src.data and b"$env/" not in self.src.data:
+            return
+        for node in self.src.tree.root_node.named_children:
+            if node.type != "import_statement":
+                continue
+            source = string_value(self.src, node.child_by_field_name("source")) or ""
+            for local, name, spec in _named_imports(self.src, node):
+                if source in _ALIAS_SOURCES and name in ("env", "process"):
+                    self.aliases[local if name == "env" else f"{local}.env"] = None
+                elif source in _STATIC_SOURCES:
+                    self._usage(name, spec, "required")
+
+    # --- one use of the environment object ---------------------------------------------------
+
+    def _use(self, env: Node, *, alias: bool = False) -> None:
+        if self.src.text(env) == "Deno.env":
+            return  # Deno.env.get("X") is read as an accessor call
+        parent = env.parent
+        while parent is not None and parent.type in _WRAPPERS:
+            env, parent = parent, parent.parent
+        if parent is None:
+            return
+        kind = parent.type
+        if kind == "member_expression" and _is(parent.child_by_field_name("object"), env):
+            prop = parent.child_by_field_name("property")
+            if prop is None or prop.type != "property_identifier":
+                return
+            name = self.src.text(prop)
+            if alias and not ENV_NAME.match(name):
+                return  # ``env.get(...)`` on an alias is a method, not a variable
+            self._usage(name, prop, classify(self.src, parent, name))
+        elif kind == "subscript_expression" and _is(parent.child_by_field_name("object"), env):
+            self._subscript(parent)
+        elif kind == "variable_declarator" and _is(parent.child_by_field_name("value"), env):
+            self._declared(parent)
+        elif kind == "arguments":
+            self._argument(env, parent)
+
+    def _declared(self, declarator: Node) -> None:
+        pattern = declarator.child_by_field_name("name")
+        if pattern is None:
+            return
+        if pattern.type == "object_pattern":
+            for name, key, defaulted in _pattern_names(self.src, pattern):
+                self._usage(name, key, "defaulted" if defaulted else "required")
+        elif pattern.type == "identifier":
+            self.aliases[self.src.text(pattern)] = _scope(declarator)
+
+    def _argument(self, env: Node, arguments: Node) -> None:
+        call = arguments.parent
+        if call is None or call.type != "call_expression":
+            return
+        function = call.child_by_field_name("function")
+        text = "".join(self.src.text(function).split()) if function is not None else ""
+        if text.rsplit(".", 1)[-1] in ("parse", "safeParse", "parseAsync", "safeParseAsync"):
+            return  # a schema reads it: the schema's keys are the reads
+        if text.endswith(("createEnv", "cleanEnv")):
+            return
+        self.found.opaque.append(self.src.location(env))
+
+    def _subscript(self, node: Node) -> None:
+        index = unwrap(node.child_by_field_name("index"))
+        if index is None:
+            return
+        name = string_value(self.src, index)
+        how = classify(self.src, node, name or "")
+        if name is not None:
+            self._usage(name, index, how)
+        elif index.type == "identifier":
+            self._by_name(index, how)
+        else:
+            self._dynamic(index)
+
+    def _by_name(self, index: Node, how: str) -> None:
+        """``process.env[k]``: ``k`` is a parameter of an accessor function, or comes from a
+        list of names; otherwise the name is unknown."""
+        name = self.src.text(index)
+        function = _enclosing_function(index)
+        if function is not None and name in _parameters(self.src, function):
+            names = self._iterated(function, name)
+            if names is not None:
+                for text, where in names:
+                    self._usage(text, where, how)
+                return
+            accessor = _function_name(self.src, function)
+            if accessor is not None:
+                self.inferred.add(accessor)
+                return
+        for text, where in self._loop_names(index, name) or ():
+            self._usage(text, where, how)
+
+    def _iterated(self, function: Node, param: str) -> list[tuple[str, Node]] | None:
+        """``["A", "B"].forEach((k) => process.env[k])``: the strings of the list."""
+        arguments = function.parent
+        call = arguments.parent if arguments is not None else None
+        if call is None or call.type != "call_expression":
+            return None
+        callee = call.child_by_field_name("function")
+        if callee is None or callee.type != "member_expression":
+            return None
+        prop = callee.child_by_field_name("property")
+        if prop is None or self.src.text(prop) not in _ITERATORS:
+            return None
+        return self._strings(callee.child_by_field_name("object"))
+
+    def _loop_names(self, index: Node, name: str) -> list[tuple[str, Node]] | None:
+        """``for (const k of ["A", "B"]) process.env[k]``."""
+        node: Node | None = index
+        while node is not None:
+            if node.type == "for_in_statement":
+                left = node.child_by_field_name("left")
+                if left is not None and self.src.text(left) == name:
+                    return self._strings(node.child_by_field_name("right"))
+            node = node.parent
+        return None
+
+    def _strings(self, node: Node | None) -> list[tuple[str, Node]] | None:
+        node = unwrap(node)
+        if node is not None and node.type == "identifier":
+            node = _declaration(self.src, self.src.text(node))
+        if node is None or node.type != "array":
+            return None
+        found = []
+        for item in node.named_children:
+            text = string_value(self.src, item)
+            if text is None:
+                return None
+            found.append((text, item))
+        return found
+
+    def _dynamic(self, index: Node) -> None:
+        pattern = glob_of(self.src, index)
+        if pattern.strip("*"):
+            self.found.dynamic.append(DynamicRead(pattern, self.src.location(index)))
+        else:
+            self.found.opaque.append(self.src.location(index))
+
+    def _accessor(self, call: Node) -> None:
+        arguments = call.child_by_field_name("arguments")
+        args = arguments.named_children if arguments is not None else []
+        first = unwrap(args[0]) if args else None
+        if first is None:
+            return
+        name = string_value(self.src, first)
+        if name is None:
+            self._dynamic(first)
+            return
+        how = "defaulted" if len(args) > 1 else classify(self.src, call, name)
+        self._usage(name, first, how)
+
+    def _usage(self, name: str, node: Node, how: str) -> None:
+        if how == "write":
+            return
+        location = self.src.location(node)
+        self.found.usages.append(
+            Usage(name, location, defaulted=how == "defaulted", guarded=how == "guarded")
+        )
 
 
-def _subscript(src: Script, node: Node) -> Iterator[Usage | DynamicRead]:
-    index = unwrap(node.child_by_field_name("index"))
-    if index is None:
-        return
-    name = string_value(src, index)
-    if name is not None:
-        yield Usage(name, src.location(index), _has_fallback(node))
-    else:
-        yield DynamicRead(_static_prefix(src, index), src.location(index))
+# --- how a read is used ------------------------------------------------------------------------
 
 
-def _accessor(src: Script, call: Node) -> Iterator[Usage | DynamicRead]:
-    arguments = call.child_by_field_name("arguments")
-    first = unwrap(arguments.named_children[0]) if arguments and arguments.named_children else None
-    if first is None:
-        return
-    name = string_value(src, first)
-    if name is not None:
-        defaulted = arguments is not None and len(arguments.named_children) > 1
-        yield Usage(name, src.location(first), defaulted or _has_fallback(call))
-    else:
-        yield DynamicRead(_static_prefix(src, first), src.location(first))
+def classify(src: Script, read: Node, name: str = "") -> str:
+    """``write``, ``defaulted``, ``guarded`` or ``required`` (``name``: the variable, to
+    recognise a branch that checked it first)."""
+    node = read
+    while True:
+        parent = node.parent
+        if parent is None:
+            return "required"
+        if parent.type in _WRAPPERS:
+            node = parent
+            continue
+        if parent.type == "arguments":
+            call = parent.parent
+            if call is not None and _called(src, call) in _CONVERSIONS:
+                node = call
+                continue
+            if call is not None and _called(src, call) == "Boolean":
+                return "guarded"
+            return "guarded" if _under_guard(src, read, name) else "required"
+        how = _context(src, node, parent)
+        if how == "required" and _under_guard(src, read, name):
+            return "guarded"
+        return how
 
 
-def _static_prefix(src: Script, node: Node) -> str:
-    """``BUCKET_`` of ```BUCKET_${x}``` or ``"BUCKET_" + x``; "" when nothing is static."""
-    if node.type == "template_string" and node.named_children:
-        first = node.named_children[0]
-        return src.text(first) if first.type == "string_fragment" else ""
+def _context(src: Script, node: Node, parent: Node) -> str:
+    kind = parent.type
+    if kind in ("assignment_expression", "augmented_assignment_expression"):
+        return "write" if _is(parent.child_by_field_name("left"), node) else "required"
+    if kind == "unary_expression":
+        operator = src.text(parent.child_by_field_name("operator") or parent)
+        if operator == "delete":
+            return "write"
+        if operator in ("!", "typeof"):
+            return "required" if _throws_unless(parent) else "guarded"
+        return "required"
+    if kind == "binary_expression":
+        return _binary(src, node, parent)
+    if kind == "ternary_expression":
+        return "guarded" if _is(parent.child_by_field_name("condition"), node) else "required"
+    if kind in ("if_statement", "while_statement"):
+        return "guarded" if _is(parent.child_by_field_name("condition"), node) else "required"
+    if kind == "member_expression" and _is(parent.child_by_field_name("object"), node):
+        optional = any(c.type == "optional_chain" for c in parent.children)
+        return "guarded" if optional else "required"
+    return "required"
+
+
+def _under_guard(src: Script, read: Node, variable: str) -> bool:
+    """A read inside the branch of an ``if`` / ternary / ``&&`` whose condition reads the same
+    variable: ``process.env.X && setUp(process.env.X)``."""
+    name = variable.encode()
+    node = read
+    parent = node.parent
+    while parent is not None and parent.type not in ("program", "statement_block"):
+        test = _guard_test(parent, node)
+        if test is not None and name and name in src.data[test.start_byte : test.end_byte]:
+            return True
+        node, parent = parent, parent.parent
+    if parent is not None and parent.type == "statement_block":
+        statement = parent.parent
+        if statement is not None and statement.type == "if_statement":
+            test = statement.child_by_field_name("condition")
+            return test is not None and bool(name) and name in (test.text or b"")
+    return False
+
+
+def _guard_test(parent: Node, child: Node) -> Node | None:
+    if parent.type == "ternary_expression" and not _is(
+        parent.child_by_field_name("condition"), child
+    ):
+        return parent.child_by_field_name("condition")
+    if parent.type == "binary_expression" and _is(parent.child_by_field_name("right"), child):
+        operator = parent.child_by_field_name("operator")
+        if operator is not None and operator.type == "&&":
+            return parent.child_by_field_name("left")
+    if parent.type == "if_statement" and not _is(parent.child_by_field_name("condition"), child):
+        return parent.child_by_field_name("condition")
+    return None
+
+
+def _called(src: Script, call: Node) -> str:
+    function = call.child_by_field_name("function")
+    return "".join(src.text(function).split()) if function is not None else ""
+
+
+def _binary(src: Script, node: Node, parent: Node) -> str:
+    operator = src.text(parent.child_by_field_name("operator") or parent)
+    left = parent.child_by_field_name("left")
+    if operator in ("??", "||") and _is(left, node):
+        return "required" if _empty(unwrap(parent.child_by_field_name("right"))) else "defaulted"
+    if operator in ("&&", "||") or operator in _COMPARISONS:
+        return "required" if _throws_unless(parent) else "guarded"
+    return "required"
+
+
+def _throws_unless(condition: Node) -> bool:
+    """``if (!process.env.X) throw ...``: the check makes the variable required."""
+    node: Node | None = condition
+    while node is not None and node.type in (
+        *_WRAPPERS,
+        "unary_expression",
+        "binary_expression",
+        "parenthesized_expression",
+    ):
+        node = node.parent
+    if node is None or node.type != "if_statement":
+        return False
+    body = node.child_by_field_name("consequence")
+    if body is None:
+        return False
+    if body.type == "throw_statement":
+        return True
+    return any(child.type == "throw_statement" for child in body.named_children)
+
+
+def _empty(node: Node | None) -> bool:
+    """``""``, ``null``, ``undefined``: a fallback that only silences the type checker."""
+    if node is None:
+        return True
+    if node.type in ("null", "undefined") or (
+        node.type == "identifier" and node.text == b"undefined"
+    ):
+        return True
+    return node.type in ("string", "template_string") and len(node.text or b"") <= 2
+
+
+# --- small tree helpers ------------------------------------------------------------------------
+
+
+def _is(a: Node | None, b: Node) -> bool:
+    return a is not None and a.start_byte == b.start_byte and a.end_byte == b.end_byte
+
+
+def glob_of(src: Script, node: Node) -> str:
+    """``BUCKET_*_URL`` for ```BUCKET_${x}_URL``` or ``"BUCKET_" + x + "_URL"``."""
+    node = unwrap(node) or node
+    if node.type == "template_string":
+        parts = []
+        for child in node.named_children:
+            parts.append(src.text(child) if child.type == "string_fragment" else "*")
+        return _squash("".join(parts))
     if node.type == "binary_expression":
-        left = unwrap(node.child_by_field_name("left"))
-        if left is not None:
-            text = string_value(src, left)
-            return text if text is not None else _static_prefix(src, left)
-    return ""
+        left = node.child_by_field_name("left")
+        right = node.child_by_field_name("right")
+        return _squash(
+            (glob_of(src, left) if left is not None else "*")
+            + (glob_of(src, right) if right is not None else "*")
+        )
+    text = string_value(src, node)
+    return text if text is not None else "*"
 
 
-def _pattern_names(src: Script, pattern: Node) -> Iterator[Usage]:
+def _squash(pattern: str) -> str:
+    while "**" in pattern:
+        pattern = pattern.replace("**", "*")
+    return pattern
+
+
+def _pattern_names(src: Script, pattern: Node) -> Iterator[tuple[str, Node, bool]]:
     for child in pattern.named_children:
         key: Node | None = None
         defaulted = False
@@ -113,44 +462,77 @@ def _pattern_names(src: Script, pattern: Node) -> Iterator[Usage]:
             defaulted = True
         name = property_key(src, key) if key is not None else None
         if name is not None and key is not None:
-            yield Usage(name, src.location(key), defaulted)
+            yield name, key, defaulted
 
 
-_FALLBACK_OPERATORS = ("??", "||")
-_WRAPPERS = (
-    "parenthesized_expression",
-    "as_expression",
-    "non_null_expression",
-    "satisfies_expression",
-)
+def _named_imports(src: Script, node: Node) -> Iterator[tuple[str, str, Node]]:
+    clause = next((c for c in node.named_children if c.type == "import_clause"), None)
+    for child in clause.named_children if clause is not None else ():
+        if child.type != "named_imports":
+            continue
+        for spec in child.named_children:
+            name = spec.child_by_field_name("name")
+            alias = spec.child_by_field_name("alias") or name
+            if name is not None and alias is not None:
+                yield src.text(alias), src.text(name), name
 
 
-def _has_fallback(read: Node) -> bool:
-    """``process.env.X ?? "d"`` / ``|| "d"`` (also through ``!``, parentheses or a cast)."""
-    node = read
+_FUNCTIONS = ("function_declaration", "function_expression", "arrow_function", "method_definition")
+
+
+def _scope(node: Node) -> Node | None:
+    """The block or program a declaration belongs to (None: the whole file)."""
     parent = node.parent
-    while parent is not None and parent.type in _WRAPPERS:
-        node, parent = parent, parent.parent
-    if parent is None or parent.type != "binary_expression":
-        return False
-    operator = parent.child_by_field_name("operator")
-    left = parent.child_by_field_name("left")
-    right = unwrap(parent.child_by_field_name("right"))
-    return (
-        operator is not None
-        and operator.type in _FALLBACK_OPERATORS
-        and left is not None
-        and left.id == node.id
-        and not _empty(right)
-    )
+    while parent is not None and parent.type not in ("statement_block", "program"):
+        parent = parent.parent
+    return None if parent is None or parent.type == "program" else parent
 
 
-def _empty(node: Node | None) -> bool:
-    """``""``, ``null``, ``undefined``: a fallback that only silences the type checker."""
+def _enclosing_function(node: Node) -> Node | None:
+    parent = node.parent
+    while parent is not None and parent.type not in _FUNCTIONS:
+        parent = parent.parent
+    return parent
+
+
+def _parameters(src: Script, function: Node) -> list[str]:
+    params = function.child_by_field_name("parameters") or function.child_by_field_name("parameter")
+    if params is None:
+        return []
+    if params.type == "identifier":
+        return [src.text(params)]
+    names = []
+    for param in params.named_children:
+        pattern = param.child_by_field_name("pattern") or param
+        if pattern.type == "identifier":
+            names.append(src.text(pattern))
+    return names
+
+
+def _function_name(src: Script, function: Node) -> str | None:
+    name = function.child_by_field_name("name")
+    if name is not None and function.type in ("function_declaration", "method_definition"):
+        return src.text(name)
+    parent = function.parent
+    if parent is not None and parent.type == "variable_declarator":
+        target = parent.child_by_field_name("name")
+        if target is not None and target.type == "identifier":
+            return src.text(target)
+    return None
+
+
+def _declaration(src: Script, name: str) -> Node | None:
+    pattern = rb"(?:const|let|var)\s+" + re.escape(name.encode()) + rb"\s*(?::[^=]*)?="
+    hit = re.search(pattern, src.data)
+    if hit is None:
+        return None
+    node = src.tree.root_node.descendant_for_byte_range(hit.start(), hit.start() + 1)
+    while node is not None and node.type not in ("lexical_declaration", "variable_declaration"):
+        node = node.parent
     if node is None:
-        return True
-    if node.type in ("null", "undefined") or (
-        node.type == "identifier" and node.text == b"undefined"
-    ):
-        return True
-    return node.type in ("string", "template_string") and len(node.text or b"") <= 2
+        return None
+    for declarator in node.named_children:
+        target = declarator.child_by_field_name("name")
+        if target is not None and src.text(target) == name:
+            return unwrap(declarator.child_by_field_name("value"))
+    return None

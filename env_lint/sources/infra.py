@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..model import FileFacts, Location, ParseFailure, Usage
 from ..paths import is_compose, is_dockerfile, is_shell, is_workflow
 from .base import Settings, Source, text_parser
+from .manifests import runs_turbo
 
 if TYPE_CHECKING:
     import yaml
@@ -29,14 +30,21 @@ def _claims(rel: str, settings: Settings) -> bool:
     return is_workflow(rel) or is_compose(rel) or is_dockerfile(rel) or is_shell(rel)
 
 
+_TURBO_RUN = re.compile(
+    r"(?:^|[\s;&|(\"'])(?:npx\s+|pnpm\s+(?:exec\s+)?|yarn\s+|bunx\s+)?turbo\s+(?:run\s+)?[a-z]"
+)
+
+
 def _read(path: str, text: str, settings: Settings) -> FileFacts:
+    runs = runs_turbo(text)
     if "$" not in text and "env" not in text.lower():
-        return FileFacts(path, "infra")
+        return FileFacts(path, "infra", runs_turbo=runs)
     try:
         usages = infra_reads(path, text)
     except ValueError as exc:
-        return FileFacts(path, "infra", failures=(ParseFailure(Location(path, 1, 1), str(exc)),))
-    return FileFacts(path, "infra", usages=tuple(usages))
+        failure = ParseFailure(Location(path, 1, 1), str(exc))
+        return FileFacts(path, "infra", failures=(failure,), runs_turbo=runs)
+    return FileFacts(path, "infra", usages=tuple(usages), runs_turbo=runs)
 
 
 def _unreadable(path: str, failure: ParseFailure) -> FileFacts:

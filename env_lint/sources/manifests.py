@@ -16,9 +16,25 @@ _NAME = "manifest"
 _KEYS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
 
 
+_TURBO_RUN = re.compile(
+    r"""(?:^|[\s;&|("'])(?:npx\s+|pnpm\s+(?:exec\s+)?|yarn\s+|bunx\s+)?
+        turbo\s+(?:run\s+)?[a-z]""",
+    re.VERBOSE,
+)
+_ENV_MODE = re.compile(r"--env-mode[= ](strict|loose)")
+_ENV_FILE_LOADERS = re.compile(
+    r"--env-file\b|\bdotenv\s+-e\b|\bdotenv-cli\b|\benv-cmd\b|\bdotenvx\s+run\b"
+)
+
+
+def runs_turbo(text: str) -> bool:
+    """A command line (a package.json script, a CI step, a Dockerfile) that runs turbo tasks."""
+    return "turbo" in text and bool(_TURBO_RUN.search(text))
+
+
 def _claims(rel: str, settings: Settings) -> bool:
     name = name_of(rel)
-    return name in ("package.json", "pyproject.toml") or (
+    return name in ("package.json", "pyproject.toml", "pnpm-workspace.yaml") or (
         name.startswith("requirements") and name.endswith(".txt")
     )
 
@@ -33,6 +49,8 @@ def parse_manifest(path: str, text: str) -> Manifest:
         return _package_json(text)
     if name == "pyproject.toml":
         return Manifest(tuple(sorted(_pyproject_dependencies(text))))
+    if name == "pnpm-workspace.yaml":
+        return Manifest(workspaces=_pnpm_workspaces(text))
     found = {_requirement(line) for line in text.split("\n")}
     return Manifest(tuple(sorted(f for f in found if f)))
 
@@ -45,10 +63,42 @@ def _package_json(text: str) -> Manifest:
     if not isinstance(data, dict):
         return Manifest()
     deps = {d for k in _KEYS if isinstance(data.get(k), dict) for d in data[k]}
-    runtime = [data.get(k) for k in ("dependencies", "devDependencies")]
-    next_app = any(isinstance(d, dict) and "next" in d for d in runtime)
+    runtime = [_table(data.get(k)) for k in ("dependencies", "devDependencies")]
+    next_app = any("next" in d for d in runtime)
+    turbo = next((str(d["turbo"]) for d in runtime if "turbo" in d), None)
     name = data.get("name")
-    return Manifest(tuple(sorted(deps)), str(name) if name else None, next_app)
+    scripts = {str(k): str(v) for k, v in _table(data.get("scripts")).items()}
+    commands = "\n".join(scripts.values())
+    mode = _ENV_MODE.search(commands)
+    return Manifest(
+        dependencies=tuple(sorted(deps)),
+        name=str(name) if name else None,
+        next_app=next_app,
+        scripts=tuple(sorted(scripts)),
+        workspaces=_package_workspaces(data.get("workspaces")),
+        turbo=turbo,
+        runs_turbo=runs_turbo(commands),
+        env_mode=mode.group(1) if mode else None,
+        loads_env=bool(_ENV_FILE_LOADERS.search(commands)),
+    )
+
+
+def _package_workspaces(value: Any) -> tuple[str, ...]:
+    """``"workspaces": ["apps/*"]`` or ``{"packages": [...]}`` (yarn)."""
+    if isinstance(value, dict):
+        value = value.get("packages")
+    return tuple(str(v) for v in _list(value) if isinstance(v, str))
+
+
+def _pnpm_workspaces(text: str) -> tuple[str, ...]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except (yaml.YAMLError, RecursionError):
+        return ()
+    packages = data.get("packages") if isinstance(data, dict) else None
+    return tuple(str(v) for v in _list(packages) if isinstance(v, str))
 
 
 def _pyproject_dependencies(text: str) -> set[str]:

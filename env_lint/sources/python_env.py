@@ -29,8 +29,10 @@ from ..model import (
 from ..textio import decode, is_binary
 from .base import MARKER_BYTES, Settings, Source
 from .directives import directives_in
+from .python_reads import dotted as _dotted
+from .python_reads import python_reads
 
-_MARKERS = (b"environ", b"getenv", b"BaseSettings")
+_MARKERS = (b"environ", b"getenv", b"BaseSettings", b"decouple", b"starlette.config", b"environs")
 
 _SETTINGS_BASES = {"BaseSettings"}
 _URL_TYPES = {
@@ -111,83 +113,10 @@ def parse_python(path: str, text: str, accessors: tuple[str, ...] = ()) -> Pytho
     """Raises SyntaxError for a file Python cannot parse (the caller reports it)."""
     tree = ast.parse(text, filename=path)
     found = PythonEnv()
-    _Reads(path, found, accessors).visit(tree)
+    reads = python_reads(path, tree, accessors)
+    found.usages, found.dynamic = reads.usages, reads.dynamic
     found.schemas = _settings(path, tree, found)
     return found
-
-
-# --- reads -------------------------------------------------------------------------------
-
-
-class _Reads(ast.NodeVisitor):
-    def __init__(self, path: str, found: PythonEnv, accessors: tuple[str, ...]) -> None:
-        self.path = path
-        self.found = found
-        self.accessors = set(accessors)
-        self.environ_names = {"os.environ"}
-        self.getenv_names = {"os.getenv"}
-
-    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
-        if node.module == "os":
-            for alias in node.names:
-                local = alias.asname or alias.name
-                if alias.name == "environ":
-                    self.environ_names.add(local)
-                elif alias.name == "getenv":
-                    self.getenv_names.add(local)
-        self.generic_visit(node)
-
-    def visit_Subscript(self, node: ast.Subscript) -> None:
-        if _dotted(node.value) in self.environ_names:
-            self._read(node.slice, node, defaulted=False)
-        self.generic_visit(node)
-
-    def visit_Call(self, node: ast.Call) -> None:
-        name = _dotted(node.func)
-        owner, _, method = name.rpartition(".")
-        direct = name in self.getenv_names or name in self.accessors
-        if direct or (owner in self.environ_names and method in ("get", "setdefault", "pop")):
-            self._call_read(node)
-        self.generic_visit(node)
-
-    def _call_read(self, node: ast.Call) -> None:
-        if node.args:
-            defaulted = len(node.args) > 1 and not _is_none(node.args[1])
-            self._read(node.args[0], node, defaulted=defaulted)
-
-    def _read(self, key: ast.expr, node: ast.AST, *, defaulted: bool) -> None:
-        location = Location(self.path, key.lineno, key.col_offset + 1)
-        if isinstance(key, ast.Constant) and isinstance(key.value, str):
-            self.found.usages.append(Usage(key.value, location, defaulted))
-        else:
-            self.found.dynamic.append(DynamicRead(_prefix(key), location))
-
-
-def _dotted(node: ast.AST) -> str:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        inner = _dotted(node.value)
-        return f"{inner}.{node.attr}" if inner else ""
-    return ""
-
-
-def _is_none(node: ast.expr) -> bool:
-    return isinstance(node, ast.Constant) and node.value in (None, "")
-
-
-def _prefix(node: ast.expr) -> str:
-    if isinstance(node, ast.JoinedStr) and node.values:
-        first = node.values[0]
-        return (
-            first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else ""
-        )
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        left = node.left
-        if isinstance(left, ast.Constant) and isinstance(left.value, str):
-            return left.value
-        return _prefix(left)
-    return ""
 
 
 # --- pydantic-settings ---------------------------------------------------------------------
@@ -382,3 +311,7 @@ def _literal(node: ast.expr | None) -> tuple[bool, Any]:
 
 
 SOURCE = Source("python", _claims, _parse, prefilter=_wanted, strict=False)
+
+
+def _is_none(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value in (None, "")

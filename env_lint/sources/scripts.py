@@ -75,9 +75,18 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
         directives=_directives(path, data, script),
         usages=tuple(reads.usages),
         dynamic=tuple(reads.dynamic),
+        opaque=tuple(reads.opaque),
+        loads_env=_loads_env(data),
         module=module,
         named_schema=named,
     )
+
+
+def _loads_env(data: bytes) -> bool:
+    """The code loads an env file itself: dotenv, Node's ``loadEnvFile``, ``@next/env``."""
+    if b"dotenv" in data:
+        return b"dotenv/config" in data or b"config(" in data
+    return b"loadEnvFile(" in data or b"loadEnvConfig(" in data
 
 
 def _directives(path: str, data: bytes, script: Script | None) -> tuple[Directive, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from fnmatch import fnmatchcase
 
+from .. import jsonc
 from ..model import FileFacts, Location, ParseFailure, TurboConfig, parent_dir
 from .base import Settings, Source, name_of, text_parser
 
@@ -28,21 +29,38 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
 
 
 def parse_turbo(path: str, directory: str, text: str) -> TurboConfig | ParseFailure:
+    """``turbo.json`` is JSONC: comments and trailing commas are allowed."""
     try:
-        document = json.loads(text)
+        document = jsonc.loads(text)
     except json.JSONDecodeError as exc:
         return ParseFailure(Location(path, exc.lineno, exc.colno), f"invalid JSON: {exc.msg}")
+    except RecursionError:
+        return ParseFailure(Location(path, 1, 1), "JSON nested too deeply")
     if not isinstance(document, dict):
         return ParseFailure(Location(path, 1, 1), "turbo.json must be a JSON object")
     patterns: list[str] = []
+    pass_through = bool(_strings(document.get("globalPassThroughEnv")))
     for key in ("globalEnv", "globalPassThroughEnv"):
         patterns += _strings(document.get(key))
+    legacy = "pipeline" in document and "tasks" not in document
     tasks = document.get("tasks", document.get("pipeline", {}))
-    for task in tasks.values() if isinstance(tasks, dict) else ():
+    names: list[str] = []
+    for name, task in tasks.items() if isinstance(tasks, dict) else ():
+        names.append(str(name).rsplit("#", 1)[-1])
         if isinstance(task, dict):
             patterns += _strings(task.get("env")) + _strings(task.get("passThroughEnv"))
-    loose = document.get("envMode") == "loose"
-    return TurboConfig(path, directory, tuple(patterns), loose)
+            pass_through = pass_through or bool(_strings(task.get("passThroughEnv")))
+    mode = document.get("envMode")
+    return TurboConfig(
+        path,
+        directory,
+        tuple(patterns),
+        loose=mode == "loose",
+        tasks=tuple(sorted(set(names))),
+        pass_through=pass_through,
+        legacy=legacy,
+        strict=mode == "strict",
+    )
 
 
 def _strings(value: object) -> list[str]:

@@ -1,0 +1,269 @@
+"""Reads of environment variables in Python, with the ``ast`` module (user code is never run).
+
+Read: ``os.environ["X"]``, ``os.environ.get("X", d)``, ``os.getenv("X")``, ``"X" in
+os.environ``, ``environ`` / ``getenv`` imported from ``os`` (also renamed); python-decouple's
+``config("X", default=..., cast=...)``, Starlette's ``Config`` object, django-environ's
+``environ.Env`` (``env("X")``, ``env.bool("X")``, defaults declared in ``Env(X=(bool, False))``),
+environs' ``Env``; configured accessors and inferred ones (a function of this module that
+reads the environment by its parameter); names from a literal list or tuple that a loop passes
+to a reader; f-string names kept as a pattern (``P_*``).
+
+Each read says how it is used: with a default, guarded (``.get`` without a default returns
+``None``; a membership test) or required (``os.environ["X"]``, ``config("X")`` with no
+default). Writes (``os.environ["X"] = v``, ``setdefault``, ``pop``, ``del``) are not reads.
+Migration scripts (Alembic revisions, Django migrations) are history: their reads do not count.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..model import DynamicRead, Location, Usage
+
+MARKERS = ("environ", "getenv", "config", "Config", "Env")
+_CONFIG_CLASSES = {
+    "decouple": {"AutoConfig", "Config"},
+    "starlette.config": {"Config"},
+    "environ": {"Env"},
+    "environs": {"Env"},
+}
+_TYPED = {
+    "str", "bool", "int", "float", "list", "tuple", "dict", "json", "url", "path", "decimal",
+    "db", "db_url", "cache", "cache_url", "email", "email_url", "search_url", "date",
+    "datetime", "timedelta", "uuid", "log_level", "enum", "dj_db_url", "dj_cache_url",
+    "dj_email_url",
+}  # fmt: skip
+_WRITES = frozenset({"setdefault", "pop", "update", "clear", "popitem"})
+
+
+@dataclass
+class PythonReads:
+    usages: list[Usage] = field(default_factory=list)
+    dynamic: list[DynamicRead] = field(default_factory=list)
+
+
+def python_reads(path: str, tree: ast.Module, accessors: tuple[str, ...] = ()) -> PythonReads:
+    found = PythonReads()
+    if _is_migration(tree):
+        return found
+    reader = _Reader(path, found, set(accessors))
+    reader.bind_imports(tree)
+    reader.infer_accessors(tree)
+    reader.visit(tree)
+    return found
+
+
+def _is_migration(tree: ast.Module) -> bool:
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(dotted(t) == "down_revision" for t in node.targets):
+            return True
+        bases = node.bases if isinstance(node, ast.ClassDef) else []
+        if any(dotted(b).endswith("migrations.Migration") for b in bases):
+            return True
+    return False
+
+
+class _Reader(ast.NodeVisitor):
+    def __init__(self, path: str, found: PythonReads, accessors: set[str]) -> None:
+        self.path = path
+        self.found = found
+        self.environ = {"os.environ"}
+        self.getenv = {"os.getenv"}
+        self.accessors = accessors  # call("X") reads X
+        self.typed: set[str] = set()  # obj.str("X") reads X
+        self.defaults: set[str] = set()  # declared with a default in environ.Env(...)
+        self.config_classes: set[str] = set()
+        self.loops: dict[str, list[tuple[str, ast.expr]]] = {}
+
+    # --- what names read the environment here ------------------------------------------------
+
+    def bind_imports(self, tree: ast.Module) -> None:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name == "os" and alias.asname:
+                        self.environ.add(f"{alias.asname}.environ")
+                        self.getenv.add(f"{alias.asname}.getenv")
+                    if alias.name in _CONFIG_CLASSES:
+                        local = alias.asname or alias.name
+                        self.config_classes |= {f"{local}.{c}" for c in _CONFIG_CLASSES[alias.name]}
+            elif isinstance(node, ast.ImportFrom):
+                self._from_import(node)
+            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+                self._config_object(node)
+
+    def _from_import(self, node: ast.ImportFrom) -> None:
+        module = node.module or ""
+        for alias in node.names:
+            local = alias.asname or alias.name
+            if module == "os" and alias.name == "environ":
+                self.environ.add(local)
+            elif module == "os" and alias.name == "getenv":
+                self.getenv.add(local)
+            elif module == "decouple" and alias.name == "config":
+                self.accessors.add(local)
+            elif alias.name in _CONFIG_CLASSES.get(module, ()):
+                self.config_classes.add(local)
+
+    def _config_object(self, node: ast.Assign) -> None:
+        call = node.value
+        assert isinstance(call, ast.Call)
+        if dotted(call.func) not in self.config_classes:
+            return
+        for target in node.targets:
+            name = dotted(target)
+            if name:
+                self.accessors.add(name)
+                self.typed.add(name)
+        for keyword in call.keywords:  # environ.Env(DEBUG=(bool, False))
+            if keyword.arg and isinstance(keyword.value, ast.Tuple) and len(keyword.value.elts) > 1:
+                self.defaults.add(keyword.arg)
+
+    def infer_accessors(self, tree: ast.Module) -> None:
+        """``def get_env(name, default=None): return os.environ.get(name, default)``."""
+        for node in ast.walk(tree):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            params = {a.arg for a in node.args.args}
+            for inner in ast.walk(node):
+                key = self._read_key(inner)
+                if isinstance(key, ast.Name) and key.id in params:
+                    self.accessors.add(node.name)
+                    break
+
+    def _read_key(self, node: ast.AST) -> ast.expr | None:
+        if isinstance(node, ast.Subscript) and dotted(node.value) in self.environ:
+            return node.slice
+        if isinstance(node, ast.Call) and node.args and self._reader_call(node) is not None:
+            return node.args[0]
+        return None
+
+    def _reader_call(self, node: ast.Call) -> str | None:
+        """How a call reads: ``get`` (may return None), ``config`` (an accessor), or None."""
+        name = dotted(node.func)
+        owner, _, method = name.rpartition(".")
+        if name in self.getenv or (owner in self.environ and method == "get"):
+            return "get"
+        if name in self.accessors or (owner in self.typed and method in _TYPED):
+            return "config"
+        return None
+
+    # --- visiting ----------------------------------------------------------------------------
+
+    def visit_For(self, node: ast.For) -> None:
+        names = _strings(node.iter)
+        if isinstance(node.target, ast.Name) and names is not None:
+            self.loops[node.target.id] = names
+        self.generic_visit(node)
+
+    def visit_comprehension(self, node: ast.comprehension) -> None:
+        names = _strings(node.iter)
+        if isinstance(node.target, ast.Name) and names is not None:
+            self.loops[node.target.id] = names
+        self.generic_visit(node)
+
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        if dotted(node.value) in self.environ:
+            how = "required" if isinstance(node.ctx, ast.Load) else "write"
+            self._read(node.slice, how)
+        self.generic_visit(node)
+
+    def visit_Compare(self, node: ast.Compare) -> None:
+        """``"X" in os.environ``."""
+        membership = len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn))
+        if membership and dotted(node.comparators[0]) in self.environ:
+            self._read(node.left, "guarded")
+        self.generic_visit(node)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        name = dotted(node.func)
+        owner, _, method = name.rpartition(".")
+        how = self._reader_call(node)
+        if how is not None and node.args:
+            self._read(node.args[0], self._call_use(node, how))
+        elif owner in self.environ and method in _WRITES:
+            pass  # os.environ.setdefault("X", v) writes
+        self.generic_visit(node)
+
+    def _call_use(self, node: ast.Call, how: str) -> str:
+        default = node.args[1] if len(node.args) > 1 else None
+        for keyword in node.keywords:
+            if keyword.arg == "default":
+                default = keyword.value
+        key = node.args[0]
+        if isinstance(key, ast.Constant) and key.value in self.defaults:
+            return "defaulted"
+        if default is None:
+            return "guarded" if how == "get" else "required"
+        return "guarded" if _is_none(default) else "defaulted"
+
+    def _read(self, key: ast.expr, how: str) -> None:
+        if how == "write":
+            return
+        if isinstance(key, ast.Name) and key.id in self.loops:
+            for name, where in self.loops[key.id]:
+                self._usage(name, where, how)
+            return
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            self._usage(key.value, key, how)
+            return
+        pattern = _glob(key)
+        if pattern.strip("*"):
+            location = Location(self.path, key.lineno, key.col_offset + 1)
+            self.found.dynamic.append(DynamicRead(pattern, location))
+
+    def _usage(self, name: str, where: ast.expr, how: str) -> None:
+        location = Location(self.path, where.lineno, where.col_offset + 1)
+        usage = Usage(name, location, defaulted=how == "defaulted", guarded=how == "guarded")
+        self.found.usages.append(usage)
+
+
+def _strings(node: ast.expr) -> list[tuple[str, ast.expr]] | None:
+    if not isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return None
+    found: list[tuple[str, ast.expr]] = []
+    for item in node.elts:
+        if not isinstance(item, ast.Constant) or not isinstance(item.value, str):
+            return None
+        found.append((item.value, item))
+    return found
+
+
+def _glob(node: ast.expr) -> str:
+    """``P_*_URL`` for ``f"P_{x}_URL"`` or ``"P_" + x + "_URL"``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        parts = [v.value if isinstance(v, ast.Constant) else "*" for v in node.values]
+        return _squash("".join(str(p) for p in parts))
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _squash(_glob(node.left) + _glob(node.right))
+    return "*"
+
+
+def _squash(pattern: str) -> str:
+    while "**" in pattern:
+        pattern = pattern.replace("**", "*")
+    return pattern
+
+
+def dotted(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = dotted(node.value)
+        return f"{inner}.{node.attr}" if inner else ""
+    return ""
+
+
+def _is_none(node: ast.expr) -> bool:
+    """``None`` or ``""``: a default that only says "may be unset"."""
+    return isinstance(node, ast.Constant) and node.value in (None, "")
+
+
+def marker_lines(text: str, extra: tuple[str, ...] = ()) -> Iterator[int]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if any(m in line for m in (*MARKERS, *extra)):
+            yield number
