@@ -26,6 +26,7 @@ class Config:
     schemas: tuple[str, ...] = ()
     docs: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    default_excludes: bool = True  # skip frozen copies (paths.DEFAULT_EXCLUDES)
     auto_discover: bool = True
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -107,6 +108,7 @@ def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) ->
         schemas=tuple(table.get("schemas", ())),
         docs=tuple(table.get("docs", ())),
         exclude=tuple(table.get("exclude", ())),
+        default_excludes=bool(table.get("default-excludes", True)),
         auto_discover=bool(table.get("auto-discover", True)),
         select=tuple(table.get("select", ())),
         ignore=tuple(table.get("ignore", ())),

@@ -105,3 +105,20 @@ def test_configured_paths_add_to_discovery():
     only = classify(files, Settings(examples=("config/*.dotenv",), auto=False))
     assert only["example"] == ("config/vars.dotenv",)
     assert only["docs"] == ()
+
+
+def test_frozen_copies_are_excluded_by_default(run, tmp_path):
+    """Versioned docs, translations, vendored and generated code are not sources of truth."""
+    write_repo(tmp_path, {
+        ".env.example": "API_URL=\n",
+        "src/app.ts": "export const a = process.env.API_URL;\n",
+        "docs/versioned_docs/version-1/env.md": "| Variable |\n|---|\n| `OLD_VAR_NAME` |\n",
+        "docs/i18n/fr/env.md": "- `ANCIEN_NOM_X` : obsolète\n",
+        "vendor/lib/x.js": "module.exports = process.env.VENDOR_TOKEN_X;\n",
+        "src/api.generated.ts": "export const g = process.env.GENERATED_TOKEN_X;\n",
+    })
+    assert run(tmp_path).out.startswith("No problems found")
+    (tmp_path / ".env-lint.toml").write_text("default-excludes = false\n")
+    out = run(tmp_path).out
+    for name in ("OLD_VAR_NAME", "VENDOR_TOKEN_X", "GENERATED_TOKEN_X"):
+        assert f"`{name}`" in out, name

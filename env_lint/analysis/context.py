@@ -56,6 +56,10 @@ class Context:
         """Names a build config sets for the code (``next.config`` ``env``, Vite ``define``)."""
         return frozenset(p.name for p in self.project.provided)
 
+    def referenced(self, name: str) -> bool:
+        """Mentioned in code or config (any language; also files env-lint does not parse)."""
+        return name in self.project.code_words or name in self.project.config_words
+
     @cached_property
     def declared_names(self) -> frozenset[str]:
         """Names an example file lists or a schema declares."""

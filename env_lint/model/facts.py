@@ -65,6 +65,8 @@ class FileFacts:
     turbo: TurboConfig | None = None
     provided: tuple[Usage, ...] = ()  # set for the code by a build config (next.config env)
     runs_turbo: bool = False  # a workflow, Dockerfile or script runs ``turbo run ...``
+    words: frozenset[str] = frozenset()  # variable-shaped names the file mentions
+    words_kind: str | None = None  # "code" or "config": how those mentions count
     loads_env: bool = False  # the code loads an env file itself (dotenv, loadEnvFile)
     opaque: tuple[Location, ...] = ()  # the whole environment passed where env-lint cannot see
     named_schema: bool = False  # a schema file by its name or the config

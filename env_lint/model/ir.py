@@ -104,13 +104,22 @@ class Env:
 
 
 @dataclass(frozen=True, slots=True)
+class Other:
+    """An expression env-lint does not model (``a ?? b``, ```${x}```, ``await x``), with the
+    sub-expressions it is made of (to see whether it reads the environment)."""
+
+    parts: tuple[Expr, ...]
+    loc: Location
+
+
+@dataclass(frozen=True, slots=True)
 class Opaque:
     """Anything else (kept only for its position)."""
 
     loc: Location
 
 
-Expr = Ref | Prop | Call | Obj | Arr | Lit | Cond | Fn | Env | Opaque
+Expr = Ref | Prop | Call | Obj | Arr | Lit | Cond | Fn | Env | Other | Opaque
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,8 @@ class Project:
     manifests: tuple[tuple[str, Manifest], ...] = ()  # (path, manifest), in listing order
     env_loaders: tuple[str, ...] = ()  # code files that load an env file themselves
     turbo_runners: tuple[str, ...] = ()  # files whose commands run ``turbo run ...``
+    code_words: frozenset[str] = frozenset()  # names mentioned in code (any language)
+    config_words: frozenset[str] = frozenset()  # names mentioned in deploy and build configs
     opaque: tuple[Location, ...] = ()  # the whole environment passed where env-lint cannot see
 
     def examples_covering(self, path: str) -> tuple[ExampleFile, ...]:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ..config import Config
 from ..libraries import implicit_variables
 from ..model import FileFacts, ImplicitVar, Project, Schema, Snapshot
-from ..paths import shown_path
+from ..paths import DEFAULT_EXCLUDES, shown_path
 from ..sources.base import Settings
 from ..sources.registry import SOURCES
 from .collect import Collector
@@ -34,7 +34,8 @@ def settings_of(config: Config) -> Settings:
 
 
 def build_project(root: str, config: Config) -> Project:
-    files = list_files(root, config.exclude)
+    excluded = config.exclude + (DEFAULT_EXCLUDES if config.default_excludes else ())
+    files = list_files(root, excluded)
     collector = Collector(root, settings_of(config))
     collected = collector.collect(files)
     facts = collected.facts
@@ -77,6 +78,8 @@ def assemble(
         provided=tuple(sorted({p for f in every for p in f.provided})),
         manifests=tuple((f.path, f.manifest) for f in every if f.manifest is not None),
         env_loaders=tuple(f.path for f in every if f.loads_env),
+        code_words=_words(every, "code"),
+        config_words=_words(every, "config"),
         turbo_runners=tuple(
             f.path for f in every if f.runs_turbo or (f.manifest and f.manifest.runs_turbo)
         ),
@@ -92,6 +95,14 @@ def _schemas(facts: list[FileFacts], resolved: Resolved) -> Iterator[Schema]:
             if item.source == source.name:
                 yield from item.schemas
                 yield from resolved.by_path.get(item.path, ())
+
+
+def _words(facts: list[FileFacts], kind: str) -> frozenset[str]:
+    found: set[str] = set()
+    for item in facts:
+        if item.words_kind == kind:
+            found.update(item.words)
+    return frozenset(found)
 
 
 def _implicit(facts: list[FileFacts], config: Config) -> list[ImplicitVar]:

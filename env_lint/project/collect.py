@@ -4,13 +4,22 @@ repo's files for the sources; a source never sees the disk, only bytes."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from ..model import FileFacts, Location, ParseFailure
 from ..model.ir import Module
 from ..sources.base import Settings, Source
 from ..sources.registry import source_for
-from ..textio import read_bytes
+from ..textio import is_binary, read_bytes
+
+_NAME = re.compile(rb"(?<![A-Za-z0-9_$])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![A-Za-z0-9_])")
+
+
+def names_in(data: bytes) -> frozenset[str]:
+    """Every variable-shaped word (``UPPER_SNAKE`` with an underscore) the bytes mention."""
+    return frozenset(m.decode("ascii") for m in set(_NAME.findall(data)))
+
 
 # What a bug in a parser may raise on strange input: that file's parse error, never a crash.
 PARSER_ERRORS = (RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError)
@@ -43,15 +52,24 @@ class Collector:
             if source.is_strict(rel, self.settings) or source.unreadable is not None:
                 return source.failed(rel, data)
             return None  # the compiler reports a source file it cannot read
+        return self._with_words(source, rel, data, self._parsed(source, rel, data))
+
+    def _parsed(self, source: Source, rel: str, data: bytes) -> FileFacts:
         if not source.wants(rel, data, self.settings):
             return FileFacts(rel, source.name)
         try:
             return source.parse(rel, data, self.settings)
         except PARSER_ERRORS as exc:
             reason = f"could not be parsed ({type(exc).__name__})"
-            return FileFacts(
-                rel, source.name, failures=(ParseFailure(Location(rel, 1, 1), reason),)
-            )
+            failure = ParseFailure(Location(rel, 1, 1), reason)
+            return FileFacts(rel, source.name, failures=(failure,))
+
+    @staticmethod
+    def _with_words(source: Source, rel: str, data: bytes, facts: FileFacts) -> FileFacts:
+        kind = source.words_of(rel)
+        if kind is None or is_binary(data):
+            return facts
+        return replace(facts, words=names_in(data), words_kind=kind)
 
     def module(self, rel: str) -> Module | None:
         """The complete module facts of a JS/TS file another module imports from."""

@@ -17,7 +17,21 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model import Constraints, Location, Schema, SchemaVar, Unrecognized
-from ..model.ir import Arr, Call, Cond, Env, Expr, Lit, Obj, Pair, ParseSite, Prop, Ref, Spread
+from ..model.ir import (
+    Arr,
+    Call,
+    Cond,
+    Env,
+    Expr,
+    Lit,
+    Obj,
+    Other,
+    Pair,
+    ParseSite,
+    Prop,
+    Ref,
+    Spread,
+)
 from .modules import Modules, View
 
 _TRANSPARENT = frozenset(
@@ -158,11 +172,17 @@ class Evaluator:
         if not isinstance(expr, Obj):
             return None
         keys: set[str] = set()
+        reads_env = False
         for item in expr.items:
             if isinstance(item, Spread):
-                return Wiring(None, expr.loc)  # ...process.env or anything else: all wired
+                if not _reads_env(item.expr):
+                    return None  # { ...body }: some other object, not the environment
+                return Wiring(None, expr.loc)  # { ...process.env, X: ... }: all wired
             if item.key is not None:
                 keys.add(item.key)
+                reads_env = reads_env or _reads_env(item.value)
+        if not reads_env:
+            return None  # { a: 1 } parsed: a schema for something else than the environment
         return Wiring(frozenset(keys), expr.loc)
 
     # --- shapes ------------------------------------------------------------------------------
@@ -416,6 +436,24 @@ def modifier(info: VarInfo, method: str, args: tuple[Expr, ...]) -> None:
         info.type = method
     elif method == "describe" and args:
         info.description = string(args[0])
+
+
+def _reads_env(expr: Expr | None, depth: int = 0) -> bool:
+    """Does the expression read the environment (``process.env.X``, ``import.meta.env.X``,
+    ``process.env``, possibly inside a call or a fallback)?"""
+    if expr is None or depth > 8:
+        return False
+    if isinstance(expr, Env):
+        return True
+    if isinstance(expr, Prop):
+        return _reads_env(expr.obj, depth + 1)
+    if isinstance(expr, Call):
+        return any(_reads_env(a, depth + 1) for a in (expr.func, *expr.args))
+    if isinstance(expr, Cond):
+        return _reads_env(expr.then, depth + 1) or _reads_env(expr.other, depth + 1)
+    if isinstance(expr, Other):
+        return any(_reads_env(p, depth + 1) for p in expr.parts)
+    return False
 
 
 def literal(expr: Expr | None) -> tuple[bool, Any]:

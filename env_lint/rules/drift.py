@@ -63,6 +63,8 @@ def _unused_example_var(ctx: Context) -> Iterator[Finding]:
     for name, entries in sorted(ctx.example_entries.items()):
         if name in ctx.schema_names or name in ctx.usages or name in ctx.provided:
             continue
+        if ctx.referenced(name):
+            continue  # named in code or config env-lint does not read: not provably unused
         if ctx.is_runtime(name) or ctx.set_by_any_platform(name) or ctx.read_dynamically(name):
             continue
         places = [(f, e) for f, e in entries if not ctx.implicit(name, f.path)]
@@ -85,8 +87,8 @@ def _undeclared_usage(ctx: Context) -> Iterator[Finding]:
     for name, usages in sorted(ctx.usages.items()):
         if name in ctx.declared_names or name in ctx.doc_mentions or ctx.is_runtime(name):
             continue
-        if name in ctx.provided or ctx.implicit(name):
-            continue
+        if name in ctx.provided or ctx.implicit(name) or name in ctx.project.config_words:
+            continue  # a build or deploy config sets it
         usages = [u for u in usages if _needs_declaring(ctx, u)]
         if not usages:
             continue

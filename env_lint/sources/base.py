@@ -46,6 +46,13 @@ class Source:
     # compiler or the tool that owns it reports it). A function decides per path.
     strict: bool | Callable[[str, Settings], bool] = True
     unreadable: Callable[[str, ParseFailure], FileFacts] | None = None
+    # The variable names a file mentions are references: "code" (a name that appears there is
+    # in use), "config" (a deploy or build config that sets it), or None (examples and docs
+    # declare and describe, they do not use). A function decides per path.
+    words: str | Callable[[str], str] | None = None
+
+    def words_of(self, path: str) -> str | None:
+        return self.words(path) if callable(self.words) else self.words
 
     def is_strict(self, path: str, settings: Settings) -> bool:
         return self.strict if isinstance(self.strict, bool) else self.strict(path, settings)

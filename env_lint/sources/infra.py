@@ -163,4 +163,5 @@ SOURCE = Source(
     text_parser("infra", _read, report=False),
     strict=False,
     unreadable=_unreadable,
+    words="config",
 )

@@ -142,4 +142,5 @@ SOURCE = Source(
     text_parser(_NAME, _read, report=False),
     strict=False,
     unreadable=_unreadable,
+    words="config",
 )

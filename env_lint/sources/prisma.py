@@ -35,4 +35,4 @@ def prisma_variables(path: str, text: str) -> list[tuple[str, Location]]:
     return found
 
 
-SOURCE = Source("prisma", _claims, text_parser("prisma", _read))
+SOURCE = Source("prisma", _claims, text_parser("prisma", _read), words="config")

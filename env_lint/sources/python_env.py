@@ -310,7 +310,7 @@ def _literal(node: ast.expr | None) -> tuple[bool, Any]:
     return False, None
 
 
-SOURCE = Source("python", _claims, _parse, prefilter=_wanted, strict=False)
+SOURCE = Source("python", _claims, _parse, prefilter=_wanted, words="code", strict=False)
 
 
 def _is_none(node: ast.expr) -> bool:

@@ -12,6 +12,7 @@ from . import (
     json_schema,
     manifests,
     markdown_docs,
+    other,
     prisma,
     python_env,
     scripts,
@@ -29,6 +30,7 @@ SOURCES: tuple[Source, ...] = (
     manifests.SOURCE,
     prisma.SOURCE,
     infra.SOURCE,
+    other.SOURCE,
 )
 
 

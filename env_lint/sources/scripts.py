@@ -26,8 +26,11 @@ ENV_MARKERS = (
     b"Deno.env",
     b"createEnv",
     b"cleanEnv",
+    b"$env/",  # SvelteKit: import { env } from "$env/dynamic/private"
+    b"std-env",
 )
-SCHEMA_MARKERS = (b"parse", b"createEnv", b"cleanEnv")  # a file without them has no schema
+# A file without them has no schema (parse, safeParse, parseAsync, createEnv, cleanEnv).
+SCHEMA_MARKERS = (b"parse", b"Parse", b"createEnv", b"cleanEnv")
 
 
 def named_schema(rel: str, settings: Settings) -> bool:
@@ -99,7 +102,7 @@ def _directives(path: str, data: bytes, script: Script | None) -> tuple[Directiv
     return directives_in(path, text.text, script if same else None)
 
 
-SOURCE = Source("script", _claims, _parse, prefilter=_wanted, strict=named_schema)
+SOURCE = Source("script", _claims, _parse, prefilter=_wanted, words="code", strict=named_schema)
 
 
 def load_module(path: str, data: bytes) -> Module | None:

@@ -27,6 +27,7 @@ from ..model.ir import (
     Module,
     Obj,
     Opaque,
+    Other,
     Pair,
     ParseSite,
     Prop,
@@ -41,6 +42,7 @@ _FUNCTIONS = ("arrow_function", "function_expression", "function", "function_dec
 _LITERALS = frozenset(
     {"string", "template_string", "number", "true", "false", "null", "unary_expression"}
 )
+_COMPOSITE = frozenset({"await_expression", "template_substitution", "spread_element"})
 
 
 @dataclass
@@ -241,7 +243,12 @@ class _Lowering:
         kind = node.type
         if kind in _LITERALS or kind == "binary_expression":
             known, value = literal(self.src, node)
-            return Lit(value, loc) if known else Opaque(loc)
+            if known:
+                return Lit(value, loc)
+            parts = [c for c in node.named_children if c.type != "string_fragment"]
+            return Other(tuple(self.expr(c, depth + 1) for c in parts), loc)
+        if kind in _COMPOSITE:
+            return Other(tuple(self.expr(c, depth + 1) for c in node.named_children), loc)
         if kind in ("identifier", "shorthand_property_identifier"):
             name = self.src.text(node)
             self.declaration(name)

@@ -77,4 +77,4 @@ def allows(patterns: tuple[str, ...], name: str) -> bool:
     return allowed
 
 
-SOURCE = Source(_NAME, _claims, text_parser(_NAME, _read))
+SOURCE = Source(_NAME, _claims, text_parser(_NAME, _read), words="config")

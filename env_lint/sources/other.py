@@ -1,0 +1,60 @@
+"""Every other code or config file (Go, Ruby, Terraform, Kubernetes YAML, Makefiles...): env-lint
+does not parse them, but the variable names they mention are references all the same - a name
+that a Go service reads or a Terraform module sets is never "unused", and a read that a deploy
+config sets is never "undeclared"."""
+
+from __future__ import annotations
+
+from ..model import FileFacts
+from .base import Settings, Source, name_of
+
+CODE_SUFFIXES = frozenset(
+    {
+        "go", "rb", "rs", "java", "kt", "kts", "scala", "php", "cs", "swift", "ex", "exs",
+        "erl", "clj", "lua", "pl", "r", "dart", "vue", "svelte", "astro", "html", "c", "cc",
+        "cpp", "h", "hpp", "zig", "nim", "groovy",
+    }
+)  # fmt: skip
+CONFIG_SUFFIXES = frozenset(
+    {
+        "tf", "tfvars", "hcl", "nix", "conf", "ini", "cfg", "properties", "yml", "yaml",
+        "toml", "json", "jsonc", "json5", "xml", "mk", "bicep", "cue", "jsonnet", "tpl",
+    }
+)  # fmt: skip
+CONFIG_NAMES = frozenset(
+    {"Makefile", "Procfile", "Caddyfile", "Justfile", "justfile", "Jenkinsfile", "Tiltfile",
+     "Vagrantfile", "Brewfile", "Earthfile"}
+)  # fmt: skip
+
+
+def kind_of(rel: str) -> str | None:
+    """``code`` or ``config`` for a file this source claims, else None."""
+    name = name_of(rel)
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix in CODE_SUFFIXES:
+        return "code"
+    if suffix in CONFIG_SUFFIXES or name in CONFIG_NAMES:
+        return "config"
+    return None
+
+
+def _claims(rel: str, settings: Settings) -> bool:
+    return kind_of(rel) is not None
+
+
+def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
+    return FileFacts(path, "other", checked=False)  # only its words count (see collect.py)
+
+
+def _nothing_to_parse(path: str, data: bytes, settings: Settings) -> bool:
+    return True  # parse() is trivial; the prefilter must not make it a "checked" file
+
+
+SOURCE = Source(
+    "other",
+    _claims,
+    _parse,
+    prefilter=_nothing_to_parse,
+    strict=False,
+    words=lambda rel: kind_of(rel) or "code",
+)
