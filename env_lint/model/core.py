@@ -100,6 +100,7 @@ class SchemaVar:
     conditional: bool = False  # required in some configurations only (ternary, union branch)
     aliases: tuple[str, ...] = ()  # other names that set it (pydantic AliasChoices)
     known: bool = True  # False: defined in a way env-lint cannot read (requiredness unknown)
+    key: str | None = None  # the schema key, when it reads a variable of another name
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)

@@ -11,11 +11,12 @@ import posixpath
 from collections.abc import Callable
 
 from ..model import FileFacts, parent_dir
-from ..model.ir import Expr, Import, Module
+from ..model.ir import Expr, Import, Module, Prop, Ref
 
 Loader = Callable[[str], Module | None]  # root-relative path -> its complete module
 _SUFFIXES = ("", ".ts", ".tsx", ".mts", ".js", ".mjs", ".cjs", "/index.ts", "/index.js")
 ZOD_MODULES = ("zod",)
+ENV_MODULES = frozenset({"std-env", "$env/dynamic/private", "$env/dynamic/public"})
 
 
 class View:
@@ -73,6 +74,16 @@ class Modules:
             if not candidate.startswith("..") and candidate in self._files:
                 return candidate
         return None
+
+    def env_alias(self, view: View, expr: Expr) -> bool:
+        """``env`` imported from std-env or SvelteKit's ``$env/dynamic/*``."""
+        if isinstance(expr, Prop) and expr.name == "env" and isinstance(expr.obj, Ref):
+            item = view.imports.get(expr.obj.name)
+            return item is not None and item.specifier in ENV_MODULES and item.name == "process"
+        if not isinstance(expr, Ref):
+            return False
+        item = view.imports.get(expr.name)
+        return item is not None and item.specifier in ENV_MODULES and item.name == "env"
 
     def imported(self, view: View, name: str) -> tuple[View, Expr] | None:
         """The declaration behind an imported name, in the module that declares it."""

@@ -4,10 +4,12 @@ module's facts."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Location, Schema, SchemaVar
 from ..model.ir import Env, Expr, Obj, ParseSite, Spread
 from .modules import View
-from .zod import Evaluator, sites_of, string
+from .zod import Evaluator, env_name, sites_of, string
 
 _SECTIONS = ("server", "client", "shared")
 _DEFAULT_PREFIX = {"@t3-oss/env-nextjs": "NEXT_PUBLIC_", "@t3-oss/env-nuxt": "NUXT_PUBLIC_"}
@@ -40,6 +42,10 @@ def _schema(evaluator: Evaluator, view: View, site: ParseSite, options: Obj) -> 
             continue
         variables.extend(evaluator.member_var(m, section) for m in members)
     runtime, where, client_only = _runtime_env(evaluator, view, pairs)
+    renamed = _renamed(evaluator, view, pairs)
+    variables = [
+        replace(v, name=renamed[v.name], key=v.name) if v.name in renamed else v for v in variables
+    ]
     prefix = string(pairs.get("clientPrefix")) or _DEFAULT_PREFIX.get(site.source)
     return Schema(
         path=view.path,
@@ -51,6 +57,21 @@ def _schema(evaluator: Evaluator, view: View, site: ParseSite, options: Obj) -> 
         runtime_env_client_only=client_only,
         client_prefix=prefix,
     )
+
+
+def _renamed(evaluator: Evaluator, view: View, pairs: dict[str | None, Expr]) -> dict[str, str]:
+    """``runtimeEnv: { KEY: process.env.OTHER }``: the environment must hold OTHER."""
+    node = evaluator.local(view, pairs.get("runtimeEnv") or pairs.get("experimental__runtimeEnv"))
+    if not isinstance(node, Obj):
+        return {}
+    found = {}
+    for item in node.items:
+        if isinstance(item, Spread) or item.key is None:
+            continue
+        read = env_name(item.value)
+        if read is not None and read != item.key:
+            found[item.key] = read
+    return found
 
 
 def _runtime_env(

@@ -77,8 +77,9 @@ _MAX_DEPTH = 24
 
 @dataclass
 class Wiring:
-    keys: frozenset[str] | None  # None: the whole process.env is passed
+    keys: frozenset[str] | None  # None: the whole environment is passed
     location: Location
+    renamed: dict[str, str] = field(default_factory=dict)  # schema key -> the variable it reads
 
 
 @dataclass
@@ -153,37 +154,57 @@ class Evaluator:
         return [self._schema(view, loc, members, wiring) for loc, members, wiring in found.values()]
 
     def _schema(self, view: View, loc: Location, members: list[Member], wiring: Wiring) -> Schema:
+        variables = [self.member_var(m) for m in members]
+        if wiring.renamed:  # { KEY: process.env.OTHER }: the environment must hold OTHER
+            variables = [
+                replace(v, name=wiring.renamed[v.name], key=v.name)
+                if v.name in wiring.renamed
+                else v
+                for v in variables
+            ]
+        wired = wiring.keys
+        if wired is not None and wiring.renamed:
+            wired = frozenset(wiring.renamed.get(k, k) for k in wired)
         return Schema(
             path=view.path,
             location=loc,
-            variables=tuple(self.member_var(m) for m in members),
-            wired=wiring.keys,
+            variables=tuple(variables),
+            wired=wired,
             wiring_location=wiring.location if wiring.keys is not None else None,
         )
 
     def wiring(self, view: View, expr: Expr | None, depth: int) -> Wiring | None:
+        """How the environment reaches a parse: all of it (``process.env``, an alias, a
+        wrapper call around it, ``{...process.env, ...}``), or an explicit map of keys."""
         if expr is None or depth > _MAX_DEPTH:
             return None
-        if isinstance(expr, Env):
-            return Wiring(None, expr.loc) if expr.kind == "process" else None
+        if isinstance(expr, Env) or self.modules.env_alias(view, expr):
+            return Wiring(None, expr.loc)
         if isinstance(expr, Ref):
-            found = view.decls.get(expr.name)
-            return self.wiring(view, found, depth + 1) if found is not None else None
-        if not isinstance(expr, Obj):
-            return None
+            found = self.lookup(view, expr.name)
+            return self.wiring(found[0], found[1], depth + 1) if found is not None else None
+        if isinstance(expr, Call):
+            whole = any(isinstance(a, Env) or self.modules.env_alias(view, a) for a in expr.args)
+            return Wiring(None, expr.loc) if whole else None
+        return self._map(expr) if isinstance(expr, Obj) else None
+
+    def _map(self, obj: Obj) -> Wiring | None:
         keys: set[str] = set()
-        reads_env = False
-        for item in expr.items:
+        renamed: dict[str, str] = {}
+        for item in obj.items:
             if isinstance(item, Spread):
                 if not _reads_env(item.expr):
                     return None  # { ...body }: some other object, not the environment
-                return Wiring(None, expr.loc)  # { ...process.env, X: ... }: all wired
-            if item.key is not None:
-                keys.add(item.key)
-                reads_env = reads_env or _reads_env(item.value)
-        if not reads_env:
+                return Wiring(None, obj.loc)  # { ...process.env, X: ... }: all wired
+            if item.key is None:
+                continue
+            keys.add(item.key)
+            read = env_name(item.value)
+            if read is not None and read != item.key:
+                renamed[item.key] = read
+        if not any(_reads_env(i.value) for i in obj.items if isinstance(i, Pair)):
             return None  # { a: 1 } parsed: a schema for something else than the environment
-        return Wiring(frozenset(keys), expr.loc)
+        return Wiring(frozenset(keys), obj.loc, renamed)
 
     # --- shapes ------------------------------------------------------------------------------
 
@@ -454,6 +475,26 @@ def _reads_env(expr: Expr | None, depth: int = 0) -> bool:
     if isinstance(expr, Other):
         return any(_reads_env(p, depth + 1) for p in expr.parts)
     return False
+
+
+def env_name(expr: Expr | None, depth: int = 0) -> str | None:
+    """The first variable an expression reads: ``process.env.X ?? process.env.Y`` -> X."""
+    if expr is None or depth > 8:
+        return None
+    if isinstance(expr, Prop) and isinstance(expr.obj, Env):
+        return expr.name
+    parts: tuple[Expr, ...] = ()
+    if isinstance(expr, Call):
+        parts = expr.args
+    elif isinstance(expr, Other):
+        parts = expr.parts
+    elif isinstance(expr, Cond):
+        parts = (expr.then, expr.other)
+    for part in parts:
+        name = env_name(part, depth + 1)
+        if name is not None:
+            return name
+    return None
 
 
 def literal(expr: Expr | None) -> tuple[bool, Any]:

@@ -32,11 +32,12 @@ def _runtime_env_mismatch(ctx: Context) -> Iterator[Finding]:
         if schema.kind != "t3-env" or schema.runtime_env is None:
             continue
         passed = {name for name, _ in schema.runtime_env}
-        declared = {v.name for v in schema.variables}
+        declared = {v.key or v.name for v in schema.variables}
         where = "experimental__runtimeEnv" if schema.runtime_env_client_only else "runtimeEnv"
         at = [Related(schema.runtime_env_location, where)] if schema.runtime_env_location else []
         for var in schema.variables:
-            if var.name in passed or (schema.runtime_env_client_only and var.section == "server"):
+            key = var.key or var.name
+            if key in passed or (schema.runtime_env_client_only and var.section == "server"):
                 continue
             yield RUNTIME_ENV_MISMATCH.finding(
                 var.location,
@@ -61,12 +62,13 @@ def _client_prefix(ctx: Context) -> Iterator[Finding]:
         if schema.kind != "t3-env" or not prefix:
             continue
         for var in schema.variables:
-            if var.section == "client" and not var.name.startswith(prefix):
+            key = var.key or var.name  # t3-env checks the prefix of the schema key
+            if var.section == "client" and not key.startswith(prefix):
                 message = (
                     f"`{var.name}` is a `client` variable without the `{prefix}` prefix: the "
                     "bundler will not expose it"
                 )
-            elif var.section == "server" and var.name.startswith(prefix):
+            elif var.section == "server" and key.startswith(prefix):
                 message = (
                     f"`{var.name}` is a `server` variable with the public `{prefix}` prefix: it "
                     "ships to the browser"

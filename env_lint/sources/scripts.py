@@ -45,12 +45,19 @@ def _markers(settings: Settings) -> tuple[bytes, ...]:
     return ENV_MARKERS + tuple(f"{a}(".encode() for a in settings.accessors)
 
 
+# A module that parses a schema imported from elsewhere, with an env map imported from
+# elsewhere, has no env marker of its own: ``clientSchema.safeParse(clientEnv)``.
+PARSE_CALLS = (b".parse(", b".safeParse(", b".parseAsync(", b".safeParseAsync(")
+
+
 def _wanted(path: str, data: bytes, settings: Settings) -> bool:
     if named_schema(path, settings):
         return True  # read strictly: even a binary one is reported
     if is_binary(data):
         return False
-    return MARKER_BYTES in data or any(m in data for m in _markers(settings))
+    if MARKER_BYTES in data or any(m in data for m in _markers(settings)):
+        return True
+    return any(m in data for m in PARSE_CALLS)
 
 
 def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
@@ -61,7 +68,7 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
             return FileFacts(path, SOURCE.name, failures=(text,), named_schema=True)
         data = text.text.encode("utf-8")
     reads_env = named or any(m in data for m in _markers(settings))
-    if not reads_env:
+    if not reads_env and not any(m in data for m in PARSE_CALLS):
         return FileFacts(path, SOURCE.name, directives=_directives(path, data, None))
     from .code_usages import extract_reads
     from .ts_module import lower_module

@@ -93,25 +93,38 @@ def lower_module(src: Script, *, complete: bool) -> Module:
 # --- the index ---------------------------------------------------------------------------
 
 
+_INDEX_QUERY = """
+(variable_declarator name: (identifier) @name value: (_) @value)
+(enum_declaration name: (identifier) @name body: (enum_body) @value)
+(function_declaration name: (identifier) @name) @value
+(import_statement) @import
+(export_statement) @export
+"""
+_SITES_QUERY = """
+(call_expression
+  function: (member_expression property: (property_identifier) @method)
+  (#any-of? @method "parse" "safeParse" "parseAsync" "safeParseAsync" "cleanEnv")) @call
+(call_expression function: (identifier) @function (#any-of? @function {names})) @call
+"""
+
+
 def _index(src: Script) -> _Index:
+    """Declarations (the first one of each name wins), imports, exports and calls, from one
+    query matched in C."""
     index = _Index()
-    for node in src.walk():
-        kind = node.type
-        if kind == "variable_declarator":
-            name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
-            if name is not None and value is not None and name.type == "identifier":
-                index.decls.setdefault(src.text(name), value)
-        elif kind in ("enum_declaration", "function_declaration"):
-            name = node.child_by_field_name("name")
-            body = node.child_by_field_name("body") if kind == "enum_declaration" else node
-            if name is not None and body is not None:
-                index.decls.setdefault(src.text(name), body)
-        elif kind == "import_statement":
-            index.imports.extend(_imports(src, node))
-        elif kind == "export_statement":
-            _exports(src, node, index)
-        elif kind == "call_expression":
-            index.calls.append(node)
+    for _, captures in src.matches(_INDEX_QUERY):
+        if "name" in captures:
+            name, value = captures["name"][0], captures["value"][0]
+            index.decls.setdefault(src.text(name), value)
+        elif "import" in captures:
+            index.imports.extend(_imports(src, captures["import"][0]))
+        elif "export" in captures:
+            _exports(src, captures["export"][0], index)
+    names = {"createEnv", "cleanEnv"}
+    names |= {i.local for i in index.imports if i.name in ("createEnv", "cleanEnv")}
+    quoted = " ".join(f'"{n}"' for n in sorted(names))
+    for _, captures in src.matches(_SITES_QUERY.replace("{names}", quoted)):
+        index.calls.append(captures["call"][0])
     return index
 
 

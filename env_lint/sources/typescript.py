@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 import tree_sitter_typescript
-from tree_sitter import Language, Node, Parser, Tree
+from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
 
 from ..model import Location
 
@@ -19,18 +19,33 @@ SOURCE_SUFFIXES = TS_SUFFIXES + JS_SUFFIXES
 
 
 @cache
-def _parser(tsx: bool) -> Parser:
+def language(tsx: bool) -> Language:
     raw = (
         tree_sitter_typescript.language_tsx()
         if tsx
         else tree_sitter_typescript.language_typescript()
     )
-    return Parser(Language(raw))
+    return Language(raw)
+
+
+@cache
+def _parser(tsx: bool) -> Parser:
+    return Parser(language(tsx))
+
+
+@cache
+def query(tsx: bool, source: str) -> Query:
+    """A compiled tree-sitter query (matched in C, not by walking nodes in Python)."""
+    return Query(language(tsx), source)
+
+
+def is_tsx(path: str) -> bool:
+    """TypeScript grammar for .ts/.mts/.cts; TSX (a superset of JS + JSX) for the rest."""
+    return not path.endswith(TS_SUFFIXES)
 
 
 def parse(path: str, data: bytes) -> Tree:
-    """TypeScript grammar for .ts/.mts/.cts; TSX (a superset of JS + JSX) for the rest."""
-    return _parser(not path.endswith(TS_SUFFIXES)).parse(data)
+    return _parser(is_tsx(path)).parse(data)
 
 
 class Script:
@@ -44,6 +59,11 @@ class Script:
 
     def text(self, node: Node) -> str:
         return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    def matches(self, source: str) -> list[tuple[int, dict[str, list[Node]]]]:
+        """The matches of a query over the whole tree, in document order."""
+        found = QueryCursor(query(is_tsx(self.path), source)).matches(self.tree.root_node)
+        return sorted(found, key=lambda m: min(n.start_byte for ns in m[1].values() for n in ns))
 
     def location(self, node: Node) -> Location:
         row, byte_col = node.start_point
