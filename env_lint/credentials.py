@@ -77,9 +77,17 @@ _PUBLIC_TEST_SUBSTRINGS = (
 )
 _PLACEHOLDER_WORDS = re.compile(
     r"x{4,}|X{4,}|\*{3,}|your[-_]?|example|placeholder|changeme|change[-_]me|replace[-_]?me|"
-    r"dummy|<[^>]*>|\$\{[^}]*\}|\.\.\.|…|0123456789|1234567890|abcdefghij",
+    r"dummy|fake|sample|<[^>]*>|\$\{[^}]*\}|\.\.\.|…|0123456789|1234567890|abcdefghij",
     re.IGNORECASE,
 )
+# A URL whose host only exists on a developer's machine or inside a compose network: its
+# password is a local default (``postgres://app:app@localhost/app``, ``redis://:pw@redis:6379``).
+_LOCAL_HOST = re.compile(
+    r"^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|"
+    r"[a-z0-9][a-z0-9_-]*)(?::\d+)?$",
+    re.IGNORECASE,
+)
+_PEM_BODY = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(.*?)-----END", re.DOTALL)
 _TRIVIAL_PASSWORDS = frozenset(
     {
         "password",
@@ -130,13 +138,40 @@ def known_credential(value: str) -> str | None:
     """The kind of the first known credential format in ``value``, if it is not a stand-in."""
     for detector in DETECTORS:
         for hit in detector.pattern.finditer(value):
+            if detector.kind == "PEM private key" and _elided_pem(value):
+                continue
             if not placeholder_like(hit.group(0)):
                 return detector.kind
     for hit in _URL_PASSWORD.finditer(value):
         password = hit.group(1)
-        if password.lower() not in _TRIVIAL_PASSWORDS and not placeholder_like(password):
+        trivial = password.lower() in _TRIVIAL_PASSWORDS or placeholder_like(password)
+        if not trivial and not local_only(hit.group(0)):
             return "URL with an embedded password"
     return None
+
+
+def _elided_pem(value: str) -> bool:
+    """``-----BEGIN PRIVATE KEY-----\\n...\\n-----END...``: a key with no key material."""
+    text = value.replace("\\n", "\n")
+    body = _PEM_BODY.search(text)
+    if body is None:
+        return "-----END" not in text and len(text) < 200
+    material = re.sub(r"\s|\\n", "", body.group(1))
+    return len(material) < 64 or placeholder_like(material) or "..." in material
+
+
+def local_only(value: str) -> bool:
+    """A URL with credentials whose host is local (localhost, a compose service name)."""
+    from urllib.parse import urlsplit
+
+    text = value.strip().strip("'\"")
+    if "://" not in text or "@" not in text:
+        return False
+    try:
+        host = urlsplit(text).netloc.rsplit("@", 1)[-1]
+    except ValueError:
+        return False
+    return bool(_LOCAL_HOST.match(host))
 
 
 def shannon_entropy(text: str) -> float:

@@ -162,13 +162,24 @@ def is_example_name(name: str) -> bool:
     return words[-1] not in _NOT_DOTENV
 
 
+# dotenv files by their own naming grammar: ``.env``, ``.env.local``, ``.env.production.local``,
+# ``env.production``, ``prod.env``; never ``env.ts``, ``.env.webp``, ``data_and_env.sql``.
+_DOTENV_NAME = re.compile(r"^(?:\.?env(?:\.[a-z0-9_-]+)*|[a-z0-9_-]+\.env)$", re.IGNORECASE)
+_NOT_REAL = frozenset(
+    {*_EXAMPLE_WORDS, "vault", "enc", "encrypted", "gpg", "age", "sops", "asc", "schema",
+     "defaults", "types", "diff", "patch", "orig", "bak", "swp", "d", "webp", "png", "jpg",
+     "jpeg", "gif", "svg", "ico", "pdf", "vue", "svelte", "astro", "sql", "ps1", "bat", "cmd",
+     "css", "scss", "lock", "log", "csv", "tsv", "txt", "html", "xml", "zip", "gz", "tar"}
+)  # fmt: skip
+
+
 def is_real_env_name(name: str) -> bool:
-    """``.env``, ``.env.local``, ``env.production``, ``.env.vercel``, ``prod.env``: files that
-    hold real values (not example, sample or template files)."""
-    words = [w for w in re.split(r"[.\-_]", name.lower()) if w]
-    if "env" not in words or _EXAMPLE_WORDS.intersection(words) or words[-1] in _NOT_DOTENV:
+    """``.env``, ``.env.local``, ``env.production``, ``.env.vercel``, ``prod.env``: dotenv files
+    that hold real values (not example, sample or template files, not encrypted vaults)."""
+    if not _DOTENV_NAME.match(name) or name.lower() == "env":
         return False
-    return name.lower() != "env" and (name.startswith(".") or "." in name)
+    words = [w for w in re.split(r"[.\-_]", name.lower()) if w]
+    return not _NOT_REAL.intersection(words) and words[-1] not in _NOT_DOTENV
 
 
 def is_schema_name(name: str) -> bool:

@@ -23,6 +23,18 @@ _ATTRIBUTE = re.compile(
 )
 
 
+_DUMMY = re.compile(
+    r"\b(dummy|fake|example|placeholder|sample|not\s+a\s+real|for\s+testing|test\s+key|"
+    r"replace\s+(?:it|this|me)|пример|тестов\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def says_dummy(text: str) -> bool:
+    """A comment that says the value next to it is not real (``# dummy key, create your own``)."""
+    return bool(_DUMMY.search(text))
+
+
 def requiredness(text: str) -> bool | None:
     """True when the text calls the variable required, False when optional, else None."""
     attribute = _ATTRIBUTE.match(text)

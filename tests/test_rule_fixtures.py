@@ -65,7 +65,7 @@ FIRES = {
         ".env.example:4:1: EL601 [public-secret] `VITE_WEBHOOK_TOKEN` is exposed to the browser by the `VITE_` prefix, but the example file or docs call it secret",
     ],
     "committed-env-file": [
-        ".env.production:1:1: EL602 [committed-env-file] `.env.production` is a real env file tracked by git: remove it from the index (`git rm --cached`), add it to `.gitignore`, and rotate the secrets it held",
+        ".env.production:2:1: EL602 [committed-env-file] `.env.production` is tracked by git and holds what look like real credentials (`SESSION_SECRET`; high-entropy value on a secret variable): remove it from the index (`git rm --cached`), add it to `.gitignore`, and rotate them",
     ],
     "stale-baseline-entry": [
         "fixtures/rules/stale-baseline-entry/fires/baseline.json:5:1: EL501 [stale-baseline-entry] baseline entry for duplicate-key `API_URL` in `.env.example` matches no finding any more; remove it (or rewrite the baseline with --write-baseline)",

@@ -118,6 +118,15 @@ class Context:
 
         return Deploy(self.project)
 
+    def service_has_schema(self, path: str) -> bool:
+        owner = service_of(self.project.services, path)
+        return owner is not None and owner in self._schema_services
+
+    @cached_property
+    def _schema_services(self) -> frozenset[object]:
+        services = self.project.services
+        return frozenset(service_of(services, s.path) for s in self.project.schemas) - {None}
+
     def documents(self, doc_path: str, schema_path: str) -> bool:
         """Is the doc about the package that holds the schema? Docs at the root of the repo
         or in a docs site's own package cover every package; a README or docs folder inside a

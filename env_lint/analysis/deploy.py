@@ -52,7 +52,7 @@ class Deploy:
                 continue
             if is_tooling_path(usage.location.path):
                 continue  # tests and scripts do not run on the deploy target
-            required = usage.required and usage.name not in optional_said
+            required = usage.needed and usage.name not in optional_said
             need = Need(usage.name, usage.location, required, usage.defaulted)
             found[service][usage.name] = _merge(found[service].get(usage.name), need)
         return {

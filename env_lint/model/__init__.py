@@ -2,9 +2,11 @@
 
 from .core import (
     Constraints,
+    Credential,
     DocMention,
     DocValue,
     DynamicRead,
+    EnvFile,
     ExampleEntry,
     ExampleFile,
     Finding,
@@ -32,10 +34,12 @@ from .targets import (
 
 __all__ = [
     "Constraints",
+    "Credential",
     "Directive",
     "DocMention",
     "DocValue",
     "DynamicRead",
+    "EnvFile",
     "ExampleEntry",
     "ExampleFile",
     "FileFacts",

@@ -133,10 +133,17 @@ class Usage:
     defaulted: bool = False  # read with a fallback: ``?? "x"``, ``|| 3``, ``{ X = "d" }``
     weak: bool = False  # a CI workflow, compose file, Dockerfile or shell script: never undeclared
     guarded: bool = False  # the code copes when it is unset (``if (X)``, ``X && ...``, ``X?.y``)
+    emptied: bool = False  # ``?? ""`` / ``|| ""``: unset becomes empty (optional, or a bug)
 
     @property
     def required(self) -> bool:
         """A strong read with no fallback that the code does not check first."""
+        return not (self.defaulted or self.weak or self.guarded or self.emptied)
+
+    @property
+    def needed(self) -> bool:
+        """What a deploy target must set: like ``required``, but ``?? ""`` only silences the
+        type checker, so the variable is still needed there."""
         return not (self.defaulted or self.weak or self.guarded)
 
 
@@ -208,6 +215,27 @@ def parent_dir(path: str) -> str:
     """POSIX parent of a root-relative path; the root itself is ``""``."""
     head, _, _ = path.rpartition("/")
     return head
+
+
+@dataclass(frozen=True, slots=True)
+class Credential:
+    """A value that looks like a real credential: where, what kind, a keyed fingerprint. The
+    value itself is never kept."""
+
+    name: str | None
+    location: Location
+    kind: str
+    fingerprint: str
+
+
+@dataclass(frozen=True, slots=True)
+class EnvFile:
+    """A real env file (``.env``, ``.env.production``): the names it sets and the values in it
+    that look like credentials (no values)."""
+
+    path: str
+    names: tuple[tuple[str, Location], ...]
+    credentials: tuple[Credential, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -9,6 +9,7 @@ from .core import (
     DocMention,
     DocValue,
     DynamicRead,
+    EnvFile,
     ExampleFile,
     Location,
     ParseFailure,
@@ -53,6 +54,7 @@ class FileFacts:
     failures: tuple[ParseFailure, ...] = ()
     directives: tuple[Directive, ...] = ()
     example: ExampleFile | None = None
+    env_file: EnvFile | None = None
     schemas: tuple[Schema, ...] = ()
     usages: tuple[Usage, ...] = ()
     dynamic: tuple[DynamicRead, ...] = ()

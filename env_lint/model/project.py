@@ -8,6 +8,7 @@ from .core import (
     DocMention,
     DocValue,
     DynamicRead,
+    EnvFile,
     ExampleFile,
     Location,
     ParseFailure,
@@ -32,6 +33,7 @@ class Project:
     directives: tuple[Directive, ...] = ()  # inline ``env-lint:`` suppressions
     doc_values: tuple[DocValue, ...] = ()
     tracked_env_files: tuple[str, ...] = ()  # real env files (.env, .env.local...) git tracks
+    env_files: tuple[EnvFile, ...] = ()  # every real env file listed (tracked or not)
     services: tuple[Service, ...] = ()
     snapshots: tuple[Snapshot, ...] = ()
     dynamic: tuple[DynamicRead, ...] = ()
@@ -45,6 +47,16 @@ class Project:
     code_words: frozenset[str] = frozenset()  # names mentioned in code (any language)
     config_words: frozenset[str] = frozenset()  # names mentioned in deploy and build configs
     opaque: tuple[Location, ...] = ()  # the whole environment passed where env-lint cannot see
+
+    def examples_above(self, path: str) -> tuple[ExampleFile, ...]:
+        """The example files of the nearest directory, walking up from ``path``, that has any
+        (none when no directory on the way up has one)."""
+        covering = self.examples_covering(path)
+        if not covering:
+            return ()
+        directory = covering[0].directory
+        inside = directory == "" or path.startswith(directory + "/")
+        return covering if inside else ()
 
     def examples_covering(self, path: str) -> tuple[ExampleFile, ...]:
         """The example files of the nearest directory, walking up from ``path``, that has any;

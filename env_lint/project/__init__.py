@@ -69,6 +69,7 @@ def assemble(
         directives=tuple(d for f in every for d in f.directives),
         doc_values=tuple(v for f in every for v in f.doc_values),
         tracked_env_files=tracked_env_files(root, files),
+        env_files=tuple(f.env_file for f in every if f.env_file is not None),
         services=discover_services(root, files, config.services, facts),
         snapshots=_snapshots(root, config),
         dynamic=tuple(sorted({d for f in every for d in f.dynamic})),

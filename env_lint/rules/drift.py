@@ -82,8 +82,8 @@ def _unused_example_var(ctx: Context) -> Iterator[Finding]:
 
 def _undeclared_usage(ctx: Context) -> Iterator[Finding]:
     project = ctx.project
-    if not (project.examples or project.schemas or project.docs):
-        return  # the repo declares nothing anywhere: nothing to drift from
+    if not (project.examples or project.schemas):
+        return  # no example file or schema: the repo keeps its variables elsewhere
     for name, usages in sorted(ctx.usages.items()):
         if name in ctx.declared_names or name in ctx.doc_mentions or ctx.is_runtime(name):
             continue
@@ -104,10 +104,13 @@ def _undeclared_usage(ctx: Context) -> Iterator[Finding]:
 
 def _needs_declaring(ctx: Context, usage: Usage) -> bool:
     """A read a deploy depends on: no fallback, not checked first, in application code (not
-    tests or tooling), not set by the platform the code runs on."""
+    tests or tooling) of a package that declares its variables (an example file in its
+    directory or above, or a schema in its service), not set by the platform it runs on."""
     path = usage.location.path
     if not usage.required or is_tooling_path(path):
         return False
+    if not ctx.project.examples_above(path) and not ctx.service_has_schema(path):
+        return False  # nothing there declares variables: nothing to drift from
     return not ctx.set_by_platform(usage.name, path)
 
 

@@ -18,12 +18,15 @@ from .base import Rule, related_to
 
 
 def _secret_in_example(ctx: Context) -> Iterator[Finding]:
-    from ..credentials import credential_kind, fingerprint
+    from ..credentials import credential_kind, fingerprint, local_only
+    from ..wording import says_dummy
 
     for example in ctx.project.examples:
         for entry in example.entries:
-            if entry.value is None:
+            if entry.value is None or local_only(entry.value):
                 continue
+            if any(says_dummy(line) for line in entry.description):
+                continue  # "# dummy key, create your own"
             secret = is_secret(entry.name, [entry], ctx.doc_mentions.get(entry.name, ()))
             kind = credential_kind(entry.value, secret_name=secret)
             if kind is not None:
@@ -80,11 +83,21 @@ def _public_secret(ctx: Context) -> Iterator[Finding]:
 
 
 def _committed_env_file(ctx: Context) -> Iterator[Finding]:
-    for path in ctx.project.tracked_env_files:
+    tracked = set(ctx.project.tracked_env_files)
+    for env_file in ctx.project.env_files:
+        if env_file.path not in tracked or not env_file.credentials:
+            continue  # a committed file of non-secret settings is a team's choice
+        first, *rest = env_file.credentials
+        names = sorted({c.name for c in env_file.credentials if c.name})
+        shown = ", ".join(f"`{n}`" for n in names[:5]) + (" and more" if len(names) > 5 else "")
         yield COMMITTED_ENV_FILE.finding(
-            Location(path, 1, 1),
-            f"`{path}` is a real env file tracked by git: remove it from the index "
-            "(`git rm --cached`), add it to `.gitignore`, and rotate the secrets it held",
+            first.location,
+            f"`{env_file.path}` is tracked by git and holds what look like real credentials "
+            f"({shown}; {first.kind}): remove it from the index (`git rm --cached`), add it to "
+            "`.gitignore`, and rotate them",
+            variable=first.name,
+            related=related_to((c.location for c in rest), "another credential-looking value"),
+            fingerprint=first.fingerprint,
         )
 
 
@@ -134,9 +147,14 @@ COMMITTED_ENV_FILE = Rule(
     name="committed-env-file",
     severity=Severity.ERROR,
     summary="A real env file is tracked by git.",
-    what="A file that holds real values (`.env`, `.env.local`, `.env.production`, "
-    "`env.production`, `.env.vercel`, `prod.env`...; not example, sample or template files) "
-    "is tracked by git (`git ls-files`). Runs only inside a git work tree.",
+    what="A dotenv file by its own naming grammar (`.env`, `.env.local`, `.env.production`, "
+    "`.env.production.local`, `env.production`, `prod.env`...; not example, sample, template "
+    "or encrypted vault files, not `env.ts` or `.env.webp`) is tracked by git and holds values "
+    "that look like real credentials (the same detectors as `secret-in-example`; local "
+    "development URLs and values a comment calls dummy are not). A committed env file of "
+    "non-secret settings (a Next.js `.env.production` with public URLs) is a team's choice and "
+    "is not reported. One finding per file; the message names the variables, never a value. "
+    "Runs only inside a git work tree.",
     why="Real env files hold live secrets; once committed they are in every clone and in the "
     "history forever.",
     example="`env.production` committed next to `env.production.example`.",

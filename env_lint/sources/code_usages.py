@@ -34,7 +34,18 @@ _STATIC_SOURCES = ("$env/static/private", "$env/static/public")
 _WRAPPERS = frozenset(
     {"parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression"}
 )
-_CONVERSIONS = frozenset({"Number", "parseInt", "parseFloat", "String", "JSON.parse"})
+_CONVERSIONS = frozenset(
+    {
+        "Number",
+        "parseInt",
+        "parseFloat",
+        "Number.parseInt",
+        "Number.parseFloat",
+        "String",
+        "JSON.parse",
+        "BigInt",
+    }
+)
 _ITERATORS = frozenset({"map", "forEach", "filter", "every", "some", "flatMap", "reduce", "find"})
 _COMPARISONS = frozenset({"===", "!==", "==", "!="})
 
@@ -281,7 +292,13 @@ class _Reader:
             return
         location = self.src.location(node)
         self.found.usages.append(
-            Usage(name, location, defaulted=how == "defaulted", guarded=how == "guarded")
+            Usage(
+                name,
+                location,
+                defaulted=how == "defaulted",
+                guarded=how == "guarded",
+                emptied=how == "emptied",
+            )
         )
 
 
@@ -289,8 +306,8 @@ class _Reader:
 
 
 def classify(src: Script, read: Node, name: str = "") -> str:
-    """``write``, ``defaulted``, ``guarded`` or ``required`` (``name``: the variable, to
-    recognise a branch that checked it first)."""
+    """``write``, ``defaulted``, ``emptied``, ``guarded`` or ``required`` (``name``: the
+    variable, to recognise a branch that checked it first)."""
     node = read
     while True:
         parent = node.parent
@@ -378,7 +395,7 @@ def _binary(src: Script, node: Node, parent: Node) -> str:
     operator = src.text(parent.child_by_field_name("operator") or parent)
     left = parent.child_by_field_name("left")
     if operator in ("??", "||") and _is(left, node):
-        return "required" if _empty(unwrap(parent.child_by_field_name("right"))) else "defaulted"
+        return "emptied" if _empty(unwrap(parent.child_by_field_name("right"))) else "defaulted"
     if operator in ("&&", "||") or operator in _COMPARISONS:
         return "required" if _throws_unless(parent) else "guarded"
     return "required"

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from ..credentials import credential_kind, fingerprint
+from ..credentials import fingerprint, known_credential, local_only
 from ..model import DocMention, DocValue, FileFacts, Location
 from ..paths import is_doc_path, matches
 from ..targets import target_named
-from ..wording import requiredness, requiredness_words, says_secret, yes_no
+from ..wording import requiredness, requiredness_words, says_dummy, says_secret, yes_no
 from .base import Settings, Source, text_parser
 from .mdparse import markdown
 
@@ -121,13 +121,18 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
 
 def credentials(values: list[RawValue]) -> Iterator[DocValue]:
     """The values that look like a credential, with what the detectors said and a
-    fingerprint; the value itself is dropped here."""
+    fingerprint; the value itself is dropped here. Docs are full of made-up sample values, so
+    only known credential formats count there (no entropy guess), a JSON Web Token only where
+    it is assigned to a variable (not in a sample log), never a local development URL."""
     for raw in values:
-        kind = credential_kind(raw.value, secret_name=False)
-        as_secret = credential_kind(raw.value, secret_name=True) if raw.assigned else kind
-        if kind is not None or as_secret is not None:
+        if local_only(raw.value) or says_dummy(raw.value):
+            continue
+        kind = known_credential(raw.value)
+        if kind == "JSON Web Token" and not raw.assigned:
+            kind = None
+        if kind is not None:
             stamp = fingerprint(raw.value)
-            yield DocValue(raw.location, raw.name, kind, as_secret, stamp, raw.assigned)
+            yield DocValue(raw.location, raw.name, kind, kind, stamp, raw.assigned)
 
 
 def parse_doc(path: str, text: str) -> ParsedDoc:

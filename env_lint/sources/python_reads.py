@@ -197,6 +197,8 @@ class _Reader(ast.NodeVisitor):
             return "defaulted"
         if default is None:
             return "guarded" if how == "get" else "required"
+        if isinstance(default, ast.Constant) and default.value == "":
+            return "emptied"
         return "guarded" if _is_none(default) else "defaulted"
 
     def _read(self, key: ast.expr, how: str) -> None:
@@ -216,7 +218,13 @@ class _Reader(ast.NodeVisitor):
 
     def _usage(self, name: str, where: ast.expr, how: str) -> None:
         location = Location(self.path, where.lineno, where.col_offset + 1)
-        usage = Usage(name, location, defaulted=how == "defaulted", guarded=how == "guarded")
+        usage = Usage(
+            name,
+            location,
+            defaulted=how == "defaulted",
+            guarded=how == "guarded",
+            emptied=how == "emptied",
+        )
         self.found.usages.append(usage)
 
 

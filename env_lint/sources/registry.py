@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import (
     dotenv_example,
+    envfiles,
     infra,
     json_schema,
     manifests,
@@ -22,6 +23,7 @@ from .base import Settings, Source
 
 SOURCES: tuple[Source, ...] = (
     dotenv_example.SOURCE,
+    envfiles.SOURCE,
     scripts.SOURCE,
     python_env.SOURCE,
     json_schema.SOURCE,

@@ -7,9 +7,11 @@ A file without any environment marker is not parsed at all. A schema file by nam
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..model import Directive, FileFacts, ParseFailure
+from ..model import Directive, FileFacts, ParseFailure, Usage
 from ..model.ir import Module
 from ..paths import is_schema_name, is_source_path
 from ..textio import decode, is_binary
@@ -87,9 +89,38 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
         dynamic=tuple(reads.dynamic),
         opaque=tuple(reads.opaque),
         loads_env=_loads_env(data),
+        provided=tuple(provided_by_build_config(script)),
         module=module,
         named_schema=named,
     )
+
+
+_BUILD_CONFIG = re.compile(r"^(next|vite|nuxt|astro|svelte|remix|vitest)\.config\.[cm]?[jt]s$")
+_PROVIDED_QUERY = """
+(pair key: [(property_identifier) (string)] @key value: (object) @object)
+"""
+
+
+def provided_by_build_config(script: Script) -> Iterator[Usage]:
+    """Variables a build config sets for the code: Next.js ``env: { X: ... }``, Vite
+    ``define: { "process.env.X": ... }`` / ``"import.meta.env.X"``."""
+    if not _BUILD_CONFIG.match(name_of(script.path)):
+        return
+    from .typescript import property_key
+
+    for _, captures in script.matches(_PROVIDED_QUERY):
+        kind = property_key(script, captures["key"][0])
+        if kind not in ("env", "define"):
+            continue
+        for child in captures["object"][0].named_children:
+            key = child.child_by_field_name("key") if child.type == "pair" else child
+            text = property_key(script, key) if key is not None else None
+            if text is None or key is None:
+                continue
+            name = text.rsplit(".", 1)[-1] if kind == "define" else text
+            if kind == "define" and not text.startswith(("process.env.", "import.meta.env.")):
+                continue
+            yield Usage(name, script.location(key))
 
 
 def _loads_env(data: bytes) -> bool:

@@ -36,7 +36,8 @@ def _parser(tsx: bool) -> Parser:
 @cache
 def query(tsx: bool, source: str) -> Query:
     """A compiled tree-sitter query (matched in C, not by walking nodes in Python)."""
-    return Query(language(tsx), source)
+    compiled: Query = Query(language(tsx), source)
+    return compiled
 
 
 def is_tsx(path: str) -> bool:

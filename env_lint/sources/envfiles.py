@@ -1,0 +1,51 @@
+"""Real env files (``.env``, ``.env.production``, ``prod.env``): the names they set, and which
+values look like real credentials. Values are dropped here; only names, positions, the kind of
+credential and a keyed fingerprint leave this module."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..credentials import credential_kind, fingerprint, local_only
+from ..model import Credential, EnvFile, ExampleEntry, FileFacts, ParseFailure
+from ..paths import is_real_env_name
+from ..secrecy import secret_by_name
+from ..wording import says_dummy
+from .base import Settings, Source, name_of, text_parser
+from .dotenv_example import parse_example
+
+
+def _claims(rel: str, settings: Settings) -> bool:
+    return is_real_env_name(name_of(rel))
+
+
+def _read(path: str, text: str, settings: Settings) -> FileFacts:
+    parsed = parse_example(path, text)
+    names = tuple((e.name, e.location) for e in parsed.entries if not e.disabled)
+    credentials = tuple(_credentials(parsed.entries))
+    return FileFacts(path, "env-file", env_file=EnvFile(path, names, credentials))
+
+
+def _credentials(entries: tuple[ExampleEntry, ...]) -> Iterator[Credential]:
+    for entry in entries:
+        value = entry.value
+        if value is None or entry.disabled or local_only(value):
+            continue
+        if any(says_dummy(line) for line in entry.description):
+            continue
+        kind = credential_kind(value, secret_name=secret_by_name(entry.name) or entry.secret)
+        if kind is not None:
+            yield Credential(entry.name, entry.location, kind, fingerprint(value))
+
+
+def _unreadable(path: str, failure: ParseFailure) -> FileFacts:
+    return FileFacts(path, "env-file")
+
+
+SOURCE = Source(
+    "env-file",
+    _claims,
+    text_parser("env-file", _read, report=False),
+    strict=False,
+    unreadable=_unreadable,
+)
