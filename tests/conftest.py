@@ -35,6 +35,17 @@ def run(capsys: pytest.CaptureFixture[str]) -> Any:
     return invoke
 
 
+@pytest.fixture
+def run_in(run: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Run from inside ``root`` on ``.``: paths print relative to it, as its user sees them."""
+
+    def invoke(root: Path, *argv: str | Path) -> Run:
+        monkeypatch.chdir(root)
+        return run(".", *argv)  # type: ignore[no-any-return]
+
+    return invoke
+
+
 def output_schema() -> dict[str, Any]:
     text = resources.files("env_lint").joinpath("schemas/output.schema.json").read_text("utf-8")
     return json.loads(text)  # type: ignore[no-any-return]

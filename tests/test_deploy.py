@@ -40,8 +40,8 @@ def test_seed_snapshot_counts_match_the_audit():
     assert vercel.get("SENTRY_DSN").line == 20
 
 
-def test_seed_markdown_report_is_the_golden_file(run):
-    result = run(SEED, "--format", "markdown")
+def test_seed_markdown_report_is_the_golden_file(run_in):
+    result = run_in(SEED, "--format", "markdown")
     assert result.out == (ROOT / "tests" / "golden" / "t11-seed-report.md").read_text()
 
 

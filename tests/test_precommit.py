@@ -68,7 +68,7 @@ def test_pre_commit_try_repo_fails_on_drift_then_passes(tmp_path):
     failed = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env, check=False)
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert (
-        "src/env.ts:5:3: EL200 [missing-from-example] `API_TOKEN` is declared in the schema but "
+        "src/env.ts:5:3: error EL200 [missing-from-example] `API_TOKEN` is declared in the schema but "
         "missing from `.env.example`; it is required with no default"
     ) in failed.stdout
     (repo / ".env.example").write_text("API_URL=https://api.example.com\nAPI_TOKEN=\n")
