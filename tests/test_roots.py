@@ -23,7 +23,9 @@ def monorepo(root, config: dict[str, str]):
 
 
 def git_init(path) -> None:
+    """A work tree whose index holds every file (env-lint reads the tracked files)."""
     subprocess.run(["git", "init", "-q", str(path)], check=True, capture_output=True)
+    subprocess.run(["git", "-C", str(path), "add", "-A"], check=True, capture_output=True)
 
 
 @pytest.mark.parametrize(
