@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -60,6 +62,23 @@ def write_repo(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(content, encoding="utf-8")
     return root
+
+
+def copy_working_tree(target: Path) -> Path:
+    """This repo as it is now (tracked and new files, not ignored ones) copied to ``target``:
+    what a user's checkout of the action or of the hook repo holds."""
+    done = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    for rel in filter(None, done.stdout.split("\0")):
+        if (ROOT / rel).is_file():
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / rel, target / rel)
+    return target
 
 
 @pytest.fixture(autouse=True)

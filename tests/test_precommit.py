@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import FIXTURES, ROOT, write_repo
+from .conftest import FIXTURES, ROOT, copy_working_tree, write_repo
 
 [HOOK] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
 GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
@@ -39,12 +39,7 @@ def git(repo: Path, *args: str) -> str:
 def hook_repo(tmp_path_factory) -> tuple[str, str]:
     """This working tree as it is now (tracked and new files) committed in a repo of its own:
     what `repo:` and `rev:` in a user's .pre-commit-config.yaml point at."""
-    target = tmp_path_factory.mktemp("hook-repo")
-    listed = git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0")
-    for rel in filter(None, listed):
-        if (ROOT / rel).is_file():
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / rel, target / rel)
+    target = copy_working_tree(tmp_path_factory.mktemp("hook-repo"))
     git(target, "init", "-q")
     git(target, "add", "-A")
     git(target, "commit", "-qm", "hook")
