@@ -45,9 +45,9 @@ def test_seed_markdown_report_is_the_golden_file(run_in):
     assert result.out == (ROOT / "tests" / "golden" / "t11-seed-report.md").read_text()
 
 
-def test_readme_renders_the_seed_report():
+def test_docs_render_the_seed_report():
     golden = (ROOT / "tests" / "golden" / "t11-seed-report.md").read_text()
-    assert golden in (ROOT / "README.md").read_text()
+    assert golden in (ROOT / "docs" / "deploy-targets.md").read_text()
 
 
 def test_no_snapshot_value_in_any_format(run):
