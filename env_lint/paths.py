@@ -96,10 +96,10 @@ def display_path(root: str, rel: str) -> str:
     full = os.path.join(absolute_root, *rel.split("/"))
     try:
         relative = os.path.relpath(full, cwd)
+        around = os.path.commonpath([absolute_root, cwd]) == absolute_root
     except ValueError:  # another drive (Windows)
         return full.replace(os.sep, "/")
     below = relative != os.pardir and not relative.startswith(os.pardir + os.sep)
-    around = os.path.commonpath([absolute_root, cwd]) == absolute_root
     return (relative if below or around else full).replace(os.sep, "/")
 
 
