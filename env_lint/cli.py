@@ -1,68 +1,169 @@
-"""The command line: the only place that prints, writes or picks an exit code."""
+"""The command line: the only place that prints, writes or picks an exit code.
+
+``env-lint [check] [PATH ...]`` lints; every other subcommand is one entry of ``COMMANDS``."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from collections.abc import Mapping, Sequence
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .config import Config, ConfigError, load_config
+from .config import Config, ConfigError, discover_root, load_config
 from .model import Finding, Location, Project, Related, Severity
 
 if TYPE_CHECKING:
     from .analysis.audit import Audit
     from .analysis.catalog import VariableInfo
     from .baseline import Entry
+    from .reporters import Report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github", "markdown")
-COMMANDS = ("rules", "rule", "docs-table")
 
 EPILOG = """\
 examples:
-  env-lint                          lint the repo in the current directory
-  env-lint fixtures/t11-platform    lint another repo root
-  env-lint --format sarif > env-lint.sarif
-  env-lint --select missing-from-example,EL202 --strict
+  env-lint                          lint the repo the working directory is in
+  env-lint check fixtures/t11-platform
+  env-lint --output-format sarif > env-lint.sarif
+  env-lint --select EL2,stale-doc-var --strict
   env-lint --diff                   show what --fix would add to the example file(s)
   env-lint --fix                    add missing variables to the example file(s)
-  env-lint rules                    list the rules
-  env-lint rule stale-doc-var       explain one rule (name or code)
-  env-lint docs-table               print a Markdown table of every variable
 
---format auto (the default) is github when GITHUB_ACTIONS=true, text otherwise.
+Without PATH or --root, the root is the nearest directory from the working directory up with
+.env-lint.toml or [tool.env-lint] in pyproject.toml, else the git work-tree top, else the
+working directory. Paths in the output are relative to the working directory.
+--output-format auto (the default) is github when GITHUB_ACTIONS=true, text otherwise.
 When GITHUB_STEP_SUMMARY is set, a Markdown report is appended to that file.
+Color: --color, else NO_COLOR turns it off, else FORCE_COLOR turns it on, else a terminal.
 
-exit codes: 0 no error findings, 1 error findings (or warnings with --strict; or
-changes pending with --diff), 2 usage or configuration error.
+exit codes: 0 no error findings (or --exit-zero), 1 error findings (or warnings with --strict;
+or changes pending with --diff), 2 usage or configuration error.
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+@dataclass(frozen=True, slots=True)
+class Streams:
+    out: TextIO
+    err: TextIO
+    environ: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    run: Callable[[list[str], Streams], int]
+    synopsis: str  # what follows ``env-lint``
+    help: str
+
+
+def _commands_help() -> str:
+    lines = ["commands:"]
+    for command in COMMANDS.values():
+        lines.append(f"  env-lint {command.synopsis:<25} {command.help}")
+    return "\n".join(lines) + "\n\n"
+
+
+class _Done(Exception):
+    """argparse has finished the run (``--help``, ``--version``, a usage error)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    streams = Streams(sys.stdout, sys.stderr, os.environ)
+    name, rest = "check", args_list
+    if args_list and args_list[0] in COMMANDS:
+        name, rest = args_list[0], args_list[1:]
+    try:
+        return COMMANDS[name].run(rest, streams)
+    except _Done as done:
+        return done.code
+    except ConfigError as exc:
+        streams.err.write(f"env-lint: error: {exc}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:  # `env-lint | head`: the reader left; say nothing more
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FINDINGS
+
+
+# --- argument parsing --------------------------------------------------------------------------
+
+
+def _parser(command: str, description: str, epilog: str = "") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="env-lint",
-        usage="env-lint [PATH ...] [options]\n       env-lint {rules,rule NAME,docs-table [PATH]}",
-        description="Find environment-variable drift between example files, env schemas, "
-        "code and docs. Offline; never prints a value.",
-        epilog=EPILOG,
+        prog="env-lint" if command == "check" else f"env-lint {command}",
+        description=description,
+        epilog=epilog or None,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print the results only, no summary or notes"
+    )
+    return parser
+
+
+def _root_options(parser: argparse.ArgumentParser, many: bool) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*" if many else "?",
+        metavar="PATH",
+        help="repo root(s) to check, as given (default: found from the working directory)",
+    )
+    parser.add_argument("--root", metavar="DIR", help="the repo root (instead of finding it)")
+    parser.add_argument("--config", metavar="FILE", help="pyproject.toml or .env-lint.toml to use")
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    try:
+        return parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed its message
+        raise _Done(exc.code if isinstance(exc.code, int) else EXIT_USAGE) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _parser(
+        "check",
+        "Find environment-variable drift between example files, env schemas, code, docs and "
+        "deploy configs. Offline; never prints a value.",
+        _commands_help() + EPILOG,
+    )
+    others = ",".join(name for name in COMMANDS if name != "check")
+    parser.usage = f"env-lint [check] [PATH ...] [options]\n       env-lint {{{others}}} ..."
+    _root_options(parser, many=True)
     add = parser.add_argument
-    add("paths", nargs="*", metavar="PATH", help="repo root(s) to check (default: .)")
-    add("--format", choices=("auto", *FORMATS), default="auto", help="output format")
-    add("--config", metavar="FILE", help="pyproject.toml or .env-lint.toml to use")
-    add("--select", metavar="RULES", help="only these rules (names or codes, comma-separated)")
-    add("--ignore", metavar="RULES", help="skip these rules (names or codes, comma-separated)")
+    add(
+        "--output-format",
+        "--format",
+        dest="output_format",
+        choices=("auto", *FORMATS),
+        default="auto",
+        metavar="FORMAT",
+        help=f"auto (the default), {', '.join(FORMATS)}; --format is an alias",
+    )
+    add("--select", metavar="RULES", help="only these rules: names, codes or code prefixes (EL2)")
+    add("--extend-select", metavar="RULES", help="these rules on top of the selection")
+    add("--ignore", metavar="RULES", help="skip these rules: names, codes or code prefixes")
     add("--strict", action="store_true", help="exit 1 on warnings too")
-    add("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    add("--exit-zero", action="store_true", help="exit 0 even with findings (2 stays 2)")
     add("--statistics", action="store_true", help="print a count per rule instead of findings")
     add("--color", choices=("auto", "always", "never"), default="auto", help="colored text")
     add("--fix", action="store_true", help="add missing variables to example files")
     add("--diff", action="store_true", help="print the changes --fix would make, write nothing")
+    add(
+        "--write-report",
+        action="append",
+        default=[],
+        metavar="FORMAT=FILE",
+        help="also write the report in FORMAT to FILE (atomically), from the same run",
+    )
     add(
         "--snapshot",
         action="append",
@@ -76,144 +177,210 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# --- roots -------------------------------------------------------------------------------------
+
+
 @dataclass(frozen=True, slots=True)
-class Streams:
-    out: TextIO
-    err: TextIO
-    environ: Mapping[str, str]
+class Roots:
+    paths: tuple[str, ...]
+    how: str | None  # how the root was found; None when it was given
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    streams = Streams(sys.stdout, sys.stderr, os.environ)
-    try:
-        if args_list and args_list[0] in COMMANDS:
-            return _command(args_list, streams)
-        parser = build_parser()
-        try:
-            args = parser.parse_args(args_list)
-        except SystemExit as exc:  # argparse has printed its message
-            return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-        return _lint(args, streams)
-    except ConfigError as exc:
-        streams.err.write(f"env-lint: error: {exc}\n")
-        return EXIT_USAGE
-    except BrokenPipeError:  # `env-lint | head`: the reader left; say nothing more
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FINDINGS
+def _roots(paths: list[str], root: str | None) -> Roots:
+    if root is not None and paths:
+        raise ConfigError("--root and PATH: give the root one way")
+    given = [root] if root is not None else paths
+    for path in given:
+        if not os.path.isdir(path):
+            raise ConfigError(f"{path}: not a directory (PATH is the repo root to check)")
+    if given:
+        return Roots(tuple(given), None)
+    found = discover_root()
+    return Roots((found.path,), found.how)
+
+
+def _nothing_found(roots: Roots) -> str:
+    where = ", ".join(roots.paths)
+    text = (
+        f"env-lint: nothing to check in {where}: no example file (.env.example...), env schema, "
+        "code reading the environment, docs or deploy config found\n"
+    )
+    if roots.how is not None:
+        text += (
+            f"env-lint: the root {roots.paths[0]} is {roots.how}; the root is the nearest "
+            "directory up with .env-lint.toml or [tool.env-lint] in pyproject.toml, else the git "
+            "work-tree top, else the working directory (or give PATH or --root)\n"
+        )
+    return text
 
 
 # --- env-lint rules / rule NAME / docs-table ---------------------------------------------------
 
 
-def _command(argv: list[str], streams: Streams) -> int:
-    command, rest = argv[0], argv[1:]
-    if command == "rules":
-        from .ruledoc import rules_table
+def _rules_command(argv: list[str], streams: Streams) -> int:
+    from .ruledoc import rules_table
 
-        _no_more(command, rest)
-        streams.out.write(rules_table())
-        return EXIT_CLEAN
-    if command == "rule":
-        from .ruledoc import rule_markdown
-        from .rules import lookup
+    _parse(_parser("rules", "List every rule: code, name, default severity, summary."), argv)
+    streams.out.write(rules_table())
+    return EXIT_CLEAN
 
-        if len(rest) != 1:
-            raise ConfigError("usage: env-lint rule NAME-or-CODE")
-        rule = lookup(rest[0])
-        if rule is None:
-            raise ConfigError(f"rule {rest[0]!r}: unknown rule (see `env-lint rules`)")
-        streams.out.write(rule_markdown(rule))
-        return EXIT_CLEAN
+
+def _rule_command(argv: list[str], streams: Streams) -> int:
+    from .ruledoc import rule_markdown
+    from .rules import lookup
+
+    parser = _parser("rule", "Print one rule's documentation.")
+    parser.add_argument("name", metavar="NAME-or-CODE")
+    args = _parse(parser, argv)
+    rule = lookup(args.name)
+    if rule is None:
+        raise ConfigError(f"rule {args.name!r}: unknown rule (see `env-lint rules`)")
+    streams.out.write(rule_markdown(rule))
+    return EXIT_CLEAN
+
+
+def _docs_table_command(argv: list[str], streams: Streams) -> int:
     from .analysis.catalog import docs_table
     from .project import build_project
     from .rules import rule_keys
 
-    root = rest[0] if rest else "."
-    _no_more(command, rest[1:])
-    _check_root(root)
-    streams.out.write(docs_table(build_project(root, load_config(root, None, rule_keys()))))
+    parser = _parser("docs-table", "Print a Markdown table of every variable.")
+    _root_options(parser, many=False)
+    args = _parse(parser, argv)
+    roots = _roots([args.paths] if args.paths else [], args.root)
+    root = roots.paths[0]
+    project = build_project(root, load_config(root, args.config, rule_keys()))
+    streams.out.write(docs_table(project))
+    if project.files_checked == 0 and not args.quiet:
+        streams.err.write(_nothing_found(roots))
     return EXIT_CLEAN
 
 
-def _no_more(command: str, rest: list[str]) -> None:
-    if rest:
-        raise ConfigError(f"{command}: unexpected argument {rest[0]!r}")
+# --- env-lint [check] --------------------------------------------------------------------------
 
 
-def _check_root(root: str) -> None:
-    if not os.path.isdir(root):
-        raise ConfigError(f"{root}: not a directory (PATH is the repo root to check)")
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What the roots of one run add up to."""
+
+    findings: tuple[Finding, ...]  # paths relative to the working directory, sorted
+    files_checked: int
+    strict: bool
+    pending: int  # files --diff would change
+    audits: tuple[Audit, ...]
+    variables: tuple[VariableInfo, ...]
 
 
-# --- linting -----------------------------------------------------------------------------------
-
-
-def _lint(args: argparse.Namespace, streams: Streams) -> int:
-    from .reporters import REPORTERS, Report
-    from .reporters.markdown import render_markdown
-    from .reporters.text import render_quiet, render_statistics
-    from .rules import rule_keys
-
+def _check_command(argv: list[str], streams: Streams) -> int:
+    args = _parse(build_parser(), argv)
     if args.fix and args.diff:
         raise ConfigError("--fix and --diff: choose one")
-    if (args.baseline or args.write_baseline) and len(args.paths) > 1:
+    roots = _roots(args.paths, args.root)
+    if (args.baseline or args.write_baseline) and len(roots.paths) > 1:
         raise ConfigError("--baseline / --write-baseline: check one root at a time")
-    accepted = _load_baseline(args.baseline) if args.baseline else None
-    fmt = args.format
+    reports = [_report_arg(value) for value in args.write_report]
+    fmt = args.output_format
     if fmt == "auto":
         fmt = "github" if streams.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    roots = args.paths or ["."]
-    for root in roots:
-        _check_root(root)
-    keys = rule_keys()
+    if args.write_baseline:
+        return _write_baseline(args, roots.paths[0], streams)
+    wants_md = fmt == "markdown" or "markdown" in (f for f, _ in reports)
+    run = _check_roots(args, roots.paths, wants_md or bool(_summary_path(streams)), streams)
+    if args.diff:
+        return _final(EXIT_FINDINGS if run.pending else EXIT_CLEAN, args)
+    report = _report(run, args, fmt, streams)
+    _print(report, args, fmt, streams)
+    for report_format, path in reports:
+        _write_report(path, _render(replace(report, color=False), report_format))
+    summary_path = _summary_path(streams)
+    if summary_path:
+        _append(summary_path, _render(report, "markdown") + "\n", streams)
+    if report.files_checked == 0 and not args.quiet:
+        streams.err.write(_nothing_found(roots))
+    return _final(_exit_code(report.findings, run.strict or args.strict), args)
+
+
+def _check_roots(
+    args: argparse.Namespace, roots: tuple[str, ...], details: bool, streams: Streams
+) -> _Run:
+    accepted = _load_baseline(args.baseline) if args.baseline else None
     findings: list[Finding] = []
-    files_checked = 0
-    strict = args.strict
-    pending = []
     audits: list[Audit] = []
     variables: list[VariableInfo] = []
+    files_checked = pending = 0
+    strict = False
     for root in roots:
-        config = _with_cli_rules(load_config(root, args.config, keys), args, keys)
+        config = _config(root, args)
         strict = strict or config.strict
-        project, found = _check(root, config)
-        if args.fix or args.diff:
-            changed = _fix(root, project, found, args.fix, streams)
-            pending += changed
-            if changed and args.fix:
-                project, found = _check(root, config)
-        if fmt == "markdown" or streams.environ.get("GITHUB_STEP_SUMMARY"):
-            audits.extend(_audit(project))
-            variables.extend(_variables(project))
+        project, found, changed = _check_and_fix(root, config, args, streams)
+        pending += changed
+        if details:
+            audits += _audit(project)
+            variables += _variables(project)
         files_checked += project.files_checked
-        if args.write_baseline:
-            return _write_baseline(args.write_baseline, found, streams)
         if accepted is not None:
             found = _apply_baseline(found, accepted, args.baseline)
-        prefix = _display_prefix(root, fmt, len(roots))
-        findings.extend(_prefixed(found, prefix) if prefix else found)
-    if args.diff:
-        return EXIT_FINDINGS if pending else EXIT_CLEAN
+        findings += _relocated(found, root)
     findings.sort(key=Finding.sort_key)
-    color = _color(args.color, fmt, streams)
-    report = Report(
-        tuple(findings),
-        files_checked,
-        color=color,
-        audits=tuple(audits),
-        variables=tuple(variables),
+    return _Run(tuple(findings), files_checked, strict, pending, tuple(audits), tuple(variables))
+
+
+def _config(root: str, args: argparse.Namespace) -> Config:
+    from .rules import rule_keys
+
+    keys = rule_keys()
+    return _with_cli_rules(load_config(root, args.config, keys), args, keys)
+
+
+def _check_and_fix(
+    root: str, config: Config, args: argparse.Namespace, streams: Streams
+) -> tuple[Project, list[Finding], int]:
+    """The project and its findings (after ``--fix``, when it changed a file), and the number
+    of files ``--fix`` changed or ``--diff`` would change."""
+    project, found = _check(root, config)
+    if not (args.fix or args.diff):
+        return project, found, 0
+    changed = _fix(root, project, found, args, streams)
+    if changed and args.fix:
+        project, found = _check(root, config)
+    return project, found, changed
+
+
+def _report(run: _Run, args: argparse.Namespace, fmt: str, streams: Streams) -> Report:
+    from .reporters import Report
+
+    return Report(
+        tuple(run.findings),
+        run.files_checked,
+        color=fmt == "text" and _color(args.color, streams),
+        audits=run.audits,
+        variables=run.variables,
+        summary=not args.quiet,
     )
+
+
+def _print(report: Report, args: argparse.Namespace, fmt: str, streams: Streams) -> None:
+    from .reporters.text import render_statistics
+
     if args.statistics and fmt == "text":
         streams.out.write(render_statistics(report))
-    elif args.quiet and fmt == "text":
-        streams.out.write(render_quiet(report))
     else:
-        streams.out.write(REPORTERS[fmt](replace(report, color=report.color and fmt == "text")))
-    summary_path = streams.environ.get("GITHUB_STEP_SUMMARY")
-    if summary_path:
-        _append(summary_path, render_markdown(replace(report, color=False)), streams)
-    return _exit_code(report.findings, strict)
+        streams.out.write(_render(report, fmt))
+
+
+def _render(report: Report, fmt: str) -> str:
+    from .reporters import REPORTERS
+
+    return REPORTERS[fmt](report if fmt == "text" else replace(report, color=False))
+
+
+def _final(code: int, args: argparse.Namespace) -> int:
+    """``--exit-zero``: findings (1) do not fail the run; a usage error (2) never gets here."""
+    return EXIT_CLEAN if args.exit_zero and code == EXIT_FINDINGS else code
+
+
+def _summary_path(streams: Streams) -> str:
+    return streams.environ.get("GITHUB_STEP_SUMMARY", "")
 
 
 def _variables(project: Project) -> list[VariableInfo]:
@@ -238,21 +405,31 @@ def _check(root: str, config: Config) -> tuple[Project, list[Finding]]:
 
 
 def _fix(
-    root: str, project: Project, found: list[Finding], write: bool, streams: Streams
-) -> list[str]:
+    root: str, project: Project, found: list[Finding], args: argparse.Namespace, streams: Streams
+) -> int:
     from .fix import plan_fixes, unified_diff, write_atomically
+    from .paths import display_path
 
     edits, skipped = plan_fixes(project, found)
     for skip in skipped:
-        where = os.path.join(root, skip.path)
-        streams.err.write(f"env-lint: not fixing {where}: {skip.reason}\n")
-    if not write:
-        streams.out.write(unified_diff(edits))
-        return [e.path for e in edits]
+        streams.err.write(f"env-lint: not fixing {display_path(root, skip.path)}: {skip.reason}\n")
+    if not args.fix:
+        streams.out.write(unified_diff([replace(e, path=_patch_path(root, e.path)) for e in edits]))
+        return len(edits)
     for edit in edits:
         write_atomically(root, edit)
-        streams.err.write(f"env-lint: fixed {os.path.join(root, edit.path)}\n")
-    return [e.path for e in edits]
+        if not args.quiet:
+            streams.err.write(f"env-lint: fixed {display_path(root, edit.path)}\n")
+    return len(edits)
+
+
+def _patch_path(root: str, rel: str) -> str:
+    """Relative to the working directory when the file is below it; else to the root (a patch
+    path may not climb with ``..`` nor be absolute): apply such a patch from the root."""
+    from .paths import display_path
+
+    shown = display_path(root, rel)
+    return rel if shown.startswith(("/", "../")) else shown
 
 
 def _load_baseline(path: str) -> list[tuple[Entry, int]]:
@@ -269,42 +446,78 @@ def _apply_baseline(
     return sorted(apply(found, accepted, path), key=Finding.sort_key)
 
 
-def _write_baseline(path: str, found: list[Finding], streams: Streams) -> int:
+def _write_baseline(args: argparse.Namespace, root: str, streams: Streams) -> int:
+    """Every current finding (after ``--fix``, when given) into the baseline file, exit 0."""
     from .baseline import write
 
+    _, found, _ = _check_and_fix(root, _config(root, args), args, streams)
+    path = args.write_baseline
     try:
         count = write(path, found)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot write baseline: {exc.strerror}") from None
-    streams.err.write(f"env-lint: wrote {count} baseline entries to {path}\n")
+    if not args.quiet:
+        streams.err.write(f"env-lint: wrote {count} baseline entries to {path}\n")
     return EXIT_CLEAN
+
+
+def _report_arg(value: str) -> tuple[str, str]:
+    fmt, sep, path = value.partition("=")
+    if not sep or fmt not in FORMATS or not path:
+        choices = ", ".join(FORMATS)
+        raise ConfigError(f"--write-report {value!r}: expected FORMAT=FILE ({choices})")
+    return fmt, path
+
+
+def _write_report(path: str, text: str) -> None:
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temp = tempfile.mkstemp(prefix=".env-lint-report-", dir=directory)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write report: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
 
 
 def _append(path: str, text: str, streams: Streams) -> None:
     try:
         with open(path, "a", encoding="utf-8") as handle:
-            handle.write(text + "\n")
+            handle.write(text)
     except OSError as exc:
         streams.err.write(f"env-lint: warning: cannot write GITHUB_STEP_SUMMARY {path}: {exc}\n")
 
 
-def _color(choice: str, fmt: str, streams: Streams) -> bool:
-    if fmt != "text" or choice == "never":
+def _color(choice: str, streams: Streams) -> bool:
+    """``--color`` wins; then ``NO_COLOR`` (no-color.org) over ``FORCE_COLOR`` (force-color.org;
+    ``0`` / ``false`` turn it off, as in Node and chalk); then a terminal that is not dumb."""
+    if choice != "auto":
+        return choice == "always"
+    if streams.environ.get("NO_COLOR"):
         return False
-    if choice == "always":
-        return True
-    if streams.environ.get("NO_COLOR") or streams.environ.get("TERM") == "dumb":
+    force = streams.environ.get("FORCE_COLOR")
+    if force:
+        return force.strip().lower() not in ("0", "false")
+    if streams.environ.get("TERM") == "dumb":
         return False
     return bool(getattr(streams.out, "isatty", lambda: False)())
 
 
 def _with_cli_rules(config: Config, args: argparse.Namespace, keys: frozenset[str]) -> Config:
     select = _rule_list(args.select, "--select", keys)
+    extend = _rule_list(args.extend_select, "--extend-select", keys)
     ignore = _rule_list(args.ignore, "--ignore", keys)
     snapshots = dict(config.snapshots) | dict(_snapshot_arg(s) for s in args.snapshot)
     return replace(
         config,
         select=select or config.select,
+        extend_select=config.extend_select + extend,
         ignore=config.ignore + ignore,
         snapshots=tuple(sorted(snapshots.items())),
     )
@@ -321,30 +534,24 @@ def _snapshot_arg(value: str) -> tuple[str, str]:
 
 
 def _rule_list(value: str | None, flag: str, keys: frozenset[str]) -> tuple[str, ...]:
+    from .config import is_rule_selector
+
     if not value:
         return ()
     names = tuple(n.strip() for n in value.split(",") if n.strip())
-    unknown = [n for n in names if n not in keys and n.upper() not in keys and n != "ALL"]
+    unknown = [n for n in names if not is_rule_selector(n, keys)]
     if unknown:
         listed = ", ".join(map(repr, unknown))
         raise ConfigError(f"{flag}: unknown rule {listed} (see `env-lint rules`)")
     return names
 
 
-def _display_prefix(root: str, fmt: str, roots: int) -> str:
-    """Paths are relative to the root; with several roots, or for annotations (github, sarif)
-    that must resolve from the working directory, the root is put in front."""
-    from .paths import shown_path
+def _relocated(findings: list[Finding], root: str) -> list[Finding]:
+    """Root-relative paths -> paths relative to the working directory (``paths.display_path``)."""
+    from .paths import display_path
 
-    prefix = shown_path(root)
-    if prefix == ".":
-        return ""
-    return prefix if roots > 1 or fmt in ("github", "sarif") else ""
-
-
-def _prefixed(findings: list[Finding], prefix: str) -> list[Finding]:
     def move(location: Location) -> Location:
-        return replace(location, path=f"{prefix}/{location.path}")
+        return replace(location, path=display_path(root, location.path))
 
     return [
         replace(
@@ -362,6 +569,17 @@ def _exit_code(findings: Sequence[Finding], strict: bool) -> int:
     if strict and any(f.severity is Severity.WARNING for f in findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+# The subcommands, by name: adding one is one entry. Anything else is `check`'s PATH or option.
+COMMANDS: dict[str, Command] = {
+    "check": Command(_check_command, "[check] [PATH ...]", "lint (check is the default command)"),
+    "rules": Command(_rules_command, "rules", "list the rules"),
+    "rule": Command(_rule_command, "rule NAME-or-CODE", "print one rule's documentation"),
+    "docs-table": Command(
+        _docs_table_command, "docs-table [PATH]", "print a Markdown table of every variable"
+    ),
+}
 
 
 def main_entry() -> None:

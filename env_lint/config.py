@@ -7,6 +7,7 @@ exists). A bad config raises ``ConfigError`` naming the file, the key path and w
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from .model import ServiceConfig
 
 CONFIG_FILE = ".env-lint.toml"
+_CODE_PREFIX = re.compile(r"EL[0-9]{0,3}")
 
 
 class ConfigError(Exception):
@@ -29,6 +31,7 @@ class Config:
     default_excludes: bool = True  # skip frozen copies (paths.DEFAULT_EXCLUDES)
     auto_discover: bool = True
     select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     strict: bool = False
     ignore_variables: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -38,6 +41,50 @@ class Config:
     services: tuple[ServiceConfig, ...] = ()
     snapshots: tuple[tuple[str, str], ...] = ()  # (target, path) from the config or the CLI
     source: str | None = None  # the file it was read from, for messages
+
+
+@dataclass(frozen=True, slots=True)
+class FoundRoot:
+    path: str  # relative to the working directory ("." or "../..")
+    how: str  # how it was found, for the note printed when there is nothing to check
+
+
+def discover_root(start: str = ".") -> FoundRoot:
+    """Like ruff: the nearest directory from ``start`` up that holds ``.env-lint.toml`` or a
+    ``pyproject.toml`` with ``[tool.env-lint]``; else the git work-tree top; else ``start``.
+    The search for a config stops at the work-tree top: a config above the repo is not its own."""
+    origin = os.path.abspath(start)
+    directory = origin
+    while True:
+        marker = _config_marker(directory)
+        if marker is not None:
+            return FoundRoot(_relative(directory), f"the nearest directory with {marker}")
+        if os.path.exists(os.path.join(directory, ".git")):
+            return FoundRoot(_relative(directory), "the top of the git work tree")
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            how = "the working directory (no env-lint config and no git work tree above it)"
+            return FoundRoot(_relative(origin), how)
+        directory = parent
+
+
+def _config_marker(directory: str) -> str | None:
+    if os.path.isfile(os.path.join(directory, CONFIG_FILE)):
+        return CONFIG_FILE
+    pyproject = os.path.join(directory, "pyproject.toml")
+    try:
+        with open(pyproject, "rb") as handle:
+            if b"env-lint" not in handle.read():
+                return None  # no [tool.env-lint]: no need to parse it
+    except OSError:
+        return None
+    if _tool_table(pyproject, _read_toml(pyproject)) is None:
+        return None
+    return "[tool.env-lint] in pyproject.toml"
+
+
+def _relative(directory: str) -> str:
+    return os.path.relpath(directory).replace(os.sep, "/")
 
 
 def find_config(root: str, explicit: str | None) -> tuple[str, dict[str, Any]] | None:
@@ -111,6 +158,7 @@ def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) ->
         default_excludes=bool(table.get("default-excludes", True)),
         auto_discover=bool(table.get("auto-discover", True)),
         select=tuple(table.get("select", ())),
+        extend_select=tuple(table.get("extend-select", ())),
         ignore=tuple(table.get("ignore", ())),
         strict=bool(table.get("strict", False)),
         ignore_variables=tuple((k, tuple(v)) for k, v in sorted(ignore_vars.items())),
@@ -166,17 +214,31 @@ def _expected(error: Any) -> str:
     return str(error.message)
 
 
+def code_prefix(key: str) -> str | None:
+    """``EL2`` / ``el20`` / ``EL200``: the upper-case code prefix a selector names, else None."""
+    upper = key.strip().upper()
+    return upper if _CODE_PREFIX.fullmatch(upper) else None
+
+
+def is_rule_selector(key: str, known_rules: frozenset[str]) -> bool:
+    """A rule name or code, ``ALL``, or a code prefix that at least one rule has."""
+    if key in known_rules or key.upper() in known_rules or key == "ALL":
+        return True
+    prefix = code_prefix(key)
+    return prefix is not None and any(k.startswith(prefix) for k in known_rules)
+
+
 def _check_rule_names(
     path: str, prefix: str, table: dict[str, Any], known_rules: frozenset[str]
 ) -> None:
     problems = []
-    for key in ("select", "ignore"):
+    for key in ("select", "extend-select", "ignore"):
         for index, name in enumerate(table.get(key, ())):
-            if name not in known_rules and name != "ALL":
+            if not is_rule_selector(name, known_rules):
                 where = _key_path(prefix, [key, index])
                 problems.append(f"{path}: {where}: unknown rule {name!r} (see `env-lint rules`)")
     for name in table.get("ignore-variables", {}):
-        if name not in known_rules and name != "*":
+        if name != "*" and not is_rule_selector(name, known_rules):
             where = _key_path(prefix, ["ignore-variables", name])
             problems.append(f"{path}: {where}: unknown rule {name!r} (see `env-lint rules`)")
     if problems:

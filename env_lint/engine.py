@@ -4,32 +4,39 @@ from __future__ import annotations
 
 from fnmatch import fnmatchcase
 
-from .config import Config
+from .config import Config, code_prefix
 from .model import Directive, Finding, Project
 from .rules import BY_KEY, PEDANTIC, RULES, UNUSED_SUPPRESSION, Context, Rule, lookup
 from .suppressions import apply
 
 
-def selected_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
-    """The rules a run uses: the default ones, or those ``select`` names (names, codes, the
-    ``pedantic`` group of off-by-default rules, ``ALL``), minus those ``ignore`` names."""
-    if not select:
-        chosen = [r for r in RULES if r.default]
-    else:
-        chosen = [r for r in RULES if _named(r, select)]
+def selected_rules(
+    select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...] = ()
+) -> list[Rule]:
+    """The rules a run uses: those ``select`` names (names, codes, code prefixes such as
+    ``EL2``, the ``pedantic`` group of off-by-default rules, ``ALL``) or else the ones on by
+    default, plus those ``extend_select`` names, minus those ``ignore`` names (ignore wins)."""
+    chosen = [
+        r for r in RULES if (_named(r, select) if select else r.default) or _named(r, extend_select)
+    ]
     return [r for r in chosen if not _named(r, ignore)]
 
 
 def _named(rule: Rule, keys: tuple[str, ...]) -> bool:
-    return any(
-        key == "ALL" or (key == PEDANTIC and not rule.default) or lookup(key) is rule
-        for key in keys
-    )
+    """A name or code of the rule, a code prefix (``EL2``, ``EL20``) of its code, the
+    ``pedantic`` group (every off-by-default rule) or ``ALL``."""
+    for key in keys:
+        if key == "ALL" or (key == PEDANTIC and not rule.default) or lookup(key) is rule:
+            return True
+        prefix = code_prefix(key)
+        if prefix is not None and rule.code.startswith(prefix):
+            return True
+    return False
 
 
 def run_rules(project: Project, config: Config) -> list[Finding]:
     ctx = Context(project)
-    ran = selected_rules(config.select, config.ignore)
+    ran = selected_rules(config.select, config.ignore, config.extend_select)
     findings: set[Finding] = set()
     for rule in ran:
         findings.update(f for f in rule.check(ctx) if not _ignored_variable(f, config))
@@ -61,8 +68,9 @@ def _unused(directive: Directive, key: str | None, ran_codes: set[str]) -> Findi
 def _ignored_variable(finding: Finding, config: Config) -> bool:
     if finding.variable is None:
         return False
+    rule = lookup(finding.rule)
     for key, patterns in config.ignore_variables:
-        if key != "*" and lookup(key) is not lookup(finding.rule):
+        if key != "*" and (rule is None or not _named(rule, (key,))):
             continue
         if any(fnmatchcase(finding.variable, p) for p in patterns):
             return True

@@ -22,6 +22,7 @@ from .model import ExampleFile, Finding, Project, SchemaVar
 FIX_RULES = frozenset({"missing-from-example", "missing-optional-from-example"})
 APPENDIX_HEADER = "# Added by env-lint --fix"
 _LINE = re.compile(r"(?<=\n)")
+NO_NEWLINE = "\n\\ No newline at end of file\n"
 _QUOTES = str.maketrans({"'": "\u2019", '"': "\u201d", "`": "\u2019"})
 
 
@@ -174,17 +175,24 @@ def _dotenv_value(var: SchemaVar) -> str:
 
 
 def unified_diff(edits: list[Edit]) -> str:
+    """A patch ``git apply`` and ``patch -p1`` accept: each line keeps its own ending (CRLF
+    stays CRLF), a leading BOM stays part of the first line, and a last line without a newline
+    is followed by ``\\ No newline at end of file``."""
     chunks: list[str] = []
     for edit in edits:
-        chunks.extend(
-            difflib.unified_diff(
-                [line for line in _LINE.split(edit.before.lstrip("\ufeff")) if line],
-                [line for line in _LINE.split(edit.after.lstrip("\ufeff")) if line],
-                fromfile=f"a/{edit.path}",
-                tofile=f"b/{edit.path}",
-            )
-        )
+        for line in difflib.unified_diff(
+            _lines(edit.before),
+            _lines(edit.after),
+            fromfile=f"a/{edit.path}",
+            tofile=f"b/{edit.path}",
+        ):
+            chunks.append(line if line.endswith("\n") else line + NO_NEWLINE)
     return "".join(chunks)
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of ``text``, each with its own ending (the last one may have none)."""
+    return [line for line in _LINE.split(text) if line]
 
 
 def write_atomically(root: str, edit: Edit) -> None:

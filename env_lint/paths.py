@@ -154,6 +154,22 @@ def shown_path(path: str, base: str = ".") -> str:
     return (relative if inside else os.path.abspath(path)).replace(os.sep, "/")
 
 
+def display_path(root: str, rel: str) -> str:
+    """A root-relative path as the user sees it (ruff-like): relative to the working directory,
+    also with ``..`` when the working directory lies inside the root (run from a subdirectory),
+    absolute when the root is elsewhere."""
+    cwd = os.getcwd()
+    absolute_root = os.path.abspath(root)
+    full = os.path.join(absolute_root, *rel.split("/"))
+    try:
+        relative = os.path.relpath(full, cwd)
+        around = os.path.commonpath([absolute_root, cwd]) == absolute_root
+    except ValueError:  # another drive (Windows)
+        return full.replace(os.sep, "/")
+    below = relative != os.pardir and not relative.startswith(os.pardir + os.sep)
+    return (relative if below or around else full).replace(os.sep, "/")
+
+
 def is_example_name(name: str) -> bool:
     """``.env.example``, ``env.production.example``, ``.env-template``, ``template.env``..."""
     words = [w for w in re.split(r"[.\-_]", name.lower()) if w]

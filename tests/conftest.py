@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -35,6 +37,17 @@ def run(capsys: pytest.CaptureFixture[str]) -> Any:
     return invoke
 
 
+@pytest.fixture
+def run_in(run: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Run from inside ``root`` on ``.``: paths print relative to it, as its user sees them."""
+
+    def invoke(root: Path, *argv: str | Path) -> Run:
+        monkeypatch.chdir(root)
+        return run(".", *argv)  # type: ignore[no-any-return]
+
+    return invoke
+
+
 def output_schema() -> dict[str, Any]:
     text = resources.files("env_lint").joinpath("schemas/output.schema.json").read_text("utf-8")
     return json.loads(text)  # type: ignore[no-any-return]
@@ -49,6 +62,23 @@ def write_repo(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(content, encoding="utf-8")
     return root
+
+
+def copy_working_tree(target: Path) -> Path:
+    """This repo as it is now (tracked and new files, not ignored ones) copied to ``target``:
+    what a user's checkout of the action or of the hook repo holds."""
+    done = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    for rel in filter(None, done.stdout.split("\0")):
+        if (ROOT / rel).is_file():
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / rel, target / rel)
+    return target
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from env_lint import __version__
+from env_lint.cli import COMMANDS
 
 from .conftest import DEMO, FIXTURES, ROOT, write_repo
 
@@ -20,8 +21,10 @@ def test_version(run):
 def test_help_has_examples_and_exit_codes(run):
     result = run("--help")
     assert result.code == 0
-    assert "env-lint fixtures/t11-platform" in result.out
+    assert "env-lint check fixtures/t11-platform" in result.out
     assert "2 usage or configuration error" in result.out
+    for name in COMMANDS:  # the subcommands are listed from the dispatch table
+        assert f"  env-lint {COMMANDS[name].synopsis} " in result.out
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .conftest import DEMO, FIXTURES, ROOT
 
 DUPLICATE = FIXTURES / "rules" / "duplicate-key" / "fires"
-LINE = ".env.example:3:1: EL102 [duplicate-key] `API_URL` is listed twice in `.env.example` (first on line 1); the last value wins\n"
+LINE = "fixtures/rules/duplicate-key/fires/.env.example:3:1: warning EL102 [duplicate-key] `API_URL` is listed twice in `.env.example` (first on line 1); the last value wins\n"
 
 
 def test_quiet_prints_findings_only(run):
@@ -27,7 +27,7 @@ def test_statistics(run):
 
 def test_color_always_never_and_no_color(run, monkeypatch):
     colored = run(DUPLICATE, "--color", "always").out
-    assert colored.startswith("\x1b[1m.env.example:3:1\x1b[0m: \x1b[33mEL102\x1b[0m \x1b[2m[duplicate-key]\x1b[0m")
+    assert colored.startswith("\x1b[1mfixtures/rules/duplicate-key/fires/.env.example:3:1\x1b[0m: \x1b[33mwarning EL102\x1b[0m \x1b[2m[duplicate-key]\x1b[0m")
     assert run(DUPLICATE, "--color", "never").out.startswith(LINE)
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[" not in run(DUPLICATE).out  # auto: not a TTY, and NO_COLOR
@@ -48,7 +48,7 @@ def test_markdown_format(run):
         "### EL102 `duplicate-key` (1)\n\n"
         "The same key is listed twice in one example file.\n\n"
         "| location | severity | variable | message |\n|---|---|---|---|\n"
-        "| `.env.example:3:1` | warning | `API_URL` | `API_URL` is listed twice in `.env.example` (first on line 1); the last value wins |\n"
+        "| `fixtures/rules/duplicate-key/fires/.env.example:3:1` | warning | `API_URL` | `API_URL` is listed twice in `.env.example` (first on line 1); the last value wins |\n"
     )
 
 

@@ -53,7 +53,7 @@ def test_exclude_and_strict(run, demo_copy):
     assert result.code == 1  # warnings only, but strict
 
 
-def test_configured_paths(run, tmp_path):
+def test_configured_paths(run_in, tmp_path):
     write_repo(
         tmp_path,
         {
@@ -62,9 +62,9 @@ def test_configured_paths(run, tmp_path):
             ".env-lint.toml": 'examples = ["config/*.dotenv"]\nschemas = ["src/settings.ts"]\n',
         },
     )
-    result = run(tmp_path)
+    result = run_in(tmp_path)
     assert result.out.splitlines()[0] == (
-        "src/settings.ts:2:50: EL200 [missing-from-example] `TOKEN` is declared in the schema "
+        "src/settings.ts:2:50: error EL200 [missing-from-example] `TOKEN` is declared in the schema "
         "but missing from `config/vars.dotenv`; it is required with no default"
     )
 

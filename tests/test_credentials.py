@@ -168,7 +168,7 @@ def test_end_to_end_every_credential_one_finding_no_value(run, tmp_path):
             assert body[start : start + 8] not in result.out
 
 
-def test_docs_code_blocks_and_tables_are_checked(run, tmp_path):
+def test_docs_code_blocks_and_tables_are_checked(run_in, tmp_path):
     token = "ghp_" + r(ALNUM, 36)
     secret = b64(32)
     write_repo(
@@ -181,11 +181,11 @@ def test_docs_code_blocks_and_tables_are_checked(run, tmp_path):
             ),
         },
     )
-    result = run(tmp_path, "--select", "secret-in-example")
+    result = run_in(tmp_path, "--select", "secret-in-example")
     # Docs are full of made-up sample values: only known credential formats count there, not
     # a random-looking value (the JWT_SECRET line).
     assert result.out.splitlines()[:2] == [
-        f"docs/ENV.md:3:1: EL600 [secret-in-example] `GH_TOKEN` in the docs looks like a real credential (GitHub token; fingerprint {fingerprint(token)}): replace it with a placeholder and rotate it",
+        f"docs/ENV.md:3:1: error EL600 [secret-in-example] `GH_TOKEN` in the docs looks like a real credential (GitHub token; fingerprint {fingerprint(token)}): replace it with a placeholder and rotate it",
         "Found 1 error, 0 warnings (1 file checked).",
     ]
     assert token not in result.out and secret not in result.out

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 
 from env_lint.paths import glob_regex, is_doc_path, is_example_name, is_schema_name
-from env_lint.project.listing import walk
+from env_lint.project.listing import list_files, walk
 from env_lint.sources.base import Settings
 from env_lint.sources.registry import classify
 
@@ -122,3 +125,18 @@ def test_frozen_copies_are_excluded_by_default(run, tmp_path):
     out = run(tmp_path).out
     for name in ("OLD_VAR_NAME", "VENDOR_TOKEN_X", "GENERATED_TOKEN_X"):
         assert f"`{name}`" in out, name
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_in_a_work_tree_only_tracked_files_are_listed(tmp_path):
+    """The index, as under pre-commit: untracked files (ignored or not) are never read."""
+    write_repo(tmp_path, {".env.example": "A=1\n", "src/app.ts": "", ".gitignore": "*.log\n"})
+    run = {"cwd": tmp_path, "check": True, "capture_output": True}
+    subprocess.run(["git", "init", "-q"], **run)
+    subprocess.run(["git", "add", "-A"], **run)
+    write_repo(tmp_path, {"src/untracked.ts": "", "debug.log": "", "sub/.env.example": "B=1\n"})
+    assert list_files(str(tmp_path)) == [".env.example", ".gitignore", "src/app.ts"]
+    subprocess.run(["git", "add", "src/untracked.ts"], **run)  # staged: part of the commit
+    (tmp_path / "src" / "app.ts").unlink()  # deleted on disk, not yet staged: gone
+    assert list_files(str(tmp_path)) == [".env.example", ".gitignore", "src/untracked.ts"]
+    assert list_files(str(tmp_path / "src")) == ["untracked.ts"]  # a root below the top

@@ -125,3 +125,32 @@ def test_unreadable_example_is_never_rewritten(run, tmp_path):
 
 def test_fix_and_diff_together_is_a_usage_error(run, demo):
     assert run(demo, "--fix", "--diff").code == 2
+
+
+NEWLINE_CASES = [
+    pytest.param(b"APP_URL=\nAPP_MODE=a\n", id="lf"),
+    pytest.param(b"APP_URL=\r\nAPP_MODE=a\r\n", id="crlf"),
+    pytest.param(b"APP_URL=\nAPP_MODE=a", id="no-final-newline-on-the-changed-line"),
+    pytest.param(b"APP_URL=\n# tail\nX_Y=1\nZ_W=2", id="no-final-newline-in-the-context"),
+    pytest.param(b"\xef\xbb\xbfAPP_URL=\nAPP_MODE=a\n", id="bom"),
+    pytest.param(b"\xef\xbb\xbfAPP_URL=\r\nAPP_MODE=a", id="bom-crlf-no-final-newline"),
+]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.parametrize("example", NEWLINE_CASES)
+def test_diff_is_a_patch_git_applies_and_it_equals_the_fix(run_in, tmp_path, example):
+    import subprocess
+
+    repo, fixed = tmp_path / "repo", tmp_path / "fixed"
+    for target in (repo, fixed):
+        write_repo(target, {"src/env.ts": SCHEMA, ".env.example": example})
+    patch = run_in(repo, "--diff", *BOTH).out
+    assert patch.startswith("--- a/.env.example\n+++ b/.env.example\n@@ ")
+    assert ("\\ No newline at end of file\n" in patch) is (not example.endswith(b"\n"))
+    (tmp_path / "fix.patch").write_bytes(patch.encode("utf-8"))
+    for args in (["--check"], []):
+        done = subprocess.run(["git", "apply", *args, str(tmp_path / "fix.patch")], cwd=repo, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr + patch
+    run_in(fixed, "--fix", *BOTH)
+    assert (repo / ".env.example").read_bytes() == (fixed / ".env.example").read_bytes() != example

@@ -11,10 +11,10 @@ def test_clean_repo_has_no_findings(run):
     assert result.code == 0
 
 
-def test_monorepo_scope_uses_the_nearest_example_file(run):
-    result = run(FIXTURES / "monorepo-scope")
+def test_monorepo_scope_uses_the_nearest_example_file(run_in):
+    result = run_in(FIXTURES / "monorepo-scope")
     assert result.out == (
-        "services/worker/src/env.ts:6:5: EL200 [missing-from-example] `SHARED_URL` is declared "
+        "services/worker/src/env.ts:6:5: error EL200 [missing-from-example] `SHARED_URL` is declared "
         "in the schema but missing from `services/worker/.env.example`; it is required with no "
         "default\n"
         "Found 1 error, 0 warnings (4 files checked).\n"
@@ -22,22 +22,22 @@ def test_monorepo_scope_uses_the_nearest_example_file(run):
     assert result.code == 1
 
 
-def test_broken_inputs_are_findings_and_every_other_file_is_checked(run):
-    result = run(FIXTURES / "broken-inputs")
+def test_broken_inputs_are_findings_and_every_other_file_is_checked(run_in):
+    result = run_in(FIXTURES / "broken-inputs")
     assert result.err == ""
     assert "Traceback" not in result.out
     assert result.out == (
-        "apps/bin/.env.example:1:1: EL100 [parse-error] cannot parse `apps/bin/.env.example`: "
+        "apps/bin/.env.example:1:1: error EL100 [parse-error] cannot parse `apps/bin/.env.example`: "
         "binary file (contains NUL bytes)\n"
-        "apps/latin1/.env.sample:1:6: EL100 [parse-error] cannot parse `apps/latin1/.env.sample`: "
+        "apps/latin1/.env.sample:1:6: error EL100 [parse-error] cannot parse `apps/latin1/.env.sample`: "
         "not valid UTF-8 (byte offset 5)\n"
-        "apps/long/.env.template:1:1: EL100 [parse-error] cannot parse `apps/long/.env.template`: "
+        "apps/long/.env.template:1:1: error EL100 [parse-error] cannot parse `apps/long/.env.template`: "
         "line 1 is longer than 65536 characters\n"
-        "docs/broken.md:3:18: EL100 [parse-error] cannot parse `docs/broken.md`: not valid UTF-8 "
+        "docs/broken.md:3:18: error EL100 [parse-error] cannot parse `docs/broken.md`: not valid UTF-8 "
         "(byte offset 27)\n"
-        "services/api/src/env.ts:5:3: EL200 [missing-from-example] `API_TOKEN` is declared in the "
+        "services/api/src/env.ts:5:3: error EL200 [missing-from-example] `API_TOKEN` is declared in the "
         "schema but missing from `.env.example`; it is required with no default\n"
-        "services/api/src/env.ts:5:22: EL100 [parse-error] cannot parse `services/api/src/env.ts`: "
+        "services/api/src/env.ts:5:22: error EL100 [parse-error] cannot parse `services/api/src/env.ts`: "
         "syntax error; variables after it may be missed\n"
         "Found 6 errors, 0 warnings (8 files checked).\n"
     )

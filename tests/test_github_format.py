@@ -43,7 +43,7 @@ def test_auto_picks_github_in_actions(run, monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     assert run(DEMO).out.startswith("::warning file=fixtures/t11-platform/docs/SECRETS.md,line=23")
     monkeypatch.setenv("GITHUB_ACTIONS", "false")
-    assert run(DEMO).out.startswith("docs/SECRETS.md:23:4: EL400")
+    assert run(DEMO).out.startswith("fixtures/t11-platform/docs/SECRETS.md:23:4: warning EL400")
 
 
 def test_step_summary_gets_the_markdown_report(run, monkeypatch, tmp_path):
@@ -54,7 +54,7 @@ def test_step_summary_gets_the_markdown_report(run, monkeypatch, tmp_path):
     text = summary.read_text()
     assert text.startswith("earlier step\n# env-lint report\n")
     assert "### EL200 `missing-from-example` (1)" in text
-    assert "| `services/worker/src/lib/env.ts:17:3` | error | `WORKER_HEALTHCHECK_TOKEN` |" in text
+    assert "| `fixtures/t11-platform/services/worker/src/lib/env.ts:17:3` | error | `WORKER_HEALTHCHECK_TOKEN` |" in text
     assert result.json()["summary"]["errors"] == 6  # stdout keeps the chosen format
 
 

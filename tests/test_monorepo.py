@@ -11,17 +11,17 @@ from .conftest import FIXTURES, ROOT, write_repo
 MONOREPO = FIXTURES / "turbo-monorepo"
 
 EXPECTED = """\
-apps/web/src/env.ts:12:5: EL205 [client-prefix] `API_URL` is a `client` variable without the `NEXT_PUBLIC_` prefix: the bundler will not expose it
-apps/web/src/env.ts:20:5: EL204 [runtime-env-mismatch] `OLD_ANALYTICS_ID` is passed in `runtimeEnv` but declared in no server / client / shared section
-apps/web/src/env/server.ts:6:3: EL204 [runtime-env-mismatch] `STRIPE_SECRET_KEY` is declared in `server` but not passed in `runtimeEnv`, so it is always undefined
-apps/web/src/lib/flags.ts:3:22: EL103 [unrecognized-schema] env-lint cannot read this: a schema parsed from process.env that env-lint cannot read
-services/worker/src/env.ts:9:5: EL206 [turbo-undeclared] `WORKER_QUEUE_TOKEN` is required by `worker` but `turbo.json` lists it in no env / globalEnv / passThroughEnv: turbo's strict env mode removes it from the task
+apps/web/src/env.ts:12:5: error EL205 [client-prefix] `API_URL` is a `client` variable without the `NEXT_PUBLIC_` prefix: the bundler will not expose it
+apps/web/src/env.ts:20:5: error EL204 [runtime-env-mismatch] `OLD_ANALYTICS_ID` is passed in `runtimeEnv` but declared in no server / client / shared section
+apps/web/src/env/server.ts:6:3: error EL204 [runtime-env-mismatch] `STRIPE_SECRET_KEY` is declared in `server` but not passed in `runtimeEnv`, so it is always undefined
+apps/web/src/lib/flags.ts:3:22: info EL103 [unrecognized-schema] env-lint cannot read this: a schema parsed from process.env that env-lint cannot read
+services/worker/src/env.ts:9:5: warning EL206 [turbo-undeclared] `WORKER_QUEUE_TOKEN` is required by `worker` but `turbo.json` lists it in no env / globalEnv / passThroughEnv: turbo's strict env mode removes it from the task
 Found 3 errors, 1 warning, 1 info (19 files checked).
 """
 
 
-def test_exact_findings(run):
-    result = run(MONOREPO)
+def test_exact_findings(run_in):
+    result = run_in(MONOREPO)
     assert result.out == EXPECTED
     assert result.code == 1
 
@@ -71,23 +71,23 @@ def test_turbo_loose_mode_and_negation(run, tmp_path):
     assert run(tmp_path).out.startswith("No problems found")
 
 
-def test_broken_json_schema_is_a_finding(run, tmp_path):
+def test_broken_json_schema_is_a_finding(run_in, tmp_path):
     write_repo(tmp_path, {
         "env.schema.json": '{"type": "object", "properties": {"A_B": {"type": "strnig"}}}',
         "other.env.schema.json": "{not json",
         ".env.example": "A_B=\n",
     })
-    out = run(tmp_path).out
-    assert "env.schema.json:1:1: EL100 [parse-error] cannot parse `env.schema.json`: not a valid JSON Schema: properties/A_B/type:" in out
-    assert "other.env.schema.json:1:2: EL100 [parse-error] cannot parse `other.env.schema.json`: invalid JSON" in out
+    out = run_in(tmp_path).out
+    assert "env.schema.json:1:1: error EL100 [parse-error] cannot parse `env.schema.json`: not a valid JSON Schema: properties/A_B/type:" in out
+    assert "other.env.schema.json:1:2: error EL100 [parse-error] cannot parse `other.env.schema.json`: invalid JSON" in out
 
 
-def test_python_syntax_error_in_settings_is_reported(run, tmp_path):
+def test_python_syntax_error_in_settings_is_reported(run_in, tmp_path):
     write_repo(tmp_path, {
         "app/settings.py": "from pydantic_settings import BaseSettings\nclass S(BaseSettings:\n    a: str\n",
         "app/other.py": "import os\nx = os.environ['A_B'\n",
         ".env.example": "A_B=\n",
     })
-    out = run(tmp_path).out
-    assert "app/settings.py:2:1: EL100 [parse-error] cannot parse `app/settings.py`: Python syntax error" in out
+    out = run_in(tmp_path).out
+    assert "app/settings.py:2:1: error EL100 [parse-error] cannot parse `app/settings.py`: Python syntax error" in out
     assert "other.py" not in out  # a plain module with a syntax error is the compiler's business

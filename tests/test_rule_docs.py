@@ -42,7 +42,12 @@ def test_rules_command(run):
 
 @pytest.mark.parametrize(
     ("argv", "message"),
-    [(["rule"], "usage: env-lint rule NAME-or-CODE"), (["rule", "nope"], "unknown rule"), (["rules", "x"], "unexpected argument")],
+    [
+        (["rule"], "usage: env-lint rule [-h] [-q] NAME-or-CODE"),
+        (["rule", "nope"], "unknown rule"),
+        (["rules", "x"], "env-lint rules: error: unrecognized arguments: x"),
+        (["rule", "a", "b"], "env-lint rule: error: unrecognized arguments: b"),
+    ],
 )
 def test_command_usage_errors(run, argv, message):
     result = run(*argv)

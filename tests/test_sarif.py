@@ -57,6 +57,17 @@ def test_driver_rules_come_from_the_registry(run):
     assert first["defaultConfiguration"]["level"] == "error"
 
 
+def test_information_and_help_uris_point_into_the_repo_at_this_version(run):
+    from env_lint import HOMEPAGE, __version__
+
+    driver = json.loads(run(DEMO, "--format", "sarif").out)["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == HOMEPAGE == "https://github.com/env-lint/env-lint"
+    for rule in driver["rules"]:
+        page = f"docs/rules/{rule['name']}.md"
+        assert rule["helpUri"] == f"{HOMEPAGE}/blob/v{__version__}/{page}"
+        assert (ROOT / page).is_file(), page
+
+
 def test_results_regions_related_and_levels(run):
     document = json.loads(run(DEMO, "--format", "sarif").out)
     results = document["runs"][0]["results"]

@@ -33,8 +33,9 @@ def snapshot_name(repo: Path) -> str:
 
 
 @pytest.mark.parametrize("repo", fixture_repos(), ids=snapshot_name)
-def test_fixture_output_is_pinned(run, repo: Path) -> None:
-    result = run(repo.relative_to(ROOT), "--format", "json")
+def test_fixture_output_is_pinned(run_in, repo: Path) -> None:
+    """Run from inside the fixture, so paths are relative to its root, as its users see them."""
+    result = run_in(repo, "--format", "json")
     assert result.err == ""
     path = SNAPSHOTS / snapshot_name(repo)
     if os.environ.get("ENV_LINT_UPDATE_SNAPSHOTS"):

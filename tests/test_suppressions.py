@@ -11,9 +11,10 @@ from .conftest import write_repo
 SCHEMA = 'import { z } from "zod";\nexport const env = z.object({ API_URL: z.string(), API_TOKEN: z.string() }).parse(process.env);\n'
 
 
-def rules_and_lines(run, repo) -> list[str]:
-    out = run(repo).out.splitlines()[:-1]
-    return [line.split(" ")[0] + " " + line.split(" ")[2] for line in out]
+def rules_and_lines(run_in, repo) -> list[str]:
+    """``path:line:col: [rule]`` of each finding, run from inside the repo."""
+    out = run_in(repo).out.splitlines()[:-1]
+    return [line.split(" ")[0] + " " + line.split(" ")[3] for line in out]
 
 
 @pytest.mark.parametrize(
@@ -40,12 +41,12 @@ def rules_and_lines(run, repo) -> list[str]:
         ),
     ],
 )
-def test_example_files(run, tmp_path, example, expected):
+def test_example_files(run_in, tmp_path, example, expected):
     write_repo(tmp_path, {".env.example": example})
-    assert rules_and_lines(run, tmp_path) == expected
+    assert rules_and_lines(run_in, tmp_path) == expected
 
 
-def test_typescript_comments(run, tmp_path):
+def test_typescript_comments(run_in, tmp_path):
     write_repo(
         tmp_path,
         {
@@ -61,14 +62,14 @@ def test_typescript_comments(run, tmp_path):
             ),
         },
     )
-    assert rules_and_lines(run, tmp_path) == [
+    assert rules_and_lines(run_in, tmp_path) == [
         "src/a.ts:4:30: [undeclared-usage]",
         "src/a.ts:6:30: [undeclared-usage]",
         "src/env.ts:2:52: [missing-from-example]",
     ]
 
 
-def test_markdown_comments(run, tmp_path):
+def test_markdown_comments(run_in, tmp_path):
     write_repo(
         tmp_path,
         {
@@ -83,7 +84,7 @@ def test_markdown_comments(run, tmp_path):
             ),
         },
     )
-    assert rules_and_lines(run, tmp_path) == ["docs/ENV.md:5:4: [stale-doc-var]"]
+    assert rules_and_lines(run_in, tmp_path) == ["docs/ENV.md:5:4: [stale-doc-var]"]
 
 
 @pytest.mark.parametrize(
@@ -107,8 +108,8 @@ def test_python_and_toml_directives(tmp_path, name, text, expected):
     assert [(d.location.line, d.location.column, d.rules, d.target_line) for d in found] == expected
 
 
-def test_unused_only_for_rules_that_ran(run, tmp_path):
+def test_unused_only_for_rules_that_ran(run_in, tmp_path):
     write_repo(tmp_path, {".env.example": "# env-lint: ignore[stale-doc-var]\nA_B=1\n"})
-    assert rules_and_lines(run, tmp_path) == [".env.example:1:3: [unused-suppression]"]
-    result = run(tmp_path, "--ignore", "stale-doc-var")
+    assert rules_and_lines(run_in, tmp_path) == [".env.example:1:3: [unused-suppression]"]
+    result = run_in(tmp_path, "--ignore", "stale-doc-var")
     assert result.out.startswith("No problems found")

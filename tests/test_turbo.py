@@ -9,7 +9,7 @@ import pytest
 from .conftest import write_repo
 
 FINDING = (
-    "apps/api/src/db.ts:1:34: EL206 [turbo-undeclared] `REDIS_URL` is required by `api` but "
+    "apps/api/src/db.ts:1:34: warning EL206 [turbo-undeclared] `REDIS_URL` is required by `api` but "
     "`turbo.json` lists it in no env / globalEnv / passThroughEnv: turbo's strict env mode "
     "removes it from the task"
 )
@@ -43,19 +43,19 @@ def repo(
     }
 
 
-def turbo_lines(run, path) -> list[str]:
-    return [line for line in run(path).out.splitlines() if "[turbo-undeclared]" in line]
+def turbo_lines(run_in, path) -> list[str]:
+    return [line for line in run_in(path).out.splitlines() if "[turbo-undeclared]" in line]
 
 
-def test_strict_turbo_2_run_by_a_script_filters_a_required_read(run, tmp_path):
+def test_strict_turbo_2_run_by_a_script_filters_a_required_read(run_in, tmp_path):
     write_repo(tmp_path, repo())
-    assert turbo_lines(run, tmp_path) == [FINDING]
+    assert turbo_lines(run_in, tmp_path) == [FINDING]
 
 
-def test_jsonc_turbo_json_with_comments_and_trailing_commas(run, tmp_path):
+def test_jsonc_turbo_json_with_comments_and_trailing_commas(run_in, tmp_path):
     turbo_json = '// tasks\n{ "tasks": { "build": { /* what the build reads */ "env": ["DATABASE_URL",], }, }, }\n'
     write_repo(tmp_path, repo(turbo_json=turbo_json))
-    assert turbo_lines(run, tmp_path) == [FINDING]
+    assert turbo_lines(run_in, tmp_path) == [FINDING]
 
 
 @pytest.mark.parametrize(
@@ -74,24 +74,24 @@ def test_jsonc_turbo_json_with_comments_and_trailing_commas(run, tmp_path):
         pytest.param({"turbo_json": '{ "tasks": { "build": { "passThroughEnv": ["REDIS_*"] } } }'}, id="listed"),
     ],
 )
-def test_silent_where_turbo_does_not_filter(run, tmp_path, change):
+def test_silent_where_turbo_does_not_filter(run_in, tmp_path, change):
     write_repo(tmp_path, repo(**change))
-    assert turbo_lines(run, tmp_path) == []
+    assert turbo_lines(run_in, tmp_path) == []
 
 
-def test_turbo_1_with_pass_through_keys_is_strict(run, tmp_path):
+def test_turbo_1_with_pass_through_keys_is_strict(run_in, tmp_path):
     turbo_json = '{ "pipeline": { "build": { "passThroughEnv": ["DATABASE_URL"] } } }'
     write_repo(tmp_path, repo(turbo_version="^1.12.5", turbo_json=turbo_json))
-    assert turbo_lines(run, tmp_path) == [FINDING]
+    assert turbo_lines(run_in, tmp_path) == [FINDING]
 
 
-def test_a_ci_workflow_running_turbo_counts(run, tmp_path):
+def test_a_ci_workflow_running_turbo_counts(run_in, tmp_path):
     workflow = "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pnpm turbo run build\n"
     write_repo(tmp_path, repo(root_scripts={}, extra={".github/workflows/ci.yml": workflow}))
-    assert turbo_lines(run, tmp_path) == [FINDING]
+    assert turbo_lines(run_in, tmp_path) == [FINDING]
 
 
-def test_pnpm_workspace_file_with_exclusions(run, tmp_path):
+def test_pnpm_workspace_file_with_exclusions(run_in, tmp_path):
     pnpm = "packages:\n  - apps/*\n  - '!apps/api'\n"
     write_repo(tmp_path, repo(workspaces=[], extra={"pnpm-workspace.yaml": pnpm}))
-    assert turbo_lines(run, tmp_path) == []
+    assert turbo_lines(run_in, tmp_path) == []

@@ -1,6 +1,7 @@
-"""Which files a repo has: what git lists (``.gitignore`` respected) inside a work tree, a
-directory walk elsewhere; and which real env files git tracks. git is a subprocess, never the
-network, and is asked nothing outside a work tree."""
+"""Which files a repo has: inside a git work tree the files git tracks (the index: an untracked
+file is never read, and under pre-commit, which stashes unstaged changes, that is exactly what
+is being committed), a directory walk elsewhere; and which real env files git tracks. git is a
+subprocess, never the network, and is asked nothing outside a work tree."""
 
 from __future__ import annotations
 
@@ -49,12 +50,12 @@ def _inside_work_tree(root: str) -> bool:
 
 
 def git_files(root: str) -> list[str] | None:
-    """Files git knows or would track (``.gitignore`` respected); None outside a work tree."""
+    """The files in git's index (tracked; never untracked ones); None outside a work tree."""
     if not _inside_work_tree(root):
         return None  # no subprocess for a plain directory
     try:
         done = subprocess.run(
-            ["git", "-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            ["git", "-C", root, "ls-files", "-z", "--cached"],
             capture_output=True,
             check=False,
             timeout=60,

@@ -22,6 +22,7 @@ class Report:
     color: bool = False
     audits: tuple[Audit, ...] = ()  # deploy-target audits (with provider snapshots)
     variables: tuple[VariableInfo, ...] = ()  # every variable, classified (Markdown report)
+    summary: bool = True  # False with --quiet: no summary line in text, github and statistics
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__
+from .. import HOMEPAGE, __version__, rule_doc_url
 from ..model import Finding, Location, Severity
 from ..ruledoc import rule_markdown, rule_text
 from ..rules import Rule
@@ -28,7 +28,7 @@ def render_sarif(report: Report) -> str:
                 "name": "env-lint",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": "https://pypi.org/project/env-lint/",
+                "informationUri": HOMEPAGE,
                 "rules": [_descriptor(rule) for rule in report.rules],
             }
         },
@@ -49,6 +49,7 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.what},
         "help": {"text": rule_text(rule), "markdown": rule_markdown(rule)},
+        "helpUri": rule_doc_url(rule.name),
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {"tags": ["env", "configuration"]},
     }

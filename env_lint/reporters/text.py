@@ -1,4 +1,4 @@
-"""``path:line:col: CODE [rule-name] message`` lines, then a one-line summary."""
+"""``path:line:col: severity CODE [rule-name] message`` lines, then a one-line summary."""
 
 from __future__ import annotations
 
@@ -16,30 +16,30 @@ _SEVERITY_COLOR = {
 
 
 def render_text(report: Report) -> str:
-    lines = [_line(f, report.color) for f in report.findings]
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
-
-
-def render_quiet(report: Report) -> str:
-    """Findings only: no summary line, nothing at all when clean."""
-    return "".join(_line(f, report.color) + "\n" for f in report.findings)
+    """Findings, then the summary line (not with ``--quiet``: then nothing at all when clean)."""
+    lines = [text_line(f, report.color) for f in report.findings]
+    if report.summary:
+        lines.append(summary_line(report))
+    return "".join(line + "\n" for line in lines)
 
 
 def render_statistics(report: Report) -> str:
-    """One line per rule with findings: count, code, name, default severity."""
+    """One line per rule with findings: count, code, name; then the summary line."""
     rows = report.by_rule()
     width = max((len(str(count)) for _, count in rows), default=1)
     lines = [f"{count:>{width}}  {rule.code}  [{rule.name}]" for rule, count in rows]
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+    if report.summary:
+        lines.append(summary_line(report))
+    return "".join(line + "\n" for line in lines)
 
 
-def _line(finding: Finding, color: bool) -> str:
+def text_line(finding: Finding, color: bool = False) -> str:
+    """``path:line:col: error EL200 [missing-from-example] message``."""
+    severity = finding.severity.value
     if not color:
-        return f"{finding.location}: {finding.code} [{finding.rule}] {finding.message}"
+        return f"{finding.location}: {severity} {finding.code} [{finding.rule}] {finding.message}"
     tint = _SEVERITY_COLOR[finding.severity]
     return (
-        f"{_BOLD}{finding.location}{_RESET}: {tint}{finding.code}{_RESET} "
+        f"{_BOLD}{finding.location}{_RESET}: {tint}{severity} {finding.code}{_RESET} "
         f"{_DIM}[{finding.rule}]{_RESET} {finding.message}"
     )
