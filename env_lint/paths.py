@@ -202,6 +202,19 @@ def is_schema_name(name: str) -> bool:
     return bool(_SCHEMA_NAME.match(name))
 
 
+_HISTORY_DOC = re.compile(
+    r"(^|[-_/])(change-?log|changes|history|release-?notes?|releases|news|migrat\w*|"
+    r"upgrad\w*|breaking-?changes?|deprecat\w*)([-_.]|$)",
+    re.IGNORECASE,
+)
+
+
+def is_history_doc(rel_path: str) -> bool:
+    """Changelogs, release notes, migration and upgrade guides: they name old variables on
+    purpose, so a variable there is not a claim that it exists today."""
+    return bool(_HISTORY_DOC.search(rel_path.rsplit(".", 1)[0]))
+
+
 def is_doc_path(rel_path: str) -> bool:
     parts = rel_path.split("/")
     name = parts[-1].lower()

@@ -68,6 +68,8 @@ class FileFacts:
     provided: tuple[Usage, ...] = ()  # set for the code by a build config (next.config env)
     runs_turbo: bool = False  # a workflow, Dockerfile or script runs ``turbo run ...``
     words: frozenset[str] = frozenset()  # variable-shaped names the file mentions
+    strings: frozenset[str] = frozenset()  # those of them written as a string literal ("X")
+    history: bool = False  # a migration script: what it mentions is the past
     words_kind: str | None = None  # "code" or "config": how those mentions count
     loads_env: bool = False  # the code loads an env file itself (dotenv, loadEnvFile)
     opaque: tuple[Location, ...] = ()  # the whole environment passed where env-lint cannot see

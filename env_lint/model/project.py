@@ -45,6 +45,7 @@ class Project:
     env_loaders: tuple[str, ...] = ()  # code files that load an env file themselves
     turbo_runners: tuple[str, ...] = ()  # files whose commands run ``turbo run ...``
     code_words: frozenset[str] = frozenset()  # names mentioned in code (any language)
+    code_strings: frozenset[str] = frozenset()  # names written as string literals in code
     config_words: frozenset[str] = frozenset()  # names mentioned in deploy and build configs
     opaque: tuple[Location, ...] = ()  # the whole environment passed where env-lint cannot see
 

@@ -80,6 +80,7 @@ def assemble(
         manifests=tuple((f.path, f.manifest) for f in every if f.manifest is not None),
         env_loaders=tuple(f.path for f in every if f.loads_env),
         code_words=_words(every, "code"),
+        code_strings=frozenset(w for f in every if f.words_kind == "code" for w in f.strings),
         config_words=_words(every, "config"),
         turbo_runners=tuple(
             f.path for f in every if f.runs_turbo or (f.manifest and f.manifest.runs_turbo)

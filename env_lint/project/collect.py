@@ -14,11 +14,17 @@ from ..sources.registry import source_for
 from ..textio import is_binary, read_bytes
 
 _NAME = re.compile(rb"(?<![A-Za-z0-9_$])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![A-Za-z0-9_])")
+_QUOTED = re.compile(rb"(?<=[\"'`])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?=[\"'`])")
 
 
 def names_in(data: bytes) -> frozenset[str]:
     """Every variable-shaped word (``UPPER_SNAKE`` with an underscore) the bytes mention."""
     return frozenset(m.decode("ascii") for m in set(_NAME.findall(data)))
+
+
+def quoted_in(data: bytes) -> frozenset[str]:
+    """The variable-shaped words written as a whole string literal (``"API_KEY"``)."""
+    return frozenset(m.decode("ascii") for m in set(_QUOTED.findall(data)))
 
 
 # What a bug in a parser may raise on strange input: that file's parse error, never a crash.
@@ -67,9 +73,9 @@ class Collector:
     @staticmethod
     def _with_words(source: Source, rel: str, data: bytes, facts: FileFacts) -> FileFacts:
         kind = source.words_of(rel)
-        if kind is None or is_binary(data):
+        if kind is None or facts.history or is_binary(data):
             return facts
-        return replace(facts, words=names_in(data), words_kind=kind)
+        return replace(facts, words=names_in(data), strings=quoted_in(data), words_kind=kind)
 
     def module(self, rel: str) -> Module | None:
         """The complete module facts of a JS/TS file another module imports from."""

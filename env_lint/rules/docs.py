@@ -31,9 +31,12 @@ def _undocumented_var(ctx: Context) -> Iterator[Finding]:
 
 
 def _stale_doc_var(ctx: Context) -> Iterator[Finding]:
+    project = ctx.project
     for name, mentions in sorted(ctx.doc_mentions.items()):
-        if name in ctx.declared_names or name in ctx.usages:
+        if name in ctx.declared_names or name in ctx.usages or name in ctx.provided:
             continue
+        if name in project.code_strings or name in project.config_words:
+            continue  # code looks it up by name, or a deploy config sets it: not provably stale
         if ctx.is_runtime(name) or ctx.set_by_any_platform(name):
             continue
         if ctx.read_dynamically(name) or ctx.implicit(name):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..credentials import fingerprint, known_credential, local_only
 from ..model import DocMention, DocValue, FileFacts, Location
-from ..paths import is_doc_path, matches
+from ..paths import is_doc_path, is_history_doc, matches
 from ..targets import target_named
 from ..wording import requiredness, requiredness_words, says_dummy, says_secret, yes_no
 from .base import Settings, Source, text_parser
@@ -111,10 +111,13 @@ def _claims(rel: str, settings: Settings) -> bool:
 
 def _read(path: str, text: str, settings: Settings) -> FileFacts:
     parsed = parse_doc(path, text)
+    mentions = parsed.mentions
+    if is_history_doc(path):  # old names on purpose: mentions, never claims
+        mentions = [replace(m, primary=False) for m in mentions]
     return FileFacts(
         path,
         "docs",
-        mentions=tuple(parsed.mentions),
+        mentions=tuple(mentions),
         doc_values=tuple(credentials(parsed.values)),
     )
 

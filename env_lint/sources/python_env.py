@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,20 +72,27 @@ class PythonEnv:
     usages: list[Usage] = field(default_factory=list)
     dynamic: list[DynamicRead] = field(default_factory=list)
     unrecognized: list[Unrecognized] = field(default_factory=list)
+    history: bool = False  # a migration script
 
 
 def _claims(rel: str, settings: Settings) -> bool:
     return rel.endswith(".py")
 
 
+# Alembic revisions and Django migrations are history: nothing they mention is in use today.
+_MIGRATION = re.compile(rb"^down_revision\s*[:=]|\(migrations\.Migration\)", re.MULTILINE)
+
+
 def _wanted(path: str, data: bytes, settings: Settings) -> bool:
     if is_binary(data):
         return False
     markers = (*_MARKERS, MARKER_BYTES, *(a.encode() for a in settings.accessors))
-    return any(m in data for m in markers)
+    return any(m in data for m in markers) or b"igration" in data or b"revision" in data
 
 
 def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
+    if _MIGRATION.search(data):
+        return FileFacts(path, SOURCE.name, history=True)
     text = decode(data, path)
     directives = directives_in(path, text.text) if not isinstance(text, ParseFailure) else ()
     markers = (*_MARKERS, *(a.encode() for a in settings.accessors))
@@ -101,6 +109,7 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
     return FileFacts(
         path,
         SOURCE.name,
+        history=found.history,
         directives=directives,
         schemas=tuple(found.schemas),
         usages=tuple(found.usages),
@@ -114,7 +123,7 @@ def parse_python(path: str, text: str, accessors: tuple[str, ...] = ()) -> Pytho
     tree = ast.parse(text, filename=path)
     found = PythonEnv()
     reads = python_reads(path, tree, accessors)
-    found.usages, found.dynamic = reads.usages, reads.dynamic
+    found.usages, found.dynamic, found.history = reads.usages, reads.dynamic, reads.history
     found.schemas = _settings(path, tree, found)
     return found
 

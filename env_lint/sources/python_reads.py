@@ -42,11 +42,13 @@ _WRITES = frozenset({"setdefault", "pop", "update", "clear", "popitem"})
 class PythonReads:
     usages: list[Usage] = field(default_factory=list)
     dynamic: list[DynamicRead] = field(default_factory=list)
+    history: bool = False  # a migration script: its reads are the past
 
 
 def python_reads(path: str, tree: ast.Module, accessors: tuple[str, ...] = ()) -> PythonReads:
     found = PythonReads()
     if _is_migration(tree):
+        found.history = True
         return found
     reader = _Reader(path, found, set(accessors))
     reader.bind_imports(tree)

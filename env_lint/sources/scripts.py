@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Directive, FileFacts, ParseFailure, Usage
 from ..model.ir import Module
-from ..paths import is_schema_name, is_source_path
+from ..paths import is_source_path
 from ..textio import decode, is_binary
 from .base import MARKER_BYTES, Settings, Source, name_of
 from .directives import directives_in
@@ -36,7 +36,9 @@ SCHEMA_MARKERS = (b"parse", b"Parse", b"createEnv", b"cleanEnv")
 
 
 def named_schema(rel: str, settings: Settings) -> bool:
-    return (settings.auto and is_schema_name(name_of(rel))) or settings.configured_schema(rel)
+    """A schema file by the config (``schemas = [...]``). A file is never a schema because of
+    its name alone (``utils/env.ts`` full of helpers): what it contains decides."""
+    return settings.configured_schema(rel)
 
 
 def _claims(rel: str, settings: Settings) -> bool:

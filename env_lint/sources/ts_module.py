@@ -217,17 +217,21 @@ def _sites(src: Script, index: _Index, imported: dict[str, Import]) -> Iterator[
             local = src.text(bare)
             known = imported.get(local)
             source, name = (known.specifier, known.name) if known else ("", local)
-            if name == "createEnv" and (not source or source.startswith("@t3-oss/env")):
+            if name == "createEnv" and source.startswith("@t3-oss/env"):
                 t3.append(("t3", call, None, "createEnv", args, source))
-        text = src.text(bare)
-        known = imported.get(text)
-        if text.rsplit(".", 1)[-1] == "cleanEnv" and (
-            known is None or known.specifier == "envalid"
-        ):
+        if _from_envalid(src.text(bare), imported):
             envalid.append(("envalid", call, None, "cleanEnv", args, "envalid"))
     yield from zod
     yield from t3
     yield from envalid
+
+
+def _from_envalid(text: str, imported: dict[str, Import]) -> bool:
+    """``cleanEnv`` imported from envalid, or ``envalid.cleanEnv`` of a namespace import."""
+    if text.rsplit(".", 1)[-1] != "cleanEnv":
+        return False
+    known = imported.get(text) or imported.get(text.split(".", 1)[0])
+    return known is not None and known.specifier == "envalid"
 
 
 # --- expressions -------------------------------------------------------------------------
