@@ -23,6 +23,7 @@ from ..model.ir import (
     Cond,
     Env,
     Expr,
+    Fn,
     Lit,
     Obj,
     Other,
@@ -94,6 +95,7 @@ class VarInfo:
     description: str | None = None
     expression: str = ""
     conditional: bool = False
+    resolved: bool = False  # the chain reached a zod type (or says optional / a default)
 
 
 @dataclass(frozen=True)
@@ -306,6 +308,7 @@ class Evaluator:
             info.has_default = False
         required = not (optional or info.has_default)
         conditional = info.conditional or (member.conditional and required)
+        known = info.resolved or member.optional is not None
         return SchemaVar(
             name=member.name,
             location=member.key,
@@ -320,6 +323,7 @@ class Evaluator:
             expression=info.expression,
             section=section,
             conditional=conditional,
+            known=known,
         )
 
     def analyze(self, view: View, value: Expr | None, depth: int = 0) -> VarInfo:
@@ -338,6 +342,9 @@ class Evaluator:
                 continue
             if isinstance(expr, Cond):
                 return self._finish(self._ternary(view, expr, depth), chain)
+            helper = self._helper(view, expr)
+            if helper is not None:  # optionalUrl(): a function that returns a zod chain
+                return self._finish(self.analyze(helper[0], helper[1], depth), chain)
             if not isinstance(expr, Call) or not isinstance(expr.func, Prop):
                 break
             prop, target = expr.func.name, expr.func.obj
@@ -350,6 +357,15 @@ class Evaluator:
             chain.append((prop, expr.args))
             expr = target
         return self._finish(info, chain)
+
+    def _helper(self, view: View, expr: Expr) -> tuple[View, Expr] | None:
+        """The expression a local or imported helper function returns, for ``helper(...)``."""
+        if not isinstance(expr, Call) or not isinstance(expr.func, Ref):
+            return None
+        found = self.lookup(view, expr.func.name)
+        if found is None or not isinstance(found[1], Fn):
+            return None
+        return found[0], found[1].body
 
     def _ternary(self, view: View, expr: Cond, depth: int) -> VarInfo:
         """``cond ? z.string() : z.string().optional()``: required in one branch only."""
@@ -367,6 +383,7 @@ class Evaluator:
     ) -> None:
         shown = "[...]" if base in ("enum", "union") else ("..." if args else "")
         info.expression = f"z.{'coerce.' if coerce else ''}{base}({shown})"
+        info.resolved = True
         if base in _STRINGS:
             info.type = "string"
         elif base in _NUMBERS:
@@ -437,8 +454,10 @@ class Evaluator:
 def modifier(info: VarInfo, method: str, args: tuple[Expr, ...]) -> None:
     if method in _OPTIONAL:
         info.optional = True
+        info.resolved = True
     elif method in _DEFAULTS:
         info.has_default = True
+        info.resolved = True
         info.conditional = False
         known, value = literal(args[0]) if args else (False, None)
         info.default_known, info.default = known, value

@@ -79,7 +79,7 @@ class _Reader:
         self.calls = calls
         self.found = CodeReads()
         self.aliases: dict[str, Node | None] = {}  # name -> the scope it is declared in
-        self.inferred: set[str] = set()
+        self.inferred: dict[str, str] = {}  # accessor -> how its own read is used
 
     def run(self) -> None:
         for node in self._env_objects():
@@ -88,9 +88,9 @@ class _Reader:
         for alias, scope in sorted(self.aliases.items(), key=lambda item: item[0]):
             for node in self._identifiers(alias, scope):
                 self._use(node, alias=True)
-        for name in sorted(self.calls | self.inferred):
+        for name in sorted(self.calls | set(self.inferred)):
             for call in self._calls_of(name):
-                self._accessor(call)
+                self._accessor(call, self.inferred.get(name, "required"))
         self.found.accessors = sorted(self.inferred)
 
     # --- where the environment objects are ---------------------------------------------------
@@ -223,7 +223,7 @@ class _Reader:
                 return
             accessor = _function_name(self.src, function)
             if accessor is not None:
-                self.inferred.add(accessor)
+                self.inferred[accessor] = how
                 return
         for text, where in self._loop_names(index, name) or ():
             self._usage(text, where, how)
@@ -274,7 +274,9 @@ class _Reader:
         else:
             self.found.opaque.append(self.src.location(index))
 
-    def _accessor(self, call: Node) -> None:
+    def _accessor(self, call: Node, inner: str = "required") -> None:
+        """A call that reads the variable it names; ``inner``: how the accessor itself uses
+        its read (one that falls back or copes with unset makes every call do so)."""
         arguments = call.child_by_field_name("arguments")
         args = arguments.named_children if arguments is not None else []
         first = unwrap(args[0]) if args else None
@@ -284,7 +286,12 @@ class _Reader:
         if name is None:
             self._dynamic(first)
             return
-        how = "defaulted" if len(args) > 1 else classify(self.src, call, name)
+        if len(args) > 1:
+            how = "defaulted"
+        elif inner in ("defaulted", "guarded", "emptied"):
+            how = inner
+        else:
+            how = classify(self.src, call, name)
         self._usage(name, first, how)
 
     def _usage(self, name: str, node: Node, how: str) -> None:

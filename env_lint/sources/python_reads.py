@@ -77,6 +77,7 @@ class _Reader(ast.NodeVisitor):
         self.typed: set[str] = set()  # obj.str("X") reads X
         self.defaults: set[str] = set()  # declared with a default in environ.Env(...)
         self.config_classes: set[str] = set()
+        self.inner: dict[str, str] = {}  # inferred accessor -> how its own read is used
         self.loops: dict[str, list[tuple[str, ast.expr]]] = {}
 
     # --- what names read the environment here ------------------------------------------------
@@ -133,6 +134,7 @@ class _Reader(ast.NodeVisitor):
                 key = self._read_key(inner)
                 if isinstance(key, ast.Name) and key.id in params:
                     self.accessors.add(node.name)
+                    self.inner[node.name] = self._inner_use(inner)
                     break
 
     def _read_key(self, node: ast.AST) -> ast.expr | None:
@@ -189,7 +191,16 @@ class _Reader(ast.NodeVisitor):
             pass  # os.environ.setdefault("X", v) writes
         self.generic_visit(node)
 
+    def _inner_use(self, read: ast.AST) -> str:
+        if isinstance(read, ast.Call):
+            how = self._reader_call(read)
+            return self._call_use(read, how) if how is not None else "required"
+        return "required"
+
     def _call_use(self, node: ast.Call, how: str) -> str:
+        inner = self.inner.get(dotted(node.func))
+        if inner in ("defaulted", "guarded", "emptied") and len(node.args) < 2:
+            return inner
         default = node.args[1] if len(node.args) > 1 else None
         for keyword in node.keywords:
             if keyword.arg == "default":

@@ -1,0 +1,118 @@
+"""What env-lint reads in real-world shapes of code: schemas behind wrappers, helpers and other
+modules; every way code names a variable, and how each read is used."""
+
+from __future__ import annotations
+
+import pytest
+
+from env_lint.config import Config
+from env_lint.project import build_project
+
+from .conftest import FIXTURES, write_repo
+
+MODULES = FIXTURES / "styles" / "zod-modules"
+READS = FIXTURES / "styles" / "reads-patterns"
+
+
+def schema_vars(root) -> dict[str, tuple[str, str | None, bool, bool, bool]]:
+    """name -> (schema file, schema key when renamed, required, known, conditional)."""
+    project = build_project(str(root), Config())
+    return {
+        v.name: (s.path, v.key, v.required, v.known, v.conditional)
+        for s in project.schemas
+        for v in s.variables
+    }
+
+
+def test_schemas_through_modules_wrappers_and_helpers():
+    found = schema_vars(MODULES)
+    assert found == {
+        # built in server-schema.ts, parsed in server.ts through a wrapper call (safeParse:
+        # an optional group, so required keys are required in some configurations only)
+        "DATABASE_URL": ("src/env/server.ts", None, True, True, True),
+        "SESSION_SECRET": ("src/env/server.ts", None, True, True, True),  # function helper
+        "WEBHOOK_URL": ("src/env/server.ts", None, False, True, False),  # arrow helper, optional
+        "FEATURE_X": ("src/env/server.ts", None, False, True, False),  # helper with a default
+        "OPAQUE_THING": ("src/env/server.ts", None, True, False, True),  # unknown, not "required"
+        # schema and env map imported by client.ts; one key reads a variable of another name
+        "NEXT_PUBLIC_API_URL": ("src/env/client.ts", None, True, True, False),
+        "NEXT_PUBLIC_LOG_LVL": ("src/env/client.ts", "NEXT_PUBLIC_LOG_LEVEL", False, True, False),
+    }
+
+
+def test_a_parse_of_request_data_is_not_an_env_schema():
+    assert all(path != "src/lib/form.ts" for path, *_ in schema_vars(MODULES).values())
+
+
+def usages(root) -> dict[tuple[str, int], str]:
+    project = build_project(str(root), Config())
+    found = {}
+    for u in project.usages:
+        how = "defaulted" if u.defaulted else "guarded" if u.guarded else "emptied" if u.emptied else "required"
+        found[(u.name, u.location.line)] = how
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "how"),
+    [
+        ("API_TOKEN", 8, "required"),  # requireEnv("API_TOKEN"): an accessor this module defines
+        ("STAGE", 9, "required"),
+        ("SENTRY_DSN", 10, "guarded"),  # a ternary's condition
+        ("ENABLE_BETA", 11, "guarded"),  # a flag comparison
+        ("PORT_NUMBER", 12, "defaulted"),  # ?? "3000"
+        ("CDN_HOST", 13, "emptied"),  # ?? "": unset becomes empty
+        ("MAX_ITEMS", 14, "defaulted"),  # Number.parseInt(...) || 50
+        ("SMTP_URL", 15, "guarded"),  # X && connect(X)
+        ("QUEUE_URL", 17, "required"),  # a literal list passed to process.env[key], then throw
+        ("QUEUE_TOKEN", 17, "required"),
+        ("LOG_FORMAT", 20, "required"),  # ["A", "B"].forEach((name) => process.env[name])
+        ("DATABASE_URL", 23, "required"),  # const env = process.env; env.DATABASE_URL
+        ("SECRET_KEY", 8, "required"),  # python-decouple config() with no default
+        ("TIMEOUT", 9, "defaulted"),  # config(..., default=30)
+        ("DEBUG", 6, "defaulted"),  # django-environ: environ.Env(DEBUG=(bool, False))
+        ("CACHE_URL", 7, "required"),  # env.cache("CACHE_URL")
+        ("BROKER_URL", 12, "guarded"),  # Starlette Config(..., default=None)
+        ("FEATURE_FLAG", 21, "defaulted"),  # get_bool(): an accessor that falls back itself
+        ("AWS_BUCKET", 22, "required"),  # for var in ("A", "B"): os.environ[var]
+    ],
+)
+def test_how_each_read_is_used(name, line, how):
+    assert usages(READS)[(name, line)] == how
+
+
+def test_writes_migrations_and_patterns():
+    project = build_project(str(READS), Config())
+    names = {u.name for u in project.usages}
+    assert not names & {"WRITTEN_ONLY", "DELETED_ONLY", "LEGACY_MIGRATION_TOKEN"}
+    assert [d.pattern for d in project.dynamic] == ["STORAGE_*_BUCKET"]
+    assert [p.name for p in project.provided] == ["buildId"]  # next.config env: { buildId }
+
+
+def test_a_safe_parse_only_module_not_named_env_is_read(tmp_path):
+    write_repo(tmp_path, {
+        "src/config/settings.ts": 'import { z } from "zod";\nconst s = z.object({ QUEUE_NAME: z.string() });\nexport const cfg = s.safeParse(process.env);\n',
+    })
+    assert set(schema_vars(tmp_path)) == {"QUEUE_NAME"}
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        pytest.param('import { env } from "std-env";\nexport const e = s.parse(env);\n', id="std-env"),
+        pytest.param("export const e = s.parse({ ...process.env, EXTRA: '1' });\n", id="spread"),
+        pytest.param("const source = import.meta.env;\nexport const e = s.parse(source);\n", id="alias"),
+    ],
+)
+def test_schemas_parsed_from_the_environment_in_every_spelling(tmp_path, code):
+    head = 'import { z } from "zod";\nconst s = z.object({ API_URL: z.string() });\n'
+    write_repo(tmp_path, {"src/settings.ts": head + code})
+    assert set(schema_vars(tmp_path)) == {"API_URL"}
+
+
+def test_a_local_function_called_create_env_is_not_t3(tmp_path):
+    write_repo(tmp_path, {
+        "src/env.ts": "function createEnv(o: object) { return o; }\nexport const e = createEnv({ a: 1 });\n",
+    })
+    project = build_project(str(tmp_path), Config())
+    assert project.schemas == () and project.unrecognized == ()
