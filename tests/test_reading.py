@@ -116,3 +116,24 @@ def test_a_local_function_called_create_env_is_not_t3(tmp_path):
     })
     project = build_project(str(tmp_path), Config())
     assert project.schemas == () and project.unrecognized == ()
+
+
+def test_typescript_declarations_declare_variables():
+    """``interface ProcessEnv`` / ``interface ImportMetaEnv`` in .d.ts files: ``X?:`` is
+    optional, ``X:`` required."""
+    found = schema_vars(FIXTURES / "styles" / "ts-declarations")
+    assert found == {
+        "DATABASE_URL": ("src/env.d.ts", None, True, True, False),
+        "SENTRY_DSN": ("src/env.d.ts", None, False, True, False),
+        "VITE_API_URL": ("src/vite-env.d.ts", None, True, True, False),
+        "VITE_ANALYTICS_ID": ("src/vite-env.d.ts", None, False, True, False),
+    }
+
+
+def test_a_required_declared_variable_missing_from_the_example_is_reported(run_in):
+    result = run_in(FIXTURES / "styles" / "ts-declarations")
+    assert result.out == (
+        "src/vite-env.d.ts:4:12: error EL200 [missing-from-example] `VITE_API_URL` is declared in the "
+        "schema but missing from `.env.example`; it is required with no default\n"
+        "Found 1 error, 0 warnings (4 files checked).\n"
+    )

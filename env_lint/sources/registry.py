@@ -17,6 +17,7 @@ from . import (
     prisma,
     python_env,
     scripts,
+    ts_declarations,
     turbo,
 )
 from .base import Settings, Source
@@ -24,6 +25,7 @@ from .base import Settings, Source
 SOURCES: tuple[Source, ...] = (
     dotenv_example.SOURCE,
     envfiles.SOURCE,
+    ts_declarations.SOURCE,
     scripts.SOURCE,
     python_env.SOURCE,
     json_schema.SOURCE,
