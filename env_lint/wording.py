@@ -49,6 +49,32 @@ def requiredness(text: str) -> bool | None:
     return None
 
 
+_CLAIM_START = re.compile(
+    r"^\W*(?:(not\s+required|optional|опционально|необязательн\w*|не\s+обязательн\w*)|"
+    r"(required|mandatory|обязательн\w*))\b",
+    re.IGNORECASE,
+)
+_CLAIM_TAG = re.compile(
+    r"[(\[]\s*(?:(optional|опционально)|(required|mandatory|обязательно))\s*[)\]]",
+    re.IGNORECASE,
+)
+
+
+def comment_requiredness(text: str) -> bool | None:
+    """What a comment next to one key says of that key: only a claim whose subject is the
+    key counts (``Optional: only for AI``, ``(required)``, ``Required - the API key``), not
+    the word in passing (``other providers are optional below``)."""
+    attribute = _ATTRIBUTE.match(text)
+    if attribute:
+        answer = yes_no(attribute.group(2))
+        if answer is not None:
+            return answer
+    hit = _CLAIM_START.match(text) or _CLAIM_TAG.search(text)
+    if hit is None:
+        return None
+    return hit.group(1) is None
+
+
 def yes_no(cell: str) -> bool | None:
     """A Required cell: Yes/No, ✅/❌, да/нет; None when it says neither."""
     words = cell.strip().strip("*_`").strip()

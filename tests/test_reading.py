@@ -48,7 +48,10 @@ def usages(root) -> dict[tuple[str, int], str]:
     project = build_project(str(root), Config())
     found = {}
     for u in project.usages:
-        how = "defaulted" if u.defaulted else "guarded" if u.guarded else "emptied" if u.emptied else "required"
+        how = (
+            "defaulted" if u.defaulted else "guarded" if u.guarded else "emptied" if u.emptied
+            else "passed" if u.passed else "required"
+        )
         found[(u.name, u.location.line)] = how
     return found
 
@@ -66,7 +69,7 @@ def usages(root) -> dict[tuple[str, int], str]:
         ("SMTP_URL", 15, "guarded"),  # X && connect(X)
         ("QUEUE_URL", 17, "required"),  # a literal list passed to process.env[key], then throw
         ("QUEUE_TOKEN", 17, "required"),
-        ("LOG_FORMAT", 20, "required"),  # ["A", "B"].forEach((name) => process.env[name])
+        ("LOG_FORMAT", 20, "passed"),  # ["A", "B"].forEach((name) => log(process.env[name]))
         ("DATABASE_URL", 23, "required"),  # const env = process.env; env.DATABASE_URL
         ("SECRET_KEY", 8, "required"),  # python-decouple config() with no default
         ("TIMEOUT", 9, "defaulted"),  # config(..., default=30)

@@ -134,11 +134,13 @@ class Usage:
     weak: bool = False  # a CI workflow, compose file, Dockerfile or shell script: never undeclared
     guarded: bool = False  # the code copes when it is unset (``if (X)``, ``X && ...``, ``X?.y``)
     emptied: bool = False  # ``?? ""`` / ``|| ""``: unset becomes empty (optional, or a bug)
+    passed: bool = False  # handed to a call, an object, a return: the receiver decides
 
     @property
     def required(self) -> bool:
-        """A strong read with no fallback that the code does not check first."""
-        return not (self.defaulted or self.weak or self.guarded or self.emptied)
+        """A strong read the code depends on: no fallback, not checked first, not handed to
+        someone else who may cope with unset (unless asserted with ``!`` / ``as string``)."""
+        return not (self.defaulted or self.weak or self.guarded or self.emptied or self.passed)
 
     @property
     def needed(self) -> bool:

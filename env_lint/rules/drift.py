@@ -31,6 +31,8 @@ def _missing(ctx: Context, rule: Rule, *, required: bool) -> Iterator[Finding]:
                 continue
             if needed(var) != required:
                 continue
+            if schema.kind == "typescript" and var.name not in ctx.usages:
+                continue  # a type declaration nothing reads is not something a deploy needs
             yield rule.finding(
                 var.location,
                 f"`{var.name}` is declared in the schema but missing from "

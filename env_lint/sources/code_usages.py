@@ -48,6 +48,14 @@ _CONVERSIONS = frozenset(
 )
 _ITERATORS = frozenset({"map", "forEach", "filter", "every", "some", "flatMap", "reduce", "find"})
 _COMPARISONS = frozenset({"===", "!==", "==", "!="})
+# Where a value is handed on to someone else who decides what unset means.
+_HANDED_ON = frozenset({"return_statement", "array", "arrow_function", "jsx_expression"})
+_LITERAL_TYPES = frozenset(
+    {"number", "string", "template_string", "true", "false", "object", "array", "null"}
+)
+# A guard does not carry into a function declared elsewhere in the branch (callbacks do).
+_SCOPES = frozenset({"program", "function_declaration", "method_definition", "class_body"})
+VITE_BUILTINS = frozenset({"DEV", "PROD", "MODE", "BASE_URL", "SSR"})
 
 
 @dataclass
@@ -167,6 +175,8 @@ class _Reader:
             name = self.src.text(prop)
             if alias and not ENV_NAME.match(name):
                 return  # ``env.get(...)`` on an alias is a method, not a variable
+            if name in VITE_BUILTINS and self.src.text(env).startswith("import.meta"):
+                return  # set by Vite itself
             self._usage(name, prop, classify(self.src, parent, name))
         elif kind == "subscript_expression" and _is(parent.child_by_field_name("object"), env):
             self._subscript(parent)
@@ -305,6 +315,7 @@ class _Reader:
                 defaulted=how == "defaulted",
                 guarded=how == "guarded",
                 emptied=how == "emptied",
+                passed=how == "passed",
             )
         )
 
@@ -313,28 +324,87 @@ class _Reader:
 
 
 def classify(src: Script, read: Node, name: str = "") -> str:
-    """``write``, ``defaulted``, ``emptied``, ``guarded`` or ``required`` (``name``: the
-    variable, to recognise a branch that checked it first)."""
-    node = read
+    """``write``, ``defaulted``, ``emptied``, ``guarded``, ``passed`` (handed to a call, an
+    object or a return: the receiver decides) or ``required`` (``name``: the variable, to
+    recognise a branch that checked it first). ``X!`` and ``X as string`` assert it is set."""
+    how, asserted = _use(src, read)
+    if how in ("required", "passed") and _under_guard(src, read, name):
+        return "guarded"
+    if how == "passed" and asserted:
+        return "required"
+    return how
+
+
+def _use(src: Script, read: Node) -> tuple[str, bool]:
+    node, asserted = read, False
     while True:
         parent = node.parent
         if parent is None:
-            return "required"
+            return "required", asserted
         if parent.type in _WRAPPERS:
+            asserted = asserted or parent.type in ("non_null_expression", "as_expression")
             node = parent
+            continue
+        if parent.type == "binary_expression" and _chained_fallback(src, node, parent):
+            node = parent  # a ?? process.env.X ?? "d": the chain's own fallback decides
             continue
         if parent.type == "arguments":
             call = parent.parent
-            if call is not None and _called(src, call) in _CONVERSIONS:
+            called = _called(src, call) if call is not None else ""
+            if call is not None and called in _CONVERSIONS:
                 node = call
                 continue
-            if call is not None and _called(src, call) == "Boolean":
-                return "guarded"
-            return "guarded" if _under_guard(src, read, name) else "required"
-        how = _context(src, node, parent)
-        if how == "required" and _under_guard(src, read, name):
-            return "guarded"
-        return how
+            if called == "Boolean":
+                return "guarded", asserted
+            return _argument(src, node, parent, call), asserted
+        if parent.type in _HANDED_ON:
+            return "passed", asserted
+        if parent.type == "variable_declarator" and _is(parent.child_by_field_name("value"), node):
+            return _local(src, parent), asserted
+        return _context(src, node, parent), asserted
+
+
+def _argument(src: Script, node: Node, arguments: Node, call: Node | None) -> str:
+    """``helper(process.env.X, 30)``: a helper given a default; ``helper(process.env.X) ??
+    d``: the call's own fallback; otherwise the callee decides ("passed")."""
+    siblings = [unwrap(a) for a in arguments.named_children if not _is(a, node)]
+    if any(a is not None and a.type in _LITERAL_TYPES for a in siblings):
+        return "defaulted"
+    if call is None:
+        return "passed"
+    how, _ = _use(src, call)
+    return how if how in ("defaulted", "emptied", "guarded") else "passed"
+
+
+def _chained_fallback(src: Script, node: Node, parent: Node) -> bool:
+    operator = parent.child_by_field_name("operator")
+    return (
+        operator is not None
+        and src.text(operator) in ("??", "||")
+        and _is(parent.child_by_field_name("right"), node)
+    )
+
+
+def _local(src: Script, declarator: Node) -> str:
+    """``const raw = process.env.X`` then ``if (!raw) return`` / ``raw ? ... : d`` / ``raw ??
+    d``: how the local is used decides."""
+    target = declarator.child_by_field_name("name")
+    scope = _scope(declarator)
+    if target is None or target.type != "identifier":
+        return "required"
+    name = src.text(target).encode()
+    start = declarator.end_byte
+    end = scope.end_byte if scope is not None else len(src.data)
+    pattern = rb"(?<![A-Za-z0-9_$.])" + re.escape(name) + rb"(?![A-Za-z0-9_$])"
+    for hit in re.finditer(pattern, src.data[start:end]):
+        at = start + hit.start()
+        use = src.tree.root_node.descendant_for_byte_range(at, at + len(name))
+        if use is None or use.type != "identifier":
+            continue
+        how, _ = _use(src, use)
+        if how in ("guarded", "defaulted", "emptied"):
+            return how
+    return "required"
 
 
 def _context(src: Script, node: Node, parent: Node) -> str:
@@ -364,18 +434,15 @@ def _under_guard(src: Script, read: Node, variable: str) -> bool:
     """A read inside the branch of an ``if`` / ternary / ``&&`` whose condition reads the same
     variable: ``process.env.X && setUp(process.env.X)``."""
     name = variable.encode()
+    if not name:
+        return False
     node = read
     parent = node.parent
-    while parent is not None and parent.type not in ("program", "statement_block"):
+    while parent is not None and parent.type not in _SCOPES:
         test = _guard_test(parent, node)
-        if test is not None and name and name in src.data[test.start_byte : test.end_byte]:
+        if test is not None and name in src.data[test.start_byte : test.end_byte]:
             return True
         node, parent = parent, parent.parent
-    if parent is not None and parent.type == "statement_block":
-        statement = parent.parent
-        if statement is not None and statement.type == "if_statement":
-            test = statement.child_by_field_name("condition")
-            return test is not None and bool(name) and name in (test.text or b"")
     return False
 
 
@@ -403,9 +470,19 @@ def _binary(src: Script, node: Node, parent: Node) -> str:
     left = parent.child_by_field_name("left")
     if operator in ("??", "||") and _is(left, node):
         return "emptied" if _empty(unwrap(parent.child_by_field_name("right"))) else "defaulted"
-    if operator in ("&&", "||") or operator in _COMPARISONS:
+    if operator in ("===", "==") and _missing_value(parent, node):
+        # if (process.env.X === undefined) throw ...: the check makes it required
         return "required" if _throws_unless(parent) else "guarded"
+    if operator in ("&&", "||") or operator in _COMPARISONS:
+        return "guarded"  # a flag or an opt-in: unset turns it off, whatever the branch does
     return "required"
+
+
+def _missing_value(comparison: Node, read: Node) -> bool:
+    """The other side of the comparison is ``undefined``, ``null`` or ``""``."""
+    left = comparison.child_by_field_name("left")
+    other = comparison.child_by_field_name("right") if _is(left, read) else left
+    return _empty(unwrap(other))
 
 
 def _throws_unless(condition: Node) -> bool:

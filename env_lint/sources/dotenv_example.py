@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import ExampleEntry, ExampleFile, FileFacts, Location, ParseFailure
 from ..paths import is_example_name, matches
 from ..textio import decode
-from ..wording import requiredness, says_secret
+from ..wording import comment_requiredness, says_secret
 from .base import Settings, Source, name_of
 from .directives import directives_in
 
@@ -170,7 +170,7 @@ def _entry(
     notes = [*description, *_inline_comment(line_text, key)]
     required = None
     for note in notes:
-        said = requiredness(note)
+        said = comment_requiredness(note)
         if said is not None:
             required = said
             break

@@ -79,6 +79,7 @@ class _Reader(ast.NodeVisitor):
         self.config_classes: set[str] = set()
         self.inner: dict[str, str] = {}  # inferred accessor -> how its own read is used
         self.loops: dict[str, list[tuple[str, ast.expr]]] = {}
+        self.guards: list[frozenset[str]] = []  # names the enclosing ifs checked
 
     # --- what names read the environment here ------------------------------------------------
 
@@ -156,6 +157,25 @@ class _Reader(ast.NodeVisitor):
 
     # --- visiting ----------------------------------------------------------------------------
 
+    def visit_If(self, node: ast.If) -> None:
+        """Reads in the body of ``if "X" in os.environ:`` / ``if os.getenv("X"):`` are
+        guarded by the check."""
+        self.visit(node.test)
+        guards = _strings_in(node.test)
+        self.guards.append(guards)
+        for statement in node.body:
+            self.visit(statement)
+        self.guards.pop()
+        for statement in node.orelse:
+            self.visit(statement)
+
+    def visit_IfExp(self, node: ast.IfExp) -> None:
+        self.visit(node.test)
+        self.guards.append(_strings_in(node.test))
+        self.visit(node.body)
+        self.guards.pop()
+        self.visit(node.orelse)
+
     def visit_For(self, node: ast.For) -> None:
         names = _strings(node.iter)
         if isinstance(node.target, ast.Name) and names is not None:
@@ -230,6 +250,8 @@ class _Reader(ast.NodeVisitor):
             self.found.dynamic.append(DynamicRead(pattern, location))
 
     def _usage(self, name: str, where: ast.expr, how: str) -> None:
+        if how == "required" and any(name in g for g in self.guards):
+            how = "guarded"
         location = Location(self.path, where.lineno, where.col_offset + 1)
         usage = Usage(
             name,
@@ -239,6 +261,13 @@ class _Reader(ast.NodeVisitor):
             emptied=how == "emptied",
         )
         self.found.usages.append(usage)
+
+
+def _strings_in(node: ast.expr) -> frozenset[str]:
+    """Every string constant in an expression (the names an ``if`` test mentions)."""
+    return frozenset(
+        n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    )
 
 
 def _strings(node: ast.expr) -> list[tuple[str, ast.expr]] | None:
