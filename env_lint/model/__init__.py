@@ -19,6 +19,7 @@ from .core import (
     parent_dir,
 )
 from .facts import Directive, FileFacts, Manifest
+from .manifests import DeployManifest, ManifestVar
 from .project import Project
 from .targets import (
     ImplicitVar,
@@ -32,6 +33,7 @@ from .targets import (
 
 __all__ = [
     "Constraints",
+    "DeployManifest",
     "Directive",
     "DocMention",
     "DocValue",
@@ -43,6 +45,7 @@ __all__ = [
     "ImplicitVar",
     "Location",
     "Manifest",
+    "ManifestVar",
     "ParseFailure",
     "Project",
     "Related",

@@ -17,6 +17,7 @@ from .core import (
     Usage,
 )
 from .ir import Module
+from .manifests import DeployManifest
 from .targets import ImplicitVar, TurboConfig
 
 
@@ -57,3 +58,4 @@ class FileFacts:
     implicit: tuple[ImplicitVar, ...] = ()
     turbo: TurboConfig | None = None
     named_schema: bool = False  # a schema file by its name or the config
+    deploy: tuple[DeployManifest, ...] = ()  # the units of a deploy manifest

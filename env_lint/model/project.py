@@ -16,6 +16,7 @@ from .core import (
     parent_dir,
 )
 from .facts import Directive
+from .manifests import DeployManifest
 from .targets import ImplicitVar, Service, Snapshot, TurboConfig
 
 
@@ -37,6 +38,7 @@ class Project:
     unrecognized: tuple[Unrecognized, ...] = ()
     implicit: tuple[ImplicitVar, ...] = ()
     turbo: tuple[TurboConfig, ...] = ()
+    manifests: tuple[DeployManifest, ...] = ()  # deploy manifests in the repo, unit by unit
 
     def examples_covering(self, path: str) -> tuple[ExampleFile, ...]:
         """The example files of the nearest directory, walking up from ``path``, that has any;

@@ -46,6 +46,9 @@ class Source:
     # compiler or the tool that owns it reports it). A function decides per path.
     strict: bool | Callable[[str, Settings], bool] = True
     unreadable: Callable[[str, ParseFailure], FileFacts] | None = None
+    # True: its files are deploy manifests, and its name is a kind the config may call
+    # complete (``[tool.env-lint.manifests] complete``).
+    deploys: bool = False
 
     def is_strict(self, path: str, settings: Settings) -> bool:
         return self.strict if isinstance(self.strict, bool) else self.strict(path, settings)

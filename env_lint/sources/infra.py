@@ -30,13 +30,19 @@ def _claims(rel: str, settings: Settings) -> bool:
 
 
 def _read(path: str, text: str, settings: Settings) -> FileFacts:
+    return weak_facts(path, text, "infra")
+
+
+def weak_facts(path: str, text: str, source: str) -> FileFacts:
+    """The weak reads of a workflow, compose file, Dockerfile or script, as that file's facts
+    (also for the deploy-manifest sources that take compose files and workflows over)."""
     if "$" not in text and "env" not in text.lower():
-        return FileFacts(path, "infra")
+        return FileFacts(path, source)
     try:
         usages = infra_reads(path, text)
     except ValueError as exc:
-        return FileFacts(path, "infra", failures=(ParseFailure(Location(path, 1, 1), str(exc)),))
-    return FileFacts(path, "infra", usages=tuple(usages))
+        return FileFacts(path, source, failures=(ParseFailure(Location(path, 1, 1), str(exc)),))
+    return FileFacts(path, source, usages=tuple(usages))
 
 
 def _unreadable(path: str, failure: ParseFailure) -> FileFacts:

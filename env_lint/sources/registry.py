@@ -7,6 +7,7 @@ here, and give it fixtures and tests. Nothing else changes.
 from __future__ import annotations
 
 from . import (
+    compose,
     dotenv_example,
     infra,
     json_schema,
@@ -28,6 +29,7 @@ SOURCES: tuple[Source, ...] = (
     turbo.SOURCE,
     manifests.SOURCE,
     prisma.SOURCE,
+    compose.SOURCE,
     infra.SOURCE,
 )
 
