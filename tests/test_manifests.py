@@ -4,20 +4,25 @@ twin; the one model of targets (audit report, explain), and unreadable manifests
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from env_lint.analysis.providers import Provision, provided_by
 from env_lint.config import Config
 from env_lint.project import build_project
 
-from .conftest import FIXTURES, write_repo
+from .conftest import FIXTURES, ROOT, write_repo
 
 MANIFESTS = FIXTURES / "manifests"
-KINDS = ["compose"]
+KINDS = ["render", "compose"]
 
 # (unit, line, directory, dockerfile, image, indirect, role, complete,
 #  [(name, line, column, how, literal kept for comparison)])
 UNITS = {
+    "render": [
+        ('worker', 3, 'services/worker', None, None, (), 'deploy', True, [("REDIS_URL", 10, 14, "placeholder", None), ("SUPABASE_URL", 12, 14, "placeholder", None), ("DATABASE_URL", 14, 14, "reference", None), ("SESSION_SECRET", 18, 14, "secret", None), ("JOB_CONCURRENCY", 20, 14, "value", '10'), ("LOG_LEVEL", 22, 14, "value", 'info'), ("SENTRY_DSN", 40, 14, "placeholder", None)]),
+    ],
     "compose": [
         ('api', 3, 'services/api', None, None, (), 'local', True, [("JOB_CONCURRENCY", 6, 7, "interpolated", '10'), ("LOG_LEVEL", 7, 7, "value", 'info'), ("DATABASE_URL", 8, 7, "value", 'postgres://app@db:5432/app'), ("LEGACY_QUEUE", 9, 7, "value", 'jobs')]),
         ('worker', 10, '', 'services/worker/Dockerfile', None, (), 'local', True, [("QUEUE_NAME", 15, 9, "value", 'jobs'), ("REDIS_URL", 16, 9, "interpolated", None)]),
@@ -26,6 +31,11 @@ UNITS = {
 }
 
 FIRES = {
+    "render": [
+        "render.yaml:3:5: EL703 [missing-in-manifest] `UPSTASH_REDIS_REST_TOKEN` is required by `@acme/worker` (no default), but render `worker` (`render.yaml`) does not provide it",
+        "render.yaml:3:5: EL703 [missing-in-manifest] `UPSTASH_REDIS_REST_URL` is required by `@acme/worker` (no default), but render `worker` (`render.yaml`) does not provide it",
+        "render.yaml:10:14: EL704 [unused-in-manifest] render `worker` sets `REDIS_URL`, but `@acme/worker` never declares or reads it",
+    ],
     "compose": [
         "docker-compose.yml:6:7: EL705 [manifest-default-mismatch] the `${...:-default}` compose `api` gives `JOB_CONCURRENCY` differs from the schema default 5 of `@acme/api`",
         "docker-compose.yml:9:7: EL704 [unused-in-manifest] compose `api` sets `LEGACY_QUEUE`, but `@acme/api` never declares or reads it",
@@ -70,6 +80,27 @@ def test_silent(run, kind):
     assert result.out.startswith("No problems found")
 
 
+def test_the_audit_report_has_the_manifest_as_a_target(run):
+    """The render.yaml case of the issue: the worker's Blueprint supplies a variable the worker
+    no longer reads and lacks two that its zod schema requires."""
+    result = run(MANIFESTS / "render" / "fires", "--format", "markdown")
+    assert result.out == (ROOT / "tests" / "golden" / "manifest-report.md").read_text()
+    assert "| 🔴 render `worker` | `@acme/worker` | `render.yaml` | 7 | 2 | 1 | 0 | 0 |" in result.out
+
+
+def test_snapshots_and_manifests_are_one_kind_of_target(tmp_path):
+    repo = tmp_path / "repo"
+    shutil.copytree(MANIFESTS / "render" / "fires", repo)
+    write_repo(repo, {"render-env.txt": "SUPABASE_URL\nUPSTASH_REDIS_REST_URL\n"})
+    config = Config(snapshots=(("render", str(repo / "render-env.txt")),))
+    project = build_project(str(repo), config)
+    assert provided_by(project, "SUPABASE_URL") == (
+        Provision("render-env.txt", 1, 1, "render", "snapshot", "set", ("@acme/worker",)),
+        Provision("render.yaml", 12, 14, "render `worker`", "render", "placeholder", ("@acme/worker",)),
+    )
+    assert provided_by(project, "UPSTASH_REDIS_REST_TOKEN") == ()
+
+
 def test_explain_lists_every_manifest_that_provides_a_variable():
     project = build_project(str(MANIFESTS / "compose" / "fires"), Config())
     assert provided_by(project, "JOB_CONCURRENCY") == (
@@ -98,8 +129,54 @@ def test_compose_anchors_are_an_info_and_keep_the_weak_reads(run, tmp_path):
     assert build_project(str(tmp_path), Config()).manifests == ()
 
 
+def test_an_alias_bomb_is_rejected_at_once(run, tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 12)]
+    write_repo(tmp_path, {"render.yaml": "\n".join(lines) + "\nservices: *a11\n"})
+    result = run(tmp_path)
+    assert "render.yaml:1:1: EL103 [unrecognized-schema]" in result.out
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("render.yaml", "services:\n  - type: web\n    name: [open\n", "render.yaml:4:1: EL100 [parse-error] cannot parse `render.yaml`: invalid YAML: expected ',' or ']', but got '<stream end>'"),
+    ],
+)
+def test_a_broken_deploy_file_is_a_parse_error(run, tmp_path, name, content, expected):
+    write_repo(tmp_path, {name: content})
+    assert run(tmp_path).out.splitlines()[0] == expected
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"render.yaml": b"\xff\xfe binary"},
+    ],
+)
+def test_files_that_are_not_manifests_give_nothing(run, tmp_path, files):
+    write_repo(tmp_path, files)
+    result = run(tmp_path)
+    assert (result.code, result.err) == (0, "")
+    assert build_project(str(tmp_path), Config()).manifests == ()
+
+
 def test_the_config_names_complete_manifest_kinds(run, tmp_path):
     write_repo(tmp_path, {".env-lint.toml": '[manifests]\ncomplete = ["docker"]\n'})
     result = run(tmp_path)
     assert result.code == 2
     assert "manifests.complete: unknown manifest kind 'docker'" in result.err
+
+
+def test_a_committed_env_file_may_provide_what_a_manifest_lacks(run, tmp_path):
+    """Next.js, dotenv and Docker builds load a committed ``.env``: the Blueprint may rely on
+    it, so nothing is missing (the report lists the variables as not listed)."""
+    import subprocess
+
+    repo = tmp_path / "repo"
+    shutil.copytree(MANIFESTS / "render" / "fires", repo)
+    write_repo(repo, {"services/worker/.env.production": "LOG_LEVEL=info\n"})
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True)
+    findings = run(repo, "--format", "json").json()["findings"]
+    assert sorted(f["rule"] for f in findings) == ["committed-env-file", "unused-in-manifest"]

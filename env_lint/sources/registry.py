@@ -15,6 +15,7 @@ from . import (
     markdown_docs,
     prisma,
     python_env,
+    render_blueprint,
     scripts,
     turbo,
 )
@@ -29,6 +30,7 @@ SOURCES: tuple[Source, ...] = (
     turbo.SOURCE,
     manifests.SOURCE,
     prisma.SOURCE,
+    render_blueprint.SOURCE,
     compose.SOURCE,
     infra.SOURCE,
 )
