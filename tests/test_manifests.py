@@ -15,7 +15,7 @@ from env_lint.project import build_project
 from .conftest import FIXTURES, ROOT, write_repo
 
 MANIFESTS = FIXTURES / "manifests"
-KINDS = ["render", "compose"]
+KINDS = ["render", "compose", "github-actions"]
 
 # (unit, line, directory, dockerfile, image, indirect, role, complete,
 #  [(name, line, column, how, literal kept for comparison)])
@@ -27,6 +27,9 @@ UNITS = {
         ('api', 3, 'services/api', None, None, (), 'local', True, [("JOB_CONCURRENCY", 6, 7, "interpolated", '10'), ("LOG_LEVEL", 7, 7, "value", 'info'), ("DATABASE_URL", 8, 7, "value", 'postgres://app@db:5432/app'), ("LEGACY_QUEUE", 9, 7, "value", 'jobs')]),
         ('worker', 10, '', 'services/worker/Dockerfile', None, (), 'local', True, [("QUEUE_NAME", 15, 9, "value", 'jobs'), ("REDIS_URL", 16, 9, "interpolated", None)]),
         ('web', 17, 'services/web', None, None, ('env_file .env',), 'local', True, []),
+    ],
+    "github-actions": [
+        ('test', 6, '', None, None, (), 'ci', False, [("DATABASE_URL", 9, 7, "secret", None), ("LOG_LEVEL", 4, 3, "value", 'debug'), ("TEST_ONLY_FLAG", 15, 11, "value", '1')]),
     ],
 }
 
@@ -40,6 +43,9 @@ FIRES = {
         "docker-compose.yml:6:7: EL705 [manifest-default-mismatch] the `${...:-default}` compose `api` gives `JOB_CONCURRENCY` differs from the schema default 5 of `@acme/api`",
         "docker-compose.yml:9:7: EL704 [unused-in-manifest] compose `api` sets `LEGACY_QUEUE`, but `@acme/api` never declares or reads it",
         "docker-compose.yml:10:3: EL703 [missing-in-manifest] `WORKER_TOKEN` is required by `@acme/worker` (no default), but compose `worker` (`docker-compose.yml`) does not provide it",
+    ],
+    "github-actions": [
+        ".github/workflows/ci.yml:6:3: EL703 [missing-in-manifest] `API_TOKEN` is required by `acme-api` (no default), but github-actions `test` (`.github/workflows/ci.yml`) does not provide it",
     ],
 }
 
@@ -109,6 +115,14 @@ def test_explain_lists_every_manifest_that_provides_a_variable():
     assert provided_by(project, "POSTGRES_PASSWORD") == ()  # postgres runs none of the repo's code
 
 
+def test_incomplete_manifests_are_listed_not_missing(run):
+    """fly secrets and CI secrets are set out of band: a required variable the file does not
+    list is shown as such in the report, never reported as missing."""
+    result = run(MANIFESTS / "github-actions" / "silent", "--format", "markdown")
+    assert "| `API_TOKEN` | 🔒 | ❔ | ✅ not listed on github-actions `test` |" in result.out
+    assert "❔ required, not listed in the manifest (set out of band?)" in result.out
+
+
 def test_compose_anchors_are_an_info_and_keep_the_weak_reads(run, tmp_path):
     write_repo(
         tmp_path,
@@ -166,6 +180,40 @@ def test_the_config_names_complete_manifest_kinds(run, tmp_path):
     result = run(tmp_path)
     assert result.code == 2
     assert "manifests.complete: unknown manifest kind 'docker'" in result.err
+
+
+@pytest.mark.parametrize(
+    ("script", "runs"),
+    [
+        ("npm test", True),
+        ("pnpm run build", True),
+        ("pnpm --filter web build", True),
+        ("yarn workspace web test", True),
+        ("npm run build-local", True),
+        ("npm run test:e2e", True),
+        ("cd web && npm test", True),
+        ("npx vitest run", True),
+        ("turbo run build", True),
+        ("python -m pytest -q", True),
+        ("python manage.py test", True),
+        ("pnpm contentlayer build", False),  # another tool's "build"
+        ("pnpm lint", False),
+        ("npm ci", False),
+        ("npm run typecheck", False),
+    ],
+)
+def test_which_ci_steps_run_the_tests_or_the_build(script, runs):
+    from env_lint.sources.workflows import _runs_scripts
+
+    assert _runs_scripts(script) is runs
+
+
+def test_a_ci_job_that_writes_an_env_file_is_never_missing_anything(run, tmp_path):
+    shutil.copytree(MANIFESTS / "github-actions" / "fires", tmp_path / "repo")
+    workflow = tmp_path / "repo" / ".github" / "workflows" / "ci.yml"
+    workflow.write_text(workflow.read_text().replace("- run: npm ci", "- run: cp .env.example .env"))
+    result = run(tmp_path / "repo")
+    assert result.out.startswith("No problems found")
 
 
 def test_a_committed_env_file_may_provide_what_a_manifest_lacks(run, tmp_path):

@@ -18,6 +18,7 @@ from . import (
     render_blueprint,
     scripts,
     turbo,
+    workflows,
 )
 from .base import Settings, Source
 
@@ -32,6 +33,7 @@ SOURCES: tuple[Source, ...] = (
     prisma.SOURCE,
     render_blueprint.SOURCE,
     compose.SOURCE,
+    workflows.SOURCE,
     infra.SOURCE,
 )
 
