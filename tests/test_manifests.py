@@ -15,7 +15,7 @@ from env_lint.project import build_project
 from .conftest import FIXTURES, ROOT, write_repo
 
 MANIFESTS = FIXTURES / "manifests"
-KINDS = ["render", "compose", "github-actions"]
+KINDS = ["render", "compose", "fly", "github-actions"]
 
 # (unit, line, directory, dockerfile, image, indirect, role, complete,
 #  [(name, line, column, how, literal kept for comparison)])
@@ -27,6 +27,9 @@ UNITS = {
         ('api', 3, 'services/api', None, None, (), 'local', True, [("JOB_CONCURRENCY", 6, 7, "interpolated", '10'), ("LOG_LEVEL", 7, 7, "value", 'info'), ("DATABASE_URL", 8, 7, "value", 'postgres://app@db:5432/app'), ("LEGACY_QUEUE", 9, 7, "value", 'jobs')]),
         ('worker', 10, '', 'services/worker/Dockerfile', None, (), 'local', True, [("QUEUE_NAME", 15, 9, "value", 'jobs'), ("REDIS_URL", 16, 9, "interpolated", None)]),
         ('web', 17, 'services/web', None, None, ('env_file .env',), 'local', True, []),
+    ],
+    "fly": [
+        ('acme-api', 7, '', 'Dockerfile', None, (), 'deploy', False, [("LOG_LEVEL", 8, 3, "value", 'debug'), ("PUBLIC_URL", 9, 3, "value", 'https://acme-api.fly.dev'), ("OLD_SETTING", 10, 3, "value", '1'), ("FLY_PROCESS_GROUP", 11, 3, "value", 'app')]),
     ],
     "github-actions": [
         ('test', 6, '', None, None, (), 'ci', False, [("DATABASE_URL", 9, 7, "secret", None), ("LOG_LEVEL", 4, 3, "value", 'debug'), ("TEST_ONLY_FLAG", 15, 11, "value", '1')]),
@@ -43,6 +46,10 @@ FIRES = {
         "docker-compose.yml:6:7: EL705 [manifest-default-mismatch] the `${...:-default}` compose `api` gives `JOB_CONCURRENCY` differs from the schema default 5 of `@acme/api`",
         "docker-compose.yml:9:7: EL704 [unused-in-manifest] compose `api` sets `LEGACY_QUEUE`, but `@acme/api` never declares or reads it",
         "docker-compose.yml:10:3: EL703 [missing-in-manifest] `WORKER_TOKEN` is required by `@acme/worker` (no default), but compose `worker` (`docker-compose.yml`) does not provide it",
+    ],
+    "fly": [
+        "fly.toml:7:1: EL703 [missing-in-manifest] `API_TOKEN` is required by `acme-api` (no default), but fly `acme-api` (`fly.toml`) does not provide it",
+        "fly.toml:10:3: EL704 [unused-in-manifest] fly `acme-api` sets `OLD_SETTING`, but `acme-api` never declares or reads it",
     ],
     "github-actions": [
         ".github/workflows/ci.yml:6:3: EL703 [missing-in-manifest] `API_TOKEN` is required by `acme-api` (no default), but github-actions `test` (`.github/workflows/ci.yml`) does not provide it",
@@ -155,6 +162,7 @@ def test_an_alias_bomb_is_rejected_at_once(run, tmp_path):
     ("name", "content", "expected"),
     [
         ("render.yaml", "services:\n  - type: web\n    name: [open\n", "render.yaml:4:1: EL100 [parse-error] cannot parse `render.yaml`: invalid YAML: expected ',' or ']', but got '<stream end>'"),
+        ("fly.toml", 'app = "x"\n[env\n', "fly.toml:2:1: EL100 [parse-error] cannot parse `fly.toml`: invalid TOML: Expected ']' at the end of a table declaration"),
     ],
 )
 def test_a_broken_deploy_file_is_a_parse_error(run, tmp_path, name, content, expected):

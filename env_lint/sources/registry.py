@@ -9,6 +9,7 @@ from __future__ import annotations
 from . import (
     compose,
     dotenv_example,
+    fly_toml,
     infra,
     json_schema,
     manifests,
@@ -34,6 +35,7 @@ SOURCES: tuple[Source, ...] = (
     render_blueprint.SOURCE,
     compose.SOURCE,
     workflows.SOURCE,
+    fly_toml.SOURCE,
     infra.SOURCE,
 )
 
