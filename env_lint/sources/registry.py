@@ -12,6 +12,7 @@ from . import (
     fly_toml,
     infra,
     json_schema,
+    kubernetes,
     manifests,
     markdown_docs,
     prisma,
@@ -36,6 +37,7 @@ SOURCES: tuple[Source, ...] = (
     compose.SOURCE,
     workflows.SOURCE,
     fly_toml.SOURCE,
+    kubernetes.SOURCE,
     infra.SOURCE,
 )
 
