@@ -15,7 +15,7 @@ from env_lint.project import build_project
 from .conftest import FIXTURES, ROOT, write_repo
 
 MANIFESTS = FIXTURES / "manifests"
-KINDS = ["render", "compose", "fly", "kubernetes", "github-actions"]
+KINDS = ["render", "compose", "fly", "kubernetes", "heroku", "github-actions"]
 
 # (unit, line, directory, dockerfile, image, indirect, role, complete,
 #  [(name, line, column, how, literal kept for comparison)])
@@ -35,6 +35,9 @@ UNITS = {
         ('api/api', 16, None, None, 'ghcr.io/acme/api:1.4.2', (), 'deploy', True, [("LOG_LEVEL", 19, 21, "value", 'debug'), ("OLD_FLAG", 21, 21, "value", '1'), ("DATABASE_URL", 23, 21, "secret", None), ("POD_IP", 28, 21, "reference", None)]),
         ('worker/worker', 44, None, None, 'ghcr.io/acme/worker@sha256:0123456789abcdef', (), 'deploy', True, [("QUEUE_NAME", 47, 19, "reference", None)]),
         ('kafka-ui/kafka-ui', 58, None, None, 'provectuslabs/kafka-ui:latest', (), 'deploy', True, [("KAFKA_CLUSTERS_0_NAME", 61, 21, "value", 'local')]),
+    ],
+    "heroku": [
+        ('acme-app', 5, '', None, None, (), 'deploy', True, [("SESSION_SECRET", 6, 5, "secret", None), ("LOG_LEVEL", 7, 5, "default", 'warn'), ("LEGACY_MODE", 8, 5, "default", 'off')]),
     ],
     "github-actions": [
         ('test', 6, '', None, None, (), 'ci', False, [("DATABASE_URL", 9, 7, "secret", None), ("LOG_LEVEL", 4, 3, "value", 'debug'), ("TEST_ONLY_FLAG", 15, 11, "value", '1')]),
@@ -61,6 +64,11 @@ FIRES = {
         "k8s/apps.yaml:21:21: EL704 [unused-in-manifest] kubernetes `api/api` sets `OLD_FLAG`, but `@acme/api` never declares or reads it",
         "k8s/apps.yaml:28:21: EL704 [unused-in-manifest] kubernetes `api/api` sets `POD_IP`, but `@acme/api` never declares or reads it",
         "k8s/apps.yaml:44:15: EL703 [missing-in-manifest] `WORKER_TOKEN` is required by `@acme/worker` (no default), but kubernetes `worker/worker` (`k8s/apps.yaml`) does not provide it",
+    ],
+    "heroku": [
+        "app.json:5:3: EL703 [missing-in-manifest] `API_URL` is required by `acme-app` (no default), but heroku `acme-app` (`app.json`) does not provide it",
+        "app.json:7:5: EL705 [manifest-default-mismatch] the default value heroku `acme-app` gives `LOG_LEVEL` differs from the schema default \"info\" of `acme-app`",
+        "app.json:8:5: EL704 [unused-in-manifest] heroku `acme-app` sets `LEGACY_MODE`, but `acme-app` never declares or reads it",
     ],
     "github-actions": [
         ".github/workflows/ci.yml:6:3: EL703 [missing-in-manifest] `API_TOKEN` is required by `acme-api` (no default), but github-actions `test` (`.github/workflows/ci.yml`) does not provide it",
@@ -184,6 +192,8 @@ def test_a_broken_deploy_file_is_a_parse_error(run, tmp_path, name, content, exp
 @pytest.mark.parametrize(
     "files",
     [
+        {"app.json": '{"expo": {"name": "mobile"}}'},  # not a Heroku manifest
+        {"app.json": "{ not json"},  # some other tool's file: its tool reports it
         {"deploy/values.yaml": "image: {{ .Values.tag }}\nkind: x\ncontainers: []\n"},  # a template
         {"k8s/broken.yaml": "kind: Deployment\nspec: [containers\n"},
         {"render.yaml": b"\xff\xfe binary"},

@@ -10,6 +10,7 @@ from . import (
     compose,
     dotenv_example,
     fly_toml,
+    heroku_app,
     infra,
     json_schema,
     kubernetes,
@@ -37,6 +38,7 @@ SOURCES: tuple[Source, ...] = (
     compose.SOURCE,
     workflows.SOURCE,
     fly_toml.SOURCE,
+    heroku_app.SOURCE,
     kubernetes.SOURCE,
     infra.SOURCE,
 )
