@@ -15,7 +15,7 @@ from env_lint.project import build_project
 from .conftest import FIXTURES, ROOT, write_repo
 
 MANIFESTS = FIXTURES / "manifests"
-KINDS = ["render", "compose", "fly", "kubernetes", "heroku", "github-actions"]
+KINDS = ["render", "compose", "fly", "kubernetes", "heroku", "serverless", "github-actions"]
 
 # (unit, line, directory, dockerfile, image, indirect, role, complete,
 #  [(name, line, column, how, literal kept for comparison)])
@@ -38,6 +38,9 @@ UNITS = {
     ],
     "heroku": [
         ('acme-app', 5, '', None, None, (), 'deploy', True, [("SESSION_SECRET", 6, 5, "secret", None), ("LOG_LEVEL", 7, 5, "default", 'warn'), ("LEGACY_MODE", 8, 5, "default", 'off')]),
+    ],
+    "serverless": [
+        ('hello', 9, '', None, None, (), 'deploy', True, [("GREETING", 12, 7, "value", 'hi'), ("STAGE_LABEL", 7, 5, "value", 'preview'), ("TABLE_NAME", 6, 5, "reference", None)]),
     ],
     "github-actions": [
         ('test', 6, '', None, None, (), 'ci', False, [("DATABASE_URL", 9, 7, "secret", None), ("LOG_LEVEL", 4, 3, "value", 'debug'), ("TEST_ONLY_FLAG", 15, 11, "value", '1')]),
@@ -69,6 +72,10 @@ FIRES = {
         "app.json:5:3: EL703 [missing-in-manifest] `API_URL` is required by `acme-app` (no default), but heroku `acme-app` (`app.json`) does not provide it",
         "app.json:7:5: EL705 [manifest-default-mismatch] the default value heroku `acme-app` gives `LOG_LEVEL` differs from the schema default \"info\" of `acme-app`",
         "app.json:8:5: EL704 [unused-in-manifest] heroku `acme-app` sets `LEGACY_MODE`, but `acme-app` never declares or reads it",
+    ],
+    "serverless": [
+        "serverless.yml:7:5: EL704 [unused-in-manifest] serverless `hello` sets `STAGE_LABEL`, but `acme-functions` never declares or reads it",
+        "serverless.yml:9:3: EL703 [missing-in-manifest] `API_KEY` is required by `acme-functions` (no default), but serverless `hello` (`serverless.yml`) does not provide it",
     ],
     "github-actions": [
         ".github/workflows/ci.yml:6:3: EL703 [missing-in-manifest] `API_TOKEN` is required by `acme-api` (no default), but github-actions `test` (`.github/workflows/ci.yml`) does not provide it",
@@ -181,6 +188,7 @@ def test_an_alias_bomb_is_rejected_at_once(run, tmp_path):
     ("name", "content", "expected"),
     [
         ("render.yaml", "services:\n  - type: web\n    name: [open\n", "render.yaml:4:1: EL100 [parse-error] cannot parse `render.yaml`: invalid YAML: expected ',' or ']', but got '<stream end>'"),
+        ("serverless.yml", "service: x\n\tprovider: aws\n", "serverless.yml:2:1: EL100 [parse-error] cannot parse `serverless.yml`: invalid YAML: found character '\\t' that cannot start any token"),
         ("fly.toml", 'app = "x"\n[env\n', "fly.toml:2:1: EL100 [parse-error] cannot parse `fly.toml`: invalid TOML: Expected ']' at the end of a table declaration"),
     ],
 )

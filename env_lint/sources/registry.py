@@ -20,6 +20,7 @@ from . import (
     python_env,
     render_blueprint,
     scripts,
+    serverless,
     turbo,
     workflows,
 )
@@ -39,6 +40,7 @@ SOURCES: tuple[Source, ...] = (
     workflows.SOURCE,
     fly_toml.SOURCE,
     heroku_app.SOURCE,
+    serverless.SOURCE,
     kubernetes.SOURCE,
     infra.SOURCE,
 )
