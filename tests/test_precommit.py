@@ -24,12 +24,13 @@ MUST_MATCH = [
     "turbo.json", "vercel.json", "railway.json", "railway.toml", "render.yaml", "fly.toml",
     "netlify.toml", "Procfile", "Dockerfile", "services/api/Dockerfile.prod",
     "docker-compose.yml", "compose.yaml", ".github/workflows/ci.yml", "prisma/schema.prisma",
-    "config/app.env.schema.json", ".env",
+    "config/app.env.schema.json", ".env", "render.yml", "app.json", "serverless.yml",
+    "k8s/deployment.yaml", "deploy/base/api.yml",
 ]
 MUST_NOT_MATCH = [
     "messages.en.json", "locales/en.json", "environment.png", "envelope.svg", "logo.png",
     "requirements.txt", "Makefile", "data/users.csv", ".github/dependabot.yml", "go.mod",
-    "src/styles.css", "public/favicon.ico", "tsconfig.json",
+    "src/styles.css", "public/favicon.ico", "tsconfig.json", "pnpm-lock.yaml", "mkdocs.yml",
 ]
 
 
