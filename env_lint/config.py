@@ -40,6 +40,9 @@ class Config:
     library_variables: tuple[tuple[str, tuple[str, ...]], ...] = ()
     services: tuple[ServiceConfig, ...] = ()
     snapshots: tuple[tuple[str, str], ...] = ()  # (target, path) from the config or the CLI
+    # Manifest kinds that must provide every variable their service requires (fly.toml, CI jobs:
+    # by default their secrets are set out of band).
+    complete_manifests: tuple[str, ...] = ()
     source: str | None = None  # the file it was read from, for messages
 
 
@@ -169,6 +172,7 @@ def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) ->
         ),
         services=services,
         snapshots=snapshots,
+        complete_manifests=tuple(table.get("manifests", {}).get("complete", ())),
         source=path,
     )
 

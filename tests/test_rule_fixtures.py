@@ -80,6 +80,15 @@ FIRES = {
     "unexpected-on-target": [
         "vercel-env.json:4:1: warning EL702 [unexpected-on-target] `MAILGUN_API_KEY` is set on vercel, but no service deployed there (`web`) needs it or declares it optional",
     ],
+    "missing-in-manifest": [
+        "docker-compose.yml:2:3: error EL703 [missing-in-manifest] `API_TOKEN` is required by `api` (no default), but compose `api` (`docker-compose.yml`) does not provide it",
+    ],
+    "unused-in-manifest": [
+        "docker-compose.yml:6:7: warning EL704 [unused-in-manifest] compose `api` sets `OLD_FLAG`, but `api` never declares or reads it",
+    ],
+    "manifest-default-mismatch": [
+        "docker-compose.yml:5:7: warning EL705 [manifest-default-mismatch] the `${...:-default}` compose `api` gives `LOG_LEVEL` differs from the schema default \"info\" of `api`",
+    ],
     "runtime-env-mismatch": [
         "src/env.ts:6:5: error EL204 [runtime-env-mismatch] `DATABASE_URL` is declared in `server` but not passed in `runtimeEnv`, so it is always undefined",
         "src/env.ts:13:5: error EL204 [runtime-env-mismatch] `LEGACY_ID` is passed in `runtimeEnv` but declared in no server / client / shared section",

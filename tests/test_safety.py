@@ -165,3 +165,39 @@ def test_planted_values_never_reach_any_output(example, table, block, snapshot):
         for piece in slices(value):
             # A slice that the output holds anyway (a word of a message) is not a leak.
             assert piece not in planted or piece in neutral, piece
+
+
+def _plant_manifests(root: Path, value: str) -> None:
+    """One value in every kind of deploy manifest, where a rule reads it (a literal compared
+    with the schema default, an unused variable's value)."""
+    v = json.dumps(value)  # a quoted YAML / TOML / JSON string
+    write_repo(
+        root,
+        {
+            "package.json": '{"name": "web", "scripts": {"test": "vitest"}}',
+            "Dockerfile": "FROM node:20-alpine\n",
+            "src/env.ts": 'import { z } from "zod";\nexport const env = z.object({ LOG_FORMAT: z.string().default("plain"), API_TOKEN: z.string() }).parse(process.env);\n',
+            "render.yaml": f"services:\n  - type: web\n    name: web\n    runtime: node\n    envVars:\n      - key: LOG_FORMAT\n        value: {v}\n      - key: OLD_SETTING\n        value: {v}\n",
+            "docker-compose.yml": f"services:\n  web:\n    build: .\n    environment:\n      LOG_FORMAT: ${{LOG_FORMAT:-{value}}}\n      OLD_SETTING: {v}\n",
+            "fly.toml": f'app = "web"\n[env]\n  LOG_FORMAT = {v}\n  OLD_SETTING = {v}\n',
+            "app.json": json.dumps({"name": "web", "env": {"LOG_FORMAT": {"value": value}, "OLD_SETTING": value}}),
+            "k8s/web.yaml": f"kind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: acme/web:1\n          env:\n            - name: LOG_FORMAT\n              value: {v}\n",
+            "serverless.yml": f"service: web\nfunctions:\n  f:\n    handler: h\n    environment:\n      LOG_FORMAT: {v}\n",
+            ".github/workflows/ci.yml": f"on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      LOG_FORMAT: {v}\n    steps:\n      - run: npm test\n",
+        },
+    )
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=_VALUE)
+def test_planted_manifest_values_never_reach_any_output(value):
+    """render.yaml, compose, fly.toml, app.json, Kubernetes, serverless.yml, workflows."""
+    with tempfile.TemporaryDirectory() as neutral_dir, tempfile.TemporaryDirectory() as planted_dir:
+        _plant_manifests(Path(neutral_dir), "n" * 20)
+        _plant_manifests(Path(planted_dir), value)
+        neutral = _outputs(Path(neutral_dir)).replace(neutral_dir, "ROOT")
+        planted = _outputs(Path(planted_dir)).replace(planted_dir, "ROOT")
+    for rule in ("manifest-default-mismatch", "unused-in-manifest", "missing-in-manifest"):
+        assert rule in planted  # the manifests were read and compared
+    for piece in slices(value):
+        assert piece not in planted or piece in neutral, piece

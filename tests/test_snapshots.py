@@ -19,7 +19,7 @@ SNAPSHOTS = ROOT / "tests" / "snapshots"
 def fixture_repos() -> list[Path]:
     repos = []
     for child in sorted(FIXTURES.iterdir()):
-        if child.name == "rules":
+        if child.name in ("rules", "manifests"):
             repos += sorted(p for rule in child.iterdir() for p in rule.iterdir() if p.is_dir())
         elif child.name == "styles":
             repos += sorted(p for p in child.iterdir() if p.is_dir())

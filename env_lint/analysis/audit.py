@@ -1,15 +1,18 @@
-"""The deploy audit for the Markdown report: per target, what its provider snapshot holds
-against what the services deployed there need; and one matrix of variables by target."""
+"""The deploy audit for the Markdown report: per target (a provider snapshot, or a unit of a
+deploy manifest in the repo), what it holds against what the services it runs need; and one
+matrix of variables by target."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..known_vars import is_runtime_variable
-from ..model import Project, Snapshot
+from ..model import Project, Service
 from ..platforms import set_by
 from .catalog import VariableInfo, catalog
-from .deploy import Deploy
+from .context import Context
+from .deploy import Need
+from .targets import Target, Targets
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,13 +28,17 @@ class Missing:
 class TargetAudit:
     target: str
     services: tuple[str, ...]
-    snapshot: str
+    source: str  # the snapshot or the manifest it was read from
     found: int
     missing: tuple[Missing, ...]
     extra: tuple[str, ...]
     platform: tuple[str, ...]
     optional_unset: tuple[tuple[str, str], ...]  # (name, "default used" | "not set")
     environments: tuple[tuple[str, tuple[str, ...]], ...]
+    manifest: bool = False  # a deploy manifest in the repo (not a provider snapshot)
+    # Required variables a manifest does not list but may get from elsewhere (``env_file``,
+    # ``envFrom``, fly or CI secrets): never "missing".
+    unlisted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,80 +56,101 @@ class Audit:
 
 
 def build_audit(project: Project) -> Audit | None:
-    """What the snapshots say, per target and per variable; None without snapshots."""
-    deploy = Deploy(project)
-    if not deploy.snapshots:
+    """What each target holds (provider snapshots and deploy manifests in the repo) against
+    what the services it runs need; None without any target."""
+    ctx = Context(project)
+    targets = ctx.targets
+    if not targets.all:
         return None
     info = {i.name: i for i in catalog(project)}
-    audits = tuple(_target_audit(deploy, t, s, info) for t, s in sorted(deploy.snapshots.items()))
+    audits = tuple(_target_audit(targets, t, info) for t in targets.all)
     secret = {name for name, i in info.items() if i.secret}
-    return Audit(audits, _matrix(deploy, audits, secret))
+    return Audit(audits, _matrix(targets, audits, secret))
 
 
-def _target_audit(
-    deploy: Deploy, target: str, snapshot: Snapshot, info: dict[str, VariableInfo]
-) -> TargetAudit:
-    wanted = deploy.needed_on(target)
-    present = snapshot.names()
+def _target_audit(targets: Targets, target: Target, info: dict[str, VariableInfo]) -> TargetAudit:
+    wanted = targets.needs(target)
+    present = target.names()
+    if target.manifest is None:
+        lacking = [n for n, users in wanted.items() if any(u.required for _, u in users)]
+    else:
+        lacking = [name for name, _ in targets.missing(target)]
+    unlisted = tuple(n for n, _ in targets.lacking(target) if n not in lacking)
     missing, unset = [], []
     for name, users in wanted.items():
         if name in present:
             continue
-        if any(n.required for _, n in users):
-            details = info.get(name)
-            elsewhere = tuple(
-                sorted(t for t, s in deploy.snapshots.items() if t != target and name in s.names())
-            )
-            services = tuple(sorted({s.name for s, n in users if n.required}))
-            missing.append(
-                Missing(
-                    name,
-                    services,
-                    bool(details and details.secret),
-                    details.description if details else None,
-                    elsewhere,
-                )
-            )
-        else:
-            unset.append(
-                (name, "default used" if any(n.defaulted for _, n in users) else "not set")
-            )
+        if name in lacking:
+            missing.append(_missing(targets, target, name, users, info.get(name)))
+        elif name not in unlisted and not _partial(target):
+            defaulted = any(n.defaulted for _, n in users)
+            unset.append((name, "default used" if defaulted else "not set"))
     platform = tuple(
-        sorted(
-            n
-            for n in present
-            if n not in wanted and (is_runtime_variable(n) or set_by(n, [target]))
-        )
+        sorted(n for n in present if n not in wanted and _platform(n, target.platform))
     )
-    extra = tuple(sorted(n for n in present if n not in wanted and n not in platform))
+    if target.manifest is None:
+        extra = tuple(sorted(n for n in present if n not in wanted and n not in platform))
+    else:
+        extra = tuple(sorted({p.name for p in targets.unused(target)}))
     return TargetAudit(
-        target=target,
-        services=tuple(s.name for s in deploy.services_on(target)),
-        snapshot=snapshot.path,
+        target=target.label,
+        services=tuple(s.name for s in target.services),
+        source=target.path,
         found=len(present),
         missing=tuple(missing),
         extra=extra,
         platform=platform,
         optional_unset=tuple(unset),
-        environments=tuple((v.name, v.environments) for v in snapshot.variables if v.environments),
+        environments=tuple((p.name, p.environments) for p in target.provided if p.environments),
+        manifest=target.manifest is not None,
+        unlisted=unlisted,
+    )
+
+
+def _partial(target: Target) -> bool:
+    """A manifest unit that does not list everything it gets: nothing is "not set" there."""
+    manifest = target.manifest
+    return manifest is not None and (bool(manifest.indirect) or not manifest.complete)
+
+
+def _platform(name: str, platform: str | None) -> bool:
+    return is_runtime_variable(name) or set_by(name, [platform] if platform else [])
+
+
+def _missing(
+    targets: Targets,
+    target: Target,
+    name: str,
+    users: list[tuple[Service, Need]],
+    details: VariableInfo | None,
+) -> Missing:
+    elsewhere = tuple(
+        sorted({t.label for t in targets.all if t.label != target.label and name in t.names()})
+    )
+    required = [s for s, n in users if n.required] or [s for s, _ in users]
+    return Missing(
+        name,
+        tuple(sorted({s.name for s in required})),
+        bool(details and details.secret),
+        details.description if details else None,
+        elsewhere,
     )
 
 
 def _matrix(
-    deploy: Deploy, audits: tuple[TargetAudit, ...], secret: set[str]
+    targets: Targets, audits: tuple[TargetAudit, ...], secret: set[str]
 ) -> tuple[MatrixRow, ...]:
     names = sorted(
-        {n for a in audits for n in deploy.needed_on(a.target)}
-        | {n for s in deploy.snapshots.values() for n in s.names()}
+        {n for t in targets.all for n in targets.needs(t)}
+        | {n for t in targets.all for n in t.names()}
     )
     rows = []
     for name in names:
         cells, problems, notes = [], [], []
-        for audit in audits:
-            snapshot = deploy.snapshots[audit.target]
-            var = snapshot.get(name)
-            if var is not None:
-                envs = f" ({', '.join(var.environments)})" if var.environments else ""
+        for target, audit in zip(targets.all, audits, strict=True):
+            provided = target.get(name)
+            if provided is not None:
+                envs = f" ({', '.join(provided.environments)})" if provided.environments else ""
                 cells.append(f"✅{envs}")
                 if name in audit.extra:
                     problems.append(f"not used on {audit.target}")
@@ -134,6 +162,9 @@ def _matrix(
             elif any(n == name for n, _ in audit.optional_unset):
                 cells.append("⚪")
                 notes.append(f"optional on {audit.target}")
+            elif name in audit.unlisted:
+                cells.append("❔")
+                notes.append(f"not listed on {audit.target}")
             else:
                 cells.append("—")
         status = (

@@ -22,6 +22,7 @@ from ..platforms import set_by
 
 if TYPE_CHECKING:
     from .deploy import Deploy
+    from .targets import Targets
 
 
 class Context:
@@ -137,6 +138,13 @@ class Context:
             return True
         owner = service_of(services, schema_path)
         return owner is not None and _within(owner.path, doc.path)
+
+    @cached_property
+    def targets(self) -> Targets:
+        """Provider snapshots and deploy manifests as one kind of target."""
+        from .targets import Targets
+
+        return Targets(self.project, self.deploy, self.implicit)
 
     def set_by_platform(self, name: str, path: str) -> bool:
         """A plugin/runtime variable of the platform the file's service is deployed on."""

@@ -24,6 +24,8 @@ class Need:
     location: Location
     required: bool
     defaulted: bool  # optional because a default is used (schema default, code fallback)
+    schema: bool = False  # a schema declares it (not only a read in code)
+    conditional: bool = False  # the schema requires it in some configurations only
 
 
 class Deploy:
@@ -43,7 +45,14 @@ class Deploy:
             if owner is None:
                 continue
             for var in schema.variables:
-                need = Need(var.name, var.location, var.required and var.known, var.has_default)
+                need = Need(
+                    var.name,
+                    var.location,
+                    var.required and var.known,
+                    var.has_default,
+                    True,
+                    var.conditional,
+                )
                 found[owner][var.name] = _merge(found[owner].get(var.name), need)
         declared = {s: set(n) for s, n in found.items()}
         for usage in project.usages:
@@ -85,5 +94,5 @@ def _merge(old: Need | None, new: Need) -> Need:
     if old is None:
         return new
     if new.required and not old.required:
-        return Need(old.name, old.location, True, False)
+        return Need(old.name, old.location, True, False, new.schema, new.conditional)
     return old

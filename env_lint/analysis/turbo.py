@@ -30,7 +30,7 @@ def strict_turbo(project: Project) -> Turbo | None:
     root = next((t for t in project.turbo if t.directory == ""), None)
     if root is None or not project.turbo_runners:
         return None
-    manifests = dict(project.manifests)
+    manifests = dict(project.packages)
     package = manifests.get("package.json", Manifest())
     if not _strict(root, package):
         return None

@@ -21,6 +21,7 @@ from .core import (
     parent_dir,
 )
 from .facts import Directive, FileFacts, Manifest
+from .manifests import DeployManifest, ManifestVar
 from .project import Project
 from .targets import (
     ImplicitVar,
@@ -35,6 +36,7 @@ from .targets import (
 __all__ = [
     "Constraints",
     "Credential",
+    "DeployManifest",
     "Directive",
     "DocMention",
     "DocValue",
@@ -47,6 +49,7 @@ __all__ = [
     "ImplicitVar",
     "Location",
     "Manifest",
+    "ManifestVar",
     "ParseFailure",
     "Project",
     "Related",

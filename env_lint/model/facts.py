@@ -18,6 +18,7 @@ from .core import (
     Usage,
 )
 from .ir import Module
+from .manifests import DeployManifest
 from .targets import ImplicitVar, TurboConfig
 
 
@@ -74,3 +75,4 @@ class FileFacts:
     loads_env: bool = False  # the code loads an env file itself (dotenv, loadEnvFile)
     opaque: tuple[Location, ...] = ()  # the whole environment passed where env-lint cannot see
     named_schema: bool = False  # a schema file by its name or the config
+    deploy: tuple[DeployManifest, ...] = ()  # the units of a deploy manifest

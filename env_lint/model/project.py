@@ -18,6 +18,7 @@ from .core import (
     parent_dir,
 )
 from .facts import Directive, Manifest
+from .manifests import DeployManifest
 from .targets import ImplicitVar, Service, Snapshot, TurboConfig
 
 
@@ -40,8 +41,9 @@ class Project:
     unrecognized: tuple[Unrecognized, ...] = ()
     implicit: tuple[ImplicitVar, ...] = ()
     turbo: tuple[TurboConfig, ...] = ()
+    manifests: tuple[DeployManifest, ...] = ()  # deploy manifests in the repo, unit by unit
     provided: tuple[Usage, ...] = ()  # set for the code by a build config (next.config env)
-    manifests: tuple[tuple[str, Manifest], ...] = ()  # (path, manifest), in listing order
+    packages: tuple[tuple[str, Manifest], ...] = ()  # (path, package manifest), in order
     env_loaders: tuple[str, ...] = ()  # code files that load an env file themselves
     turbo_runners: tuple[str, ...] = ()  # files whose commands run ``turbo run ...``
     code_words: frozenset[str] = frozenset()  # names mentioned in code (any language)

@@ -14,6 +14,7 @@ class Service:
     path: str  # root-relative directory; "" is the repo root
     targets: tuple[str, ...]
     node: bool = False  # has a package.json (a JS workspace: turbo filters its env)
+    dependencies: tuple[str, ...] = ()  # its package manifest's, to find the repo's own libraries
 
     def owns(self, rel_path: str) -> bool:
         return self.path == "" or rel_path == self.path or rel_path.startswith(self.path + "/")

@@ -10,10 +10,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
-from ..config import Config
+from ..config import Config, ConfigError
 from ..libraries import implicit_variables
-from ..model import FileFacts, ImplicitVar, Project, Schema, Snapshot
+from ..model import DeployManifest, FileFacts, ImplicitVar, Project, Schema, Snapshot
 from ..paths import DEFAULT_EXCLUDES, shown_path
 from ..sources.base import Settings
 from ..sources.registry import SOURCES
@@ -76,8 +77,9 @@ def assemble(
         unrecognized=tuple(sorted({*resolved.notes, *(u for f in every for u in f.unrecognized)})),
         implicit=tuple(_implicit(every, config)),
         turbo=tuple(f.turbo for f in every if f.turbo is not None),
+        manifests=tuple(_manifests(every, config)),
         provided=tuple(sorted({p for f in every for p in f.provided})),
-        manifests=tuple((f.path, f.manifest) for f in every if f.manifest is not None),
+        packages=tuple((f.path, f.manifest) for f in every if f.manifest is not None),
         env_loaders=tuple(f.path for f in every if f.loads_env),
         code_words=_words(every, "code"),
         code_strings=frozenset(w for f in every if f.words_kind == "code" for w in f.strings),
@@ -116,6 +118,20 @@ def _implicit(facts: list[FileFacts], config: Config) -> list[ImplicitVar]:
     found += [v for item in facts for v in item.implicit]
     found += [ImplicitVar(name, "config", "") for name in config.implicit_variables]
     return sorted(set(found))
+
+
+def _manifests(facts: list[FileFacts], config: Config) -> Iterator[DeployManifest]:
+    """Every manifest unit; the kinds the config calls complete must hold every variable."""
+    kinds = sorted(s.name for s in SOURCES if s.deploys)
+    unknown = [k for k in config.complete_manifests if k not in kinds]
+    if unknown:
+        raise ConfigError(
+            f"{config.source}: manifests.complete: unknown manifest kind {unknown[0]!r} "
+            f"(one of {', '.join(kinds)})"
+        )
+    for item in facts:
+        for unit in item.deploy:
+            yield replace(unit, complete=True) if unit.kind in config.complete_manifests else unit
 
 
 def _snapshots(root: str, config: Config) -> tuple[Snapshot, ...]:

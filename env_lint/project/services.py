@@ -4,8 +4,9 @@ A service is the repo root (a single-app repo is one service) or a directory tha
 own ``package.json`` / ``pyproject.toml`` or a deploy config. A file belongs to the deepest
 service directory that contains it. Targets come from deploy configs in the service's
 directory (``vercel.json``, ``railway.json``/``railway.toml``, ``render.yaml``, ``fly.toml``,
-``netlify.toml``, ``Procfile``, ``Dockerfile``), or Vercel for a Next.js app with none, or the
-config (``[tool.env-lint.services.NAME] path = ... targets = [...]``).
+``netlify.toml``, ``Procfile``, ``Dockerfile``) or naming it (a ``render.yaml`` service's
+``rootDir``), or Vercel for a Next.js app with none, or the config
+(``[tool.env-lint.services.NAME] path = ... targets = [...]``).
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def discover_services(
     for rel in files:
         directory, name = parent_dir(rel), rel.rsplit("/", 1)[-1]
         if name in DEPLOY_FILES:
-            deploy.setdefault(directory, set()).add(DEPLOY_FILES[name])
+            for deployed in _deployed_directories(rel, facts) or [directory]:
+                deploy.setdefault(deployed, set()).add(DEPLOY_FILES[name])
         elif name in _PACKAGE_FILES:
             packages.add(directory)
     listed = set(files)
@@ -53,15 +55,34 @@ def discover_services(
             targets.add("vercel")
         name = manifest.name or os.path.basename(os.path.abspath(os.path.join(root, directory)))
         node = package_json in listed
-        found[directory] = Service(name, directory, tuple(sorted(targets)), node)
+        deps = _dependencies(directory, manifest, facts)
+        found[directory] = Service(name, directory, tuple(sorted(targets)), node, deps)
     for item in configured:
         path = os.path.normpath(item.path.strip()).replace(os.sep, "/").strip("/")
         path = "" if path == "." else path
         previous = found.get(path)
         chosen = tuple(sorted(item.targets)) or (previous.targets if previous else ())
         node = os.path.isfile(os.path.join(root, path, "package.json"))
-        found[path] = Service(item.name, path, chosen, node)
+        deps = previous.dependencies if previous else ()
+        found[path] = Service(item.name, path, chosen, node, deps)
     return tuple(found[d] for d in sorted(found))
+
+
+def _dependencies(
+    directory: str, manifest: Manifest, facts: dict[str, FileFacts] | None
+) -> tuple[str, ...]:
+    """The dependencies its package.json and pyproject.toml name."""
+    pyproject = f"{directory}/pyproject.toml" if directory else "pyproject.toml"
+    own = facts.get(pyproject) if facts is not None else None
+    python = own.manifest.dependencies if own is not None and own.manifest is not None else ()
+    return tuple(sorted({*manifest.dependencies, *python}))
+
+
+def _deployed_directories(rel: str, facts: dict[str, FileFacts] | None) -> list[str]:
+    """The directories a deploy config's units run (``render.yaml``'s ``rootDir``)."""
+    own = facts.get(rel) if facts is not None else None
+    units = own.deploy if own is not None else ()
+    return sorted({u.directory for u in units if u.directory is not None})
 
 
 def _manifest(root: str, package_json: str, facts: dict[str, FileFacts] | None) -> Manifest:

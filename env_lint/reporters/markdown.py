@@ -1,5 +1,6 @@
 """A Markdown report (for people and for ``GITHUB_STEP_SUMMARY``): the deploy-target audit when
-provider snapshots are given, then the findings grouped by rule."""
+there are targets to audit (provider snapshots, deploy manifests in the repo), then the
+findings grouped by rule."""
 
 from __future__ import annotations
 
@@ -62,15 +63,17 @@ def _variables(report: Report) -> list[str]:
 
 def _audit(audit: Audit) -> list[str]:
     lines = ["## Deploy targets", ""]
+    source = "snapshot / manifest" if any(t.manifest for t in audit.targets) else "snapshot"
+    columns = "found | missing | extra | platform | optional, not set"
     lines += [
-        "| target | services | snapshot | found | missing | extra | platform | optional, not set |",
+        f"| target | services | {source} | {columns} |",
         "|---|---|---|---:|---:|---:|---:|---:|",
     ]
     for t in audit.targets:
         services = ", ".join(f"`{s}`" for s in t.services) or "—"
         lines.append(
             f"| {'✅' if not t.missing and not t.extra else '🔴'} {t.target} | {services} | "
-            f"`{t.snapshot}` | {t.found} | {len(t.missing)} | {len(t.extra)} | "
+            f"`{t.source}` | {t.found} | {len(t.missing)} | {len(t.extra)} | "
             f"{len(t.platform)} | {len(t.optional_unset)} |"
         )
     lines.append("")
@@ -86,6 +89,8 @@ def _audit(audit: Audit) -> list[str]:
         secret = "🔒" if row.secret else ""
         lines.append(f"| `{row.name}` | {secret} | {' | '.join(row.cells)} | {row.status} |")
     legend = "✅ set · ❌ missing (needed) · ⚪ optional, not set · — not needed there · 🔒 secret"
+    if any(t.unlisted for t in audit.targets):
+        legend += " · ❔ required, not listed in the manifest (set out of band?)"
     lines += ["", legend, ""]
     return lines
 

@@ -15,6 +15,7 @@ from .drift import (
 )
 from .files import DUPLICATE_KEY, INVALID_KEY, PARSE_ERROR
 from .frameworks import CLIENT_PREFIX, RUNTIME_ENV_MISMATCH, TURBO_UNDECLARED, UNRECOGNIZED_SCHEMA
+from .manifests import MANIFEST_DEFAULT_MISMATCH, MISSING_IN_MANIFEST, UNUSED_IN_MANIFEST
 from .meta import STALE_BASELINE_ENTRY, UNUSED_SUPPRESSION
 from .secrets import COMMITTED_ENV_FILE, PUBLIC_SECRET, SECRET_IN_EXAMPLE
 from .values import (
@@ -51,6 +52,9 @@ RULES: tuple[Rule, ...] = (
     TARGET_MISMATCH,
     MISSING_ON_TARGET,
     UNEXPECTED_ON_TARGET,
+    MISSING_IN_MANIFEST,
+    UNUSED_IN_MANIFEST,
+    MANIFEST_DEFAULT_MISMATCH,
 )
 
 # Codes once used and retired are listed here and never reused.

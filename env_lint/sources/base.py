@@ -54,6 +54,10 @@ class Source:
     def words_of(self, path: str) -> str | None:
         return self.words(path) if callable(self.words) else self.words
 
+    # True: its files are deploy manifests, and its name is a kind the config may call
+    # complete (``[tool.env-lint.manifests] complete``).
+    deploys: bool = False
+
     def is_strict(self, path: str, settings: Settings) -> bool:
         return self.strict if isinstance(self.strict, bool) else self.strict(path, settings)
 

@@ -36,15 +36,22 @@ _TURBO_RUN = re.compile(
 
 
 def _read(path: str, text: str, settings: Settings) -> FileFacts:
+    return weak_facts(path, text, "infra")
+
+
+def weak_facts(path: str, text: str, source: str) -> FileFacts:
+    """The weak reads of a workflow, compose file, Dockerfile or script, as that file's facts
+    (also for the deploy-manifest sources that take compose files and workflows over), and
+    whether its commands run turbo tasks."""
     runs = runs_turbo(text)
     if "$" not in text and "env" not in text.lower():
-        return FileFacts(path, "infra", runs_turbo=runs)
+        return FileFacts(path, source, runs_turbo=runs)
     try:
         usages = infra_reads(path, text)
     except ValueError as exc:
         failure = ParseFailure(Location(path, 1, 1), str(exc))
-        return FileFacts(path, "infra", failures=(failure,), runs_turbo=runs)
-    return FileFacts(path, "infra", usages=tuple(usages), runs_turbo=runs)
+        return FileFacts(path, source, failures=(failure,), runs_turbo=runs)
+    return FileFacts(path, source, usages=tuple(usages), runs_turbo=runs)
 
 
 def _unreadable(path: str, failure: ParseFailure) -> FileFacts:

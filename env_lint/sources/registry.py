@@ -7,18 +7,25 @@ here, and give it fixtures and tests. Nothing else changes.
 from __future__ import annotations
 
 from . import (
+    compose,
     dotenv_example,
     envfiles,
+    fly_toml,
+    heroku_app,
     infra,
     json_schema,
+    kubernetes,
     manifests,
     markdown_docs,
     other,
     prisma,
     python_env,
+    render_blueprint,
     scripts,
+    serverless,
     ts_declarations,
     turbo,
+    workflows,
 )
 from .base import Settings, Source
 
@@ -33,6 +40,13 @@ SOURCES: tuple[Source, ...] = (
     turbo.SOURCE,
     manifests.SOURCE,
     prisma.SOURCE,
+    render_blueprint.SOURCE,
+    compose.SOURCE,
+    workflows.SOURCE,
+    fly_toml.SOURCE,
+    heroku_app.SOURCE,
+    serverless.SOURCE,
+    kubernetes.SOURCE,
     infra.SOURCE,
     other.SOURCE,
 )

@@ -1,0 +1,123 @@
+"""Docker Compose files: each service that builds the repo's code (``build:`` a context) with the
+variables its ``environment`` provides (a map or a ``KEY=value`` list; ``${X}`` / ``${X:-d}``
+interpolation from the shell or ``.env``; a bare ``KEY`` passed through) and its ``env_file``
+references. A service that only runs an image (postgres, redis) runs none of the repo's code
+and is not a target. Every variable the file mentions is also a weak read, as before."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..model import DeployManifest, FileFacts, Location, ManifestVar, ParseFailure
+from ..model.manifests import INTERPOLATED, LOCAL, VALUE
+from ..paths import is_compose
+from .base import Settings, Source, text_parser
+from .deployfiles import (
+    NAME,
+    child,
+    in_repo,
+    interpolated,
+    items,
+    kept_value,
+    pairs,
+    read_documents,
+    scalar,
+    strings,
+    where,
+)
+from .infra import weak_facts
+
+if TYPE_CHECKING:
+    import yaml
+
+_NAME = "compose"
+_NULL = "tag:yaml.org,2002:null"
+
+
+def _claims(rel: str, settings: Settings) -> bool:
+    return is_compose(rel)
+
+
+def _read(path: str, text: str, settings: Settings) -> FileFacts:
+    facts = weak_facts(path, text, _NAME)
+    documents = read_documents(path, text, _NAME)
+    if isinstance(documents, FileFacts):
+        return replace(facts, unrecognized=documents.unrecognized)
+    base = path.rpartition("/")[0]
+    units = [
+        unit
+        for root in documents
+        for name, key, node in pairs(child(root, "services"))
+        if (unit := _service(path, base, name, key, node)) is not None
+    ]
+    return replace(facts, deploy=tuple(units))
+
+
+def _service(
+    path: str, base: str, name: str, key: yaml.Node, node: yaml.Node
+) -> DeployManifest | None:
+    build = child(node, "build")
+    context = scalar(build) if scalar(build) is not None else scalar(child(build, "context"))
+    if build is None or context is None:
+        return None  # an image only: not the repo's code
+    directory = in_repo(base, context or ".")
+    dockerfile = scalar(child(build, "dockerfile"))
+    env_files = [f for f in _env_files(child(node, "env_file")) if f]
+    files = tuple(p for p in (in_repo(base, f) for f in env_files) if p is not None)
+    return DeployManifest(
+        path=path,
+        kind=_NAME,
+        platform="container",
+        unit=name,
+        location=where(path, key),
+        directory=directory,
+        variables=tuple(_environment(path, child(node, "environment"))),
+        dockerfile=in_repo(directory, dockerfile) if dockerfile and directory is not None else None,
+        env_files=files,
+        indirect=tuple(f"env_file {f}" for f in env_files),
+        role=LOCAL,
+    )
+
+
+def _env_files(node: yaml.Node | None) -> list[str]:
+    """``env_file: .env``, ``[a, b]`` or ``[{path: a, required: false}]``."""
+    found = strings(node)
+    found += [p for p in (scalar(child(item, "path")) for item in items(node)) if p]
+    return found
+
+
+def _environment(path: str, node: yaml.Node | None) -> list[ManifestVar]:
+    found: list[ManifestVar] = []
+    for name, key, value in pairs(node):
+        text = scalar(value)
+        if NAME.match(name):
+            given = None if value.tag == _NULL else text
+            found.append(_var(name, given, where(path, key)))
+    for item in items(node):
+        entry = scalar(item)
+        name, equals, text = (entry or "").partition("=")
+        if NAME.match(name):
+            found.append(_var(name, text if equals else None, where(path, item)))
+    return found
+
+
+def _var(name: str, value: str | None, at: Location) -> ManifestVar:
+    if value is None:
+        return ManifestVar(name, at, INTERPOLATED)  # passed through from the shell
+    return interpolated(name, value, at) or ManifestVar(name, at, VALUE, kept_value(name, value))
+
+
+def _unreadable(path: str, failure: ParseFailure) -> FileFacts:
+    return FileFacts(path, _NAME)
+
+
+SOURCE = Source(
+    _NAME,
+    _claims,
+    text_parser(_NAME, _read, report=False),
+    strict=False,
+    deploys=True,
+    words="config",
+    unreadable=_unreadable,
+)

@@ -1,0 +1,270 @@
+"""Deploy manifests in the repo as targets: for each manifest kind, the exact units and
+variables read from its fixture (fixtures/manifests/<kind>/fires), the exact findings, a silent
+twin; the one model of targets (audit report, explain), and unreadable manifests."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from env_lint.analysis.providers import Provision, provided_by
+from env_lint.config import Config
+from env_lint.project import build_project
+
+from .conftest import FIXTURES, ROOT, write_repo
+
+MANIFESTS = FIXTURES / "manifests"
+KINDS = ["render", "compose", "fly", "kubernetes", "heroku", "serverless", "github-actions"]
+
+# (unit, line, directory, dockerfile, image, indirect, role, complete,
+#  [(name, line, column, how, literal kept for comparison)])
+UNITS = {
+    "render": [
+        ('worker', 3, 'services/worker', None, None, (), 'deploy', True, [("REDIS_URL", 10, 14, "placeholder", None), ("SUPABASE_URL", 12, 14, "placeholder", None), ("DATABASE_URL", 14, 14, "reference", None), ("SESSION_SECRET", 18, 14, "secret", None), ("JOB_CONCURRENCY", 20, 14, "value", '10'), ("LOG_LEVEL", 22, 14, "value", 'info'), ("SENTRY_DSN", 40, 14, "placeholder", None)]),
+    ],
+    "compose": [
+        ('api', 3, 'services/api', None, None, (), 'local', True, [("JOB_CONCURRENCY", 6, 7, "interpolated", '10'), ("LOG_LEVEL", 7, 7, "value", 'info'), ("DATABASE_URL", 8, 7, "value", 'postgres://app@db:5432/app'), ("LEGACY_QUEUE", 9, 7, "value", 'jobs')]),
+        ('worker', 10, '', 'services/worker/Dockerfile', None, (), 'local', True, [("QUEUE_NAME", 15, 9, "value", 'jobs'), ("REDIS_URL", 16, 9, "interpolated", None)]),
+        ('web', 17, 'services/web', None, None, ('env_file .env',), 'local', True, []),
+    ],
+    "fly": [
+        ('acme-api', 7, '', 'Dockerfile', None, (), 'deploy', False, [("LOG_LEVEL", 8, 3, "value", 'debug'), ("PUBLIC_URL", 9, 3, "value", 'https://acme-api.fly.dev'), ("OLD_SETTING", 10, 3, "value", '1'), ("FLY_PROCESS_GROUP", 11, 3, "value", 'app')]),
+    ],
+    "kubernetes": [
+        ('api/api', 16, None, None, 'ghcr.io/acme/api:1.4.2', (), 'deploy', True, [("LOG_LEVEL", 19, 21, "value", 'debug'), ("OLD_FLAG", 21, 21, "value", '1'), ("DATABASE_URL", 23, 21, "secret", None), ("POD_IP", 28, 21, "reference", None)]),
+        ('worker/worker', 44, None, None, 'ghcr.io/acme/worker@sha256:0123456789abcdef', (), 'deploy', True, [("QUEUE_NAME", 47, 19, "reference", None)]),
+        ('kafka-ui/kafka-ui', 58, None, None, 'provectuslabs/kafka-ui:latest', (), 'deploy', True, [("KAFKA_CLUSTERS_0_NAME", 61, 21, "value", 'local')]),
+    ],
+    "heroku": [
+        ('acme-app', 5, '', None, None, (), 'deploy', True, [("SESSION_SECRET", 6, 5, "secret", None), ("LOG_LEVEL", 7, 5, "default", 'warn'), ("LEGACY_MODE", 8, 5, "default", 'off')]),
+    ],
+    "serverless": [
+        ('hello', 9, '', None, None, (), 'deploy', True, [("GREETING", 12, 7, "value", 'hi'), ("STAGE_LABEL", 7, 5, "value", 'preview'), ("TABLE_NAME", 6, 5, "reference", None)]),
+    ],
+    "github-actions": [
+        ('test', 6, '', None, None, (), 'ci', False, [("DATABASE_URL", 9, 7, "secret", None), ("LOG_LEVEL", 4, 3, "value", 'debug'), ("TEST_ONLY_FLAG", 15, 11, "value", '1')]),
+    ],
+}
+
+FIRES = {
+    "render": [
+        "render.yaml:3:5: error EL703 [missing-in-manifest] `UPSTASH_REDIS_REST_TOKEN` is required by `@acme/worker` (no default), but render `worker` (`render.yaml`) does not provide it",
+        "render.yaml:3:5: error EL703 [missing-in-manifest] `UPSTASH_REDIS_REST_URL` is required by `@acme/worker` (no default), but render `worker` (`render.yaml`) does not provide it",
+        "render.yaml:10:14: warning EL704 [unused-in-manifest] render `worker` sets `REDIS_URL`, but `@acme/worker` never declares or reads it",
+    ],
+    "compose": [
+        "docker-compose.yml:6:7: warning EL705 [manifest-default-mismatch] the `${...:-default}` compose `api` gives `JOB_CONCURRENCY` differs from the schema default 5 of `@acme/api`",
+        "docker-compose.yml:9:7: warning EL704 [unused-in-manifest] compose `api` sets `LEGACY_QUEUE`, but `@acme/api` never declares or reads it",
+        "docker-compose.yml:10:3: error EL703 [missing-in-manifest] `WORKER_TOKEN` is required by `@acme/worker` (no default), but compose `worker` (`docker-compose.yml`) does not provide it",
+    ],
+    "fly": [
+        "fly.toml:7:1: error EL703 [missing-in-manifest] `API_TOKEN` is required by `acme-api` (no default), but fly `acme-api` (`fly.toml`) does not provide it",
+        "fly.toml:10:3: warning EL704 [unused-in-manifest] fly `acme-api` sets `OLD_SETTING`, but `acme-api` never declares or reads it",
+    ],
+    "kubernetes": [
+        "k8s/apps.yaml:16:11: error EL703 [missing-in-manifest] `API_TOKEN` is required by `@acme/api` (no default), but kubernetes `api/api` (`k8s/apps.yaml`) does not provide it",
+        "k8s/apps.yaml:21:21: warning EL704 [unused-in-manifest] kubernetes `api/api` sets `OLD_FLAG`, but `@acme/api` never declares or reads it",
+        "k8s/apps.yaml:28:21: warning EL704 [unused-in-manifest] kubernetes `api/api` sets `POD_IP`, but `@acme/api` never declares or reads it",
+        "k8s/apps.yaml:44:15: error EL703 [missing-in-manifest] `WORKER_TOKEN` is required by `@acme/worker` (no default), but kubernetes `worker/worker` (`k8s/apps.yaml`) does not provide it",
+    ],
+    "heroku": [
+        "app.json:5:3: error EL703 [missing-in-manifest] `API_URL` is required by `acme-app` (no default), but heroku `acme-app` (`app.json`) does not provide it",
+        "app.json:7:5: warning EL705 [manifest-default-mismatch] the default value heroku `acme-app` gives `LOG_LEVEL` differs from the schema default \"info\" of `acme-app`",
+        "app.json:8:5: warning EL704 [unused-in-manifest] heroku `acme-app` sets `LEGACY_MODE`, but `acme-app` never declares or reads it",
+    ],
+    "serverless": [
+        "serverless.yml:7:5: warning EL704 [unused-in-manifest] serverless `hello` sets `STAGE_LABEL`, but `acme-functions` never declares or reads it",
+        "serverless.yml:9:3: error EL703 [missing-in-manifest] `API_KEY` is required by `acme-functions` (no default), but serverless `hello` (`serverless.yml`) does not provide it",
+    ],
+    "github-actions": [
+        ".github/workflows/ci.yml:6:3: error EL703 [missing-in-manifest] `API_TOKEN` is required by `acme-api` (no default), but github-actions `test` (`.github/workflows/ci.yml`) does not provide it",
+    ],
+}
+
+
+def test_every_kind_has_fires_and_silent():
+    assert sorted(p.name for p in MANIFESTS.iterdir()) == sorted(KINDS) == sorted(UNITS) == sorted(FIRES)
+    for kind in KINDS:
+        assert (MANIFESTS / kind / "fires").is_dir() and (MANIFESTS / kind / "silent").is_dir()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_units_and_variables(kind):
+    project = build_project(str(MANIFESTS / kind / "fires"), Config())
+    assert project.failures == ()
+    found = [
+        (
+            m.unit, m.location.line, m.directory, m.dockerfile, m.image, m.indirect, m.role,
+            m.complete,
+            [(v.name, v.location.line, v.location.column, v.how, v.default) for v in m.variables],
+        )
+        for m in project.manifests
+    ]
+    assert found == UNITS[kind]
+    assert {m.kind for m in project.manifests} == {kind}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_fires(run_in, kind):
+    result = run_in(MANIFESTS / kind / "fires")
+    assert result.err == ""
+    assert result.out.splitlines()[:-1] == FIRES[kind]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_silent(run_in, kind):
+    result = run_in(MANIFESTS / kind / "silent")
+    assert (result.code, result.err) == (0, "")
+    assert result.out.startswith("No problems found")
+
+
+def test_the_audit_report_has_the_manifest_as_a_target(run_in):
+    """The render.yaml case of the issue: the worker's Blueprint supplies a variable the worker
+    no longer reads and lacks two that its zod schema requires."""
+    result = run_in(MANIFESTS / "render" / "fires", "--format", "markdown")
+    assert result.out == (ROOT / "tests" / "golden" / "manifest-report.md").read_text()
+    assert "| 🔴 render `worker` | `@acme/worker` | `render.yaml` | 7 | 2 | 1 | 0 | 0 |" in result.out
+
+
+def test_snapshots_and_manifests_are_one_kind_of_target(tmp_path):
+    repo = tmp_path / "repo"
+    shutil.copytree(MANIFESTS / "render" / "fires", repo)
+    write_repo(repo, {"render-env.txt": "SUPABASE_URL\nUPSTASH_REDIS_REST_URL\n"})
+    config = Config(snapshots=(("render", str(repo / "render-env.txt")),))
+    project = build_project(str(repo), config)
+    assert provided_by(project, "SUPABASE_URL") == (
+        Provision("render-env.txt", 1, 1, "render", "snapshot", "set", ("@acme/worker",)),
+        Provision("render.yaml", 12, 14, "render `worker`", "render", "placeholder", ("@acme/worker",)),
+    )
+    assert provided_by(project, "UPSTASH_REDIS_REST_TOKEN") == ()
+
+
+def test_explain_lists_every_manifest_that_provides_a_variable():
+    project = build_project(str(MANIFESTS / "compose" / "fires"), Config())
+    assert provided_by(project, "JOB_CONCURRENCY") == (
+        Provision("docker-compose.yml", 6, 7, "compose `api`", "compose", "interpolated", ("@acme/api",)),
+    )
+    assert provided_by(project, "POSTGRES_PASSWORD") == ()  # postgres runs none of the repo's code
+
+
+def test_incomplete_manifests_are_listed_not_missing(run_in):
+    """fly secrets and CI secrets are set out of band: a required variable the file does not
+    list is shown as such in the report, never reported as missing."""
+    result = run_in(MANIFESTS / "github-actions" / "silent", "--format", "markdown")
+    assert "| `API_TOKEN` | 🔒 | ❔ | ✅ not listed on github-actions `test` |" in result.out
+    assert "❔ required, not listed in the manifest (set out of band?)" in result.out
+
+
+def test_compose_anchors_are_an_info_and_keep_the_weak_reads(run_in, tmp_path):
+    write_repo(
+        tmp_path,
+        {
+            ".env.example": "SHARED_TOKEN=\n",
+            "docker-compose.yml": (
+                "x-env: &env\n  SHARED_TOKEN: ${SHARED_TOKEN}\n"
+                "services:\n  api:\n    build: .\n    environment: *env\n"
+            ),
+        },
+    )
+    result = run_in(tmp_path, "--format", "json")
+    findings = result.json()["findings"]
+    assert [(f["rule"], f["path"], f["line"]) for f in findings] == [
+        ("unrecognized-schema", "docker-compose.yml", 1)
+    ]
+    assert "YAML aliases" in findings[0]["message"]
+    assert build_project(str(tmp_path), Config()).manifests == ()
+
+
+def test_an_alias_bomb_is_rejected_at_once(run_in, tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 12)]
+    write_repo(tmp_path, {"render.yaml": "\n".join(lines) + "\nservices: *a11\n"})
+    result = run_in(tmp_path)
+    assert "render.yaml:1:1: info EL103 [unrecognized-schema]" in result.out
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("render.yaml", "services:\n  - type: web\n    name: [open\n", "render.yaml:4:1: error EL100 [parse-error] cannot parse `render.yaml`: invalid YAML: expected ',' or ']', but got '<stream end>'"),
+        ("serverless.yml", "service: x\n\tprovider: aws\n", "serverless.yml:2:1: error EL100 [parse-error] cannot parse `serverless.yml`: invalid YAML: found character '\\t' that cannot start any token"),
+        ("fly.toml", 'app = "x"\n[env\n', "fly.toml:2:1: error EL100 [parse-error] cannot parse `fly.toml`: invalid TOML: Expected ']' at the end of a table declaration"),
+    ],
+)
+def test_a_broken_deploy_file_is_a_parse_error(run_in, tmp_path, name, content, expected):
+    write_repo(tmp_path, {name: content})
+    assert run_in(tmp_path).out.splitlines()[0] == expected
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"app.json": '{"expo": {"name": "mobile"}}'},  # not a Heroku manifest
+        {"app.json": "{ not json"},  # some other tool's file: its tool reports it
+        {"deploy/values.yaml": "image: {{ .Values.tag }}\nkind: x\ncontainers: []\n"},  # a template
+        {"k8s/broken.yaml": "kind: Deployment\nspec: [containers\n"},
+        {"render.yaml": b"\xff\xfe binary"},
+    ],
+)
+def test_files_that_are_not_manifests_give_nothing(run_in, tmp_path, files):
+    write_repo(tmp_path, files)
+    result = run_in(tmp_path)
+    assert (result.code, result.err) == (0, "")
+    assert build_project(str(tmp_path), Config()).manifests == ()
+
+
+def test_the_config_names_complete_manifest_kinds(run_in, tmp_path):
+    write_repo(tmp_path, {".env-lint.toml": '[manifests]\ncomplete = ["docker"]\n'})
+    result = run_in(tmp_path)
+    assert result.code == 2
+    assert "manifests.complete: unknown manifest kind 'docker'" in result.err
+
+
+@pytest.mark.parametrize(
+    ("script", "runs"),
+    [
+        ("npm test", True),
+        ("pnpm run build", True),
+        ("pnpm --filter web build", True),
+        ("yarn workspace web test", True),
+        ("npm run build-local", True),
+        ("npm run test:e2e", True),
+        ("cd web && npm test", True),
+        ("npx vitest run", True),
+        ("turbo run build", True),
+        ("python -m pytest -q", True),
+        ("python manage.py test", True),
+        ("pnpm contentlayer build", False),  # another tool's "build"
+        ("pnpm lint", False),
+        ("npm ci", False),
+        ("npm run typecheck", False),
+    ],
+)
+def test_which_ci_steps_run_the_tests_or_the_build(script, runs):
+    from env_lint.sources.workflows import _runs_scripts
+
+    assert _runs_scripts(script) is runs
+
+
+def test_a_ci_job_that_writes_an_env_file_is_never_missing_anything(run_in, tmp_path):
+    shutil.copytree(MANIFESTS / "github-actions" / "fires", tmp_path / "repo")
+    workflow = tmp_path / "repo" / ".github" / "workflows" / "ci.yml"
+    workflow.write_text(workflow.read_text().replace("- run: npm ci", "- run: cp .env.example .env"))
+    result = run_in(tmp_path / "repo")
+    assert result.out.startswith("No problems found")
+
+
+def test_a_committed_env_file_may_provide_what_a_manifest_lacks(run_in, tmp_path):
+    """Next.js, dotenv and Docker builds load a committed ``.env``: the Blueprint may rely on
+    it, so nothing is missing (the report lists the variables as not listed)."""
+    import subprocess
+
+    repo = tmp_path / "repo"
+    shutil.copytree(MANIFESTS / "render" / "fires", repo)
+    write_repo(repo, {"services/worker/.env.production": "LOG_LEVEL=info\n"})
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True)
+    findings = run_in(repo, "--format", "json").json()["findings"]
+    # (the committed .env.production holds no credential: a team's choice, not a finding)
+    assert sorted(f["rule"] for f in findings) == ["unused-in-manifest"]
