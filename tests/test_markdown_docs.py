@@ -34,9 +34,28 @@ def test_table():
     ]
 
 
-def test_table_without_a_variable_header_uses_the_first_name_cell():
+def test_table_without_a_variable_header_mentions_but_does_not_claim():
     text = "| Name of thing | What |\n|---|---|\n| `DB_URL` | database |\n"
+    assert mentions(text) == [("DB_URL", 3, 4, "table", False, None, None)]
+
+
+def test_env_shaped_table_claims_its_first_column():
+    text = "| Item | Description |\n|---|---|\n| `DB_URL` | database |\n"
     assert mentions(text) == [("DB_URL", 3, 4, "table", True, None, None)]
+
+
+def test_generic_name_header_claims_only_in_an_env_shaped_table():
+    plain = "| Name | Kind |\n|---|---|\n| `DB_URL` | url |\n"
+    shaped = "| Name | Required |\n|---|---|\n| `DB_URL` | yes |\n"
+    assert mentions(plain) == [("DB_URL", 3, 4, "table", False, None, None)]
+    assert mentions(shaped) == [("DB_URL", 3, 4, "table", True, True, None)]
+
+
+def test_constant_tables_and_retired_rows_claim_nothing():
+    constants = "| Constant | Description |\n|---|---|\n| `MAX_SIZE` | limit |\n"
+    retired = "| Variable | Notes |\n|---|---|\n| `OLD_URL` | removed in 2.0 |\n"
+    assert [m[4] for m in mentions(constants)] == [False]
+    assert [m[4] for m in mentions(retired)] == [False]
 
 
 @pytest.mark.parametrize(

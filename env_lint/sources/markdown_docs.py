@@ -28,6 +28,14 @@ NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _WORD = re.compile(r"(?<![A-Za-z0-9_$.])([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_])")
 _ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)\s*=")
 _VAR_HEADER = re.compile(r"variable|^name$|^key$|^env|переменн|название|ключ|^имя", re.I)
+_GENERIC_HEADER = re.compile(r"^name$|^key$|название|ключ|^имя", re.I)
+_NOT_VAR_HEADER = re.compile(r"constant|function|method|field|column|option|flag|setting", re.I)
+# A row or a heading that says the variable is gone: not a claim that it exists today.
+_RETIRED = re.compile(
+    r"\b(retired|removed|deprecated|no longer|superseded|obsolete|replaced by|\(was\)|"
+    r"historical|удал\w+|устарел\w*)\b",
+    re.I,
+)
 _REQUIRED_HEADER = re.compile(r"required|обязательн", re.I)
 _DEFAULT_HEADER = re.compile(r"default|по умолчанию", re.I)
 _DESCRIPTION_HEADER = re.compile(r"description|описание|purpose|назначение|^notes?$", re.I)
@@ -214,19 +222,31 @@ def _table(doc: _Doc, tokens: list[Token], start: int) -> int:
     return index
 
 
+def _variable_column(header: list[str], env_shape: bool) -> int | None:
+    """The column of variable names: headed *Variable* / *Env* (or *Name* / *Key* in a table
+    that also has a Required, Default or Description column); else the first column of such
+    an env table. A *Constant* or *Function* table names no variables."""
+    for i, text in enumerate(header):
+        if _VAR_HEADER.search(text) and (env_shape or not _GENERIC_HEADER.search(text)):
+            return i
+    return 0 if env_shape and header and not _NOT_VAR_HEADER.search(header[0]) else None
+
+
 def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
     header = [_inline_text(cell).strip() for cell in rows[0][1]]
-    var_col = next((i for i, h in enumerate(header) if _VAR_HEADER.search(h)), None)
     req_col = next((i for i, h in enumerate(header) if _REQUIRED_HEADER.search(h)), None)
     def_col = next((i for i, h in enumerate(header) if _DEFAULT_HEADER.search(h)), None)
     desc_col = next((i for i, h in enumerate(header) if _DESCRIPTION_HEADER.search(h)), None)
+    env_shape = req_col is not None or def_col is not None or desc_col is not None
+    var_col = _variable_column(header, env_shape)
     target_cols = {i: t for i, h in enumerate(header) if (t := target_named(h)) is not None}
     for row_token, cells in rows[1:]:
         first, last = row_token.map or (0, 1)
         texts = [_inline_text(c).strip().strip("`*_ ") for c in cells]
         key = var_col
-        if key is None or key >= len(texts) or not NAME.match(texts[key]):
-            key = next((i for i, t in enumerate(texts) if NAME.match(t) and "_" in t), None)
+        if key is not None and (key >= len(texts) or not NAME.match(texts[key])):
+            key = None
+        retired = _RETIRED.search(" ".join(texts)) is not None
         required = yes_no(texts[req_col]) if req_col is not None and req_col < len(texts) else None
         if required is None:
             required = doc.context_required()
@@ -250,7 +270,7 @@ def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
                     name,
                     doc.locate(name, first, last),
                     "table",
-                    True,
+                    not retired,
                     required,
                     default,
                     description or None,
