@@ -57,6 +57,12 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((repo, len(findings), verdicts, seconds, len(new), len(gone)))
         results[repo] = {"findings": findings, "new": new, "gone": [list(k) for k in gone]}
     print_tables(rows, totals, by_rule)
+    gone_verdicts = Counter(
+        load_triage(repo)[tuple(k)]["verdict"]  # type: ignore[index]
+        for repo, result in results.items()
+        for k in result["gone"]
+    )
+    print("gone since the triage: " + ", ".join(f"{n} {v}" for v, n in sorted(gone_verdicts.items())))
     for repo, result in results.items():
         for f in result["new"]:
             print(f"NEW   {repo}: {f['rule']} {f['variable']} {f['path']}:{f['line']}")

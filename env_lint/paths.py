@@ -134,7 +134,7 @@ _TOOLING_DIRS = frozenset(
 )
 _TOOLING_FILE = re.compile(
     r"[._-](test|spec|e2e|stories|story|bench|mock)\.[A-Za-z]+$|^test_[^/]*\.py$|_test\.py$|"
-    r"^conftest\.py$|^(jest|vitest|playwright|cypress|karma|wdio)\.(config|setup)\b|"
+    r"^conftest\.py$|^(jest|vitest|playwright|cypress|karma|wdio)(\.[\w-]+)*\.(config|setup)\b|"
     r"^setup[Tt]ests\.",
 )
 
@@ -142,8 +142,8 @@ _TOOLING_FILE = re.compile(
 def is_tooling_path(rel_path: str) -> bool:
     """Tests, fixtures, examples, scripts and dev tooling (by directory or file name)."""
     parts = rel_path.split("/")
-    if any(p.lower() in _TOOLING_DIRS for p in parts[:-1]):
-        return True
+    if any(p.lower() in _TOOLING_DIRS or p.startswith(".") for p in parts[:-1]):
+        return True  # hidden directories hold editor, agent, CI and hook tooling
     return bool(_TOOLING_FILE.search(parts[-1]))
 
 
@@ -198,20 +198,42 @@ def is_real_env_name(name: str) -> bool:
     return not _NOT_REAL.intersection(words) and words[-1] not in _NOT_DOTENV
 
 
+_TEST_ENV_WORDS = frozenset(
+    {"test", "tests", "testing", "ci", "e2e", "spec", "jest", "vitest", "cypress",
+     "playwright", "mock", "mocks", "fixture", "fixtures"}
+)  # fmt: skip
+_STAGE_WORDS = frozenset(
+    {"prod", "production", "staging", "stage", "dev", "development", "local", "live",
+     "secret", "secrets", "private", "preview", "release", "main", "app", "server", "backend"}
+)  # fmt: skip
+
+
+def committed_on_purpose(name: str) -> bool:
+    """A real env file teams commit knowingly: test settings (``.env.test``, ``ci.env``: dummy
+    values the test suite loads) and ``<something>.env`` named for what it configures rather
+    than for a stage (``variables.env``, ``postgres.env``: templates a container reads)."""
+    words = [w for w in re.split(r"[.\-_]", name.lower()) if w]
+    if _TEST_ENV_WORDS.intersection(words):
+        return True
+    return not name.startswith(".") and words[0] != "env" and words[0] not in _STAGE_WORDS
+
+
 def is_schema_name(name: str) -> bool:
     return bool(_SCHEMA_NAME.match(name))
 
 
 _HISTORY_DOC = re.compile(
     r"(^|[-_/])(change-?log|changes|history|release-?notes?|releases|news|migrat\w*|"
-    r"upgrad\w*|breaking-?changes?|deprecat\w*)([-_.]|$)",
+    r"upgrad\w*|breaking-?changes?|deprecat\w*)([-_.]|$)|"
+    r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?)/",
     re.IGNORECASE,
 )
 
 
 def is_history_doc(rel_path: str) -> bool:
-    """Changelogs, release notes, migration and upgrade guides: they name old variables on
-    purpose, so a variable there is not a claim that it exists today."""
+    """Changelogs, release notes, migration and upgrade guides, design plans, proposals and
+    decision records, archives: they name old (or not yet built) variables on purpose, so a
+    variable there is not a claim that it exists today."""
     return bool(_HISTORY_DOC.search(rel_path.rsplit(".", 1)[0]))
 
 
@@ -247,6 +269,27 @@ def is_dockerfile(path: str) -> bool:
 
 def is_shell(path: str) -> bool:
     return path.endswith((".sh", ".bash", ".zsh"))
+
+
+# Config files known by name (``Caddyfile.prod`` too): their words are references.
+CONFIG_NAMES = frozenset(
+    {"Makefile", "Procfile", "Caddyfile", "Justfile", "justfile", "Jenkinsfile", "Tiltfile",
+     "Vagrantfile", "Brewfile", "Earthfile"}
+)  # fmt: skip
+
+
+def maybe_script(path: str) -> bool:
+    """A file with no extension (``bin/run``, an s6 ``run`` file, ``docker-entrypoint``): a
+    shell script when its first line says so."""
+    name = path.rsplit("/", 1)[-1]
+    return "." not in name and name[:1].islower() and name not in CONFIG_NAMES
+
+
+def shell_shebang(data: bytes) -> bool:
+    first = data[:200].split(b"\n", 1)[0]
+    return first.startswith(b"#!") and any(
+        shell in first for shell in (b"sh", b"bash", b"zsh", b"with-contenv")
+    )
 
 
 @cache

@@ -120,3 +120,42 @@ def test_blocks(text, expected):
 
 def test_lowercase_and_mixed_words_are_not_names():
     assert mentions("| Variable |\n|---|\n| `apiKey` |\n| `Api_Key` |\n") == []
+
+
+def claimed(text: str, path: str = "docs/ENV.md") -> list[str]:
+    from env_lint.sources.base import Settings
+    from env_lint.sources.markdown_docs import _read
+
+    facts = _read(path, text, Settings())
+    return [m.name for m in facts.mentions if m.primary]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "```bash\nexport API_TOKEN=abc\nDB_URL=x # db\n```\n",
+            ["API_TOKEN", "DB_URL"],
+            id="shell-settings",
+        ),
+        pytest.param("```\nA_ONE=1 B_TWO=2\n```\n", ["A_ONE"], id="two-settings-one-line"),
+        pytest.param("```python\nAPI_TOKEN=''\n```\n", [], id="python-fence"),
+        pytest.param("```hcl\nMY_VAR = { value = 1 }\n```\n", [], id="hcl-fence"),
+        pytest.param("    ISO_REGEX = re.compile('x')\n", [], id="spaced-assignment-is-code"),
+        pytest.param(
+            '```sh\nCMAKE_ARGS="-DX=on" pip install thing\n```\n', [], id="setting-for-one-command"
+        ),
+        pytest.param("```sh\nAPP_VAR_1=a APP_VAR_2=b\n```\n", [], id="placeholder-names"),
+        pytest.param("# Auth (SUPERSEDED)\n\n## `OLD_FLAG`\n", [], id="page-marked-superseded"),
+    ],
+)
+def test_what_a_doc_claims(text: str, expected: list[str]) -> None:
+    assert claimed(text) == expected
+
+
+@pytest.mark.parametrize(
+    "path", ["docs/plans/worker.md", "docs/rfcs/0001-env.md", "docs/adr/cache.md"]
+)
+def test_plans_proposals_and_decision_records_claim_nothing(path: str) -> None:
+    assert claimed("## `NEW_FLAG`\n", path) == []
+    assert claimed("## `NEW_FLAG`\n", "docs/guide.md") == ["NEW_FLAG"]

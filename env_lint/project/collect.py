@@ -13,7 +13,7 @@ from ..sources.base import Settings, Source
 from ..sources.registry import source_for
 from ..textio import is_binary, read_bytes
 
-_NAME = re.compile(rb"(?<![A-Za-z0-9_$])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![A-Za-z0-9_])")
+_NAME = re.compile(rb"(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![A-Za-z0-9_])")
 _QUOTED = re.compile(rb"(?<=[\"'`])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?=[\"'`])")
 
 

@@ -30,6 +30,11 @@ def _undocumented_var(ctx: Context) -> Iterator[Finding]:
         )
 
 
+# A table row or a ``KEY=value`` line says "environment variable"; a heading or list item that
+# names a constant of the code reads the same way but is about the constant.
+_ENV_CLAIMS = frozenset({"table", "code"})
+
+
 def _stale_doc_var(ctx: Context) -> Iterator[Finding]:
     project = ctx.project
     for name, mentions in sorted(ctx.doc_mentions.items()):
@@ -44,6 +49,8 @@ def _stale_doc_var(ctx: Context) -> Iterator[Finding]:
         primary = sorted((m for m in mentions if m.primary), key=lambda m: m.location)
         if not primary:
             continue  # only mentioned in passing: not a claim that the variable exists
+        if name in project.code_words and not any(m.kind in _ENV_CLAIMS for m in primary):
+            continue  # a heading or list item about a name the code defines: likely a constant
         first, *rest = primary
         yield STALE_DOC_VAR.finding(
             first.location,
@@ -78,8 +85,12 @@ STALE_DOC_VAR = Rule(
     severity=Severity.WARNING,
     summary="The docs describe a variable that nothing declares or reads.",
     what="A variable the docs describe (a table row's variable cell, a heading, a list item "
-    "that starts with it, a `KEY=` line in a code block) is in no example file or schema and no "
-    "code reads it. Passing mentions in prose are not claims and are not reported.",
+    "that starts with it, a `KEY=value` line in a shell or env code block) is in no example "
+    "file or schema and no code reads it. Not claims, so not reported: passing mentions in "
+    "prose, `NAME = x` in a programming-language block, `KEY=1 some-command` (a setting for "
+    "one command), placeholder names (`MY_VAR`, `VAR_1`), retired or deprecated rows, pages "
+    "marked superseded, changelogs, migration guides, plans, RFCs and decision records; a "
+    "heading or list item about a name the code defines (a constant) is not reported either.",
     why="Stale docs send people to set secrets nothing uses, and hide the renamed variable "
     "that the code reads now.",
     example="A `MAILGUN_API_KEY` row in `docs/SECRETS.md` after the app moved to SMTP.",

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..analysis.context import Context
 from ..model import Finding, Location, Severity
+from ..paths import committed_on_purpose
 from ..secrecy import (
     is_secret,
     marked_secret,
@@ -87,6 +88,8 @@ def _committed_env_file(ctx: Context) -> Iterator[Finding]:
     for env_file in ctx.project.env_files:
         if env_file.path not in tracked or not env_file.credentials:
             continue  # a committed file of non-secret settings is a team's choice
+        if committed_on_purpose(env_file.path.rsplit("/", 1)[-1]):
+            continue  # test settings, or a container's settings template
         first, *rest = env_file.credentials
         names = sorted({c.name for c in env_file.credentials if c.name})
         shown = ", ".join(f"`{n}`" for n in names[:5]) + (" and more" if len(names) > 5 else "")
@@ -153,8 +156,10 @@ COMMITTED_ENV_FILE = Rule(
     "that look like real credentials (the same detectors as `secret-in-example`; local "
     "development URLs and values a comment calls dummy are not). A committed env file of "
     "non-secret settings (a Next.js `.env.production` with public URLs) is a team's choice and "
-    "is not reported. One finding per file; the message names the variables, never a value. "
-    "Runs only inside a git work tree.",
+    "is not reported, nor are test settings (`.env.test`, `ci.env`: dummy values the test suite "
+    "loads) and files named for what they configure rather than for a stage (`variables.env`, "
+    "`postgres.env`: a container's settings template). One finding per file; the message "
+    "names the variables, never a value. Runs only inside a git work tree.",
     why="Real env files hold live secrets; once committed they are in every clone and in the "
     "history forever.",
     example="`env.production` committed next to `env.production.example`.",

@@ -49,7 +49,7 @@ class Source:
     # The variable names a file mentions are references: "code" (a name that appears there is
     # in use), "config" (a deploy or build config that sets it), or None (examples and docs
     # declare and describe, they do not use). A function decides per path.
-    words: str | Callable[[str], str] | None = None
+    words: str | Callable[[str], str | None] | None = None
 
     def words_of(self, path: str) -> str | None:
         return self.words(path) if callable(self.words) else self.words

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..model import FileFacts, Location, ParseFailure, Usage
-from ..paths import is_compose, is_dockerfile, is_shell, is_workflow
+from ..paths import is_compose, is_dockerfile, is_shell, is_workflow, maybe_script, shell_shebang
 from .base import Settings, Source, text_parser
 from .manifests import runs_turbo
 
@@ -27,7 +27,14 @@ _ASSIGNMENT = re.compile(r"^(" + _NAME + r")(?:=|$)")
 
 
 def _claims(rel: str, settings: Settings) -> bool:
-    return is_workflow(rel) or is_compose(rel) or is_dockerfile(rel) or is_shell(rel)
+    return (
+        is_workflow(rel) or is_compose(rel) or is_dockerfile(rel) or is_shell(rel)
+    ) or maybe_script(rel)
+
+
+def _wanted(rel: str, data: bytes, settings: Settings) -> bool:
+    """A file with no extension is read only when its shebang runs a shell."""
+    return not maybe_script(rel) or shell_shebang(data)
 
 
 _TURBO_RUN = re.compile(
@@ -168,7 +175,8 @@ SOURCE = Source(
     "infra",
     _claims,
     text_parser("infra", _read, report=False),
+    prefilter=_wanted,
     strict=False,
     unreadable=_unreadable,
-    words="config",
+    words=lambda rel: None if maybe_script(rel) else "config",
 )

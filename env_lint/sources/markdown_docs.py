@@ -9,6 +9,7 @@ underscore or a name declared elsewhere.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,19 @@ if TYPE_CHECKING:
 NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _WORD = re.compile(r"(?<![A-Za-z0-9_$.])([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_])")
 _ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)\s*=")
+_ENV_ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)=")
+_SETTING = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+# Fences in a programming language: ``NAME = ...`` there is code, not an environment line.
+_CODE_LANGUAGES = frozenset(
+    {"python", "py", "python3", "pycon", "js", "javascript", "jsx", "mjs", "ts", "typescript",
+     "tsx", "go", "golang", "rust", "rs", "java", "kotlin", "kt", "ruby", "rb", "php", "c",
+     "cpp", "c++", "csharp", "cs", "swift", "scala", "elixir", "ex", "lua", "sql", "hcl",
+     "terraform", "tf", "dart", "groovy", "perl", "r", "json", "jsonc", "json5"}
+)  # fmt: skip
+# Names that stand for "your variable here" in a how-to: never a claim.
+_PLACEHOLDER = re.compile(
+    r"(^|_)VARS?_?\d+$|^VAR\d*$|^(MY|YOUR|SOME)_|^(FOO|BAR|BAZ)(_|$)|(^|_)EXAMPLE(_|$)"
+)
 _VAR_HEADER = re.compile(r"variable|^name$|^key$|^env|переменн|название|ключ|^имя", re.I)
 _GENERIC_HEADER = re.compile(r"^name$|^key$|название|ключ|^имя", re.I)
 _NOT_VAR_HEADER = re.compile(r"constant|function|method|field|column|option|flag|setting", re.I)
@@ -109,6 +123,7 @@ class _Doc:
 class ParsedDoc:
     mentions: list[DocMention]
     values: list[RawValue]  # code-block lines and table cells, for the credential check
+    retired: bool = False  # the page's title or first paragraph says it is superseded
 
 
 def _claims(rel: str, settings: Settings) -> bool:
@@ -120,8 +135,12 @@ def _claims(rel: str, settings: Settings) -> bool:
 def _read(path: str, text: str, settings: Settings) -> FileFacts:
     parsed = parse_doc(path, text)
     mentions = parsed.mentions
-    if is_history_doc(path):  # old names on purpose: mentions, never claims
+    if is_history_doc(path) or parsed.retired:  # old names on purpose: mentions, not claims
         mentions = [replace(m, primary=False) for m in mentions]
+    mentions = [
+        replace(m, primary=False) if m.primary and _PLACEHOLDER.search(m.name) else m
+        for m in mentions
+    ]
     return FileFacts(
         path,
         "docs",
@@ -149,6 +168,7 @@ def credentials(values: list[RawValue]) -> Iterator[DocValue]:
 def parse_doc(path: str, text: str) -> ParsedDoc:
     doc = _Doc(path, text.split("\n"))
     tokens = markdown().parse(text)
+    lead = " ".join(t.content for t in [t for t in tokens if t.type == "inline"][:2])
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -167,7 +187,7 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
     for mention_index, context in doc.fallbacks:
         if doc.mentions[mention_index].required is None:
             doc.mentions[mention_index] = replace(doc.mentions[mention_index], required=context)
-    return ParsedDoc(doc.mentions, doc.values)
+    return ParsedDoc(doc.mentions, doc.values, retired=_RETIRED.search(lead) is not None)
 
 
 def _inline_text(token: Token) -> str:
@@ -360,9 +380,12 @@ def _code(doc: _Doc, token: Token) -> None:
     """Fenced / indented code and HTML (MDX components): every name-shaped word is a mention;
     ``KEY=...`` at the start of a line declares it."""
     first = (token.map or (0, 0))[0] + (1 if token.type == "fence" else 0)
+    language = (token.info or "").strip().split(" ", 1)[0].strip("{}").lower()
+    in_code = language in _CODE_LANGUAGES
     for offset, line in enumerate(token.content.split("\n")):
         number = first + offset
         assigned = _ASSIGN.match(line)
+        claimed = None if in_code else _env_line(line)
         if line.strip():
             where = Location(doc.path, number + 1, 1)
             if assigned:
@@ -372,11 +395,25 @@ def _code(doc: _Doc, token: Token) -> None:
                 doc.values.append(RawValue(where, None, line))
         for hit in _WORD.finditer(line):
             name = hit.group(1)
-            primary = bool(
-                assigned and assigned.group(1) == name and hit.start(1) == assigned.start(1)
-            )
+            primary = bool(claimed == name and assigned and hit.start(1) == assigned.start(1))
             location = doc.locate(name, number, number + 1)
             doc.mentions.append(DocMention(name, location, "code", primary))
+
+
+def _env_line(line: str) -> str | None:
+    """The variable a code-block line sets for the environment: ``KEY=value`` or ``export
+    KEY=value``, with no space before ``=`` (``NAME = x`` is code) and no command after it
+    (``KEY=1 some-tool`` sets KEY for that one command, which may not be this repo's)."""
+    hit = _ENV_ASSIGN.match(line)
+    if hit is None:
+        return None
+    try:
+        words = shlex.split(line, comments=True)
+    except ValueError:
+        return hit.group(1)
+    if words[:1] == ["export"]:
+        words = words[1:]
+    return hit.group(1) if all(_SETTING.match(w) for w in words) else None
 
 
 SOURCE = Source("docs", _claims, text_parser("docs", _read))

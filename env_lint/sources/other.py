@@ -6,6 +6,7 @@ config sets is never "undeclared"."""
 from __future__ import annotations
 
 from ..model import FileFacts
+from ..paths import CONFIG_NAMES
 from .base import Settings, Source, name_of
 
 CODE_SUFFIXES = frozenset(
@@ -21,10 +22,6 @@ CONFIG_SUFFIXES = frozenset(
         "toml", "json", "jsonc", "json5", "xml", "mk", "bicep", "cue", "jsonnet", "tpl",
     }
 )  # fmt: skip
-CONFIG_NAMES = frozenset(
-    {"Makefile", "Procfile", "Caddyfile", "Justfile", "justfile", "Jenkinsfile", "Tiltfile",
-     "Vagrantfile", "Brewfile", "Earthfile"}
-)  # fmt: skip
 
 
 def kind_of(rel: str) -> str | None:
@@ -33,7 +30,7 @@ def kind_of(rel: str) -> str | None:
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if suffix in CODE_SUFFIXES:
         return "code"
-    if suffix in CONFIG_SUFFIXES or name in CONFIG_NAMES:
+    if suffix in CONFIG_SUFFIXES or name.split(".", 1)[0] in CONFIG_NAMES:
         return "config"
     return None
 
