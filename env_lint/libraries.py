@@ -37,7 +37,41 @@ _AWS = (
     "AWS_PROFILE",
 )
 
+_AI_GATEWAY = ("AI_GATEWAY_API_KEY",)
+# SvelteKit's Node adapter reads these (with its default empty envPrefix).
+_ADAPTER_NODE = (
+    "HOST", "PORT", "ORIGIN", "SOCKET_PATH", "XFF_DEPTH", "ADDRESS_HEADER", "PROTOCOL_HEADER",
+    "HOST_HEADER", "PORT_HEADER", "BODY_SIZE_LIMIT", "SHUTDOWN_TIMEOUT", "IDLE_TIMEOUT",
+)  # fmt: skip
+# The server Wasp generates reads these itself (auth providers, email senders, its own URLs).
+_WASP = (
+    "DATABASE_URL", "PORT", "JWT_SECRET", "WASP_WEB_CLIENT_URL", "WASP_SERVER_URL",
+    "REACT_APP_API_URL", "GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET", "GITHUB_CLIENT_ID",
+    "GITHUB_CLIENT_SECRET", "DISCORD_CLIENT_ID", "DISCORD_CLIENT_SECRET", "KEYCLOAK_CLIENT_ID",
+    "KEYCLOAK_CLIENT_SECRET", "KEYCLOAK_REALM_URL", "SENDGRID_API_KEY", "MAILGUN_API_KEY",
+    "MAILGUN_DOMAIN", "MAILGUN_API_URL", "SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME",
+    "SMTP_PASSWORD", "PG_BOSS_NEW_OPTIONS", "SKIP_EMAIL_VERIFICATION_IN_DEV",
+)  # fmt: skip
+_NEXT = ("NEXT_TELEMETRY_DISABLED", "NEXT_OTEL_VERBOSE", "NEXT_OTEL_FETCH_DISABLED",
+         "NEXT_SHARP_PATH", "NEXT_PRIVATE_STANDALONE", "__NEXT_PRIVATE_ORIGIN")  # fmt: skip
+
 LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
+    "next": _NEXT,
+    "ai": _AI_GATEWAY,
+    "@ai-sdk/gateway": _AI_GATEWAY,
+    "@ai-sdk/google": ("GOOGLE_GENERATIVE_AI_API_KEY",),
+    "@ai-sdk/mistral": ("MISTRAL_API_KEY",),
+    "@ai-sdk/groq": ("GROQ_API_KEY",),
+    "@ai-sdk/xai": ("XAI_API_KEY",),
+    "@ai-sdk/cohere": ("COHERE_API_KEY",),
+    "@ai-sdk/deepseek": ("DEEPSEEK_API_KEY",),
+    "@ai-sdk/perplexity": ("PERPLEXITY_API_KEY",),
+    "@ai-sdk/togetherai": ("TOGETHER_AI_API_KEY",),
+    "@ai-sdk/fireworks": ("FIREWORKS_API_KEY",),
+    "@ai-sdk/azure": ("AZURE_API_KEY", "AZURE_RESOURCE_NAME"),
+    "@openrouter/ai-sdk-provider": ("OPENROUTER_API_KEY",),
+    "@sveltejs/adapter-node": _ADAPTER_NODE,
+    "wasp": _WASP,
     "prisma": _PRISMA,
     "@prisma/client": _PRISMA,
     "@sentry/nextjs": _SENTRY,

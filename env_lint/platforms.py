@@ -129,6 +129,10 @@ PLATFORMS: dict[str, Platform] = {
         ("HEROKU_POSTGRESQL_",),
     ),
     "container": Platform(frozenset({"HOSTNAME", "PORT"}), ()),
+    # every pod gets the API server's address
+    "kubernetes": Platform(
+        frozenset({"KUBERNETES_PORT"}), ("KUBERNETES_SERVICE_", "KUBERNETES_PORT_")
+    ),
     "github-actions": Platform(
         frozenset({"CI", "GITHUB_TOKEN", "RUNNER_OS", "RUNNER_ARCH", "RUNNER_TEMP"}),
         ("GITHUB_", "RUNNER_", "ACTIONS_"),

@@ -96,5 +96,17 @@ def requiredness_words(text: str) -> bool | None:
     return None
 
 
+# Words that say a variable is gone or going: its line is kept for upgraders, not in use.
+_RETIRED = re.compile(
+    r"\b(retired|removed|deprecated|no longer|superseded|obsolete|replaced by|\(was\)|"
+    r"historical|удал\w+|устарел\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def says_retired(text: str) -> bool:
+    return _RETIRED.search(text) is not None
+
+
 def says_secret(text: str) -> bool:
     return bool(_SECRET.search(text))

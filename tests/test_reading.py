@@ -71,6 +71,10 @@ def usages(root) -> dict[tuple[str, int], str]:
         ("QUEUE_TOKEN", 17, "required"),
         ("LOG_FORMAT", 20, "passed"),  # ["A", "B"].forEach((name) => log(process.env[name]))
         ("DATABASE_URL", 23, "required"),  # const env = process.env; env.DATABASE_URL
+        ("EDGE_CACHE_URL", 32, "guarded"),  # hasX ? process.env.X : d, hasX = !!process.env.X
+        ("TRACING_ENABLED", 33, "passed"),  # console.log({ x: process.env.X }): only printed
+        ("REGION_NAME", 33, "passed"),
+        ("PARTNER_CLIENT_ID", 34, "required"),  # an object the code sends: it needs a value
         ("SECRET_KEY", 8, "required"),  # python-decouple config() with no default
         ("TIMEOUT", 9, "defaulted"),  # config(..., default=30)
         ("DEBUG", 6, "defaulted"),  # django-environ: environ.Env(DEBUG=(bool, False))

@@ -66,6 +66,14 @@ class Context:
         """Names an example file lists or a schema declares."""
         return self.schema_names | frozenset(self.example_entries)
 
+    @cached_property
+    def env_file_names(self) -> frozenset[str]:
+        """Names a real env file in the repo sets or lists commented out."""
+        files = self.project.env_files
+        return frozenset(n for f in files for n, _ in f.names) | {
+            n for f in files for n in f.commented
+        }
+
     def read_dynamically(self, name: str) -> bool:
         """Some code reads ``process.env[`PREFIX_${x}`]`` with a prefix of ``name``."""
         return any(d.matches(name) for d in self.project.dynamic)

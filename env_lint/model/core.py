@@ -52,6 +52,7 @@ class ExampleEntry:
     disabled: bool = False  # "# KEY=value": listed, optional, switched off
     exported: bool = False
     end_line: int = 0  # last line of the assignment (a quoted value may span lines)
+    retired: bool = False  # its comment says deprecated / no longer used: kept for upgraders
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +239,7 @@ class EnvFile:
     path: str
     names: tuple[tuple[str, Location], ...]
     credentials: tuple[Credential, ...] = ()
+    commented: tuple[str, ...] = ()  # ``# KEY=`` lines: listed for whoever fills the file in
 
 
 @dataclass(frozen=True, slots=True, order=True)

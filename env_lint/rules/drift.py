@@ -24,6 +24,8 @@ def _missing(ctx: Context, rule: Rule, *, required: bool) -> Iterator[Finding]:
     if not ctx.project.examples:
         return
     for schema in ctx.project.schemas:
+        if is_tooling_path(schema.path):
+            continue  # a test suite's own schema: CI sets its variables, not a deploy
         covering = ctx.covering(schema)
         listed = {e.name for f in covering for e in f.entries}
         for var in schema.variables:
@@ -69,7 +71,7 @@ def _unused_example_var(ctx: Context) -> Iterator[Finding]:
             continue  # named in code or config env-lint does not read: not provably unused
         if ctx.is_runtime(name) or ctx.set_by_any_platform(name) or ctx.read_dynamically(name):
             continue
-        places = [(f, e) for f, e in entries if not ctx.implicit(name, f.path)]
+        places = [(f, e) for f, e in entries if not (e.retired or ctx.implicit(name, f.path))]
         if not places:
             continue
         (first_file, first), *rest = places
@@ -91,6 +93,8 @@ def _undeclared_usage(ctx: Context) -> Iterator[Finding]:
             continue
         if name in ctx.provided or ctx.implicit(name) or name in ctx.project.config_words:
             continue  # a build or deploy config sets it
+        if name in ctx.env_file_names:
+            continue  # a committed env file (.env.production) lists it
         usages = [u for u in usages if _needs_declaring(ctx, u)]
         if not usages:
             continue
@@ -148,7 +152,9 @@ MISSING_FROM_EXAMPLE = Rule(
     "directory, walking up from the schema, that holds any example file (every example file "
     "of the repo when no directory on the way up has one). Optional and defaulted variables "
     "are `missing-optional-from-example` (off by default): a hand-picked example file need not "
-    "list every knob. Runs only when the repo has an example file.",
+    "list every knob. Schemas of test suites and tooling (under `tests/`, `e2e/`, "
+    "`scripts/`...) are not checked: CI sets their variables. Runs only when the repo has an "
+    "example file.",
     why="The example file is what people copy to set up a machine or a deploy target; a "
     "variable missing from it is missing in the next environment, and the app fails at start.",
     example="```ts\n// services/worker/src/lib/env.ts\nJOB_QUEUE_NAME: z.string(),\n```\n"
@@ -184,7 +190,8 @@ UNUSED_EXAMPLE_VAR = Rule(
     summary="An example file lists a variable that nothing declares or reads.",
     what="A key in an example file is declared by no schema and read by no code anywhere in "
     "the repo (reads in tests and scripts count; so do dynamic reads whose pattern matches, "
-    "libraries that read it themselves and platform variables). One finding per variable, "
+    "libraries that read it themselves and platform variables; a key whose comment says it is "
+    "deprecated or no longer used is kept for upgraders on purpose). One finding per variable, "
     "with its other listings as related locations. Runs only when env-lint can see code or "
     "schemas in the repo.",
     why="Stale keys make people provision and rotate secrets that nothing uses, and hide the "
@@ -202,10 +209,13 @@ UNDECLARED_USAGE = Rule(
     summary="Code needs a variable that no example, schema or doc declares.",
     what='Application code reads `process.env.X` (or `process.env["X"]`, `os.environ["X"]`, '
     "an accessor...) with no fallback and without checking it first, and `X` appears in no "
-    'example file, schema, doc or build config. Reads with a fallback (`?? "d"`, '
-    '`.get("X", d)`), guarded reads (`if (process.env.X)`, `X && ...`, `?.`), reads in '
-    "tests, examples and scripts, runtime and platform variables are not reported. One "
-    "finding per variable, at its first such read.",
+    "example file, schema, doc, build or deploy config, or committed env file "
+    '(`.env.production`, also as `# X=`). Reads with a fallback (`?? "d"`, '
+    '`.get("X", d)`), guarded reads (`if (process.env.X)`, `X && ...`, `?.`, a local flag '
+    "computed from it), reads only printed (`console.log`), reads in tests, examples, "
+    "scripts and hidden tooling directories (`.github/`, `.claude/`), runtime and platform "
+    "variables (`KUBERNETES_SERVICE_HOST`) are not reported. One finding per variable, at its "
+    "first such read.",
     why="Nobody setting up a deploy target will know to set it: it is undefined in production "
     "until someone reads the code.",
     example="```ts\nconst clientId = process.env.KOMMO_CLIENT_ID;\n```",

@@ -82,8 +82,8 @@ def _invalid_example_value(ctx: Context) -> Iterator[Finding]:
 def _requiredness_mismatch(ctx: Context) -> Iterator[Finding]:
     for schema, var in _schema_facts(ctx):
         for entry in ctx.entries_for(schema, var.name):
-            if entry.required is None or entry.required == var.required or var.conditional:
-                continue
+            if entry.required is not False or not var.required or var.conditional:
+                continue  # only "optional" here against "required" there fails a deploy
             if not var.known:
                 continue  # env-lint cannot see the definition: unknown is not "required"
             said = (
@@ -110,16 +110,12 @@ def _docs_requiredness(ctx: Context) -> Iterator[Finding]:
             requiring = [v for v in declared if v.required]
             if not declared:
                 continue
-            if mention.required is False and requiring:
-                var = requiring[0]
-            elif mention.required is True and not requiring:
-                var = declared[0]
-            else:
-                continue
-            said = "required" if mention.required else "optional"
+            if mention.required is not False or not requiring:
+                continue  # only "optional" here against "required" there fails a deploy
+            var = requiring[0]
             yield REQUIREDNESS_MISMATCH.finding(
                 mention.location,
-                f"the docs call `{name}` {said}, but the schema {_schema_says(var)}",
+                f"the docs call `{name}` optional, but the schema {_schema_says(var)}",
                 variable=name,
                 related=[Related(var.location, "declared here")],
             )
@@ -193,11 +189,13 @@ REQUIREDNESS_MISMATCH = Rule(
     code="EL402",
     name="requiredness-mismatch",
     severity=Severity.WARNING,
-    summary="Example comments or docs disagree with the schema on whether a variable is required.",
+    summary="Example comments or docs call a variable optional that the schema requires.",
     what="An example file marks a variable optional (a comment saying optional / "
     "опционально, or the key is commented out) or the docs do (a Required column, the words "
-    "in its heading or section), while the schema requires it with no default; or they call "
-    "it required while the schema makes it optional or gives it a default.",
+    "in its heading or section), while the schema requires it with no default. The other way "
+    "round (the docs say required, the schema is lax) is not reported: nothing fails at "
+    "deploy time, and a schema often stays lax on purpose while the docs describe what "
+    "production needs.",
     why="People skip 'optional' variables when they set up a deploy target; if the schema "
     "requires them the service fails at start-up there.",
     example="```dotenv\n# Optional: only for AI features\nOPENROUTER_API_KEY=\n```\n"

@@ -47,6 +47,16 @@ _CONVERSIONS = frozenset(
     }
 )
 _ITERATORS = frozenset({"map", "forEach", "filter", "every", "some", "flatMap", "reduce", "find"})
+# Calls that list the whole environment; a prefix filter next to them reads PREFIX_*.
+_ENUMERATORS = frozenset({"Object.entries", "Object.keys"})
+_STATEMENTS = ("statement", "declaration")
+_PREFIX = re.compile(r"^[A-Z][A-Z0-9]*_[A-Z0-9_]*$")
+_LOCAL = re.compile(rb"(?<![A-Za-z0-9_$.])([A-Za-z_$][A-Za-z0-9_$]*)(?![A-Za-z0-9_$(])")
+_LOG_METHODS = frozenset({"log", "info", "debug", "warn", "error", "trace"})
+_LOGGED_THROUGH = frozenset(
+    {"pair", "object", "template_substitution", "template_string", "arguments", "array",
+     "binary_expression", "parenthesized_expression"}
+)  # fmt: skip
 _COMPARISONS = frozenset({"===", "!==", "==", "!="})
 # Where a value is handed on to someone else who decides what unset means.
 _HANDED_ON = frozenset({"return_statement", "array", "arrow_function", "jsx_expression"})
@@ -206,6 +216,29 @@ class _Reader:
         if text.endswith(("createEnv", "cleanEnv")):
             return
         self.found.opaque.append(self.src.location(env))
+        if text in _ENUMERATORS:
+            self._prefix_filters(call)
+
+    def _prefix_filters(self, call: Node) -> None:
+        """``Object.entries(process.env)`` filtered by ``key.startsWith("APP_")`` in the same
+        statement (a loop body, a reduce callback): every ``APP_*`` variable is read."""
+        statement: Node | None = call
+        while statement is not None and not statement.type.endswith(_STATEMENTS):
+            statement = statement.parent
+        within = statement or call
+        text = self.src.data[within.start_byte : within.end_byte]
+        for hit in re.finditer(rb"\.startsWith\s*\(", text):
+            at = within.start_byte + hit.start() + 1
+            node = self.src.tree.root_node.descendant_for_byte_range(at, at + len("startsWith"))
+            while node is not None and node.type != "call_expression":
+                node = node.parent
+            arguments = node.child_by_field_name("arguments") if node is not None else None
+            if arguments is None or not arguments.named_children:
+                continue
+            first = unwrap(arguments.named_children[0])
+            prefix = string_value(self.src, first)
+            if first is not None and prefix and _PREFIX.match(prefix):
+                self.found.dynamic.append(DynamicRead(f"{prefix}*", self.src.location(first)))
 
     def _subscript(self, node: Node) -> None:
         index = unwrap(node.child_by_field_name("index"))
@@ -330,6 +363,8 @@ def classify(src: Script, read: Node, name: str = "") -> str:
     how, asserted = _use(src, read)
     if how in ("required", "passed") and _under_guard(src, read, name):
         return "guarded"
+    if how == "required" and _logged(src, read):
+        return "passed"  # console.log({ x: process.env.X }): printing it needs nothing
     if how == "passed" and asserted:
         return "required"
     return how
@@ -440,9 +475,35 @@ def _under_guard(src: Script, read: Node, variable: str) -> bool:
     parent = node.parent
     while parent is not None and parent.type not in _SCOPES:
         test = _guard_test(parent, node)
-        if test is not None and name in src.data[test.start_byte : test.end_byte]:
+        if test is not None and _tests(src, test, name):
             return True
         node, parent = parent, parent.parent
+    return False
+
+
+def _tests(src: Script, test: Node, name: bytes) -> bool:
+    """The condition reads the variable, or a local computed from it (``const hasRedis =
+    !!process.env.REDIS_URL``; ``hasRedis ? process.env.REDIS_URL : other``)."""
+    text = src.data[test.start_byte : test.end_byte]
+    if name in text:
+        return True
+    for local in _LOCAL.findall(text)[:4]:
+        value = _declaration(src, local.decode())
+        if value is not None and name in src.data[value.start_byte : value.end_byte]:
+            return True
+    return False
+
+
+def _logged(src: Script, read: Node) -> bool:
+    """The read is (inside an object or a template) an argument of a logging call."""
+    node: Node | None = read.parent
+    while node is not None and node.type in _LOGGED_THROUGH:
+        if node.type == "arguments":
+            call = node.parent
+            called = _called(src, call) if call is not None else ""
+            head, _, method = called.rpartition(".")
+            return method in _LOG_METHODS and head.lower().endswith(("console", "logger", "log"))
+        node = node.parent
     return False
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import ExampleEntry, ExampleFile, FileFacts, Location, ParseFailure
 from ..paths import is_example_name, matches
 from ..textio import decode
-from ..wording import comment_requiredness, says_secret
+from ..wording import comment_requiredness, says_retired, says_secret
 from .base import Settings, Source, name_of
 from .directives import directives_in
 
@@ -135,6 +135,9 @@ def _commented_assignment(body: str) -> tuple[str, str | None] | None:
     if len(bindings) != 1 or bindings[0].error or bindings[0].key is None:
         return None
     key = bindings[0].key
+    name_part, _, raw = candidate.partition("=")
+    if name_part != name_part.rstrip() and " " in raw.strip() and raw.strip()[:1] not in "'\"":
+        return None  # ``# SHARE = % of last month's total``: prose about a name, not a key
     return (key, bindings[0].value) if _ENV_SHAPED.match(key) else None
 
 
@@ -151,6 +154,7 @@ def _disabled_entry(
         secret=any(says_secret(c) for c in description),
         disabled=True,
         end_line=line,
+        retired=any(says_retired(c) for c in description),
     )
 
 
@@ -183,6 +187,7 @@ def _entry(
         secret=any(says_secret(n) for n in notes),
         exported=exported,
         end_line=end_line,
+        retired=any(says_retired(n) for n in notes),
     )
 
 

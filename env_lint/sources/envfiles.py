@@ -23,7 +23,8 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
     parsed = parse_example(path, text)
     names = tuple((e.name, e.location) for e in parsed.entries if not e.disabled)
     credentials = tuple(_credentials(parsed.entries))
-    return FileFacts(path, "env-file", env_file=EnvFile(path, names, credentials))
+    commented = tuple(e.name for e in parsed.entries if e.disabled)
+    return FileFacts(path, "env-file", env_file=EnvFile(path, names, credentials, commented))
 
 
 def _credentials(entries: tuple[ExampleEntry, ...]) -> Iterator[Credential]:

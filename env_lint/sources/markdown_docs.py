@@ -18,7 +18,14 @@ from ..credentials import fingerprint, known_credential, local_only
 from ..model import DocMention, DocValue, FileFacts, Location
 from ..paths import is_doc_path, is_history_doc, matches
 from ..targets import target_named
-from ..wording import requiredness, requiredness_words, says_dummy, says_secret, yes_no
+from ..wording import (
+    requiredness,
+    requiredness_words,
+    says_dummy,
+    says_retired,
+    says_secret,
+    yes_no,
+)
 from .base import Settings, Source, text_parser
 from .mdparse import markdown
 
@@ -44,12 +51,6 @@ _PLACEHOLDER = re.compile(
 _VAR_HEADER = re.compile(r"variable|^name$|^key$|^env|переменн|название|ключ|^имя", re.I)
 _GENERIC_HEADER = re.compile(r"^name$|^key$|название|ключ|^имя", re.I)
 _NOT_VAR_HEADER = re.compile(r"constant|function|method|field|column|option|flag|setting", re.I)
-# A row or a heading that says the variable is gone: not a claim that it exists today.
-_RETIRED = re.compile(
-    r"\b(retired|removed|deprecated|no longer|superseded|obsolete|replaced by|\(was\)|"
-    r"historical|удал\w+|устарел\w*)\b",
-    re.I,
-)
 _REQUIRED_HEADER = re.compile(r"required|обязательн", re.I)
 _DEFAULT_HEADER = re.compile(r"default|по умолчанию", re.I)
 _DESCRIPTION_HEADER = re.compile(r"description|описание|purpose|назначение|^notes?$", re.I)
@@ -187,7 +188,7 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
     for mention_index, context in doc.fallbacks:
         if doc.mentions[mention_index].required is None:
             doc.mentions[mention_index] = replace(doc.mentions[mention_index], required=context)
-    return ParsedDoc(doc.mentions, doc.values, retired=_RETIRED.search(lead) is not None)
+    return ParsedDoc(doc.mentions, doc.values, retired=says_retired(lead))
 
 
 def _inline_text(token: Token) -> str:
@@ -266,7 +267,7 @@ def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
         key = var_col
         if key is not None and (key >= len(texts) or not NAME.match(texts[key])):
             key = None
-        retired = _RETIRED.search(" ".join(texts)) is not None
+        retired = says_retired(" ".join(texts))
         required = yes_no(texts[req_col]) if req_col is not None and req_col < len(texts) else None
         if required is None:
             required = doc.context_required()
