@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, TextIO
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from . import __version__
 from .config import Config, ConfigError, load_config
-from .model import Finding, Location, Project, Related, Severity
+from .model import Crash, Finding, Location, Project, Related, Severity
+from .textfmt import one_line as shown_text
 
 if TYPE_CHECKING:
     from .analysis.audit import Audit
     from .analysis.catalog import VariableInfo
     from .baseline import Entry
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FORMATS = ("text", "json", "sarif", "github", "markdown")
 COMMANDS = ("rules", "rule", "docs-table")
 
@@ -38,7 +40,9 @@ examples:
 When GITHUB_STEP_SUMMARY is set, a Markdown report is appended to that file.
 
 exit codes: 0 no error findings, 1 error findings (or warnings with --strict; or
-changes pending with --diff), 2 usage or configuration error.
+changes pending with --diff), 2 usage or configuration error (or the output cannot be
+written), 3 internal error (a bug in env-lint: the findings of the other files are still
+printed; please report it with the output of --debug).
 """
 
 
@@ -72,36 +76,116 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add("--baseline", metavar="FILE", help="accept the findings listed in FILE (report the rest)")
     add("--write-baseline", metavar="FILE", help="write every current finding to FILE and exit 0")
+    add("--debug", action="store_true", help="show the traceback of an internal error")
     add("--version", action="version", version=f"env-lint {__version__}")
     return parser
 
 
+class Writer(Protocol):
+    def write(self, text: str, /) -> int: ...
+
+    def flush(self) -> None: ...
+
+
+class OutputError(Exception):
+    """The output stream cannot be written (a full disk...): exit 2."""
+
+
+class _Checked:
+    """A stream whose write errors (other than a closed pipe) become ``OutputError``."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream
+
+    def write(self, text: str, /) -> int:
+        if self._stream is None:  # started with stdout closed
+            raise OutputError("standard output is closed")
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or type(exc).__name__) from None
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or type(exc).__name__) from None
+
+    def isatty(self) -> bool:
+        return bool(getattr(self._stream, "isatty", lambda: False)())
+
+
 @dataclass(frozen=True, slots=True)
 class Streams:
-    out: TextIO
-    err: TextIO
+    out: Writer
+    err: Writer
     environ: Mapping[str, str]
+    stage: list[str] = field(default_factory=lambda: ["starting"])  # for an internal error
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    streams = Streams(sys.stdout, sys.stderr, os.environ)
+    for stream in (sys.stdout, sys.stderr):  # a non-UTF-8 terminal gets escapes, not an error
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    streams = Streams(_Checked(sys.stdout), sys.stderr or _Checked(None), os.environ)
+    debug = "--debug" in args_list
     try:
-        if args_list and args_list[0] in COMMANDS:
-            return _command(args_list, streams)
-        parser = build_parser()
-        try:
-            args = parser.parse_args(args_list)
-        except SystemExit as exc:  # argparse has printed its message
-            return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-        return _lint(args, streams)
+        code = _run(args_list, streams)
+        streams.out.flush()
+        return code
     except ConfigError as exc:
-        streams.err.write(f"env-lint: error: {exc}\n")
+        _say(streams, f"env-lint: error: {exc}\n")
+        return EXIT_USAGE
+    except OutputError as exc:
+        _say(streams, f"env-lint: error: cannot write the output: {exc}\n")
         return EXIT_USAGE
     except BrokenPipeError:  # `env-lint | head`: the reader left; say nothing more
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FINDINGS
+    except Exception as exc:  # a bug: one line (the traceback with --debug), exit 3
+        from .project.collect import crash
+
+        _crashed([crash(streams.stage[-1], exc)], streams, debug)
+        return EXIT_INTERNAL
+
+
+def _run(args_list: list[str], streams: Streams) -> int:
+    if args_list and args_list[0] in COMMANDS:
+        return _command(args_list, streams)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # argparse has printed its message
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    return _lint(args, streams)
+
+
+def _say(streams: Streams, text: str) -> None:
+    """stderr, best effort: a failing stderr must not hide the exit code."""
+    with contextlib.suppress(OSError, ValueError):
+        streams.err.write(text)
+
+
+def _crashed(crashes: Sequence[Crash], streams: Streams, debug: bool) -> None:
+    for item in sorted(set(crashes)):
+        where = shown_text(item.where)
+        _say(
+            streams,
+            f"env-lint: internal error while processing {where} ({item.error}): this is a bug "
+            "in env-lint; please report it with the output of the same command run with "
+            "--debug\n",
+        )
+        if debug:
+            _say(streams, item.traceback)
 
 
 # --- env-lint rules / rule NAME / docs-table ---------------------------------------------------
@@ -130,10 +214,18 @@ def _command(argv: list[str], streams: Streams) -> int:
     from .project import build_project
     from .rules import rule_keys
 
+    debug = "--debug" in rest
+    rest = [a for a in rest if a != "--debug"]
     root = rest[0] if rest else "."
     _no_more(command, rest[1:])
     _check_root(root)
-    streams.out.write(docs_table(build_project(root, load_config(root, None, rule_keys()))))
+    streams.stage.append(f"checking {root}")
+    project = build_project(root, load_config(root, None, rule_keys()))
+    _notes(project, streams)
+    streams.out.write(docs_table(project))
+    if project.crashes:
+        _crashed(project.crashes, streams, debug)
+        return EXIT_INTERNAL
     return EXIT_CLEAN
 
 
@@ -174,27 +266,35 @@ def _lint(args: argparse.Namespace, streams: Streams) -> int:
     pending = []
     audits: list[Audit] = []
     variables: list[VariableInfo] = []
+    crashes: list[Crash] = []
     for root in roots:
+        streams.stage.append(f"checking {root}")
         config = _with_cli_rules(load_config(root, args.config, keys), args, keys)
         strict = strict or config.strict
-        project, found = _check(root, config)
+        project, found = _check(root, config, crashes)
         if args.fix or args.diff:
             changed = _fix(root, project, found, args.fix, streams)
             pending += changed
             if changed and args.fix:
-                project, found = _check(root, config)
+                project, found = _check(root, config, crashes)
+        _notes(project, streams)
         if fmt == "markdown" or streams.environ.get("GITHUB_STEP_SUMMARY"):
             audits.extend(_audit(project))
             variables.extend(_variables(project))
         files_checked += project.files_checked
         if args.write_baseline:
+            if crashes:
+                _crashed(crashes, streams, args.debug)
+                return EXIT_INTERNAL  # an incomplete baseline would hide findings later
             return _write_baseline(args.write_baseline, found, streams)
         if accepted is not None:
             found = _apply_baseline(found, accepted, args.baseline)
         prefix = _display_prefix(root, fmt, len(roots))
         findings.extend(_prefixed(found, prefix) if prefix else found)
+    if crashes:
+        _crashed(crashes, streams, args.debug)
     if args.diff:
-        return EXIT_FINDINGS if pending else EXIT_CLEAN
+        return EXIT_INTERNAL if crashes else (EXIT_FINDINGS if pending else EXIT_CLEAN)
     findings.sort(key=Finding.sort_key)
     color = _color(args.color, fmt, streams)
     report = Report(
@@ -213,6 +313,8 @@ def _lint(args: argparse.Namespace, streams: Streams) -> int:
     summary_path = streams.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
         _append(summary_path, render_markdown(replace(report, color=False)), streams)
+    if crashes:
+        return EXIT_INTERNAL
     return _exit_code(report.findings, strict)
 
 
@@ -229,12 +331,22 @@ def _audit(project: Project) -> list[Audit]:
     return [audit] if audit is not None else []
 
 
-def _check(root: str, config: Config) -> tuple[Project, list[Finding]]:
+def _check(root: str, config: Config, crashes: list[Crash]) -> tuple[Project, list[Finding]]:
     from .engine import run_rules
     from .project import build_project
 
     project = build_project(root, config)
-    return project, run_rules(project, config)
+    crashes.extend(c for c in project.crashes if c not in crashes)
+    rule_crashes: list[Crash] = []
+    found = run_rules(project, config, rule_crashes)
+    crashes.extend(c for c in rule_crashes if c not in crashes)
+    return project, found
+
+
+def _notes(project: Project, streams: Streams) -> None:
+    """What could not be checked and why, once per run (git missing, unreadable dirs)."""
+    for note in project.notes:
+        _say(streams, f"env-lint: note: {shown_text(note)}\n")
 
 
 def _fix(

@@ -2,6 +2,7 @@
 
 from .core import (
     Constraints,
+    Crash,
     DocMention,
     DocValue,
     DynamicRead,
@@ -32,6 +33,7 @@ from .targets import (
 
 __all__ = [
     "Constraints",
+    "Crash",
     "Directive",
     "DocMention",
     "DocValue",

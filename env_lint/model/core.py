@@ -29,6 +29,16 @@ class Location:
         return f"{self.path}:{self.line}:{self.column}"
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Crash:
+    """An unexpected error (a bug in env-lint) while processing one file or one step: the
+    run goes on with the other files and ends with exit code 3."""
+
+    where: str  # the file (root-relative) or the step, e.g. "rule stale-doc-var"
+    error: str  # the exception type only: its message may quote a value
+    traceback: str  # shown with --debug only
+
+
 @dataclass(frozen=True, slots=True)
 class ParseFailure:
     """A file (or a part of it) that could not be read: becomes a ``parse-error`` finding."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .core import (
+    Crash,
     DocMention,
     DocValue,
     DynamicRead,
@@ -37,6 +38,8 @@ class Project:
     unrecognized: tuple[Unrecognized, ...] = ()
     implicit: tuple[ImplicitVar, ...] = ()
     turbo: tuple[TurboConfig, ...] = ()
+    crashes: tuple[Crash, ...] = ()  # bugs met on the way (exit 3); other files still checked
+    notes: tuple[str, ...] = ()  # said once on stderr: checks that could not run, and why
 
     def examples_covering(self, path: str) -> tuple[ExampleFile, ...]:
         """The example files of the nearest directory, walking up from ``path``, that has any;

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..config import Config
 from ..libraries import implicit_variables
@@ -39,7 +40,9 @@ def build_project(root: str, config: Config) -> Project:
     collected = collector.collect(files)
     facts = collected.facts
     resolved = resolve_schemas(facts, files, collector.module)
-    return assemble(root, config, files, facts, resolved, len(collected.extra_reads))
+    project = assemble(root, config, files, facts, resolved, len(collected.extra_reads))
+    crashes = tuple(sorted({*collected.crashes, *resolved.crashes}))
+    return replace(project, crashes=crashes) if crashes else project
 
 
 def assemble(

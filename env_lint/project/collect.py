@@ -4,22 +4,39 @@ repo's files for the sources; a source never sees the disk, only bytes."""
 from __future__ import annotations
 
 import os
+import traceback
 from dataclasses import dataclass, field
 
-from ..model import FileFacts, Location, ParseFailure
+from ..model import Crash, FileFacts, Location, ParseFailure
 from ..model.ir import Module
 from ..sources.base import Settings, Source
 from ..sources.registry import source_for
 from ..textio import read_bytes
 
-# What a bug in a parser may raise on strange input: that file's parse error, never a crash.
-PARSER_ERRORS = (RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError)
+# What a parser may raise on strange input (deep nesting, a pathological expression, a bug met
+# only by odd shapes): that file's parse error, never a crash.
+PARSER_ERRORS = (
+    RecursionError,
+    MemoryError,
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+)
+
+
+def crash(where: str, exc: BaseException) -> Crash:
+    """Anything else is a bug: recorded (exit 3), and the run goes on with the other files."""
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    return Crash(where, type(exc).__name__, text)
 
 
 @dataclass
 class Collected:
     facts: dict[str, FileFacts] = field(default_factory=dict)  # in listing order
     extra_reads: set[str] = field(default_factory=set)  # files read only to follow an import
+    crashes: list[Crash] = field(default_factory=list)
 
 
 class Collector:
@@ -52,6 +69,9 @@ class Collector:
             return FileFacts(
                 rel, source.name, failures=(ParseFailure(Location(rel, 1, 1), reason),)
             )
+        except Exception as exc:  # a bug: say so, check the other files
+            self.result.crashes.append(crash(rel, exc))
+            return None
 
     def module(self, rel: str) -> Module | None:
         """The complete module facts of a JS/TS file another module imports from."""
@@ -66,4 +86,7 @@ class Collector:
         try:
             return load_module(rel, data)
         except PARSER_ERRORS:
+            return None
+        except Exception as exc:  # a bug: say so, check the other files
+            self.result.crashes.append(crash(rel, exc))
             return None
