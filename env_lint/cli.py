@@ -427,7 +427,7 @@ def _snapshot_arg(value: str) -> tuple[str, str]:
     target = target.strip().lower()
     if not sep or not target or not path or not target.replace("-", "").isalnum():
         raise ConfigError(f"--snapshot {value!r}: expected TARGET=FILE, e.g. vercel=vercel-env.txt")
-    if not os.path.isfile(path):
+    if not os.path.lexists(path):
         raise ConfigError(f"{path}: snapshot file not found (--snapshot {target}=...)")
     return target, path
 

@@ -55,7 +55,7 @@ class Collector:
         return self.result
 
     def facts(self, rel: str, source: Source) -> FileFacts | None:
-        data = read_bytes(os.path.join(self.root, rel), rel)
+        data = read_bytes(os.path.join(self.root, rel), rel, root=self.root)
         if isinstance(data, ParseFailure):
             if source.is_strict(rel, self.settings) or source.unreadable is not None:
                 return source.failed(rel, data)
@@ -80,7 +80,7 @@ class Collector:
         own = self.result.facts.get(rel)
         if own is None:
             self.result.extra_reads.add(rel)
-        data = read_bytes(os.path.join(self.root, rel), rel)
+        data = read_bytes(os.path.join(self.root, rel), rel, root=self.root)
         if isinstance(data, ParseFailure):
             return None
         try:

@@ -71,5 +71,5 @@ def _manifest(root: str, package_json: str, facts: dict[str, FileFacts] | None) 
     from ..sources.manifests import parse_manifest
     from ..textio import Text, read_text
 
-    text = read_text(os.path.join(root, package_json), package_json)
+    text = read_text(os.path.join(root, package_json), package_json, root=root)
     return parse_manifest(package_json, text.text) if isinstance(text, Text) else Manifest()

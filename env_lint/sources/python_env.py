@@ -90,7 +90,7 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
         return FileFacts(path, SOURCE.name, directives=directives)
     try:
         found = parse_python(path, data.decode("utf-8", "replace"), settings.accessors)
-    except (SyntaxError, ValueError, RecursionError) as exc:
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         failures: tuple[ParseFailure, ...] = ()
         if b"BaseSettings" in data:
             line = getattr(exc, "lineno", None) or 1
