@@ -116,7 +116,7 @@ _TRIVIAL_PASSWORDS = frozenset(
 # ``scheme://user:password@host``: found from each ``://`` (scheme backwards, credentials
 # forwards), so that no start position is scanned more than a bounded number of times.
 _SCHEME_TAIL = re.compile(r"[a-z][a-z0-9+.\-]{0,31}\Z", re.IGNORECASE)
-_USERINFO = re.compile(r"[^\s/:@]*:([^\s/@]+)@[^\s/]")
+_USERINFO = re.compile(r"://[^\s/:@]*:([^\s/@]+)@[^\s/]")
 _TOKEN_CHARS = re.compile(r"^[A-Za-z0-9+/=_\-.~:]+$")
 _PATH = re.compile(r"[a-z0-9_.\-]+(?:/[a-z0-9_.\-]+)+(?::\d+)*")
 _WORDS = re.compile(r"[a-z]+(?:[-_.][a-z0-9]+)+|[A-Z]+(?:_[A-Z0-9]+)+")
@@ -145,18 +145,16 @@ def known_credential(value: str) -> str | None:
 
 
 def url_passwords(value: str) -> list[str]:
-    """The passwords of ``scheme://user:password@host`` URLs in ``value``; linear time."""
+    """The passwords of ``scheme://user:password@host`` URLs in ``value``; linear time (every
+    match attempt starts at a literal ``://`` and stops at the next ``/``)."""
     found = []
-    start = value.find("://")
-    while start >= 0:
+    for hit in _USERINFO.finditer(value):
+        start = hit.start()
         scheme = _SCHEME_TAIL.search(value, max(0, start - 32), start)
         if scheme is not None and any(
             value[i].isalpha() and _word_start(value, i) for i in range(scheme.start(), start)
         ):
-            hit = _USERINFO.match(value, start + 3)
-            if hit is not None:
-                found.append(hit.group(1))
-        start = value.find("://", start + 3)
+            found.append(hit.group(1))
     return found
 
 

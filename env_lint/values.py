@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
+from typing import Any
 
 from .model import SchemaVar
 
@@ -148,10 +150,26 @@ def _string_problems(text: str, var: SchemaVar) -> list[str]:
 
 
 def _matches(pattern: str, text: str) -> bool:
+    """A schema's ``pattern`` is the repo's own regex: it runs on RE2 (linear time on any
+    pattern and any text), never on a backtracking engine. A pattern RE2 cannot run
+    (lookaround, backreferences) is not checked: not the example's fault."""
+    compiled = _re2(pattern)
+    return True if compiled is None else compiled.search(text) is not None
+
+
+@cache
+def _re2(pattern: str) -> Any:
     try:
-        return re.search(pattern, text) is not None
-    except re.error:
-        return True  # a pattern Python cannot compile is not the example's fault
+        import re2
+    except ImportError:  # pragma: no cover - google-re2 is a dependency
+        return None
+    options = re2.Options()
+    options.log_errors = False  # RE2 would write parse errors to stderr itself
+    options.max_mem = 8 << 20
+    try:
+        return re2.compile(pattern, options)
+    except re2.error:
+        return None
 
 
 def _num(value: float) -> str:

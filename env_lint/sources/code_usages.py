@@ -32,8 +32,11 @@ def extract_usages(src: Script, accessors: tuple[str, ...] = ()) -> list[Usage]:
 def extract_reads(src: Script, accessors: tuple[str, ...] = ()) -> CodeReads:
     reads = CodeReads()
     calls = frozenset((*BUILTIN_ACCESSORS, *accessors))
-    for node in src.walk():
-        for item in _reads_at(src, node, calls):
+    fallbacks: set[int] = set()  # left operands of ``??`` / ``||`` with a real fallback
+    for node in src.walk():  # document order: an operator is seen before its operands
+        if node.type == "binary_expression":
+            _mark_fallback(node, fallbacks)
+        for item in _reads_at(src, node, calls, fallbacks):
             if isinstance(item, DynamicRead):
                 reads.dynamic.append(item)
             else:
@@ -43,14 +46,16 @@ def extract_reads(src: Script, accessors: tuple[str, ...] = ()) -> CodeReads:
     return reads
 
 
-def _reads_at(src: Script, node: Node, calls: frozenset[str]) -> Iterator[Usage | DynamicRead]:
+def _reads_at(
+    src: Script, node: Node, calls: frozenset[str], fallbacks: set[int]
+) -> Iterator[Usage | DynamicRead]:
     kind = node.type
     if kind == "member_expression" and is_env_object(src, node.child_by_field_name("object")):
         prop = node.child_by_field_name("property")
         if prop is not None and prop.type == "property_identifier":
-            yield Usage(src.text(prop), src.location(prop), _has_fallback(node))
+            yield Usage(src.text(prop), src.location(prop), node.id in fallbacks)
     elif kind == "subscript_expression" and is_env_object(src, node.child_by_field_name("object")):
-        yield from _subscript(src, node)
+        yield from _subscript(src, node, fallbacks)
     elif kind == "variable_declarator" and is_env_object(src, node.child_by_field_name("value")):
         pattern = node.child_by_field_name("name")
         if pattern is not None and pattern.type == "object_pattern":
@@ -58,21 +63,21 @@ def _reads_at(src: Script, node: Node, calls: frozenset[str]) -> Iterator[Usage 
     elif kind == "call_expression" and calls:
         function = node.child_by_field_name("function")
         if function is not None and "".join(src.text(function).split()) in calls:
-            yield from _accessor(src, node)
+            yield from _accessor(src, node, fallbacks)
 
 
-def _subscript(src: Script, node: Node) -> Iterator[Usage | DynamicRead]:
+def _subscript(src: Script, node: Node, fallbacks: set[int]) -> Iterator[Usage | DynamicRead]:
     index = unwrap(node.child_by_field_name("index"))
     if index is None:
         return
     name = string_value(src, index)
     if name is not None:
-        yield Usage(name, src.location(index), _has_fallback(node))
+        yield Usage(name, src.location(index), node.id in fallbacks)
     else:
         yield DynamicRead(_static_prefix(src, index), src.location(index))
 
 
-def _accessor(src: Script, call: Node) -> Iterator[Usage | DynamicRead]:
+def _accessor(src: Script, call: Node, fallbacks: set[int]) -> Iterator[Usage | DynamicRead]:
     arguments = call.child_by_field_name("arguments")
     first = unwrap(arguments.named_children[0]) if arguments and arguments.named_children else None
     if first is None:
@@ -80,7 +85,7 @@ def _accessor(src: Script, call: Node) -> Iterator[Usage | DynamicRead]:
     name = string_value(src, first)
     if name is not None:
         defaulted = arguments is not None and len(arguments.named_children) > 1
-        yield Usage(name, src.location(first), defaulted or _has_fallback(call))
+        yield Usage(name, src.location(first), defaulted or call.id in fallbacks)
     else:
         yield DynamicRead(_static_prefix(src, first), src.location(first))
 
@@ -125,24 +130,21 @@ _WRAPPERS = (
 )
 
 
-def _has_fallback(read: Node) -> bool:
-    """``process.env.X ?? "d"`` / ``|| "d"`` (also through ``!``, parentheses or a cast)."""
-    node = read
-    parent = node.parent
-    while parent is not None and parent.type in _WRAPPERS:
-        node, parent = parent, parent.parent
-    if parent is None or parent.type != "binary_expression":
-        return False
-    operator = parent.child_by_field_name("operator")
-    left = parent.child_by_field_name("left")
-    right = unwrap(parent.child_by_field_name("right"))
-    return (
-        operator is not None
-        and operator.type in _FALLBACK_OPERATORS
-        and left is not None
-        and left.id == node.id
-        and not _empty(right)
-    )
+def _mark_fallback(binary: Node, fallbacks: set[int]) -> None:
+    """``process.env.X ?? "d"`` / ``|| "d"`` (also through ``!``, parentheses or a cast): the
+    left operand, and what the wrappers wrap, read with a fallback. Marked from the operator
+    down, so no read ever walks up its ancestors (``Node.parent`` costs the tree's depth)."""
+    operator = binary.child_by_field_name("operator")
+    if operator is None or operator.type not in _FALLBACK_OPERATORS:
+        return
+    if _empty(unwrap(binary.child_by_field_name("right"))):
+        return
+    node = binary.child_by_field_name("left")
+    while node is not None:
+        fallbacks.add(node.id)
+        if node.type not in _WRAPPERS or not node.named_children:
+            break
+        node = node.named_children[0]
 
 
 def _empty(node: Node | None) -> bool:

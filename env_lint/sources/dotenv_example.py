@@ -21,7 +21,15 @@ VALID_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ENV_SHAPED = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _EXPORT = re.compile(r"^\s*export\s+")
 # "--- Supabase ---", "=====", "### Worker ###": section banners, not descriptions
-_BANNER = re.compile(r"^([-=*#~_]{2,}.*|.*[-=*#~_]{2,})$")
+_BANNER_CHARS = frozenset("-=*#~_")
+
+
+def _is_banner(body: str) -> bool:
+    """Starts or ends with two banner characters (a check of four characters, not a regex
+    that backtracks over a long line)."""
+    return len(body) >= 2 and (
+        _BANNER_CHARS.issuperset(body[:2]) or _BANNER_CHARS.issuperset(body[-2:])
+    )
 
 
 def _claims(rel: str, settings: Settings) -> bool:
@@ -116,7 +124,7 @@ def _comment_block(
             entries.append(_disabled_entry(path, name, value, number, column, block))
             block = []
             continue
-        if not _BANNER.match(body):
+        if not _is_banner(body):
             block.append(body)
     return block
 

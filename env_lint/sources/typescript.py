@@ -6,6 +6,7 @@ import ast
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 import tree_sitter_typescript
@@ -41,6 +42,7 @@ class Script:
         self.data = data
         self.tree = parse(path, data)
         self._line_starts: list[int] | None = None
+        self._char_columns: dict[int, tuple[int, ...]] = {}
 
     def text(self, node: Node) -> str:
         return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
@@ -50,8 +52,25 @@ class Script:
         if self._line_starts is None:
             self._line_starts = [0, *(m.end() for m in re.finditer(b"\n", self.data))]
         start = self._line_starts[row] if row < len(self._line_starts) else 0
-        prefix = self.data[start : start + byte_col].decode("utf-8", "replace")
-        return Location(self.path, row + 1, len(prefix) + 1)
+        return Location(self.path, row + 1, self._column(row, start, byte_col))
+
+    def _column(self, row: int, start: int, byte_col: int) -> int:
+        """1-based character column; a line is decoded at most once (a minified one-line
+        file with thousands of reads must not decode its prefix per read)."""
+        offsets = self._char_columns.get(row)
+        if offsets is None:
+            end = self.data.find(b"\n", start)
+            line = self.data[start : end if end >= 0 else len(self.data)]
+            if line.isascii():
+                offsets = ()
+            else:  # byte offset -> character count, for the lead byte of every character
+                offsets = tuple(
+                    accumulate((1 if (b & 0xC0) != 0x80 else 0 for b in line), initial=0)
+                )
+            self._char_columns[row] = offsets
+        if not offsets:
+            return byte_col + 1
+        return offsets[min(byte_col, len(offsets) - 1)] + 1
 
     def walk(self) -> Iterator[Node]:
         """Every named node in document order, with a tree cursor (no recursion, no lists)."""
