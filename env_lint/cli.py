@@ -352,19 +352,27 @@ def _notes(project: Project, streams: Streams) -> None:
 def _fix(
     root: str, project: Project, found: list[Finding], write: bool, streams: Streams
 ) -> list[str]:
-    from .fix import plan_fixes, unified_diff, write_atomically
+    from .fix import FixRefused, plan_fixes, unified_diff, write_atomically
 
     edits, skipped = plan_fixes(project, found)
     for skip in skipped:
-        where = os.path.join(root, skip.path)
+        where = shown_text(os.path.join(root, skip.path))
         streams.err.write(f"env-lint: not fixing {where}: {skip.reason}\n")
     if not write:
         streams.out.write(unified_diff(edits))
         return [e.path for e in edits]
+    changed = []
     for edit in edits:
-        write_atomically(root, edit)
-        streams.err.write(f"env-lint: fixed {os.path.join(root, edit.path)}\n")
-    return [e.path for e in edits]
+        where = shown_text(os.path.join(root, edit.path))
+        try:
+            wrote = write_atomically(root, edit)
+        except FixRefused as exc:
+            streams.err.write(f"env-lint: not fixing {where}: {exc}\n")
+            continue
+        if wrote:
+            streams.err.write(f"env-lint: fixed {where}\n")
+            changed.append(edit.path)
+    return changed
 
 
 def _load_baseline(path: str) -> list[tuple[Entry, int]]:

@@ -215,3 +215,23 @@ def printable_name(name: str) -> bool:
     """A variable name that may appear in output: letters, digits, ``_``, ``.``, ``-`` (also
     an invalid key such as ``MAIL.REPLY_TO``), at most 128 characters, not value-like."""
     return bool(_NAME_CHARS.match(name)) and not value_like(name)
+
+
+def safe_prose(text: str | None) -> str | None:
+    """A description read from a doc or an example comment, or None when it holds anything
+    that could be a value: a long token, or a shorter one mixing letters with digits or
+    symbols, or with many capitals inside (``OpenRouter`` is prose, ``qVxLmPzRtK`` is not)."""
+    if not text:
+        return None
+    return None if any(_value_like(raw.strip(".,;:!?()[]{}'\"`")) for raw in text.split()) else text
+
+
+def _value_like(token: str) -> bool:
+    if len(token) >= 16 or credential_kind(token, secret_name=True) is not None:
+        return True
+    if len(token) < 10:
+        return False
+    letters = bool(re.search("[A-Za-z]", token))
+    digits_or_symbols = bool(re.search(r"[0-9/+=_$@]", token))
+    inner_capitals = sum(c.isupper() for c in token[1:])
+    return (letters and digits_or_symbols) or inner_capitals >= 4

@@ -16,7 +16,7 @@ _BINARY_SNIFF = 8192
 @dataclass(frozen=True, slots=True)
 class Text:
     text: str
-    newline: str  # "\n" or "\r\n", the file's dominant style
+    newline: str  # "\n", "\r\n" or "\r": the file's dominant style
 
 
 def read_text(
@@ -111,5 +111,8 @@ def decode(data: bytes, rel_path: str, *, check_lines: bool = True) -> Text | Pa
                     f"line {number} is longer than {MAX_LINE_CHARS} characters",
                 )
     crlf = text.count("\r\n")
-    newline = "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
-    return Text(text.replace("\r\n", "\n"), newline)
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    newline = "\r\n" if crlf and crlf >= max(cr, lf) else ("\r" if cr > lf else "\n")
+    # CRLF and a lone CR (old Mac files) end a line too, as in editors and python-dotenv
+    return Text(text.replace("\r\n", "\n").replace("\r", "\n"), newline)

@@ -59,13 +59,12 @@ def test_diff_prints_and_writes_nothing(run, demo):
     result = run(demo, "--diff")
     assert result.code == 1
     assert (demo / EXAMPLE).read_bytes() == before
+    # No context lines: the neighbouring lines of an example file hold values.
     assert result.out == (
         f"--- a/{EXAMPLE}\n+++ b/{EXAMPLE}\n"
-        "@@ -35,6 +35,8 @@\n"
-        " JOB_QUEUE_NAME=t11-jobs\n JOB_CONCURRENCY=2\n JOB_MAX_ATTEMPTS=5\n"
+        "@@ -37,0 +38,2 @@\n"
         "+# Job timeout in milliseconds (optional, has a default)\n+JOB_TIMEOUT_MS=60000\n"
-        " LOG_LEVEL=verbose\n \n # --- Kommo CRM ---\n"
-        "@@ -57,3 +59,7 @@\n \n # --- Legacy ---\n LEGACY_WEBHOOK_URL=https://hooks.example.com/old\n"
+        "@@ -59,0 +62,4 @@\n"
         "+\n+# Added by env-lint --fix\n+# Token for the worker\u2019s health endpoint (required)\n"
         "+WORKER_HEALTHCHECK_TOKEN=\n"
     )

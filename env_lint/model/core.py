@@ -47,6 +47,20 @@ class ParseFailure:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class DocValue:
+    """A value written in the docs (a code-block line, a table cell) that looks like a
+    credential. The value itself is not kept: only what the credential detectors said of it
+    (as if its variable were secret, and as if not) and a keyed fingerprint."""
+
+    location: Location
+    name: str | None  # the variable it is assigned to (``KEY=value``, a row's variable)
+    kind: str | None  # the credential kind if the variable is not known to be secret
+    kind_if_secret: str | None  # the kind if it is (random-looking key material counts too)
+    fingerprint: str
+    assigned: bool = False  # ``KEY=value`` in a code block (not a table cell or other text)
+
+
 # --- example files -------------------------------------------------------------------------
 
 
@@ -70,6 +84,9 @@ class ExampleFile:
     invalid_keys: tuple[ExampleEntry, ...] = ()
     failures: tuple[ParseFailure, ...] = ()
     readable: bool = True  # False: binary, undecodable or unreadable (a parse-error)
+    # lines that hold a credential-looking value and no key (a token pasted on its own line):
+    # what the detectors said and a fingerprint, never the line
+    stray: tuple[DocValue, ...] = ()
 
     @property
     def directory(self) -> str:
@@ -108,6 +125,9 @@ class SchemaVar:
     section: str | None = None  # t3-env: server | client | shared
     conditional: bool = False  # required in some configurations only (ternary, union branch)
     aliases: tuple[str, ...] = ()  # other names that set it (pydantic AliasChoices)
+    # a default or choice that looks like a real credential: dropped from the facts above and
+    # kept only as (credential kind, fingerprint), for secret-in-example
+    hidden_value: tuple[str, str] | None = None
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
@@ -160,20 +180,6 @@ class DocMention:
     description: str | None = None  # prose from a Description column or section
     targets: tuple[str, ...] = ()  # deploy targets marked in the row (Vercel, Railway...)
     secret: bool = False  # its description, section or enclosing heading says secret
-
-
-@dataclass(frozen=True, slots=True)
-class DocValue:
-    """A value written in the docs (a code-block line, a table cell) that looks like a
-    credential. The value itself is not kept: only what the credential detectors said of it
-    (as if its variable were secret, and as if not) and a keyed fingerprint."""
-
-    location: Location
-    name: str | None  # the variable it is assigned to (``KEY=value``, a row's variable)
-    kind: str | None  # the credential kind if the variable is not known to be secret
-    kind_if_secret: str | None  # the kind if it is (random-looking key material counts too)
-    fingerprint: str
-    assigned: bool = False  # ``KEY=value`` in a code block (not a table cell or other text)
 
 
 # --- findings ------------------------------------------------------------------------------

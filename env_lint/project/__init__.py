@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..config import Config
+from ..credentials import credential_kind, fingerprint, value_like
 from ..libraries import implicit_variables
-from ..model import FileFacts, ImplicitVar, Project, Schema, Snapshot
+from ..model import FileFacts, ImplicitVar, Project, Schema, SchemaVar, Snapshot
 from ..paths import shown_path
 from ..sources.base import Settings
 from ..sources.registry import SOURCES
@@ -86,8 +87,34 @@ def _schemas(facts: list[FileFacts], resolved: Resolved) -> Iterator[Schema]:
     for source in SOURCES:
         for item in facts:
             if item.source == source.name:
-                yield from item.schemas
-                yield from resolved.by_path.get(item.path, ())
+                yield from map(hide_credentials, item.schemas)
+                yield from map(hide_credentials, resolved.by_path.get(item.path, ()))
+
+
+def hide_credentials(schema: Schema) -> Schema:
+    """Schema defaults and choices are shown (messages, docs-table, --fix) unless they look
+    like a real credential: such a value is dropped here, once for every schema kind, and
+    only its kind and fingerprint are kept (secret-in-example reports it)."""
+    variables = tuple(_hide(var) for var in schema.variables)
+    return schema if variables == schema.variables else replace(schema, variables=variables)
+
+
+def _hide(var: SchemaVar) -> SchemaVar:
+    texts = [str(var.default)] if var.default_known and isinstance(var.default, str) else []
+    texts += [*var.choices, var.constraints.starts_with or "", var.constraints.ends_with or ""]
+    leaked = next((t for t in texts if t and value_like(t)), None)
+    if leaked is None:
+        return var
+    kind = credential_kind(leaked, secret_name=True) or "random-looking key material"
+    return replace(
+        var,
+        default=None if var.default == leaked else var.default,
+        default_known=var.default_known and var.default != leaked,
+        choices=() if leaked in var.choices else var.choices,
+        type="unknown" if leaked in var.choices else var.type,
+        constraints=replace(var.constraints, starts_with=None, ends_with=None),
+        hidden_value=(kind, fingerprint(leaked)),
+    )
 
 
 def _implicit(facts: list[FileFacts], config: Config) -> list[ImplicitVar]:

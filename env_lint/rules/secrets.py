@@ -29,6 +29,23 @@ def _secret_in_example(ctx: Context) -> Iterator[Finding]:
             if kind is not None:
                 stamp = fingerprint(entry.value)
                 yield _leak(entry.location, entry.name, kind, stamp, f"`{example.path}`")
+    for example in ctx.project.examples:
+        for stray in example.stray:
+            yield _leak(
+                stray.location, None, stray.kind or "", stray.fingerprint, f"`{example.path}`"
+            )
+    for schema in ctx.project.schemas:
+        for var in schema.variables:
+            if var.hidden_value is not None:
+                kind, stamp = var.hidden_value
+                yield SECRET_IN_EXAMPLE.finding(
+                    var.location,
+                    f"the schema default or choice of `{var.name}` looks like a real credential "
+                    f"({kind}; fingerprint {stamp}): it is never shown or written by --fix; "
+                    "replace it and rotate it",
+                    variable=var.name,
+                    fingerprint=stamp,
+                )
     for item in ctx.project.doc_values:
         # Random-looking values count only where a value is assigned (``KEY=value`` in a code
         # block); table cells and prose are checked for known credential formats only.

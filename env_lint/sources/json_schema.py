@@ -8,6 +8,8 @@ import json
 import re
 from typing import Any
 
+from ..config import schema_problem
+from ..credentials import printable_name
 from ..model import Constraints, FileFacts, Location, ParseFailure, Schema, SchemaVar
 from ..paths import is_json_schema_name
 from .base import Settings, Source, name_of, text_parser
@@ -65,8 +67,8 @@ def _meta_problem(document: Any) -> str | None:
     try:
         jsonschema.validators.validator_for(document).check_schema(document)
     except SchemaError as exc:
-        where = "/".join(str(p) for p in exc.path) or "(top level)"
-        return f"{where}: {exc.message}"
+        where = "/".join(_part(p) for p in exc.path) or "(top level)"
+        return f"{where}: {schema_problem(exc)}"
     return None
 
 
@@ -88,6 +90,12 @@ def _key_positions(text: str) -> dict[str, tuple[int, int]]:
 
 def _strings(value: object) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _part(part: object) -> str:
+    """A path part: an index or a key; a key that is not name-shaped is described."""
+    text = str(part)
+    return text if isinstance(part, int) or printable_name(text) else "(a key)"
 
 
 def _variable(

@@ -325,9 +325,27 @@ def _field(
         choices=choices,
         constraints=Constraints(),
         description=description if isinstance(description, str) else None,
-        expression=ast.unparse(node.annotation),
+        expression=_label(node.annotation),
         aliases=tuple(env_names[1:]),
     )
+
+
+def _label(node: ast.expr) -> str:
+    """The annotation as type names only (``Optional[int]``, ``PostgresDsn``): never a literal
+    from it (``Field(examples=['postgres://user:pass@...'])`` inside ``Annotated``)."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return f"{_label(node.left)} | {_label(node.right)}"
+    if isinstance(node, ast.Constant) and node.value is None:
+        return "None"
+    if isinstance(node, ast.Subscript):
+        outer = _dotted(node.value) or "type"
+        if outer.rsplit(".", 1)[-1] == "Annotated" and isinstance(node.slice, ast.Tuple):
+            return _label(node.slice.elts[0]) if node.slice.elts else outer
+        if outer.rsplit(".", 1)[-1] == "Literal":
+            return f"{outer}[...]"
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        return f"{outer}[{', '.join(_label(i) for i in items)}]"
+    return _dotted(node) or "annotation"
 
 
 def _is_ellipsis(node: ast.expr) -> bool:
