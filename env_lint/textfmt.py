@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def md_cell(text: str) -> str:
     """Text safe inside one Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return one_line(text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " "))
 
 
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F)}

@@ -36,14 +36,15 @@ def settings_of(config: Config) -> Settings:
 
 
 def build_project(root: str, config: Config) -> Project:
-    files = list_files(root, config.exclude)
+    notes: list[str] = []
+    files = list_files(root, config.exclude, notes)
     collector = Collector(root, settings_of(config))
     collected = collector.collect(files)
     facts = collected.facts
     resolved = resolve_schemas(facts, files, collector.module)
-    project = assemble(root, config, files, facts, resolved, len(collected.extra_reads))
+    project = assemble(root, config, files, facts, resolved, len(collected.extra_reads), notes)
     crashes = tuple(sorted({*collected.crashes, *resolved.crashes}))
-    return replace(project, crashes=crashes) if crashes else project
+    return replace(project, crashes=crashes, notes=tuple(dict.fromkeys(notes)))
 
 
 def assemble(
@@ -53,6 +54,7 @@ def assemble(
     facts: dict[str, FileFacts],
     resolved: Resolved,
     extra_reads: int = 0,
+    notes: list[str] | None = None,
 ) -> Project:
     every = list(facts.values())
     examples = [f.example for f in every if f.example is not None]
@@ -71,7 +73,7 @@ def assemble(
         files_checked=sum(1 for f in every if f.checked) + extra_reads,
         directives=tuple(d for f in every for d in f.directives),
         doc_values=tuple(v for f in every for v in f.doc_values),
-        tracked_env_files=tracked_env_files(root, files),
+        tracked_env_files=tracked_env_files(root, files, notes),
         services=discover_services(root, files, config.services, facts),
         snapshots=_snapshots(root, config),
         dynamic=tuple(sorted({d for f in every for d in f.dynamic})),
