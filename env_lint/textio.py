@@ -99,7 +99,9 @@ def decode(data: bytes, rel_path: str, *, check_lines: bool = True) -> Text | Pa
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        # a character column: the valid prefix of the line decodes to that many characters
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         return ParseFailure(
             Location(rel_path, line, column), f"not valid UTF-8 (byte offset {exc.start})"
         )

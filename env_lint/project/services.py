@@ -11,7 +11,9 @@ config (``[tool.env-lint.services.NAME] path = ... targets = [...]``).
 from __future__ import annotations
 
 import os
+import re
 
+from ..credentials import value_like
 from ..model import FileFacts, Manifest, Service, ServiceConfig, parent_dir
 
 DEPLOY_FILES: dict[str, str] = {
@@ -25,6 +27,7 @@ DEPLOY_FILES: dict[str, str] = {
     "Dockerfile": "container",
 }
 _PACKAGE_FILES = ("package.json", "pyproject.toml")
+_SERVICE_NAME = re.compile(r"^[A-Za-z0-9@/._\-]{1,128}$")  # npm names, scopes included
 
 
 def discover_services(
@@ -51,7 +54,10 @@ def discover_services(
         targets = set(deploy.get(directory, ()))
         if not targets and manifest.next_app:
             targets.add("vercel")
-        name = manifest.name or os.path.basename(os.path.abspath(os.path.join(root, directory)))
+        own = manifest.name if manifest.name and _SERVICE_NAME.match(manifest.name) else None
+        if own is not None and value_like(own):
+            own = None  # a package name is printed: never a value pasted there
+        name = own or os.path.basename(os.path.abspath(os.path.join(root, directory)))
         node = package_json in listed
         found[directory] = Service(name, directory, tuple(sorted(targets)), node)
     for item in configured:
