@@ -117,8 +117,10 @@ SECRET_IN_EXAMPLE = Rule(
     "URLs with `user:password@`), or is random-looking key material on a variable whose name, "
     "example comment or docs say it is secret. Placeholders (empty, `your-...`, `<...>`, "
     "`xxx`, `***`, `...`, `changeme`, `example`, `${VAR}`, values ending in `...`, trivial "
-    "passwords such as `postgres`) and documented public test keys are never reported. The "
-    "finding shows a fingerprint (a keyed hash), never the value.",
+    "passwords such as `postgres`) and documented public test keys are never reported. Also "
+    "a credential pasted on a line of its own in an example file, and a schema default or "
+    "enum choice that looks like a credential (it is then never shown or written by `--fix`). "
+    "The finding shows a fingerprint (a keyed hash), never the value.",
     why="Example files and docs are committed and copied everywhere: a real key there is a "
     "leaked key. Rotating it is the only fix; the sooner it is caught, the smaller the damage.",
     example="```dotenv\nOPENROUTER_API_KEY=sk-or-v1-<64 real hex characters>\n```",
