@@ -189,3 +189,21 @@ def test_a_big_file_is_capped(run, tmp_path, monkeypatch):
     write_repo(tmp_path, {".env.example": "A_B=1\n" * 100})
     result = run(tmp_path)
     assert ".env.example:1:1: EL100 [parse-error] cannot parse `.env.example`: file is too large to check (over 64 bytes)" in result.out
+
+
+def test_python_and_json_schema_warnings_stay_quiet(tmp_path):
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    write_repo(
+        tmp_path,
+        {
+            ".env.example": "A_B=1\n",
+            "app/settings.py": "import os\nx = '\\['\ny = 1if 1 else 2\nos.environ['A_B']\n",
+            "env.schema.json": '{"$schema": "https://example.invalid/nope", "properties": {"A_B": {}}}',
+        },
+    )
+    done = subprocess.run([sys.executable, "-m", "env_lint", str(tmp_path)], capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.stderr == ""

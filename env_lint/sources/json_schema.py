@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from typing import Any
 
 from ..config import schema_problem
@@ -65,7 +66,9 @@ def _meta_problem(document: Any) -> str | None:
     from jsonschema.exceptions import SchemaError
 
     try:
-        jsonschema.validators.validator_for(document).check_schema(document)
+        with warnings.catch_warnings():  # an unknown $schema draft: checked with the latest
+            warnings.simplefilter("ignore")
+            jsonschema.validators.validator_for(document).check_schema(document)
     except SchemaError as exc:
         where = "/".join(_part(p) for p in exc.path) or "(top level)"
         return f"{where}: {schema_problem(exc)}"

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import ast
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,7 +110,9 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
 
 def parse_python(path: str, text: str, accessors: tuple[str, ...] = ()) -> PythonEnv:
     """Raises SyntaxError for a file Python cannot parse (the caller reports it)."""
-    tree = ast.parse(text, filename=path)
+    with warnings.catch_warnings():  # "invalid escape sequence" & co. are the code's business
+        warnings.simplefilter("ignore")
+        tree = ast.parse(text, filename=path)
     found = PythonEnv()
     _Reads(path, found, accessors).visit(tree)
     found.schemas = _settings(path, tree, found)
