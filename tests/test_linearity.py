@@ -132,3 +132,13 @@ def test_many_keys_in_json_snapshots_and_schemas():
     schema = json.dumps({"type": "object", "properties": {n: {"type": "string"} for n in names}}, indent=1)
     parsed = parse_json_schema("env.schema.json", schema)
     assert parsed.variables[-1].location.line > n(1500)
+
+
+def test_suppression_comments():
+    from env_lint.sources.directives import directives_in
+
+    many = "".join("# env-lint: ignore[unused-example-var]\n" for _ in range(n(20000))) + "A_B=1\n"
+    found = directives_in(".env.example", many)
+    assert {d.target_line for d in found} == {n(20000) + 1}
+    unclosed = "# " + fill("env-lint: ignore[", MB) + "\n"
+    assert directives_in(".env.example", unclosed)
