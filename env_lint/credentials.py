@@ -80,7 +80,7 @@ _PUBLIC_TEST_SUBSTRINGS = (
 )
 _PLACEHOLDER_WORDS = re.compile(
     r"x{4,}|X{4,}|\*{3,}|your[-_]?|example|placeholder|changeme|change[-_]me|replace[-_]?me|"
-    r"dummy|<[^>]*>|\$\{[^}]*\}|\.\.\.|…|0123456789|1234567890|abcdefghij",
+    r"dummy|<[^>]{0,200}>|\$\{[^}]{0,200}\}|\.\.\.|…|0123456789|1234567890|abcdefghij",
     re.IGNORECASE,
 )
 _TRIVIAL_PASSWORDS = frozenset(

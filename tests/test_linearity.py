@@ -142,3 +142,14 @@ def test_suppression_comments():
     assert {d.target_line for d in found} == {n(20000) + 1}
     unclosed = "# " + fill("env-lint: ignore[", MB) + "\n"
     assert directives_in(".env.example", unclosed)
+
+
+def test_placeholders_and_emails():
+    from env_lint.credentials import known_credential, placeholder_like
+
+    for unit in ("<", "${", "<a", "${a"):
+        placeholder_like(fill(unit))
+        known_credential("a://u:" + fill(unit) + "@h")
+    var = SchemaVar("A", Location("x", 1, 1), "email", True)
+    assert problems("a@" + fill("b.") + " x", var) == ["is not an email address"]
+    assert problems("a@b.co", var) == []
