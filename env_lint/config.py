@@ -85,8 +85,8 @@ def _read_toml(path: str, root: str | None = None) -> dict[str, Any]:
     try:
         data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
         return data
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:  # its message may quote a key: not the text
+        raise ConfigError(f"{path}: invalid TOML: {_QUOTED.sub('…', str(exc))}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: cannot read config: not valid UTF-8") from None
     except (RecursionError, MemoryError):
@@ -174,6 +174,7 @@ def _expected(error: Any) -> str:
     return schema_problem(error)
 
 
+_QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
 _KEY_SHAPE = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 _WHAT = {
     "enum": "not one of the allowed values",

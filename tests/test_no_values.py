@@ -77,3 +77,10 @@ def test_names_that_are_not_names_are_described(run, tmp_path):
     result = run(tmp_path)
     assert LIVE[8:16] not in result.out and "has space" not in result.out
     assert result.out.count("a name that is not a variable name (not shown)") == 2
+
+
+def test_toml_errors_never_quote_a_key(run, tmp_path):
+    write_repo(tmp_path, {".env.example": "A_B=1\n", ".env-lint.toml": f'["{LIVE}"]\n["{LIVE}"]\n'})
+    result = run(tmp_path)
+    assert result.code == 2
+    assert result.err == f"env-lint: error: {tmp_path / '.env-lint.toml'}: invalid TOML: Cannot declare (…,) twice (at line 2, column 37)\n"
