@@ -77,6 +77,8 @@ def test_names_that_are_not_names_are_described(run, tmp_path):
     result = run(tmp_path)
     assert LIVE[8:16] not in result.out and "has space" not in result.out
     assert result.out.count("a name that is not a variable name (not shown)") == 2
+    table = run("docs-table", tmp_path).out + run(tmp_path, "--format", "markdown").out
+    assert LIVE[8:16] not in table and "has space" not in table
 
 
 def test_toml_errors_never_quote_a_key(run, tmp_path):

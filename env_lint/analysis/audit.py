@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..credentials import printable_name
 from ..known_vars import is_runtime_variable
 from ..model import Project, Snapshot
 from ..platforms import set_by
@@ -66,7 +67,7 @@ def _target_audit(
     present = snapshot.names()
     missing, unset = [], []
     for name, users in wanted.items():
-        if name in present:
+        if name in present or not printable_name(name):
             continue
         if any(n.required for _, n in users):
             details = info.get(name)
@@ -116,7 +117,7 @@ def _matrix(
         | {n for s in deploy.snapshots.values() for n in s.names()}
     )
     rows = []
-    for name in names:
+    for name in filter(printable_name, names):
         cells, problems, notes = [], [], []
         for audit in audits:
             snapshot = deploy.snapshots[audit.target]

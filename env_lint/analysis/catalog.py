@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..credentials import safe_prose
+from ..credentials import printable_name, safe_prose
 from ..known_vars import is_runtime_variable
 from ..model import Project
 from ..secrecy import is_secret
@@ -30,7 +30,11 @@ class VariableInfo:
 def catalog(project: Project) -> list[VariableInfo]:
     ctx = Context(project)
     names = set(ctx.example_entries) | set(ctx.schema_vars) | set(ctx.usages)
-    return [_info(ctx, name) for name in sorted(names) if not is_runtime_variable(name)]
+    return [
+        _info(ctx, name)
+        for name in sorted(names)
+        if not is_runtime_variable(name) and printable_name(name)  # a non-name is not listed
+    ]
 
 
 def _info(ctx: Context, name: str) -> VariableInfo:
