@@ -17,6 +17,8 @@ def tracked_env_files(
 ) -> tuple[str, ...]:
     """The real env files (``.env``, ``.env.local``...) among ``files`` that git tracks."""
     candidates = [f for f in files if is_real_env_name(f.rsplit("/", 1)[-1])]
+    if not candidates or not _inside_work_tree(root):
+        return ()  # nothing to ask, or no repository to ask
     tracked: set[str] = set()
     for start in range(0, len(candidates), _CHUNK):
         chunk = candidates[start : start + _CHUNK]
