@@ -28,9 +28,23 @@ def entry_of(finding: Finding) -> Entry:
     return Entry(finding.rule, finding.location.path, finding.variable, finding.fingerprint)
 
 
+def _order(entry: Entry) -> tuple[str, str, bool, str, bool, str]:
+    """A total order: ``None`` (no variable, no fingerprint) sorts before any string."""
+    return (
+        entry.rule,
+        entry.path,
+        entry.variable is not None,
+        entry.variable or "",
+        entry.fingerprint is not None,
+        entry.fingerprint or "",
+    )
+
+
 def render(findings: Iterable[Finding]) -> str:
     """One entry per line, sorted, so that a diff of the baseline reads like a list."""
-    entries = sorted({entry_of(f) for f in findings if f.rule != STALE_BASELINE_ENTRY.name})
+    entries = sorted(
+        {entry_of(f) for f in findings if f.rule != STALE_BASELINE_ENTRY.name}, key=_order
+    )
     lines = [
         "  "
         + json.dumps(
@@ -64,38 +78,51 @@ def write(path: str, findings: Iterable[Finding]) -> int:
 
 def load(path: str) -> list[tuple[Entry, int]]:
     """The entries with the line each is on. A missing or malformed file is a usage error."""
+    from .textio import read_bytes
+
+    raw = read_bytes(path, path)
+    if not isinstance(raw, bytes):
+        raise ConfigError(f"{path}: cannot read baseline: {raw.reason}")
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        text = raw.decode("utf-8")
         document = json.loads(text)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read baseline: {exc.strerror}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"{path}: not a valid baseline (expected JSON: {exc})") from None
+        raise ConfigError(f"{path}: not a valid baseline (expected JSON: {_where(exc)})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not a valid baseline (JSON nested too deeply)") from None
     _validate(path, document)
-    lines = text.split("\n")
+    first_line: dict[tuple[str, str], int] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        try:
+            item = json.loads(line.strip().rstrip(","))
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(item, dict) and isinstance(item.get("rule"), str):
+            first_line.setdefault((item["rule"], str(item.get("path"))), number)
     found = []
     for item in document["entries"]:
         entry = Entry(item["rule"], item["path"], item.get("variable"), item.get("fingerprint"))
-        marker = json.dumps(item["rule"])
-        line = next(
-            (i + 1 for i, t in enumerate(lines) if marker in t and json.dumps(item["path"]) in t),
-            1,
-        )
-        found.append((entry, line))
+        found.append((entry, first_line.get((entry.rule, entry.path), 1)))
     return found
+
+
+def _where(exc: ValueError) -> str:
+    """Where the JSON broke, never the text around it."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at line {exc.lineno} column {exc.colno}"
+    return "not valid UTF-8"
 
 
 def _validate(path: str, document: object) -> None:
     import jsonschema
 
-    from .config import package_schema
+    from .config import package_schema, schema_problem
 
     validator = jsonschema.Draft202012Validator(package_schema("baseline.schema.json"))
     errors = sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.path)))
     if errors:
         where = "/".join(map(str, errors[0].path)) or "(top level)"
-        raise ConfigError(f"{path}: not a valid baseline: {where}: {errors[0].message}")
+        raise ConfigError(f"{path}: not a valid baseline: {where}: {schema_problem(errors[0])}")
 
 
 def apply(

@@ -5,16 +5,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, TextIO
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from . import __version__
 from .config import Config, ConfigError, discover_root, load_config
-from .model import Finding, Location, Project, Related, Severity
+from .model import Crash, Finding, Location, Project, Related, Severity
+from .textfmt import one_line as shown_text
 
 if TYPE_CHECKING:
     from .analysis.audit import Audit
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from .baseline import Entry
     from .reporters import Report
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FORMATS = ("text", "json", "sarif", "github", "markdown")
 
 EPILOG = """\
@@ -42,15 +44,58 @@ When GITHUB_STEP_SUMMARY is set, a Markdown report is appended to that file.
 Color: --color, else NO_COLOR turns it off, else FORCE_COLOR turns it on, else a terminal.
 
 exit codes: 0 no error findings (or --exit-zero), 1 error findings (or warnings with --strict;
-or changes pending with --diff), 2 usage or configuration error.
+or changes pending with --diff), 2 usage or configuration error (or the output cannot be
+written), 3 internal error (a bug in env-lint: the findings of the other files are still
+printed; please report it with the output of --debug).
 """
+
+
+class Writer(Protocol):
+    def write(self, text: str, /) -> int: ...
+
+    def flush(self) -> None: ...
+
+
+class OutputError(Exception):
+    """The output stream cannot be written (a full disk...): exit 2."""
+
+
+class _Checked:
+    """A stream whose write errors (other than a closed pipe) become ``OutputError``."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream
+
+    def write(self, text: str, /) -> int:
+        if self._stream is None:  # started with stdout closed
+            raise OutputError("standard output is closed")
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or type(exc).__name__) from None
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or type(exc).__name__) from None
+
+    def isatty(self) -> bool:
+        return bool(getattr(self._stream, "isatty", lambda: False)())
 
 
 @dataclass(frozen=True, slots=True)
 class Streams:
-    out: TextIO
-    err: TextIO
+    out: Writer
+    err: Writer
     environ: Mapping[str, str]
+    stage: list[str] = field(default_factory=lambda: ["starting"])  # for an internal error
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,21 +122,35 @@ class _Done(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    streams = Streams(sys.stdout, sys.stderr, os.environ)
+    for stream in (sys.stdout, sys.stderr):  # a non-UTF-8 terminal gets escapes, not an error
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    streams = Streams(_Checked(sys.stdout), sys.stderr or _Checked(None), os.environ)
     name, rest = "check", args_list
     if args_list and args_list[0] in COMMANDS:
         name, rest = args_list[0], args_list[1:]
     try:
-        return COMMANDS[name].run(rest, streams)
+        code = COMMANDS[name].run(rest, streams)
+        streams.out.flush()
+        return code
     except _Done as done:
         return done.code
     except ConfigError as exc:
-        streams.err.write(f"env-lint: error: {exc}\n")
+        _say(streams, f"env-lint: error: {exc}\n")
+        return EXIT_USAGE
+    except OutputError as exc:
+        _say(streams, f"env-lint: error: cannot write the output: {exc}\n")
         return EXIT_USAGE
     except BrokenPipeError:  # `env-lint | head`: the reader left; say nothing more
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FINDINGS
+    except Exception as exc:  # a bug: one line (the traceback with --debug), exit 3
+        from .project.collect import crash
+
+        _crashed([crash(streams.stage[-1], exc)], streams, "--debug" in args_list)
+        return EXIT_INTERNAL
 
 
 # --- argument parsing --------------------------------------------------------------------------
@@ -173,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add("--baseline", metavar="FILE", help="accept the findings listed in FILE (report the rest)")
     add("--write-baseline", metavar="FILE", help="write every current finding to FILE and exit 0")
+    add("--debug", action="store_true", help="show the traceback of an internal error")
     add("--version", action="version", version=f"env-lint {__version__}")
     return parser
 
@@ -214,6 +274,25 @@ def _nothing_found(roots: Roots) -> str:
     return text
 
 
+def _say(streams: Streams, text: str) -> None:
+    """stderr, best effort: a failing stderr must not hide the exit code."""
+    with contextlib.suppress(OSError, ValueError):
+        streams.err.write(text)
+
+
+def _crashed(crashes: Sequence[Crash], streams: Streams, debug: bool) -> None:
+    for item in sorted(set(crashes)):
+        where = shown_text(item.where)
+        _say(
+            streams,
+            f"env-lint: internal error while processing {where} ({item.error}): this is a bug "
+            "in env-lint; please report it with the output of the same command run with "
+            "--debug\n",
+        )
+        if debug:
+            _say(streams, item.traceback)
+
+
 # --- env-lint rules / rule NAME / docs-table ---------------------------------------------------
 
 
@@ -246,13 +325,22 @@ def _docs_table_command(argv: list[str], streams: Streams) -> int:
 
     parser = _parser("docs-table", "Print a Markdown table of every variable.")
     _root_options(parser, many=False)
+    parser.add_argument(
+        "--debug", action="store_true", help="show the traceback of an internal error"
+    )
     args = _parse(parser, argv)
     roots = _roots([args.paths] if args.paths else [], args.root)
     root = roots.paths[0]
+    streams.stage.append(f"checking {root}")
     project = build_project(root, load_config(root, args.config, rule_keys()))
+    if not args.quiet:
+        _notes(project, streams)
     streams.out.write(docs_table(project))
     if project.files_checked == 0 and not args.quiet:
         streams.err.write(_nothing_found(roots))
+    if project.crashes:
+        _crashed(project.crashes, streams, args.debug)
+        return EXIT_INTERNAL
     return EXIT_CLEAN
 
 
@@ -269,6 +357,7 @@ class _Run:
     pending: int  # files --diff would change
     audits: tuple[Audit, ...]
     variables: tuple[VariableInfo, ...]
+    crashes: tuple[Crash, ...] = ()  # bugs met on the way: exit 3, other files still reported
 
 
 def _check_command(argv: list[str], streams: Streams) -> int:
@@ -286,8 +375,11 @@ def _check_command(argv: list[str], streams: Streams) -> int:
         return _write_baseline(args, roots.paths[0], streams)
     wants_md = fmt == "markdown" or "markdown" in (f for f, _ in reports)
     run = _check_roots(args, roots.paths, wants_md or bool(_summary_path(streams)), streams)
+    if run.crashes:
+        _crashed(run.crashes, streams, args.debug)
     if args.diff:
-        return _final(EXIT_FINDINGS if run.pending else EXIT_CLEAN, args)
+        code = EXIT_INTERNAL if run.crashes else EXIT_FINDINGS if run.pending else EXIT_CLEAN
+        return _final(code, args)
     report = _report(run, args, fmt, streams)
     _print(report, args, fmt, streams)
     for report_format, path in reports:
@@ -297,6 +389,8 @@ def _check_command(argv: list[str], streams: Streams) -> int:
         _append(summary_path, _render(report, "markdown") + "\n", streams)
     if report.files_checked == 0 and not args.quiet:
         streams.err.write(_nothing_found(roots))
+    if run.crashes:
+        return EXIT_INTERNAL
     return _final(_exit_code(report.findings, run.strict or args.strict), args)
 
 
@@ -309,11 +403,15 @@ def _check_roots(
     variables: list[VariableInfo] = []
     files_checked = pending = 0
     strict = False
+    crashes: list[Crash] = []
     for root in roots:
+        streams.stage.append(f"checking {root}")
         config = _config(root, args)
         strict = strict or config.strict
-        project, found, changed = _check_and_fix(root, config, args, streams)
+        project, found, changed = _check_and_fix(root, config, args, streams, crashes)
         pending += changed
+        if not args.quiet:
+            _notes(project, streams)
         if details:
             audits += _audit(project)
             variables += _variables(project)
@@ -322,7 +420,8 @@ def _check_roots(
             found = _apply_baseline(found, accepted, args.baseline)
         findings += _relocated(found, root)
     findings.sort(key=Finding.sort_key)
-    return _Run(tuple(findings), files_checked, strict, pending, tuple(audits), tuple(variables))
+    run = _Run(tuple(findings), files_checked, strict, pending, tuple(audits), tuple(variables))
+    return replace(run, crashes=tuple(crashes))
 
 
 def _config(root: str, args: argparse.Namespace) -> Config:
@@ -333,16 +432,16 @@ def _config(root: str, args: argparse.Namespace) -> Config:
 
 
 def _check_and_fix(
-    root: str, config: Config, args: argparse.Namespace, streams: Streams
+    root: str, config: Config, args: argparse.Namespace, streams: Streams, crashes: list[Crash]
 ) -> tuple[Project, list[Finding], int]:
     """The project and its findings (after ``--fix``, when it changed a file), and the number
-    of files ``--fix`` changed or ``--diff`` would change."""
-    project, found = _check(root, config)
+    of files ``--fix`` changed or ``--diff`` would change; bugs met go to ``crashes``."""
+    project, found = _check(root, config, crashes)
     if not (args.fix or args.diff):
         return project, found, 0
     changed = _fix(root, project, found, args, streams)
     if changed and args.fix:
-        project, found = _check(root, config)
+        project, found = _check(root, config, crashes)
     return project, found, changed
 
 
@@ -396,31 +495,50 @@ def _audit(project: Project) -> list[Audit]:
     return [audit] if audit is not None else []
 
 
-def _check(root: str, config: Config) -> tuple[Project, list[Finding]]:
+def _check(root: str, config: Config, crashes: list[Crash]) -> tuple[Project, list[Finding]]:
     from .engine import run_rules
     from .project import build_project
 
     project = build_project(root, config)
-    return project, run_rules(project, config)
+    crashes.extend(c for c in project.crashes if c not in crashes)
+    rule_crashes: list[Crash] = []
+    found = run_rules(project, config, rule_crashes)
+    crashes.extend(c for c in rule_crashes if c not in crashes)
+    return project, found
+
+
+def _notes(project: Project, streams: Streams) -> None:
+    """What could not be checked and why, once per run (git missing, unreadable dirs)."""
+    for note in project.notes:
+        _say(streams, f"env-lint: note: {shown_text(note)}\n")
 
 
 def _fix(
     root: str, project: Project, found: list[Finding], args: argparse.Namespace, streams: Streams
 ) -> int:
-    from .fix import plan_fixes, unified_diff, write_atomically
+    from .fix import FixRefused, plan_fixes, unified_diff, write_atomically
     from .paths import display_path
 
     edits, skipped = plan_fixes(project, found)
     for skip in skipped:
-        streams.err.write(f"env-lint: not fixing {display_path(root, skip.path)}: {skip.reason}\n")
+        where = shown_text(display_path(root, skip.path))
+        streams.err.write(f"env-lint: not fixing {where}: {skip.reason}\n")
     if not args.fix:
         streams.out.write(unified_diff([replace(e, path=_patch_path(root, e.path)) for e in edits]))
         return len(edits)
+    changed = 0
     for edit in edits:
-        write_atomically(root, edit)
-        if not args.quiet:
-            streams.err.write(f"env-lint: fixed {display_path(root, edit.path)}\n")
-    return len(edits)
+        where = shown_text(display_path(root, edit.path))
+        try:
+            wrote = write_atomically(root, edit)
+        except FixRefused as exc:
+            streams.err.write(f"env-lint: not fixing {where}: {exc}\n")
+            continue
+        if wrote:
+            changed += 1
+            if not args.quiet:
+                streams.err.write(f"env-lint: fixed {where}\n")
+    return changed
 
 
 def _patch_path(root: str, rel: str) -> str:
@@ -450,7 +568,11 @@ def _write_baseline(args: argparse.Namespace, root: str, streams: Streams) -> in
     """Every current finding (after ``--fix``, when given) into the baseline file, exit 0."""
     from .baseline import write
 
-    _, found, _ = _check_and_fix(root, _config(root, args), args, streams)
+    crashes: list[Crash] = []
+    _, found, _ = _check_and_fix(root, _config(root, args), args, streams, crashes)
+    if crashes:
+        _crashed(crashes, streams, args.debug)
+        return EXIT_INTERNAL  # an incomplete baseline would hide findings later
     path = args.write_baseline
     try:
         count = write(path, found)
@@ -528,7 +650,7 @@ def _snapshot_arg(value: str) -> tuple[str, str]:
     target = target.strip().lower()
     if not sep or not target or not path or not target.replace("-", "").isalnum():
         raise ConfigError(f"--snapshot {value!r}: expected TARGET=FILE, e.g. vercel=vercel-env.txt")
-    if not os.path.isfile(path):
+    if not os.path.lexists(path):
         raise ConfigError(f"{path}: snapshot file not found (--snapshot {target}=...)")
     return target, path
 

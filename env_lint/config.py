@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import ServiceConfig
+from .textio import inside
 
 CONFIG_FILE = ".env-lint.toml"
 _CODE_PREFIX = re.compile(r"EL[0-9]{0,3}")
@@ -93,18 +94,18 @@ def _relative(directory: str) -> str:
 def find_config(root: str, explicit: str | None) -> tuple[str, dict[str, Any]] | None:
     """The config table and the file it came from, or None when the repo has none."""
     if explicit is not None:
-        if not os.path.isfile(explicit):
+        if not os.path.lexists(explicit):
             raise ConfigError(f"{explicit}: config file not found")
         data = _read_toml(explicit)
         if os.path.basename(explicit) == "pyproject.toml":
             return explicit, _tool_table(explicit, data) or {}
         return explicit, data
     dedicated = os.path.join(root, CONFIG_FILE)
-    if os.path.isfile(dedicated):
-        return dedicated, _read_toml(dedicated)
+    if os.path.lexists(dedicated):
+        return dedicated, _read_toml(dedicated, root)
     pyproject = os.path.join(root, "pyproject.toml")
-    if os.path.isfile(pyproject):
-        table = _tool_table(pyproject, _read_toml(pyproject))
+    if os.path.lexists(pyproject):
+        table = _tool_table(pyproject, _read_toml(pyproject, root))
         if table is not None:
             return pyproject, table
     return None
@@ -120,19 +121,26 @@ def _tool_table(path: str, data: dict[str, Any]) -> dict[str, Any] | None:
     return table
 
 
-def _read_toml(path: str) -> dict[str, Any]:
+def _read_toml(path: str, root: str | None = None) -> dict[str, Any]:
+    """A TOML file (a regular file under the size cap; inside ``root`` when given)."""
+    from .textio import read_bytes
+
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+    raw = read_bytes(path, path, root=root)
+    if not isinstance(raw, bytes):
+        raise ConfigError(f"{path}: cannot read config: {raw.reason}")
     try:
-        with open(path, "rb") as handle:
-            data: dict[str, Any] = tomllib.load(handle)
-            return data
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+        data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
+        return data
+    except tomllib.TOMLDecodeError as exc:  # its message may quote a key: not the text
+        raise ConfigError(f"{path}: invalid TOML: {_QUOTED.sub('…', str(exc))}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: cannot read config: not valid UTF-8") from None
+    except (RecursionError, MemoryError):
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) -> Config:
@@ -153,6 +161,11 @@ def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) ->
         (target, os.path.join(base, file))
         for target, file in sorted(table.get("snapshots", {}).items())
     )
+    if explicit is None:  # a config the repo brings may not point env-lint outside the repo
+        for target, file in snapshots:
+            if not inside(file, root):
+                where = _key_path(prefix, ["snapshots", target])
+                raise ConfigError(f"{path}: {where}: the snapshot file must be inside the repo")
     return Config(
         examples=tuple(table.get("examples", ())),
         schemas=tuple(table.get("schemas", ())),
@@ -211,11 +224,45 @@ def _key_path(prefix: str, parts: list[Any]) -> str:
 
 
 def _expected(error: Any) -> str:
-    if error.validator == "additionalProperties":
-        return f"unknown key ({error.message.split('(')[-1].rstrip(')')})"
-    if error.validator == "type":
+    return schema_problem(error)
+
+
+_QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+_KEY_SHAPE = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
+_WHAT = {
+    "enum": "not one of the allowed values",
+    "const": "not the expected value",
+    "pattern": "does not have the expected form",
+    "minLength": "too short",
+    "maxLength": "too long",
+    "minItems": "too few items",
+    "maxItems": "too many items",
+    "uniqueItems": "has duplicate items",
+    "required": "a required key is missing",
+    "minimum": "too small",
+    "maximum": "too large",
+    "format": "not in the expected format",
+}
+
+
+def schema_problem(error: Any) -> str:
+    """What a jsonschema error says, in words that never quote the offending value (the
+    library's own messages do)."""
+    kind = error.validator
+    if kind == "additionalProperties" and isinstance(error.instance, dict):
+        known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        extra = sorted(str(k) for k in error.instance if k not in known)
+        shown = ", ".join(
+            repr(k) if _KEY_SHAPE.match(k) else "a key that is not a name" for k in extra
+        )
+        verb = "were" if len(extra) > 1 else "was"
+        return f"unknown key ({shown} {verb} unexpected)"
+    if kind == "type":
         return f"expected {error.validator_value}, got {type(error.instance).__name__}"
-    return str(error.message)
+    if kind == "required" and isinstance(error.validator_value, list):
+        missing = [k for k in error.validator_value if k not in (error.instance or {})]
+        return f"missing key {', '.join(map(repr, missing))}" if missing else _WHAT[kind]
+    return _WHAT.get(str(kind), f"does not satisfy `{kind}`")
 
 
 def code_prefix(key: str) -> str | None:

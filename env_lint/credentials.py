@@ -30,32 +30,35 @@ def _d(kind: str, pattern: str) -> Detector:
 DETECTORS: tuple[Detector, ...] = (
     _d("PEM private key", r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----"),
     _d("OpenRouter API key", r"\bsk-or-v1-[a-f0-9]{64}\b"),
-    _d("Anthropic API key", r"\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_\-]{80,}"),
+    _d("Anthropic API key", r"\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_\-]{80,300}"),
     _d(
         "OpenAI API key",
-        r"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}",
+        r"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,200}T3BlbkFJ[A-Za-z0-9_\-]{20,200}",
     ),
-    _d("OpenAI API key", r"\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,}"),
-    _d("OpenAI-style API key", r"\bsk-[A-Za-z0-9]{32,}\b"),
+    _d("OpenAI API key", r"\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,300}"),
+    _d("OpenAI-style API key", r"\bsk-[A-Za-z0-9]{32,300}\b"),
     _d("GitHub token", r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b"),
     _d("GitHub fine-grained token", r"\bgithub_pat_[A-Za-z0-9_]{60,255}\b"),
     _d("AWS access key ID", r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b"),
-    _d("Slack token", r"\bxox[abpr]-[A-Za-z0-9\-]{10,}"),
+    _d("Slack token", r"\bxox[abpr]-[A-Za-z0-9\-]{10,300}"),
     _d(
         "Slack webhook URL",
-        r"https://hooks\.slack\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{20,}",
+        r"https://hooks\.slack\.com/services/T[A-Z0-9]{1,40}/B[A-Z0-9]{1,40}/[A-Za-z0-9]{20,100}",
     ),
-    _d("Stripe live secret key", r"\b(?:sk|rk)_live_[A-Za-z0-9]{20,}\b"),
-    _d("Stripe test secret key", r"\b(?:sk|rk)_test_[A-Za-z0-9]{20,}\b"),
+    _d("Stripe live secret key", r"\b(?:sk|rk)_live_[A-Za-z0-9]{20,300}\b"),
+    _d("Stripe test secret key", r"\b(?:sk|rk)_test_[A-Za-z0-9]{20,300}\b"),
     _d("Google API key", r"\bAIza[0-9A-Za-z_\-]{35}\b"),
     _d("SendGrid API key", r"\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b"),
     _d("npm token", r"\bnpm_[A-Za-z0-9]{36}\b"),
-    _d("Hugging Face token", r"\bhf_[A-Za-z0-9]{34,}\b"),
-    _d("GitLab token", r"\bglpat-[A-Za-z0-9_\-]{20,}\b"),
+    _d("Hugging Face token", r"\bhf_[A-Za-z0-9]{34,100}\b"),
+    _d("GitLab token", r"\bglpat-[A-Za-z0-9_\-]{20,100}\b"),
     _d("Twilio API key", r"\bSK[0-9a-f]{32}\b"),
     _d("Mailgun API key", r"\bkey-[0-9a-f]{32}\b"),
     _d("Discord bot token", r"\b[MN][A-Za-z\d]{23,25}\.[\w-]{6}\.[\w-]{27,38}\b"),
-    _d("JSON Web Token", r"\beyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{10,}"),
+    _d(
+        "JSON Web Token",
+        r"\beyJ[A-Za-z0-9_\-]{10,4096}\.eyJ[A-Za-z0-9_\-]{10,8192}\.[A-Za-z0-9_\-]{10,1024}",
+    ),
 )
 
 # Published by their vendors for tests and docs: never a leak.
@@ -77,7 +80,7 @@ _PUBLIC_TEST_SUBSTRINGS = (
 )
 _PLACEHOLDER_WORDS = re.compile(
     r"x{4,}|X{4,}|\*{3,}|your[-_]?|example|placeholder|changeme|change[-_]me|replace[-_]?me|"
-    r"dummy|fake|sample|<[^>]*>|\$\{[^}]*\}|\.\.\.|…|0123456789|1234567890|abcdefghij",
+    r"dummy|fake|sample|<[^>]{0,200}>|\$\{[^}]{0,200}\}|\.\.\.|…|0123456789|1234567890|abcdefghij",
     re.IGNORECASE,
 )
 # A URL whose host only exists on a developer's machine or inside a compose network: its
@@ -118,7 +121,10 @@ _TRIVIAL_PASSWORDS = frozenset(
         "minioadmin",
     }
 )
-_URL_PASSWORD = re.compile(r"\b[a-z][a-z0-9+.\-]*://[^\s/:@]*:([^\s/@]+)@[^\s/]+", re.IGNORECASE)
+# ``scheme://user:password@host``: found from each ``://`` (scheme backwards, credentials
+# forwards), so that no start position is scanned more than a bounded number of times.
+_SCHEME_TAIL = re.compile(r"[a-z][a-z0-9+.\-]{0,31}\Z", re.IGNORECASE)
+_USERINFO = re.compile(r"://[^\s/:@]*:([^\s/@]+)@[^\s/]")
 _TOKEN_CHARS = re.compile(r"^[A-Za-z0-9+/=_\-.~:]+$")
 _PATH = re.compile(r"[a-z0-9_.\-]+(?:/[a-z0-9_.\-]+)+(?::\d+)*")
 _WORDS = re.compile(r"[a-z]+(?:[-_.][a-z0-9]+)+|[A-Z]+(?:_[A-Z0-9]+)+")
@@ -142,10 +148,9 @@ def known_credential(value: str) -> str | None:
                 continue
             if not placeholder_like(hit.group(0)):
                 return detector.kind
-    for hit in _URL_PASSWORD.finditer(value):
-        password = hit.group(1)
+    for password in url_passwords(value):
         trivial = password.lower() in _TRIVIAL_PASSWORDS or placeholder_like(password)
-        if not trivial and not local_only(hit.group(0)):
+        if not trivial and not local_only(value):
             return "URL with an embedded password"
     return None
 
@@ -172,6 +177,25 @@ def local_only(value: str) -> bool:
     except ValueError:
         return False
     return bool(_LOCAL_HOST.match(host))
+
+
+def url_passwords(value: str) -> list[str]:
+    """The passwords of ``scheme://user:password@host`` URLs in ``value``; linear time (every
+    match attempt starts at a literal ``://`` and stops at the next ``/``)."""
+    found = []
+    for hit in _USERINFO.finditer(value):
+        start = hit.start()
+        scheme = _SCHEME_TAIL.search(value, max(0, start - 32), start)
+        if scheme is not None and any(
+            value[i].isalpha() and _word_start(value, i) for i in range(scheme.start(), start)
+        ):
+            found.append(hit.group(1))
+    return found
+
+
+def _word_start(value: str, index: int) -> bool:
+    """A scheme starts a word: ``\\b`` before its first letter."""
+    return index == 0 or not (value[index - 1].isalnum() or value[index - 1] == "_")
 
 
 def shannon_entropy(text: str) -> float:
@@ -208,3 +232,41 @@ def fingerprint(value: str, salt: str = "env-lint/v1") -> str:
     """A short keyed hash: identifies a value across runs without revealing it."""
     digest = hmac.new(salt.encode(), value.strip().encode(), hashlib.sha256).hexdigest()
     return digest[:12]
+
+
+_NAME_CHARS = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]{0,127}$")
+
+
+def value_like(text: str) -> bool:
+    """A credential by its format, or a long random-looking token with digits in it: a string
+    that must never be printed, even where a name was expected (a key pasted on its own
+    line, a snapshot line)."""
+    if known_credential(text) is not None:
+        return True
+    return len(text) >= 16 and sum(c.isdigit() for c in text) >= 2 and random_looking(text)
+
+
+def printable_name(name: str) -> bool:
+    """A variable name that may appear in output: letters, digits, ``_``, ``.``, ``-`` (also
+    an invalid key such as ``MAIL.REPLY_TO``), at most 128 characters, not value-like."""
+    return bool(_NAME_CHARS.match(name)) and not value_like(name)
+
+
+def safe_prose(text: str | None) -> str | None:
+    """A description read from a doc or an example comment, or None when it holds anything
+    that could be a value: a long token, or a shorter one mixing letters with digits or
+    symbols, or with many capitals inside (``OpenRouter`` is prose, ``qVxLmPzRtK`` is not)."""
+    if not text:
+        return None
+    return None if any(_value_like(raw.strip(".,;:!?()[]{}'\"`")) for raw in text.split()) else text
+
+
+def _value_like(token: str) -> bool:
+    if len(token) >= 16 or credential_kind(token, secret_name=True) is not None:
+        return True
+    if len(token) < 10:
+        return False
+    letters = bool(re.search("[A-Za-z]", token))
+    digits_or_symbols = bool(re.search(r"[0-9/+=_$@]", token))
+    inner_capitals = sum(c.isupper() for c in token[1:])
+    return (letters and digits_or_symbols) or inner_capitals >= 4

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fnmatch import fnmatchcase
 
 from .config import Config, code_prefix
-from .model import Directive, Finding, Project
+from .model import Crash, Directive, Finding, Project
 from .rules import BY_KEY, PEDANTIC, RULES, UNUSED_SUPPRESSION, Context, Rule, lookup
 from .suppressions import apply
 
@@ -34,12 +34,25 @@ def _named(rule: Rule, keys: tuple[str, ...]) -> bool:
     return False
 
 
-def run_rules(project: Project, config: Config) -> list[Finding]:
+def run_rules(
+    project: Project, config: Config, crashes: list[Crash] | None = None
+) -> list[Finding]:
+    """With ``crashes``, a rule that fails (a bug) is recorded there and the other rules still
+    run; without it, the error propagates."""
     ctx = Context(project)
     ran = selected_rules(config.select, config.ignore, config.extend_select)
     findings: set[Finding] = set()
     for rule in ran:
-        findings.update(f for f in rule.check(ctx) if not _ignored_variable(f, config))
+        try:
+            found = [f for f in rule.check(ctx) if not _ignored_variable(f, config)]
+        except Exception as exc:
+            if crashes is None:
+                raise
+            from .project.collect import crash
+
+            crashes.append(crash(f"rule {rule.name}", exc))
+            continue
+        findings.update(found)
     lookup_code = {key: rule.code for key, rule in BY_KEY.items()}
     kept, unused = apply(findings, project.directives, lookup_code)
     if UNUSED_SUPPRESSION in ran:

@@ -292,32 +292,80 @@ def shell_shebang(data: bytes) -> bool:
     )
 
 
+_LITERAL, _ONE, _STAR, _ANY, _ANY_DIRS = range(5)
+
+
+class Glob:
+    """A gitignore-like glob: ``*`` and ``?`` stay in one segment, ``**`` crosses them, a
+    pattern also matches everything under a directory it matches. Matched by simulating its
+    automaton (every state at once): time is path length x pattern length on any input, where
+    a backtracking regex can take exponential time on ``*a*a*a*a*b``-style patterns."""
+
+    def __init__(self, pattern: str) -> None:
+        pattern = pattern.strip()
+        if pattern.startswith("./"):
+            pattern = pattern[2:]
+        pattern = pattern.rstrip("/")
+        tokens: list[tuple[int, str]] = []
+        index = 0
+        while index < len(pattern):
+            if pattern.startswith("**/", index):
+                tokens.append((_ANY_DIRS, ""))
+                index += 3
+            elif pattern.startswith("**", index):
+                tokens.append((_ANY, ""))
+                index += 2
+            elif pattern[index] in "*?":
+                tokens.append((_STAR if pattern[index] == "*" else _ONE, ""))
+                index += 1
+            else:
+                tokens.append((_LITERAL, pattern[index]))
+                index += 1
+        self.tokens = tuple(tokens)
+
+    def _closure(self, states: set[int]) -> set[int]:
+        todo = list(states)
+        while todo:
+            state = todo.pop()
+            skippable = state < len(self.tokens) and self.tokens[state][0] in (
+                _STAR,
+                _ANY,
+                _ANY_DIRS,
+            )
+            if skippable and state + 1 not in states:
+                states.add(state + 1)
+                todo.append(state + 1)
+        return states
+
+    def match(self, path: str) -> bool:
+        end = len(self.tokens)
+        states = self._closure({0})
+        for char in path:
+            if end in states and char == "/":
+                return True  # a directory the pattern names: everything under it
+            following: set[int] = set()
+            for state in states:
+                if state == end:
+                    continue
+                kind, literal = self.tokens[state]
+                if (kind == _LITERAL and char == literal) or (kind == _ONE and char != "/"):
+                    following.add(state + 1)
+                elif (kind == _STAR and char != "/") or kind == _ANY:
+                    following.add(state)
+                elif kind == _ANY_DIRS:
+                    following.add(state)
+                    if char == "/":
+                        following.add(state + 1)
+            if not following:
+                return False
+            states = self._closure(following)
+        return end in states
+
+
 @cache
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A gitignore-like glob: ``*`` and ``?`` stay in one segment, ``**`` crosses them."""
-    out: list[str] = []
-    index = 0
-    pattern = pattern.strip()
-    if pattern.startswith("./"):
-        pattern = pattern[2:]
-    while index < len(pattern):
-        if pattern.startswith("**/", index):
-            out.append("(?:.*/)?")
-            index += 3
-        elif pattern.startswith("**", index):
-            out.append(".*")
-            index += 2
-        elif pattern[index] == "*":
-            out.append("[^/]*")
-            index += 1
-        elif pattern[index] == "?":
-            out.append("[^/]")
-            index += 1
-        else:
-            out.append(re.escape(pattern[index]))
-            index += 1
-    body = "".join(out).rstrip("/")
-    return re.compile(rf"^{body}(?:/.*)?$")
+def glob_regex(pattern: str) -> Glob:
+    """The matcher of a config glob (``.match(path)``), built once per pattern."""
+    return Glob(pattern)
 
 
 def matches(rel_path: str, patterns: tuple[str, ...]) -> bool:

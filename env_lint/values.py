@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
+from typing import Any
 
 from .model import SchemaVar
 
@@ -24,7 +26,6 @@ _PLACEHOLDER = re.compile(
 )
 _TRUE = {"true", "1", "yes", "on", "y"}
 _FALSE = {"false", "0", "no", "off", "n", ""}
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def is_placeholder(value: str | None) -> bool:
@@ -124,7 +125,7 @@ def problems(value: str, var: SchemaVar) -> list[str]:
         return [] if as_bool(text) is not None else ["is not a boolean (true/false/1/0)"]
     if kind == "url" and not _is_url(text):
         return ["is not a URL (scheme://host...)"]
-    if kind == "email" and not _EMAIL.match(text):
+    if kind == "email" and not _is_email(text):
         return ["is not an email address"]
     if kind == "uuid" and not _is_uuid(text):
         return ["is not a UUID"]
@@ -172,14 +173,39 @@ def _string_problems(text: str, var: SchemaVar) -> list[str]:
 
 
 def _matches(pattern: str, text: str) -> bool:
+    """A schema's ``pattern`` is the repo's own regex: it runs on RE2 (linear time on any
+    pattern and any text), never on a backtracking engine. A pattern RE2 cannot run
+    (lookaround, backreferences) is not checked: not the example's fault."""
+    compiled = _re2(pattern)
+    return True if compiled is None else compiled.search(text) is not None
+
+
+@cache
+def _re2(pattern: str) -> Any:
     try:
-        return re.search(pattern, text) is not None
-    except re.error:
-        return True  # a pattern Python cannot compile is not the example's fault
+        import re2
+    except ImportError:  # pragma: no cover - google-re2 is a dependency
+        return None
+    options = re2.Options()
+    options.log_errors = False  # RE2 would write parse errors to stderr itself
+    options.max_mem = 8 << 20
+    try:
+        return re2.compile(pattern, options)
+    except re2.error:
+        return None
 
 
 def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _is_email(text: str) -> bool:
+    """``local@domain.tld``: no whitespace, one ``@``, a dot inside the domain (a split, not a
+    regex that backtracks over every dot)."""
+    local, at, domain = text.partition("@")
+    if not at or not local or "@" in domain or any(c.isspace() for c in text):
+        return False
+    return "." in domain[1:-1]
 
 
 def _is_url(text: str) -> bool:

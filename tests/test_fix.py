@@ -64,13 +64,12 @@ def test_diff_prints_and_writes_nothing(run, demo):
     result = run(demo, "--diff", *BOTH)
     assert result.code == 1
     assert (demo / EXAMPLE).read_bytes() == before
+    # No context lines: the neighbouring lines of an example file hold values.
     assert result.out == (
         f"--- a/{EXAMPLE}\n+++ b/{EXAMPLE}\n"
-        "@@ -35,6 +35,8 @@\n"
-        " JOB_QUEUE_NAME=t11-jobs\n JOB_CONCURRENCY=2\n JOB_MAX_ATTEMPTS=5\n"
+        "@@ -37,0 +38,2 @@\n"
         "+# Job timeout in milliseconds (optional, has a default)\n+JOB_TIMEOUT_MS=60000\n"
-        " LOG_LEVEL=verbose\n \n # --- Kommo CRM ---\n"
-        "@@ -57,3 +59,7 @@\n \n # --- Legacy ---\n LEGACY_WEBHOOK_URL=https://hooks.example.com/old\n"
+        "@@ -59,0 +62,4 @@\n"
         "+\n+# Added by env-lint --fix\n+# Token for the worker\u2019s health endpoint (required)\n"
         "+WORKER_HEALTHCHECK_TOKEN=\n"
     )
@@ -130,16 +129,20 @@ def test_fix_and_diff_together_is_a_usage_error(run, demo):
 NEWLINE_CASES = [
     pytest.param(b"APP_URL=\nAPP_MODE=a\n", id="lf"),
     pytest.param(b"APP_URL=\r\nAPP_MODE=a\r\n", id="crlf"),
-    pytest.param(b"APP_URL=\nAPP_MODE=a", id="no-final-newline-on-the-changed-line"),
-    pytest.param(b"APP_URL=\n# tail\nX_Y=1\nZ_W=2", id="no-final-newline-in-the-context"),
     pytest.param(b"\xef\xbb\xbfAPP_URL=\nAPP_MODE=a\n", id="bom"),
-    pytest.param(b"\xef\xbb\xbfAPP_URL=\r\nAPP_MODE=a", id="bom-crlf-no-final-newline"),
+]
+# The fix gives the last line its missing line ending: a patch would have to quote that line,
+# value and all, so --diff shows it with the value hidden (and it is not a patch to apply).
+HIDDEN_LAST_LINE = [
+    pytest.param(b"APP_URL=\nAPP_MODE=a", "APP_MODE", id="no-final-newline-on-the-changed-line"),
+    pytest.param(b"APP_URL=\n# tail\nX_Y=1\nZ_W=2", "Z_W", id="no-final-newline-elsewhere"),
+    pytest.param(b"\xef\xbb\xbfAPP_URL=\r\nAPP_MODE=a", "APP_MODE", id="bom-crlf-no-final-newline"),
 ]
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 @pytest.mark.parametrize("example", NEWLINE_CASES)
-def test_diff_is_a_patch_git_applies_and_it_equals_the_fix(run_in, tmp_path, example):
+def test_diff_is_a_zero_context_patch_git_applies_and_it_equals_the_fix(run_in, tmp_path, example):
     import subprocess
 
     repo, fixed = tmp_path / "repo", tmp_path / "fixed"
@@ -147,10 +150,19 @@ def test_diff_is_a_patch_git_applies_and_it_equals_the_fix(run_in, tmp_path, exa
         write_repo(target, {"src/env.ts": SCHEMA, ".env.example": example})
     patch = run_in(repo, "--diff", *BOTH).out
     assert patch.startswith("--- a/.env.example\n+++ b/.env.example\n@@ ")
-    assert ("\\ No newline at end of file\n" in patch) is (not example.endswith(b"\n"))
+    assert "=1" not in patch and "=2" not in patch and "-APP" not in patch  # no file line
     (tmp_path / "fix.patch").write_bytes(patch.encode("utf-8"))
     for args in (["--check"], []):
-        done = subprocess.run(["git", "apply", *args, str(tmp_path / "fix.patch")], cwd=repo, capture_output=True, text=True, check=False)
+        command = ["git", "apply", "--unidiff-zero", *args, str(tmp_path / "fix.patch")]
+        done = subprocess.run(command, cwd=repo, capture_output=True, text=True, check=False)
         assert done.returncode == 0, done.stderr + patch
     run_in(fixed, "--fix", *BOTH)
     assert (repo / ".env.example").read_bytes() == (fixed / ".env.example").read_bytes() != example
+
+
+@pytest.mark.parametrize(("example", "last"), HIDDEN_LAST_LINE)
+def test_a_last_line_the_fix_must_touch_is_shown_without_its_value(run_in, tmp_path, example, last):
+    write_repo(tmp_path, {"src/env.ts": SCHEMA, ".env.example": example})
+    patch = run_in(tmp_path, "--diff", *BOTH).out.replace("\r", "")
+    assert f"-{last}=…\n\\ No newline at end of file\n+{last}=…\n" in patch
+    assert f"{last}=a" not in patch and f"{last}=2" not in patch

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..credentials import printable_name
 from ..known_vars import is_runtime_variable
 from ..model import Project, Service
 from ..platforms import set_by
@@ -78,7 +79,7 @@ def _target_audit(targets: Targets, target: Target, info: dict[str, VariableInfo
     unlisted = tuple(n for n, _ in targets.lacking(target) if n not in lacking)
     missing, unset = [], []
     for name, users in wanted.items():
-        if name in present:
+        if name in present or not printable_name(name):
             continue
         if name in lacking:
             missing.append(_missing(targets, target, name, users, info.get(name)))
@@ -145,7 +146,7 @@ def _matrix(
         | {n for t in targets.all for n in t.names()}
     )
     rows = []
-    for name in names:
+    for name in filter(printable_name, names):
         cells, problems, notes = [], [], []
         for target, audit in zip(targets.all, audits, strict=True):
             provided = target.get(name)

@@ -6,10 +6,9 @@ come from schemas only.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from ..credentials import credential_kind
+from ..credentials import printable_name, safe_prose
 from ..known_vars import is_runtime_variable
 from ..model import Project
 from ..secrecy import is_secret
@@ -31,7 +30,11 @@ class VariableInfo:
 def catalog(project: Project) -> list[VariableInfo]:
     ctx = Context(project)
     names = set(ctx.example_entries) | set(ctx.schema_vars) | set(ctx.usages)
-    return [_info(ctx, name) for name in sorted(names) if not is_runtime_variable(name)]
+    return [
+        _info(ctx, name)
+        for name in sorted(names)
+        if not is_runtime_variable(name) and printable_name(name)  # a non-name is not listed
+    ]
 
 
 def _info(ctx: Context, name: str) -> VariableInfo:
@@ -45,7 +48,7 @@ def _info(ctx: Context, name: str) -> VariableInfo:
         said = [e.required for e in entries] + [m.required for m in mentions]
         required = next((s for s in said if s is not None), None)
     defaults = [describe_default(v.default) for v in schema_vars if v.default_known]
-    descriptions = [v.description for v in schema_vars]
+    descriptions = [safe_prose(v.description) for v in schema_vars]
     descriptions += [safe_prose(m.description) for m in mentions]
     descriptions += [safe_prose(e.description[-1]) for e in entries if e.description]
     secret = is_secret(name, entries, mentions)
@@ -57,26 +60,6 @@ def _info(ctx: Context, name: str) -> VariableInfo:
         secret=secret,
         description=next((d for d in descriptions if d), None),
     )
-
-
-def safe_prose(text: str | None) -> str | None:
-    """A description read from a doc or an example comment, or None when it holds anything
-    that could be a value: a long token, or a shorter one mixing letters with digits or
-    symbols, or with many capitals inside (``OpenRouter`` is prose, ``qVxLmPzRtK`` is not)."""
-    if not text:
-        return None
-    return None if any(_value_like(raw.strip(".,;:!?()[]{}'\"`")) for raw in text.split()) else text
-
-
-def _value_like(token: str) -> bool:
-    if len(token) >= 16 or credential_kind(token, secret_name=True) is not None:
-        return True
-    if len(token) < 10:
-        return False
-    letters = bool(re.search("[A-Za-z]", token))
-    digits_or_symbols = bool(re.search(r"[0-9/+=_$@]", token))
-    inner_capitals = sum(c.isupper() for c in token[1:])
-    return (letters and digits_or_symbols) or inner_capitals >= 4
 
 
 def docs_table(project: Project) -> str:
@@ -94,3 +77,6 @@ def docs_table(project: Project) -> str:
             f"| `{info.name}` | {required} | {default} | {targets} | {secret} | {description} |"
         )
     return "\n".join(lines) + "\n"
+
+
+__all__ = ["VariableInfo", "catalog", "docs_table", "safe_prose"]

@@ -2,6 +2,7 @@
 
 from .core import (
     Constraints,
+    Crash,
     Credential,
     DocMention,
     DocValue,
@@ -35,6 +36,7 @@ from .targets import (
 
 __all__ = [
     "Constraints",
+    "Crash",
     "Credential",
     "DeployManifest",
     "Directive",

@@ -30,12 +30,36 @@ class Location:
         return f"{self.path}:{self.line}:{self.column}"
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Crash:
+    """An unexpected error (a bug in env-lint) while processing one file or one step: the
+    run goes on with the other files and ends with exit code 3."""
+
+    where: str  # the file (root-relative) or the step, e.g. "rule stale-doc-var"
+    error: str  # the exception type only: its message may quote a value
+    traceback: str  # shown with --debug only
+
+
 @dataclass(frozen=True, slots=True)
 class ParseFailure:
     """A file (or a part of it) that could not be read: becomes a ``parse-error`` finding."""
 
     location: Location
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocValue:
+    """A value written in the docs (a code-block line, a table cell) that looks like a
+    credential. The value itself is not kept: only what the credential detectors said of it
+    (as if its variable were secret, and as if not) and a keyed fingerprint."""
+
+    location: Location
+    name: str | None  # the variable it is assigned to (``KEY=value``, a row's variable)
+    kind: str | None  # the credential kind if the variable is not known to be secret
+    kind_if_secret: str | None  # the kind if it is (random-looking key material counts too)
+    fingerprint: str
+    assigned: bool = False  # ``KEY=value`` in a code block (not a table cell or other text)
 
 
 # --- example files -------------------------------------------------------------------------
@@ -62,6 +86,9 @@ class ExampleFile:
     invalid_keys: tuple[ExampleEntry, ...] = ()
     failures: tuple[ParseFailure, ...] = ()
     readable: bool = True  # False: binary, undecodable or unreadable (a parse-error)
+    # lines that hold a credential-looking value and no key (a token pasted on its own line):
+    # what the detectors said and a fingerprint, never the line
+    stray: tuple[DocValue, ...] = ()
 
     @property
     def directory(self) -> str:
@@ -102,6 +129,9 @@ class SchemaVar:
     aliases: tuple[str, ...] = ()  # other names that set it (pydantic AliasChoices)
     known: bool = True  # False: defined in a way env-lint cannot read (requiredness unknown)
     key: str | None = None  # the schema key, when it reads a variable of another name
+    # a default or choice that looks like a real credential: dropped from the facts above and
+    # kept only as (credential kind, fingerprint), for secret-in-example
+    hidden_value: tuple[str, str] | None = None
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
@@ -173,20 +203,6 @@ class DocMention:
     description: str | None = None  # prose from a Description column or section
     targets: tuple[str, ...] = ()  # deploy targets marked in the row (Vercel, Railway...)
     secret: bool = False  # its description, section or enclosing heading says secret
-
-
-@dataclass(frozen=True, slots=True)
-class DocValue:
-    """A value written in the docs (a code-block line, a table cell) that looks like a
-    credential. The value itself is not kept: only what the credential detectors said of it
-    (as if its variable were secret, and as if not) and a keyed fingerprint."""
-
-    location: Location
-    name: str | None  # the variable it is assigned to (``KEY=value``, a row's variable)
-    kind: str | None  # the credential kind if the variable is not known to be secret
-    kind_if_secret: str | None  # the kind if it is (random-looking key material counts too)
-    fingerprint: str
-    assigned: bool = False  # ``KEY=value`` in a code block (not a table cell or other text)
 
 
 # --- findings ------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .core import (
+    Crash,
     DocMention,
     DocValue,
     DynamicRead,
@@ -60,6 +61,9 @@ class Project:
         directory = covering[0].directory
         inside = directory == "" or path.startswith(directory + "/")
         return covering if inside else ()
+
+    crashes: tuple[Crash, ...] = ()  # bugs met on the way (exit 3); other files still checked
+    notes: tuple[str, ...] = ()  # said once on stderr: checks that could not run, and why
 
     def examples_covering(self, path: str) -> tuple[ExampleFile, ...]:
         """The example files of the nearest directory, walking up from ``path``, that has any;

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..config import Config, ConfigError
+from ..credentials import credential_kind, fingerprint, value_like
 from ..libraries import implicit_variables
-from ..model import DeployManifest, FileFacts, ImplicitVar, Project, Schema, Snapshot
+from ..model import DeployManifest, FileFacts, ImplicitVar, Project, Schema, SchemaVar, Snapshot
 from ..paths import DEFAULT_EXCLUDES, shown_path
 from ..sources.base import Settings
 from ..sources.registry import SOURCES
@@ -36,12 +37,15 @@ def settings_of(config: Config) -> Settings:
 
 def build_project(root: str, config: Config) -> Project:
     excluded = config.exclude + (DEFAULT_EXCLUDES if config.default_excludes else ())
-    files = list_files(root, excluded)
+    notes: list[str] = []
+    files = list_files(root, excluded, notes)
     collector = Collector(root, settings_of(config))
     collected = collector.collect(files)
     facts = collected.facts
     resolved = resolve_schemas(facts, files, collector.module)
-    return assemble(root, config, files, facts, resolved, len(collected.extra_reads))
+    project = assemble(root, config, files, facts, resolved, len(collected.extra_reads), notes)
+    crashes = tuple(sorted({*collected.crashes, *resolved.crashes}))
+    return replace(project, crashes=crashes, notes=tuple(dict.fromkeys(notes)))
 
 
 def assemble(
@@ -51,6 +55,7 @@ def assemble(
     facts: dict[str, FileFacts],
     resolved: Resolved,
     extra_reads: int = 0,
+    notes: list[str] | None = None,
 ) -> Project:
     every = list(facts.values())
     examples = [f.example for f in every if f.example is not None]
@@ -69,7 +74,7 @@ def assemble(
         files_checked=sum(1 for f in every if f.checked) + extra_reads,
         directives=tuple(d for f in every for d in f.directives),
         doc_values=tuple(v for f in every for v in f.doc_values),
-        tracked_env_files=tracked_env_files(root, files),
+        tracked_env_files=tracked_env_files(root, files, notes),
         env_files=tuple(f.env_file for f in every if f.env_file is not None),
         services=discover_services(root, files, config.services, facts),
         snapshots=_snapshots(root, config),
@@ -97,8 +102,34 @@ def _schemas(facts: list[FileFacts], resolved: Resolved) -> Iterator[Schema]:
     for source in SOURCES:
         for item in facts:
             if item.source == source.name:
-                yield from item.schemas
-                yield from resolved.by_path.get(item.path, ())
+                yield from map(hide_credentials, item.schemas)
+                yield from map(hide_credentials, resolved.by_path.get(item.path, ()))
+
+
+def hide_credentials(schema: Schema) -> Schema:
+    """Schema defaults and choices are shown (messages, docs-table, --fix) unless they look
+    like a real credential: such a value is dropped here, once for every schema kind, and
+    only its kind and fingerprint are kept (secret-in-example reports it)."""
+    variables = tuple(_hide(var) for var in schema.variables)
+    return schema if variables == schema.variables else replace(schema, variables=variables)
+
+
+def _hide(var: SchemaVar) -> SchemaVar:
+    texts = [str(var.default)] if var.default_known and isinstance(var.default, str) else []
+    texts += [*var.choices, var.constraints.starts_with or "", var.constraints.ends_with or ""]
+    leaked = next((t for t in texts if t and value_like(t)), None)
+    if leaked is None:
+        return var
+    kind = credential_kind(leaked, secret_name=True) or "random-looking key material"
+    return replace(
+        var,
+        default=None if var.default == leaked else var.default,
+        default_known=var.default_known and var.default != leaked,
+        choices=() if leaked in var.choices else var.choices,
+        type="unknown" if leaked in var.choices else var.type,
+        constraints=replace(var.constraints, starts_with=None, ends_with=None),
+        hidden_value=(kind, fingerprint(leaked)),
+    )
 
 
 def _words(facts: list[FileFacts], kind: str) -> frozenset[str]:

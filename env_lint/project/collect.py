@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 import re
+import traceback
 from dataclasses import dataclass, field, replace
 
-from ..model import FileFacts, Location, ParseFailure
+from ..model import Crash, FileFacts, Location, ParseFailure
 from ..model.ir import Module
 from ..sources.base import Settings, Source
 from ..sources.registry import source_for
@@ -27,14 +28,30 @@ def quoted_in(data: bytes) -> frozenset[str]:
     return frozenset(m.decode("ascii") for m in set(_QUOTED.findall(data)))
 
 
-# What a bug in a parser may raise on strange input: that file's parse error, never a crash.
-PARSER_ERRORS = (RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError)
+# What a parser may raise on strange input (deep nesting, a pathological expression, a bug met
+# only by odd shapes): that file's parse error, never a crash.
+PARSER_ERRORS = (
+    RecursionError,
+    MemoryError,
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+)
+
+
+def crash(where: str, exc: BaseException) -> Crash:
+    """Anything else is a bug: recorded (exit 3), and the run goes on with the other files."""
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    return Crash(where, type(exc).__name__, text)
 
 
 @dataclass
 class Collected:
     facts: dict[str, FileFacts] = field(default_factory=dict)  # in listing order
     extra_reads: set[str] = field(default_factory=set)  # files read only to follow an import
+    crashes: list[Crash] = field(default_factory=list)
 
 
 class Collector:
@@ -53,14 +70,15 @@ class Collector:
         return self.result
 
     def facts(self, rel: str, source: Source) -> FileFacts | None:
-        data = read_bytes(os.path.join(self.root, rel), rel)
+        data = read_bytes(os.path.join(self.root, rel), rel, root=self.root)
         if isinstance(data, ParseFailure):
             if source.is_strict(rel, self.settings) or source.unreadable is not None:
                 return source.failed(rel, data)
             return None  # the compiler reports a source file it cannot read
-        return self._with_words(source, rel, data, self._parsed(source, rel, data))
+        parsed = self._parsed(source, rel, data)
+        return None if parsed is None else self._with_words(source, rel, data, parsed)
 
-    def _parsed(self, source: Source, rel: str, data: bytes) -> FileFacts:
+    def _parsed(self, source: Source, rel: str, data: bytes) -> FileFacts | None:
         if not source.wants(rel, data, self.settings):
             return FileFacts(rel, source.name)
         try:
@@ -69,6 +87,9 @@ class Collector:
             reason = f"could not be parsed ({type(exc).__name__})"
             failure = ParseFailure(Location(rel, 1, 1), reason)
             return FileFacts(rel, source.name, failures=(failure,))
+        except Exception as exc:  # a bug: say so, check the other files
+            self.result.crashes.append(crash(rel, exc))
+            return None
 
     @staticmethod
     def _with_words(source: Source, rel: str, data: bytes, facts: FileFacts) -> FileFacts:
@@ -84,10 +105,13 @@ class Collector:
         own = self.result.facts.get(rel)
         if own is None:
             self.result.extra_reads.add(rel)
-        data = read_bytes(os.path.join(self.root, rel), rel)
+        data = read_bytes(os.path.join(self.root, rel), rel, root=self.root)
         if isinstance(data, ParseFailure):
             return None
         try:
             return load_module(rel, data)
         except PARSER_ERRORS:
+            return None
+        except Exception as exc:  # a bug: say so, check the other files
+            self.result.crashes.append(crash(rel, exc))
             return None

@@ -13,29 +13,86 @@ from ..paths import SKIP_DIRS, is_real_env_name, matches
 _CHUNK = 200
 
 
-def tracked_env_files(root: str, files: list[str]) -> tuple[str, ...]:
+def tracked_env_files(
+    root: str, files: list[str], notes: list[str] | None = None
+) -> tuple[str, ...]:
     """The real env files (``.env``, ``.env.local``...) among ``files`` that git tracks."""
     candidates = [f for f in files if is_real_env_name(f.rsplit("/", 1)[-1])]
+    if not candidates or not _inside_work_tree(root):
+        return ()  # nothing to ask, or no repository to ask
     tracked: set[str] = set()
     for start in range(0, len(candidates), _CHUNK):
-        tracked.update(_ls_files(root, candidates[start : start + _CHUNK]))
+        chunk = candidates[start : start + _CHUNK]
+        done = run_git(root, ["ls-files", "-z", "--", *chunk], timeout=30)
+        if isinstance(done, str):
+            if notes is not None and done == _NO_GIT:
+                notes.append(
+                    f"{done}: committed-env-file cannot tell whether env files are tracked"
+                )
+            return ()
+        tracked.update(_paths(done))
     return tuple(sorted(tracked))
 
 
-def _ls_files(root: str, paths: list[str]) -> list[str]:
+# git config is repo-controlled: every setting that could make ``git ls-files`` run a command
+# or touch the network is overridden here (``-c`` wins over every config file).
+#   core.fsmonitor: a hook command run to query file changes (ls-files runs it);
+#   core.untrackedCache: kept off, nothing is written to the index (also GIT_OPTIONAL_LOCKS);
+#   protocol.allow / GIT_NO_LAZY_FETCH: no fetch of missing objects in a partial clone.
+# Checked and not used by ls-files: core.hooksPath (no hook runs), filter.<driver>.clean /
+# .process (ls-files never reads file contents), core.pager / pager.ls-files (--no-pager, and
+# output is not a terminal), diff.external / textconv, core.sshCommand, credential helpers.
+GIT_OPTIONS = (
+    "--no-pager",
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    "core.untrackedCache=false",
+    "-c",
+    "protocol.allow=never",
+)
+_KEPT_ENV = ("PATH", "HOME", "XDG_CONFIG_HOME", "SYSTEMROOT", "USERPROFILE", "TMPDIR")
+_NO_GIT = "git is not installed"
+
+
+def git_environment() -> dict[str, str]:
+    """A clean environment: no GIT_DIR / GIT_INDEX_FILE / GIT_CONFIG_* / pager from the caller
+    (a hook that runs env-lint may have them set), no system config."""
+    env = {k: os.environ[k] for k in _KEPT_ENV if k in os.environ}
+    env.update(
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_OPTIONAL_LOCKS="0",
+        GIT_TERMINAL_PROMPT="0",
+        GIT_NO_LAZY_FETCH="1",
+        GIT_PAGER="cat",
+        PAGER="cat",
+        LC_ALL="C",
+    )
+    return env
+
+
+def run_git(root: str, args: list[str], timeout: float) -> bytes | str:
+    """git's stdout, or why there is none (git missing, not a repository, a timeout)."""
     try:
         done = subprocess.run(
-            ["git", "-C", root, "ls-files", "-z", "--", *paths],
+            ["git", *GIT_OPTIONS, "-C", root, *args],
             capture_output=True,
             check=False,
-            timeout=30,
-            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
+            timeout=timeout,
+            env=git_environment(),
+            stdin=subprocess.DEVNULL,
         )
-    except (OSError, subprocess.SubprocessError):
-        return []  # no git: nothing is tracked
+    except FileNotFoundError:
+        return _NO_GIT
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"git could not run ({type(exc).__name__})"
     if done.returncode != 0:
-        return []  # not a git repo
-    return [p for p in done.stdout.decode("utf-8", "replace").split("\0") if p]
+        return "git failed"
+    return done.stdout
+
+
+def _paths(stdout: bytes) -> list[str]:
+    return [p for p in stdout.decode("utf-8", "replace").split("\0") if p]
 
 
 def _inside_work_tree(root: str) -> bool:
@@ -49,31 +106,29 @@ def _inside_work_tree(root: str) -> bool:
         directory = parent
 
 
-def git_files(root: str) -> list[str] | None:
+def git_files(root: str, notes: list[str] | None = None) -> list[str] | None:
     """The files in git's index (tracked; never untracked ones); None outside a work tree."""
     if not _inside_work_tree(root):
         return None  # no subprocess for a plain directory
-    try:
-        done = subprocess.run(
-            ["git", "-C", root, "ls-files", "-z", "--cached"],
-            capture_output=True,
-            check=False,
-            timeout=60,
-            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
-        )
-    except (OSError, subprocess.SubprocessError):
+    done = run_git(root, ["ls-files", "-z", "--cached"], 60)
+    if isinstance(done, str):
+        if notes is not None:
+            notes.append(
+                f"{done}: files are listed by walking the directory (.gitignore is not applied)"
+            )
         return None
-    if done.returncode != 0:
-        return None
-    return [p for p in done.stdout.decode("utf-8", "replace").split("\0") if p]
+    return _paths(done)
 
 
-def list_files(root: str, exclude: tuple[str, ...] = ()) -> list[str]:
+def list_files(
+    root: str, exclude: tuple[str, ...] = (), notes: list[str] | None = None
+) -> list[str]:
     """In a git work tree, what ``git ls-files`` lists (``.gitignore`` respected); elsewhere a
-    walk of the directory. Vendored, generated and virtualenv directories are skipped either way."""
-    listed = git_files(root)
+    walk of the directory. Vendored, generated and virtualenv directories are skipped either way.
+    ``notes`` gets what could not be listed (git missing, an unreadable directory)."""
+    listed = git_files(root, notes)
     if listed is None:
-        return walk(root, exclude)
+        return walk(root, exclude, notes)
     kept = []
     for rel in listed:
         parts = rel.split("/")
@@ -84,7 +139,7 @@ def list_files(root: str, exclude: tuple[str, ...] = ()) -> list[str]:
     return sorted(kept)
 
 
-def walk(root: str, exclude: tuple[str, ...] = ()) -> list[str]:
+def walk(root: str, exclude: tuple[str, ...] = (), notes: list[str] | None = None) -> list[str]:
     """Every regular file under ``root`` (relative POSIX paths, sorted), skipping vendored,
     generated and virtualenv directories and the ``exclude`` globs."""
     found: list[str] = []
@@ -94,7 +149,12 @@ def walk(root: str, exclude: tuple[str, ...] = ()) -> list[str]:
         abs_dir = os.path.join(root, rel_dir) if rel_dir else root
         try:
             entries = list(os.scandir(abs_dir))
-        except OSError:
+        except OSError as exc:
+            if notes is not None:
+                shown = rel_dir or "."
+                notes.append(
+                    f"cannot read directory {shown}: {exc.strerror}; its files are not checked"
+                )
             continue
         for entry in entries:
             rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name

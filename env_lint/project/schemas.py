@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..model import FileFacts, Location, ParseFailure, Schema, Unrecognized
-from .collect import PARSER_ERRORS
+from ..model import Crash, FileFacts, Location, ParseFailure, Schema, Unrecognized
+from .collect import PARSER_ERRORS, crash
 from .envalid import envalid_schemas
 from .modules import Loader, Modules
 from .t3env import t3_schemas
@@ -26,6 +26,7 @@ class Resolved:
     by_path: dict[str, list[Schema]] = field(default_factory=dict)
     notes: list[Unrecognized] = field(default_factory=list)
     failures: list[ParseFailure] = field(default_factory=list)
+    crashes: list[Crash] = field(default_factory=list)
 
 
 def resolve_schemas(facts: dict[str, FileFacts], files: list[str], load: Loader) -> Resolved:
@@ -43,6 +44,9 @@ def resolve_schemas(facts: dict[str, FileFacts], files: list[str], load: Loader)
         except PARSER_ERRORS as exc:
             reason = f"could not be parsed ({type(exc).__name__})"
             resolved.failures.append(ParseFailure(Location(path, 1, 1), reason))
+            continue
+        except Exception as exc:  # a bug: say so, check the other files
+            resolved.crashes.append(crash(path, exc))
             continue
         resolved.schemas += found
         resolved.by_path[path] = found

@@ -12,7 +12,9 @@ directory (``vercel.json``, ``railway.json``/``railway.toml``, ``render.yaml``, 
 from __future__ import annotations
 
 import os
+import re
 
+from ..credentials import value_like
 from ..model import FileFacts, Manifest, Service, ServiceConfig, parent_dir
 
 DEPLOY_FILES: dict[str, str] = {
@@ -26,6 +28,7 @@ DEPLOY_FILES: dict[str, str] = {
     "Dockerfile": "container",
 }
 _PACKAGE_FILES = ("package.json", "pyproject.toml")
+_SERVICE_NAME = re.compile(r"^[A-Za-z0-9@/._\-]{1,128}$")  # npm names, scopes included
 
 
 def discover_services(
@@ -53,7 +56,10 @@ def discover_services(
         targets = set(deploy.get(directory, ()))
         if not targets and manifest.next_app:
             targets.add("vercel")
-        name = manifest.name or os.path.basename(os.path.abspath(os.path.join(root, directory)))
+        own = manifest.name if manifest.name and _SERVICE_NAME.match(manifest.name) else None
+        if own is not None and value_like(own):
+            own = None  # a package name is printed: never a value pasted there
+        name = own or os.path.basename(os.path.abspath(os.path.join(root, directory)))
         node = package_json in listed
         deps = _dependencies(directory, manifest, facts)
         found[directory] = Service(name, directory, tuple(sorted(targets)), node, deps)
@@ -92,5 +98,5 @@ def _manifest(root: str, package_json: str, facts: dict[str, FileFacts] | None) 
     from ..sources.manifests import parse_manifest
     from ..textio import Text, read_text
 
-    text = read_text(os.path.join(root, package_json), package_json)
+    text = read_text(os.path.join(root, package_json), package_json, root=root)
     return parse_manifest(package_json, text.text) if isinstance(text, Text) else Manifest()

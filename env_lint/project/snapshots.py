@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from ..config import ConfigError
+from ..credentials import printable_name
 from ..model import Snapshot, SnapshotVar
 from ..textio import Text, read_text
 
@@ -23,6 +24,7 @@ ACCEPTED = (
     "JSON (`railway variables --json`, an object or an array of names), or one name per line"
 )
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_QUOTED_NAME = re.compile(r'"([A-Za-z_][A-Za-z0-9_]*)"')
 _ENVIRONMENTS = {"production": "Production", "preview": "Preview", "development": "Development"}
 
 
@@ -57,7 +59,8 @@ def _json(path: str, body: str) -> list[SnapshotVar]:
         raise ConfigError(
             f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}; accepted: {ACCEPTED}"
         ) from None
-    lines = body.split("\n")
+    except RecursionError:
+        raise ConfigError(f"{path}: JSON nested too deeply; accepted: {ACCEPTED}") from None
     if isinstance(document, dict) and isinstance(document.get("envs"), list):
         document = document["envs"]
     items: list[tuple[str, tuple[str, ...]]] = []
@@ -71,7 +74,9 @@ def _json(path: str, body: str) -> list[SnapshotVar]:
                 key := item.get("key", item.get("name")), str
             ):
                 where = item.get("target", item.get("environments", item.get("environment", ())))
-                envs = [where] if isinstance(where, str) else list(where or ())
+                envs = (
+                    [where] if isinstance(where, str) else where if isinstance(where, list) else []
+                )
                 items.append((key, _environments(envs)))
             else:
                 raise ConfigError(
@@ -79,16 +84,27 @@ def _json(path: str, body: str) -> list[SnapshotVar]:
                 )
     else:
         raise ConfigError(f"{path}: JSON must be an object or an array; accepted: {ACCEPTED}")
-    bad = [i for i, (name, _) in enumerate(items) if not _NAME.match(name)]
+    bad = [i for i, (name, _) in enumerate(items) if not _is_name(name)]
     if bad:
         raise ConfigError(
             f"{path}: entry {bad[0] + 1} is not a variable name; accepted: {ACCEPTED}"
         )
-    return [SnapshotVar(name, _line_of(lines, f'"{name}"'), envs) for name, envs in items]
+    lines = _first_lines(body)
+    return [SnapshotVar(name, lines.get(name, 1), envs) for name, envs in items]
 
 
-def _line_of(lines: list[str], needle: str) -> int:
-    return next((i + 1 for i, line in enumerate(lines) if needle in line), 1)
+def _is_name(name: str) -> bool:
+    """A variable name, and not a value pasted where a name belongs (never printed)."""
+    return bool(_NAME.match(name)) and printable_name(name)
+
+
+def _first_lines(body: str) -> dict[str, int]:
+    """The first line of each quoted name, in one pass."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(body.split("\n"), start=1):
+        for hit in _QUOTED_NAME.finditer(line):
+            found.setdefault(hit.group(1), number)
+    return found
 
 
 def _vercel_table(body: str) -> list[SnapshotVar] | None:
@@ -103,7 +119,7 @@ def _vercel_table(body: str) -> list[SnapshotVar] | None:
             rows = []
             for number, row in enumerate(lines[index + 1 :], start=index + 2):
                 words = row.split()
-                if not words or not _NAME.match(words[0]):
+                if not words or not _is_name(words[0]):
                     continue
                 cell = row[start:end] if len(row) > start else ""
                 rows.append(SnapshotVar(words[0], number, _environments(cell.split(","))))
@@ -134,7 +150,7 @@ def _dotenv(body: str) -> list[SnapshotVar] | None:
     for binding in parse_stream(io.StringIO(body)):
         if binding.error:
             return None
-        if binding.key is not None and _NAME.match(binding.key):
+        if binding.key is not None and _is_name(binding.key):
             skipped = len(binding.original.string) - len(binding.original.string.lstrip("\n"))
             found.append(SnapshotVar(binding.key, binding.original.line + skipped))
     return found
@@ -146,7 +162,7 @@ def _names(body: str) -> list[SnapshotVar] | None:
         word = line.strip()
         if not word or word.startswith("#"):
             continue
-        if not _NAME.match(word):
+        if not _is_name(word):
             return None
         found.append(SnapshotVar(word, number))
     return found

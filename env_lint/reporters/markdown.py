@@ -39,7 +39,7 @@ def render_markdown(report: Report) -> str:
 def _row(finding: Finding) -> str:
     variable = f"`{finding.variable}`" if finding.variable else ""
     return (
-        f"| `{finding.location}` | {finding.severity.value} | {md_cell(variable)} | "
+        f"| {md_cell(f'`{finding.location}`')} | {finding.severity.value} | {md_cell(variable)} | "
         f"{md_cell(finding.message)} |"
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Finding, Severity
+from ..textfmt import one_line
 from .base import Report, summary_line
 
 _RESET = "\033[0m"
@@ -34,12 +35,15 @@ def render_statistics(report: Report) -> str:
 
 
 def text_line(finding: Finding, color: bool = False) -> str:
-    """``path:line:col: error EL200 [missing-from-example] message``."""
+    """``path:line:col: error EL200 [missing-from-example] message``, on one line whatever a
+    file name holds (a newline in it cannot start a line of its own, such as a forged
+    ``::error`` workflow command)."""
+    where, message = one_line(str(finding.location)), one_line(finding.message)
     severity = finding.severity.value
     if not color:
-        return f"{finding.location}: {severity} {finding.code} [{finding.rule}] {finding.message}"
+        return f"{where}: {severity} {finding.code} [{finding.rule}] {message}"
     tint = _SEVERITY_COLOR[finding.severity]
     return (
-        f"{_BOLD}{finding.location}{_RESET}: {tint}{severity} {finding.code}{_RESET} "
-        f"{_DIM}[{finding.rule}]{_RESET} {finding.message}"
+        f"{_BOLD}{where}{_RESET}: {tint}{severity} {finding.code}{_RESET} "
+        f"{_DIM}[{finding.rule}]{_RESET} {message}"
     )

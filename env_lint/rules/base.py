@@ -7,7 +7,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..analysis.context import Context
+from ..credentials import printable_name
 from ..model import ExampleFile, Finding, Location, Related, Severity
+
+HIDDEN_NAME = "a name that is not a variable name (not shown)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,11 @@ class Rule:
         severity: Severity | None = None,
         fingerprint: str | None = None,
     ) -> Finding:
+        if variable is not None and not printable_name(variable):
+            # Names are checked before they are printed: a non-name is described, not echoed.
+            message = message.replace(f"`{variable}`", HIDDEN_NAME).replace(variable, "(hidden)")
+            related = [Related(r.location, r.note.replace(variable, "(hidden)")) for r in related]
+            variable = None
         return Finding(
             code=self.code,
             rule=self.name,

@@ -33,6 +33,23 @@ def _secret_in_example(ctx: Context) -> Iterator[Finding]:
             if kind is not None:
                 stamp = fingerprint(entry.value)
                 yield _leak(entry.location, entry.name, kind, stamp, f"`{example.path}`")
+    for example in ctx.project.examples:
+        for stray in example.stray:
+            yield _leak(
+                stray.location, None, stray.kind or "", stray.fingerprint, f"`{example.path}`"
+            )
+    for schema in ctx.project.schemas:
+        for var in schema.variables:
+            if var.hidden_value is not None:
+                kind, stamp = var.hidden_value
+                yield SECRET_IN_EXAMPLE.finding(
+                    var.location,
+                    f"the schema default or choice of `{var.name}` looks like a real credential "
+                    f"({kind}; fingerprint {stamp}): it is never shown or written by --fix; "
+                    "replace it and rotate it",
+                    variable=var.name,
+                    fingerprint=stamp,
+                )
     for item in ctx.project.doc_values:
         # Random-looking values count only where a value is assigned (``KEY=value`` in a code
         # block); table cells and prose are checked for known credential formats only.
@@ -116,8 +133,10 @@ SECRET_IN_EXAMPLE = Rule(
     "URLs with `user:password@`), or is random-looking key material on a variable whose name, "
     "example comment or docs say it is secret. Placeholders (empty, `your-...`, `<...>`, "
     "`xxx`, `***`, `...`, `changeme`, `example`, `${VAR}`, values ending in `...`, trivial "
-    "passwords such as `postgres`) and documented public test keys are never reported. The "
-    "finding shows a fingerprint (a keyed hash), never the value.",
+    "passwords such as `postgres`) and documented public test keys are never reported. Also "
+    "a credential pasted on a line of its own in an example file, and a schema default or "
+    "enum choice that looks like a credential (it is then never shown or written by `--fix`). "
+    "The finding shows a fingerprint (a keyed hash), never the value.",
     why="Example files and docs are committed and copied everywhere: a real key there is a "
     "leaked key. Rotating it is the only fix; the sooner it is caught, the smaller the damage.",
     example="```dotenv\nOPENROUTER_API_KEY=sk-or-v1-<64 real hex characters>\n```",

@@ -57,6 +57,7 @@ _LOGGED_THROUGH = frozenset(
     {"pair", "object", "template_substitution", "template_string", "arguments", "array",
      "binary_expression", "parenthesized_expression"}
 )  # fmt: skip
+_MANY_READS = 200
 _COMPARISONS = frozenset({"===", "!==", "==", "!="})
 # Where a value is handed on to someone else who decides what unset means.
 _HANDED_ON = frozenset({"return_statement", "array", "arrow_function", "jsx_expression"})
@@ -115,19 +116,20 @@ class _Reader:
 
     def _env_objects(self) -> Iterator[Node]:
         data = self.src.data
-        for marker in ENV_OBJECTS:
-            for hit in re.finditer(re.escape(marker) + rb"(?![A-Za-z0-9_$])", data):
-                node = self._covering(hit.start(), hit.end(), ("member_expression",))
-                if node is not None:
-                    yield node
+        hits = [
+            hit
+            for marker in ENV_OBJECTS
+            for hit in re.finditer(re.escape(marker) + rb"(?![A-Za-z0-9_$])", data)
+        ]
+        if len(hits) > _MANY_READS:
+            self.src.index()  # many reads, maybe nested deep: constant-time tree lookups
+        for hit in hits:
+            node = self._covering(hit.start(), hit.end(), ("member_expression",))
+            if node is not None:
+                yield node
 
     def _covering(self, start: int, end: int, kinds: tuple[str, ...]) -> Node | None:
-        node = self.src.tree.root_node.descendant_for_byte_range(start, end)
-        while node is not None and node.start_byte >= start and node.end_byte <= end:
-            if node.type in kinds and node.start_byte == start and node.end_byte == end:
-                return node
-            node = node.parent
-        return None
+        return self.src.spanning(start, end, kinds)
 
     def _identifiers(self, name: str, scope: Node | None) -> Iterator[Node]:
         """Uses of an alias of the environment object within its scope."""
@@ -150,7 +152,7 @@ class _Reader:
                     if function is not None and "".join(self.src.text(function).split()) == name:
                         yield node
                     break
-                node = node.parent
+                node = self.src.parent_of(node)
 
     def _imports(self) -> None:
         """``env`` from std-env or ``$env/dynamic/*`` is an alias; names imported from
@@ -172,9 +174,9 @@ class _Reader:
     def _use(self, env: Node, *, alias: bool = False) -> None:
         if self.src.text(env) == "Deno.env":
             return  # Deno.env.get("X") is read as an accessor call
-        parent = env.parent
+        parent = self.src.parent_of(env)
         while parent is not None and parent.type in _WRAPPERS:
-            env, parent = parent, parent.parent
+            env, parent = parent, self.src.parent_of(parent)
         if parent is None:
             return
         kind = parent.type
@@ -203,10 +205,10 @@ class _Reader:
             for name, key, defaulted in _pattern_names(self.src, pattern):
                 self._usage(name, key, "defaulted" if defaulted else "required")
         elif pattern.type == "identifier":
-            self.aliases[self.src.text(pattern)] = _scope(declarator)
+            self.aliases[self.src.text(pattern)] = _scope(self.src, declarator)
 
     def _argument(self, env: Node, arguments: Node) -> None:
-        call = arguments.parent
+        call = self.src.parent_of(arguments)
         if call is None or call.type != "call_expression":
             return
         function = call.child_by_field_name("function")
@@ -224,14 +226,14 @@ class _Reader:
         statement (a loop body, a reduce callback): every ``APP_*`` variable is read."""
         statement: Node | None = call
         while statement is not None and not statement.type.endswith(_STATEMENTS):
-            statement = statement.parent
+            statement = self.src.parent_of(statement)
         within = statement or call
         text = self.src.data[within.start_byte : within.end_byte]
         for hit in re.finditer(rb"\.startsWith\s*\(", text):
             at = within.start_byte + hit.start() + 1
             node = self.src.tree.root_node.descendant_for_byte_range(at, at + len("startsWith"))
             while node is not None and node.type != "call_expression":
-                node = node.parent
+                node = self.src.parent_of(node)
             arguments = node.child_by_field_name("arguments") if node is not None else None
             if arguments is None or not arguments.named_children:
                 continue
@@ -257,7 +259,7 @@ class _Reader:
         """``process.env[k]``: ``k`` is a parameter of an accessor function, or comes from a
         list of names; otherwise the name is unknown."""
         name = self.src.text(index)
-        function = _enclosing_function(index)
+        function = _enclosing_function(self.src, index)
         if function is not None and name in _parameters(self.src, function):
             names = self._iterated(function, name)
             if names is not None:
@@ -273,8 +275,8 @@ class _Reader:
 
     def _iterated(self, function: Node, param: str) -> list[tuple[str, Node]] | None:
         """``["A", "B"].forEach((k) => process.env[k])``: the strings of the list."""
-        arguments = function.parent
-        call = arguments.parent if arguments is not None else None
+        arguments = self.src.parent_of(function)
+        call = self.src.parent_of(arguments) if arguments is not None else None
         if call is None or call.type != "call_expression":
             return None
         callee = call.child_by_field_name("function")
@@ -293,7 +295,7 @@ class _Reader:
                 left = node.child_by_field_name("left")
                 if left is not None and self.src.text(left) == name:
                     return self._strings(node.child_by_field_name("right"))
-            node = node.parent
+            node = self.src.parent_of(node)
         return None
 
     def _strings(self, node: Node | None) -> list[tuple[str, Node]] | None:
@@ -373,7 +375,7 @@ def classify(src: Script, read: Node, name: str = "") -> str:
 def _use(src: Script, read: Node) -> tuple[str, bool]:
     node, asserted = read, False
     while True:
-        parent = node.parent
+        parent = src.parent_of(node)
         if parent is None:
             return "required", asserted
         if parent.type in _WRAPPERS:
@@ -384,7 +386,7 @@ def _use(src: Script, read: Node) -> tuple[str, bool]:
             node = parent  # a ?? process.env.X ?? "d": the chain's own fallback decides
             continue
         if parent.type == "arguments":
-            call = parent.parent
+            call = src.parent_of(parent)
             called = _called(src, call) if call is not None else ""
             if call is not None and called in _CONVERSIONS:
                 node = call
@@ -424,7 +426,7 @@ def _local(src: Script, declarator: Node) -> str:
     """``const raw = process.env.X`` then ``if (!raw) return`` / ``raw ? ... : d`` / ``raw ??
     d``: how the local is used decides."""
     target = declarator.child_by_field_name("name")
-    scope = _scope(declarator)
+    scope = _scope(src, declarator)
     if target is None or target.type != "identifier":
         return "required"
     name = src.text(target).encode()
@@ -451,7 +453,7 @@ def _context(src: Script, node: Node, parent: Node) -> str:
         if operator == "delete":
             return "write"
         if operator in ("!", "typeof"):
-            return "required" if _throws_unless(parent) else "guarded"
+            return "required" if _throws_unless(src, parent) else "guarded"
         return "required"
     if kind == "binary_expression":
         return _binary(src, node, parent)
@@ -472,12 +474,12 @@ def _under_guard(src: Script, read: Node, variable: str) -> bool:
     if not name:
         return False
     node = read
-    parent = node.parent
+    parent = src.parent_of(node)
     while parent is not None and parent.type not in _SCOPES:
         test = _guard_test(parent, node)
         if test is not None and _tests(src, test, name):
             return True
-        node, parent = parent, parent.parent
+        node, parent = parent, src.parent_of(parent)
     return False
 
 
@@ -496,14 +498,14 @@ def _tests(src: Script, test: Node, name: bytes) -> bool:
 
 def _logged(src: Script, read: Node) -> bool:
     """The read is (inside an object or a template) an argument of a logging call."""
-    node: Node | None = read.parent
+    node: Node | None = src.parent_of(read)
     while node is not None and node.type in _LOGGED_THROUGH:
         if node.type == "arguments":
-            call = node.parent
+            call = src.parent_of(node)
             called = _called(src, call) if call is not None else ""
             head, _, method = called.rpartition(".")
             return method in _LOG_METHODS and head.lower().endswith(("console", "logger", "log"))
-        node = node.parent
+        node = src.parent_of(node)
     return False
 
 
@@ -533,7 +535,7 @@ def _binary(src: Script, node: Node, parent: Node) -> str:
         return "emptied" if _empty(unwrap(parent.child_by_field_name("right"))) else "defaulted"
     if operator in ("===", "==") and _missing_value(parent, node):
         # if (process.env.X === undefined) throw ...: the check makes it required
-        return "required" if _throws_unless(parent) else "guarded"
+        return "required" if _throws_unless(src, parent) else "guarded"
     if operator in ("&&", "||") or operator in _COMPARISONS:
         return "guarded"  # a flag or an opt-in: unset turns it off, whatever the branch does
     return "required"
@@ -546,7 +548,7 @@ def _missing_value(comparison: Node, read: Node) -> bool:
     return _empty(unwrap(other))
 
 
-def _throws_unless(condition: Node) -> bool:
+def _throws_unless(src: Script, condition: Node) -> bool:
     """``if (!process.env.X) throw ...``: the check makes the variable required."""
     node: Node | None = condition
     while node is not None and node.type in (
@@ -555,7 +557,7 @@ def _throws_unless(condition: Node) -> bool:
         "binary_expression",
         "parenthesized_expression",
     ):
-        node = node.parent
+        node = src.parent_of(node)
     if node is None or node.type != "if_statement":
         return False
     body = node.child_by_field_name("consequence")
@@ -642,18 +644,18 @@ def _named_imports(src: Script, node: Node) -> Iterator[tuple[str, str, Node]]:
 _FUNCTIONS = ("function_declaration", "function_expression", "arrow_function", "method_definition")
 
 
-def _scope(node: Node) -> Node | None:
+def _scope(src: Script, node: Node) -> Node | None:
     """The block or program a declaration belongs to (None: the whole file)."""
-    parent = node.parent
+    parent = src.parent_of(node)
     while parent is not None and parent.type not in ("statement_block", "program"):
-        parent = parent.parent
+        parent = src.parent_of(parent)
     return None if parent is None or parent.type == "program" else parent
 
 
-def _enclosing_function(node: Node) -> Node | None:
-    parent = node.parent
+def _enclosing_function(src: Script, node: Node) -> Node | None:
+    parent = src.parent_of(node)
     while parent is not None and parent.type not in _FUNCTIONS:
-        parent = parent.parent
+        parent = src.parent_of(parent)
     return parent
 
 
@@ -675,7 +677,7 @@ def _function_name(src: Script, function: Node) -> str | None:
     name = function.child_by_field_name("name")
     if name is not None and function.type in ("function_declaration", "method_definition"):
         return src.text(name)
-    parent = function.parent
+    parent = src.parent_of(function)
     if parent is not None and parent.type == "variable_declarator":
         target = parent.child_by_field_name("name")
         if target is not None and target.type == "identifier":
@@ -690,7 +692,7 @@ def _declaration(src: Script, name: str) -> Node | None:
         return None
     node = src.tree.root_node.descendant_for_byte_range(hit.start(), hit.start() + 1)
     while node is not None and node.type not in ("lexical_declaration", "variable_declaration"):
-        node = node.parent
+        node = src.parent_of(node)
     if node is None:
         return None
     for declarator in node.named_children:

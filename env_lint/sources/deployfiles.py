@@ -1,5 +1,5 @@
-"""What every deploy-manifest source shares: YAML composed with positions (one function, so it
-switches to the project's safe YAML helper in one line), node lookups, root-relative paths, and
+"""What every deploy-manifest source shares: YAML composed with positions (the project's safe
+YAML helper, ``yamlsafe.py``), node lookups (merge keys included), root-relative paths, and
 which values may be kept to compare with schema defaults.
 
 A manifest's values are kept only when they are literal and not secret-shaped, and only to be
@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..credentials import credential_kind
-from ..model import FileFacts, Location, ManifestVar, ParseFailure, Unrecognized
+from ..model import FileFacts, Location, ManifestVar, ParseFailure
 from ..model.manifests import INTERPOLATED
 from ..secrecy import secret_by_name
 
@@ -28,59 +27,29 @@ _WHOLE = re.compile(
 )
 
 
-class AliasesRejected(ValueError):
-    """A YAML document uses aliases (``*name``): not read, to stay linear on any input."""
-
-
-@cache
-def _loader() -> type[Any]:
-    import yaml
-
-    class NoAliasLoader(yaml.SafeLoader):
-        def compose_node(self, parent: Any, index: Any) -> Any:
-            if self.check_event(yaml.AliasEvent):
-                raise AliasesRejected("YAML aliases (`*name`)")
-            return super().compose_node(parent, index)
-
-    return NoAliasLoader
-
-
-class InvalidYaml(ValueError):
-    def __init__(self, problem: str, line: int) -> None:
-        super().__init__(f"invalid YAML: {problem}")
-        self.line = line  # 1-based
+_LINE = re.compile(r"\(line (\d+)\)")
 
 
 def compose_yaml(text: str) -> list[yaml.Node]:
-    """Every document of ``text`` as a node tree with positions. Raises ``AliasesRejected`` for
-    aliases and ``InvalidYaml`` (a ``ValueError``) for YAML that cannot be parsed."""
-    import yaml
+    """Every document of ``text`` as a node tree with positions, through the safe YAML helper:
+    anchors and aliases are allowed (compose files use them for shared settings) and stay
+    shared nodes, and no lookup here walks a tree recursively, so an alias loop or bomb costs
+    no more than its text. Raises ``ValueError`` for YAML that cannot be parsed."""
+    from .yamlsafe import compose_all
 
-    try:
-        return [node for node in yaml.compose_all(text, Loader=_loader()) if node is not None]
-    except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or "cannot be parsed"
-        mark = getattr(exc, "problem_mark", None)
-        raise InvalidYaml(problem, mark.line + 1 if mark is not None else 1) from None
+    return compose_all(text, aliases=True)
 
 
 def read_documents(
     path: str, text: str, source: str, *, report: bool = False
 ) -> list[yaml.Node] | FileFacts:
-    """The documents, or the file's facts saying why there are none: aliases are an info; a
-    syntax error is a parse error when ``report`` (a file that can only be a deploy manifest),
-    else nothing."""
+    """The documents, or the file's facts saying why there are none: a syntax error is a parse
+    error when ``report`` (a file that can only be a deploy manifest), else nothing."""
     try:
         return compose_yaml(text)
-    except AliasesRejected as exc:
-        reason = f"a deploy manifest with {exc}: its variables are not checked"
-        note = Unrecognized(Location(path, 1, 1), reason)
-        return FileFacts(path, source, unrecognized=(note,))
-    except InvalidYaml as exc:
-        failure = ParseFailure(Location(path, exc.line, 1), str(exc))
-        return FileFacts(path, source, failures=(failure,) if report else ())
-    except RecursionError:
-        failure = ParseFailure(Location(path, 1, 1), "invalid YAML: nested too deeply")
+    except ValueError as exc:
+        hit = _LINE.search(str(exc))
+        failure = ParseFailure(Location(path, int(hit.group(1)) if hit else 1, 1), str(exc))
         return FileFacts(path, source, failures=(failure,) if report else ())
 
 
@@ -90,12 +59,31 @@ def where(path: str, node: yaml.Node) -> Location:
 
 
 def pairs(node: yaml.Node | None) -> list[tuple[str, yaml.Node, yaml.Node]]:
-    """A mapping's (key text, key node, value node); [] for anything else."""
+    """A mapping's (key text, key node, value node), with what ``<<: *base`` merges in (its own
+    keys win); [] for anything else."""
     import yaml
 
-    if not isinstance(node, yaml.MappingNode):
-        return []
-    return [(str(k.value), k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
+    found: dict[str, tuple[str, yaml.Node, yaml.Node]] = {}
+    merged: list[tuple[str, yaml.Node, yaml.Node]] = []
+    seen: set[int] = set()
+    todo = [node]
+    while todo:
+        current = todo.pop(0)
+        if not isinstance(current, yaml.MappingNode) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        for key, value in current.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            if key.tag == "tag:yaml.org,2002:merge" or key.value == "<<":
+                todo.extend(value.value if isinstance(value, yaml.SequenceNode) else [value])
+            elif current is node:
+                found.setdefault(str(key.value), (str(key.value), key, value))
+            else:
+                merged.append((str(key.value), key, value))
+    for item in merged:
+        found.setdefault(item[0], item)
+    return list(found.values())
 
 
 def child(node: yaml.Node | None, *keys: str) -> yaml.Node | None:
@@ -160,7 +148,6 @@ def interpolated(name: str, value: str, at: Location) -> ManifestVar | None:
 
 __all__ = [
     "NAME",
-    "AliasesRejected",
     "child",
     "compose_yaml",
     "in_repo",

@@ -24,8 +24,11 @@ MARKER = "env-lint:"  # an inline suppression
 MARKER_BYTES = MARKER.encode()
 
 if TYPE_CHECKING:
+    from markdown_it.token import Token
+
     from .typescript import Script
-_DIRECTIVE = re.compile(r"env-lint:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")
+# the rule list is bounded, so an unclosed ``[`` is not scanned to the end of a long comment
+_DIRECTIVE = re.compile(r"env-lint:[ \t]{0,16}(ignore-file|ignore)\b(?:\[([^\]\n]{0,200})\])?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,7 @@ def directives_in(path: str, text: str, script: Script | None = None) -> tuple[D
     lines = text.split("\n")
     comments, marker = _comments(path, text, script)
     found: list[Directive] = []
+    following: list[int] | None = None
     for comment in comments:
         for hit in _DIRECTIVE.finditer(comment.text):
             rules = tuple(r.strip() for r in (hit.group(2) or "").split(",") if r.strip())
@@ -51,7 +55,10 @@ def directives_in(path: str, text: str, script: Script | None = None) -> tuple[D
             if hit.group(1) == "ignore-file":
                 target = None
             elif comment.standalone:
-                target = _next_code_line(lines, comment.line, marker)
+                if following is None:
+                    following = _next_code_lines(lines, marker)
+                index = comment.line - 1
+                target = following[index] if 0 <= index < len(following) else comment.line + 1
             else:
                 target = comment.line
             found.append(Directive(location, rules, target))
@@ -71,12 +78,18 @@ def _comments(
     return list(_hash_comments(text)), ("#",)
 
 
-def _next_code_line(lines: list[str], line: int, markers: tuple[str, ...]) -> int:
-    for index in range(line, len(lines)):
+def _next_code_lines(lines: list[str], markers: tuple[str, ...]) -> list[int]:
+    """For each 0-based line index, the 1-based number of the first later line that is not
+    blank and not a comment (the next line when there is none), computed once backwards: a run
+    of thousands of comment lines is not scanned once per comment."""
+    found = [0] * len(lines)
+    following: int | None = None
+    for index in range(len(lines) - 1, -1, -1):
+        found[index] = following if following is not None else index + 2
         stripped = lines[index].strip()
         if stripped and not stripped.startswith(markers):
-            return index + 1
-    return line + 1
+            following = index + 1
+    return found
 
 
 def _hash_comments(text: str) -> Iterator[_Comment]:
@@ -149,11 +162,13 @@ def _markdown_comments(text: str) -> Iterator[_Comment]:
         if token.type == "html_block" and MARKER in token.content and token.map:
             first, last = token.map
             yield from _html_comment(lines, first, last, standalone=True)
-        elif token.type == "inline" and token.map:
-            for child in token.children or ():
-                if child.type == "html_inline" and MARKER in child.content:
-                    first, last = token.map
-                    yield from _html_comment(lines, first, last, standalone=False)
+        elif token.type == "inline" and token.map and _has_comment(token):
+            first, last = token.map  # once per paragraph or cell, however many comments
+            yield from _html_comment(lines, first, last, standalone=False)
+
+
+def _has_comment(token: Token) -> bool:
+    return any(c.type == "html_inline" and MARKER in c.content for c in token.children or ())
 
 
 def _html_comment(

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..model import ExampleEntry, ExampleFile, FileFacts, Location, ParseFailure
+from ..credentials import credential_kind, fingerprint, value_like
+from ..model import DocValue, ExampleEntry, ExampleFile, FileFacts, Location, ParseFailure
 from ..paths import is_example_name, matches
 from ..textio import decode
 from ..wording import comment_requiredness, says_retired, says_secret
@@ -21,7 +22,15 @@ VALID_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ENV_SHAPED = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _EXPORT = re.compile(r"^\s*export\s+")
 # "--- Supabase ---", "=====", "### Worker ###": section banners, not descriptions
-_BANNER = re.compile(r"^([-=*#~_]{2,}.*|.*[-=*#~_]{2,})$")
+_BANNER_CHARS = frozenset("-=*#~_")
+
+
+def _is_banner(body: str) -> bool:
+    """Starts or ends with two banner characters (a check of four characters, not a regex
+    that backtracks over a long line)."""
+    return len(body) >= 2 and (
+        _BANNER_CHARS.issuperset(body[:2]) or _BANNER_CHARS.issuperset(body[-2:])
+    )
 
 
 def _claims(rel: str, settings: Settings) -> bool:
@@ -58,6 +67,7 @@ def parse_example(path: str, text: str) -> ExampleFile:
     entries: list[ExampleEntry] = []
     invalid: list[ExampleEntry] = []
     failures: list[ParseFailure] = []
+    strays: list[DocValue] = []
     comments: list[str] = []  # comment block directly above the next key
     for binding in parse_stream(io.StringIO(text)):
         line_no = _first_content_line(binding)
@@ -70,12 +80,39 @@ def parse_example(path: str, text: str) -> ExampleFile:
         if binding.key is None:
             comments = _comment_block(binding, comments, entries, path)
             continue
+        if _stray(binding):
+            stray = _stray_value(path, binding.original.string, line_no)
+            if stray is not None:
+                strays.append(stray)
+            else:
+                failures.append(
+                    ParseFailure(Location(path, line_no, 1), "line is not a KEY=value assignment")
+                )
+            comments = []
+            continue
         span = binding.original.string.rstrip("\n").count("\n") + 1
         end_line = binding.original.line + span - 1
         entry = _entry(path, binding.key, binding.value, lines, line_no, comments, end_line)
         (entries if VALID_KEY.match(binding.key) else invalid).append(entry)
         comments = []
-    return ExampleFile(path, tuple(entries), tuple(invalid), tuple(failures))
+    return ExampleFile(path, tuple(entries), tuple(invalid), tuple(failures), stray=tuple(strays))
+
+
+def _stray(binding: Binding) -> bool:
+    """A line that is a value, not a key: a bare word that is not an env-shaped name, or any
+    key that looks like a credential (a token pasted on its own line)."""
+    key = binding.key or ""
+    bare = binding.value is None and "=" not in binding.original.string
+    return (bare and not _ENV_SHAPED.match(key)) or value_like(key)
+
+
+def _stray_value(path: str, raw: str, line: int) -> DocValue | None:
+    """What the detectors say of a stray line (as if on a secret variable); never the text."""
+    text = raw.strip()
+    kind = credential_kind(text, secret_name=True)
+    if kind is None:
+        return None
+    return DocValue(Location(path, line, 1), None, kind, kind, fingerprint(text))
 
 
 def _first_content_line(binding: Binding) -> int:
@@ -116,7 +153,7 @@ def _comment_block(
             entries.append(_disabled_entry(path, name, value, number, column, block))
             block = []
             continue
-        if not _BANNER.match(body):
+        if not _is_banner(body):
             block.append(body)
     return block
 

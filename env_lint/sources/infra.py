@@ -8,6 +8,7 @@ YAML is read with PyYAML's composer, so every position comes from the parser.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -21,8 +22,10 @@ if TYPE_CHECKING:
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _EXPRESSION = re.compile(r"\$\{\{\s*(?:secrets|vars|env)\.(" + _NAME + r")\s*\}\}")
-_INTERPOLATION = re.compile(r"\$\{(" + _NAME + r")(?:[:?+\-][^}]*)?\}|\$(" + _NAME + r")")
-_SHELL_REF = re.compile(r"\$\{([A-Z_][A-Z0-9_]*)[^}]*\}|\$([A-Z_][A-Z0-9_]*)")
+# ``${X}``, ``${X:-default}``, ``$X``: only the name is matched (what follows it is not), so
+# every match attempt is bounded by the length of a name: linear on any input.
+_INTERPOLATION = re.compile(r"\$\{(" + _NAME + r")(?=[:?+\-}])|\$(" + _NAME + r")")
+_SHELL_REF = re.compile(r"\$\{([A-Z_][A-Z0-9_]*)|\$([A-Z_][A-Z0-9_]*)")
 _ASSIGNMENT = re.compile(r"^(" + _NAME + r")(?:=|$)")
 
 
@@ -75,28 +78,23 @@ def infra_reads(path: str, text: str) -> list[Usage]:
 
 
 def _yaml_reads(path: str, text: str) -> Iterator[Usage]:
+    """Anchors and aliases are common in compose files: an aliased node is the anchored node
+    itself, read once where it was written."""
     import yaml
 
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        raise ValueError(
-            f"invalid YAML: {getattr(exc, 'problem', None) or 'cannot be parsed'}"
-        ) from None
-    if root is None:
-        return
-    stack = [root]
-    while stack:
-        node = stack.pop()
+    from .yamlsafe import compose, nodes
+
+    lines = LineIndex(text)
+    declared: set[int] = set()
+    for node in nodes(compose(text, aliases=True)):
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value in ("env", "environment"):
+                is_env = isinstance(key, yaml.ScalarNode) and key.value in ("env", "environment")
+                if is_env and id(value) not in declared:
+                    declared.add(id(value))
                     yield from _declared(path, value)
-                stack.extend((key, value))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
         elif isinstance(node, yaml.ScalarNode) and "$" in str(node.value):
-            yield from _references(path, text, node)
+            yield from _references(path, text, node, lines)
 
 
 def _declared(path: str, node: yaml.Node) -> Iterator[Usage]:
@@ -119,21 +117,24 @@ def _mark(path: str, node: yaml.Node) -> Location:
     return Location(path, mark.line + 1, mark.column + 1)
 
 
-def _references(path: str, text: str, node: yaml.Node) -> Iterator[Usage]:
+def _references(path: str, text: str, node: yaml.Node, lines: LineIndex) -> Iterator[Usage]:
     """``${{ secrets.X }}``, ``${X}``, ``${X:-d}``, ``$X``, located in the file itself."""
-    mark = node.start_mark
-    end = node.end_mark.index
-    raw = text[mark.index : end]
+    start, end = node.start_mark.index, node.end_mark.index
     for pattern in (_EXPRESSION, _INTERPOLATION):
-        for hit in pattern.finditer(raw):
+        for hit in pattern.finditer(text, start, end):
             name = next(g for g in hit.groups() if g)
-            yield Usage(name, _position(path, text, mark.index + hit.start()), weak=True)
+            yield Usage(name, lines.location(path, hit.start()), weak=True)
 
 
-def _position(path: str, text: str, index: int) -> Location:
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return Location(path, line, column)
+class LineIndex:
+    """Character index -> 1-based line and column, by binary search (not a scan per lookup)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(hit.end() for hit in re.finditer("\n", text))]
+
+    def location(self, path: str, index: int) -> Location:
+        line = bisect_right(self.starts, index) - 1
+        return Location(path, line + 1, index - self.starts[line] + 1)
 
 
 def _dockerfile_reads(path: str, text: str) -> Iterator[Usage]:

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from typing import Any
 
+from ..config import schema_problem
+from ..credentials import printable_name
 from ..model import Constraints, FileFacts, Location, ParseFailure, Schema, SchemaVar
 from ..paths import is_json_schema_name
 from .base import Settings, Source, name_of, text_parser
@@ -49,10 +52,10 @@ def parse_json_schema(path: str, text: str) -> Schema | ParseFailure:
         return ParseFailure(Location(path, 1, 1), f"not a valid JSON Schema: {problem}")
     if not isinstance(document, dict) or not isinstance(document.get("properties"), dict):
         return ParseFailure(Location(path, 1, 1), "a JSON Schema without `properties`")
-    lines = text.split("\n")
-    required = set(document.get("required") or ())
+    keys = _key_positions(text)
+    required = set(_strings(document.get("required")))
     variables = [
-        _variable(path, lines, name, spec if isinstance(spec, dict) else {}, name in required)
+        _variable(path, keys, name, spec if isinstance(spec, dict) else {}, name in required)
         for name, spec in document["properties"].items()
     ]
     return Schema(path, Location(path, 1, 1), tuple(variables), kind="json-schema")
@@ -63,21 +66,45 @@ def _meta_problem(document: Any) -> str | None:
     from jsonschema.exceptions import SchemaError
 
     try:
-        jsonschema.validators.validator_for(document).check_schema(document)
+        with warnings.catch_warnings():  # an unknown $schema draft: checked with the latest
+            warnings.simplefilter("ignore")
+            jsonschema.validators.validator_for(document).check_schema(document)
     except SchemaError as exc:
-        where = "/".join(str(p) for p in exc.path) or "(top level)"
-        return f"{where}: {exc.message}"
+        where = "/".join(_part(p) for p in exc.path) or "(top level)"
+        return f"{where}: {schema_problem(exc)}"
     return None
 
 
+_KEY = re.compile(r'"((?:[^"\\\n]|\\.){0,256})"\s*:')
+
+
+def _key_positions(text: str) -> dict[str, tuple[int, int]]:
+    """The first (line, column) of every object key, in one pass over the text."""
+    found: dict[str, tuple[int, int]] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        for hit in _KEY.finditer(line):
+            try:
+                key = json.loads(f'"{hit.group(1)}"')
+            except ValueError:
+                continue
+            found.setdefault(key, (number, hit.start() + 2))
+    return found
+
+
+def _strings(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _part(part: object) -> str:
+    """A path part: an index or a key; a key that is not name-shaped is described."""
+    text = str(part)
+    return text if isinstance(part, int) or printable_name(text) else "(a key)"
+
+
 def _variable(
-    path: str, lines: list[str], name: str, spec: dict[str, Any], listed: bool
+    path: str, keys: dict[str, tuple[int, int]], name: str, spec: dict[str, Any], listed: bool
 ) -> SchemaVar:
-    key = re.compile(rf'"{re.escape(name)}"\s*:')
-    line, column = next(
-        ((i + 1, hit.start() + 2) for i, text in enumerate(lines) if (hit := key.search(text))),
-        (1, 1),
-    )
+    line, column = keys.get(name, (1, 1))
     kinds = spec.get("type")
     kind = kinds[0] if isinstance(kinds, list) and kinds else kinds
     enum = spec.get("enum")

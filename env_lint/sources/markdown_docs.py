@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _WORD = re.compile(r"(?<![A-Za-z0-9_$.])([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_])")
+_WORD_RUN = re.compile(r"[A-Za-z0-9_]+")  # a name is a whole run of word characters
 _ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)\s*=")
 _ENV_ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)=")
 _SETTING = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
@@ -92,15 +93,19 @@ class _Doc:
     sections: list[_Section] = field(default_factory=list)
     # heading mentions whose own text and section said nothing take the enclosing heading's word
     fallbacks: list[tuple[int, bool]] = field(default_factory=list)
+    _words: dict[tuple[int, int], dict[str, Location]] = field(default_factory=dict)
 
     def locate(self, name: str, first: int, last: int) -> Location:
         """First whole-word occurrence of ``name`` in 0-based lines [first, last)."""
-        pattern = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])")
-        for index in range(first, min(max(last, first + 1), len(self.lines))):
-            hit = pattern.search(self.lines[index])
-            if hit:
-                return Location(self.path, index + 1, hit.start() + 1)
-        return Location(self.path, first + 1, 1)
+        stop = min(max(last, first + 1), len(self.lines))
+        words = self._words.get((first, stop))
+        if words is None:  # each block's words are indexed once, in one pass
+            words = {}
+            for index in range(first, stop):
+                for hit in _WORD_RUN.finditer(self.lines[index]):
+                    words.setdefault(hit.group(0), Location(self.path, index + 1, hit.start() + 1))
+            self._words[(first, stop)] = words
+        return words.get(name) or Location(self.path, first + 1, 1)
 
     def context_required(self) -> bool | None:
         for section in reversed(self.sections):
@@ -397,7 +402,7 @@ def _code(doc: _Doc, token: Token) -> None:
         for hit in _WORD.finditer(line):
             name = hit.group(1)
             primary = bool(claimed == name and assigned and hit.start(1) == assigned.start(1))
-            location = doc.locate(name, number, number + 1)
+            location = Location(doc.path, number + 1, hit.start(1) + 1)
             doc.mentions.append(DocMention(name, location, "code", primary))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,7 +101,7 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
         return FileFacts(path, SOURCE.name, directives=directives)
     try:
         found = parse_python(path, data.decode("utf-8", "replace"), settings.accessors)
-    except (SyntaxError, ValueError, RecursionError) as exc:
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         failures: tuple[ParseFailure, ...] = ()
         if b"BaseSettings" in data:
             line = getattr(exc, "lineno", None) or 1
@@ -120,7 +121,9 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
 
 def parse_python(path: str, text: str, accessors: tuple[str, ...] = ()) -> PythonEnv:
     """Raises SyntaxError for a file Python cannot parse (the caller reports it)."""
-    tree = ast.parse(text, filename=path)
+    with warnings.catch_warnings():  # "invalid escape sequence" & co. are the code's business
+        warnings.simplefilter("ignore")
+        tree = ast.parse(text, filename=path)
     found = PythonEnv()
     reads = python_reads(path, tree, accessors)
     found.usages, found.dynamic, found.history = reads.usages, reads.dynamic, reads.history
@@ -263,9 +266,27 @@ def _field(
         choices=choices,
         constraints=Constraints(),
         description=description if isinstance(description, str) else None,
-        expression=ast.unparse(node.annotation),
+        expression=_label(node.annotation),
         aliases=tuple(env_names[1:]),
     )
+
+
+def _label(node: ast.expr) -> str:
+    """The annotation as type names only (``Optional[int]``, ``PostgresDsn``): never a literal
+    from it (``Field(examples=['postgres://user:pass@...'])`` inside ``Annotated``)."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return f"{_label(node.left)} | {_label(node.right)}"
+    if isinstance(node, ast.Constant) and node.value is None:
+        return "None"
+    if isinstance(node, ast.Subscript):
+        outer = _dotted(node.value) or "type"
+        if outer.rsplit(".", 1)[-1] == "Annotated" and isinstance(node.slice, ast.Tuple):
+            return _label(node.slice.elts[0]) if node.slice.elts else outer
+        if outer.rsplit(".", 1)[-1] == "Literal":
+            return f"{outer}[...]"
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        return f"{outer}[{', '.join(_label(i) for i in items)}]"
+    return _dotted(node) or "annotation"
 
 
 def _is_ellipsis(node: ast.expr) -> bool:

@@ -6,6 +6,7 @@ import ast
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 import tree_sitter_typescript
@@ -57,6 +58,52 @@ class Script:
         self.data = data
         self.tree = parse(path, data)
         self._line_starts: list[int] | None = None
+        self._char_columns: dict[int, tuple[int, ...]] = {}
+        self._parents: dict[int, Node] | None = None
+        self._spans: dict[tuple[int, int], list[Node]] | None = None
+
+    def index(self) -> None:
+        """Every node's parent and span, from one cursor walk, for a file with many reads:
+        ``Node.parent`` and ``descendant_for_byte_range`` each cost the tree's depth, so reads
+        nested thousands deep (a 20k-link ``??`` chain) would take quadratic time."""
+        parents: dict[int, Node] = {}
+        spans: dict[tuple[int, int], list[Node]] = {}
+        cursor = self.tree.walk()
+        stack: list[Node] = []
+        while True:
+            node = cursor.node
+            if node is None:
+                break
+            if stack:
+                parents[node.id] = stack[-1]
+            if node.is_named:
+                spans.setdefault((node.start_byte, node.end_byte), []).append(node)
+            if cursor.goto_first_child():
+                stack.append(node)
+                continue
+            while not cursor.goto_next_sibling():
+                if not cursor.goto_parent():
+                    self._parents, self._spans = parents, spans
+                    return
+                stack.pop()
+        self._parents, self._spans = parents, spans
+
+    def parent_of(self, node: Node) -> Node | None:
+        if self._parents is None:
+            return node.parent
+        return self._parents.get(node.id)
+
+    def spanning(self, start: int, end: int, kinds: tuple[str, ...]) -> Node | None:
+        """The innermost named node of one of ``kinds`` that spans exactly [start, end)."""
+        if self._spans is not None:
+            found = [n for n in self._spans.get((start, end), ()) if n.type in kinds]
+            return found[-1] if found else None
+        node = self.tree.root_node.descendant_for_byte_range(start, end)
+        while node is not None and node.start_byte >= start and node.end_byte <= end:
+            if node.type in kinds and node.start_byte == start and node.end_byte == end:
+                return node
+            node = node.parent
+        return None
 
     def text(self, node: Node) -> str:
         return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
@@ -71,8 +118,25 @@ class Script:
         if self._line_starts is None:
             self._line_starts = [0, *(m.end() for m in re.finditer(b"\n", self.data))]
         start = self._line_starts[row] if row < len(self._line_starts) else 0
-        prefix = self.data[start : start + byte_col].decode("utf-8", "replace")
-        return Location(self.path, row + 1, len(prefix) + 1)
+        return Location(self.path, row + 1, self._column(row, start, byte_col))
+
+    def _column(self, row: int, start: int, byte_col: int) -> int:
+        """1-based character column; a line is decoded at most once (a minified one-line
+        file with thousands of reads must not decode its prefix per read)."""
+        offsets = self._char_columns.get(row)
+        if offsets is None:
+            end = self.data.find(b"\n", start)
+            line = self.data[start : end if end >= 0 else len(self.data)]
+            if line.isascii():
+                offsets = ()
+            else:  # byte offset -> character count, for the lead byte of every character
+                offsets = tuple(
+                    accumulate((1 if (b & 0xC0) != 0x80 else 0 for b in line), initial=0)
+                )
+            self._char_columns[row] = offsets
+        if not offsets:
+            return byte_col + 1
+        return offsets[min(byte_col, len(offsets) - 1)] + 1
 
     def walk(self) -> Iterator[Node]:
         """Every named node in document order, with a tree cursor (no recursion, no lists)."""
