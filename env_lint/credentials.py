@@ -243,7 +243,19 @@ def value_like(text: str) -> bool:
     line, a snapshot line)."""
     if known_credential(text) is not None:
         return True
+    if _SNAKE.match(text) and _wordy(text):
+        return False  # S3_UPLOAD_B2_ENDPOINT: a name made of words, whatever its digits
     return len(text) >= 16 and sum(c.isdigit() for c in text) >= 2 and random_looking(text)
+
+
+_SNAKE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$")
+
+
+def _wordy(text: str) -> bool:
+    """Most ``_``-separated parts are plain words (three letters or more)."""
+    parts = text.split("_")
+    words = sum(1 for p in parts if len(p) >= 3 and p.isalpha())
+    return words * 2 >= len(parts)
 
 
 def printable_name(name: str) -> bool:

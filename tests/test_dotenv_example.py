@@ -99,3 +99,9 @@ def test_invalid_keys_are_kept_apart(key):
 def test_duplicates_are_all_returned():
     parsed = parse_example("e", "A=1\nA=2\n")
     assert [(e.name, e.location.line) for e in parsed.entries] == [("A", 1), ("A", 2)]
+
+
+@pytest.mark.parametrize("key", ["S3_UPLOAD_B2_ENDPOINT", "R2_ACCOUNT_ID_2FA_V2", "X9_TOKEN_URL"])
+def test_keys_with_digits_are_keys_not_pasted_credentials(key):
+    parsed = parse_example(".env.example", f"{key}=\n")
+    assert [e.name for e in parsed.entries] == [key] and parsed.stray == ()

@@ -268,3 +268,23 @@ def test_a_committed_env_file_may_provide_what_a_manifest_lacks(run_in, tmp_path
     findings = run_in(repo, "--format", "json").json()["findings"]
     # (the committed .env.production holds no credential: a team's choice, not a finding)
     assert sorted(f["rule"] for f in findings) == ["unused-in-manifest"]
+
+
+def test_a_unit_built_from_the_root_of_a_monorepo_has_no_unused_variables(run_in, tmp_path):
+    """``build: .`` with a Dockerfile that picks one package: env-lint cannot tell which."""
+    compose = "services:\n  api:\n    build: .\n    environment:\n      API_TOKEN: x\n      OTHER_SETTING: y\n"
+    files = {
+        ".env.example": "API_TOKEN=\n",
+        "docker-compose.yml": compose,
+        "src/index.ts": "export const t = process.env.API_TOKEN;\n",
+    }
+    write_repo(tmp_path / "single", files)
+    single = run_in(tmp_path / "single", "--select", "unused-in-manifest").out
+    assert "`OTHER_SETTING`" in single  # one package at the root: it is what the unit runs
+    write_repo(tmp_path / "mono", {
+        **files,
+        "package.json": '{"name": "root", "workspaces": ["apps/*"]}',
+        "apps/api/package.json": '{"name": "api"}',
+        "apps/api/src/main.ts": "export const p = process.env.API_PORT ?? '80';\n",
+    })
+    assert run_in(tmp_path / "mono", "--select", "unused-in-manifest").out.startswith("No problems")

@@ -195,12 +195,15 @@ class Targets:
     def unused(self, target: Target) -> list[Provided]:
         """Variables a manifest unit sets that the service it runs never declares or reads
         (nor a library package it may use). Empty when env-lint cannot see the service's
-        reads: no schema or read in its own code, a read by a computed name, or a construct
-        env-lint could not read (an ``unrecognized-schema`` note)."""
+        reads: no schema or read in its own code, a read by a computed name, a construct
+        env-lint could not read (an ``unrecognized-schema`` note), or a unit built from the
+        root of a repo with several packages (its Dockerfile picks one)."""
         manifest = target.manifest
         if manifest is None or manifest.role == CI:
             return []
         service = target.services[0]
+        if service.path == "" and len(self.project.services) > 1:
+            return []  # built from the root of a monorepo: which package it runs is unknown
         if service not in self._used_by:
             self._used_by[service] = self._used(service) if self._readable(service) else None
         used = self._used_by[service]
