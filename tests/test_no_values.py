@@ -86,3 +86,13 @@ def test_toml_errors_never_quote_a_key(run, tmp_path):
     result = run(tmp_path)
     assert result.code == 2
     assert result.err == f"env-lint: error: {tmp_path / '.env-lint.toml'}: invalid TOML: Cannot declare (…,) twice (at line 2, column 37)\n"
+
+
+def test_a_random_looking_id_default_is_hidden_but_not_called_a_credential(run, tmp_path):
+    doc_id = "13dRq8Lm2Xc7Vb4Nn6Mm1Kk9Jj3Hh5Gg0"  # a document id: random, but not a secret
+    schema = ZOD.replace("BODY", f'POLICY_DOCUMENT_ID: z.string().default("{doc_id}"),\n  API_SECRET: z.string().default("{doc_id}")')
+    write_repo(tmp_path, {"src/env.ts": schema, ".env.example": "POLICY_DOCUMENT_ID=\nAPI_SECRET=\n"})
+    result = run(tmp_path, "--format", "json")
+    flagged = [f["variable"] for f in result.json()["findings"] if f["rule"] == "secret-in-example"]
+    assert flagged == ["API_SECRET"]  # random key material on a secret-named variable only
+    assert doc_id[4:14] not in everything(run, tmp_path)

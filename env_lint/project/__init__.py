@@ -17,6 +17,7 @@ from ..credentials import credential_kind, fingerprint, value_like
 from ..libraries import implicit_variables
 from ..model import DeployManifest, FileFacts, ImplicitVar, Project, Schema, SchemaVar, Snapshot
 from ..paths import DEFAULT_EXCLUDES, shown_path
+from ..secrecy import secret_by_name
 from ..sources.base import Settings
 from ..sources.registry import SOURCES
 from .collect import Collector
@@ -120,7 +121,9 @@ def _hide(var: SchemaVar) -> SchemaVar:
     leaked = next((t for t in texts if t and value_like(t)), None)
     if leaked is None:
         return var
-    kind = credential_kind(leaked, secret_name=True) or "random-looking key material"
+    # hidden either way; reported (secret-in-example) when it is a known credential format, or
+    # random key material on a variable whose name says secret (not a document or object id)
+    kind = credential_kind(leaked, secret_name=secret_by_name(var.name))
     return replace(
         var,
         default=None if var.default == leaked else var.default,
@@ -128,7 +131,7 @@ def _hide(var: SchemaVar) -> SchemaVar:
         choices=() if leaked in var.choices else var.choices,
         type="unknown" if leaked in var.choices else var.type,
         constraints=replace(var.constraints, starts_with=None, ends_with=None),
-        hidden_value=(kind, fingerprint(leaked)),
+        hidden_value=(kind, fingerprint(leaked)) if kind is not None else None,
     )
 
 
