@@ -232,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add("--baseline", metavar="FILE", help="accept the findings listed in FILE (report the rest)")
     add("--write-baseline", metavar="FILE", help="write every current finding to FILE and exit 0")
+    add("--no-cache", action="store_true", help="read every file afresh; write no cache")
     add("--debug", action="store_true", help="show the traceback of an internal error")
     add("--version", action="version", version=f"env-lint {__version__}")
     return parser
@@ -328,11 +329,13 @@ def _docs_table_command(argv: list[str], streams: Streams) -> int:
     parser.add_argument(
         "--debug", action="store_true", help="show the traceback of an internal error"
     )
+    parser.add_argument("--no-cache", action="store_true", help="read every file afresh")
     args = _parse(parser, argv)
     roots = _roots([args.paths] if args.paths else [], args.root)
     root = roots.paths[0]
     streams.stage.append(f"checking {root}")
-    project = build_project(root, load_config(root, args.config, rule_keys()))
+    config = _with_cache(load_config(root, args.config, rule_keys()), args, streams)
+    project = build_project(root, config)
     if not args.quiet:
         _notes(project, streams)
     streams.out.write(docs_table(project))
@@ -406,7 +409,7 @@ def _check_roots(
     crashes: list[Crash] = []
     for root in roots:
         streams.stage.append(f"checking {root}")
-        config = _config(root, args)
+        config = _config(root, args, streams)
         strict = strict or config.strict
         project, found, changed = _check_and_fix(root, config, args, streams, crashes)
         pending += changed
@@ -424,11 +427,20 @@ def _check_roots(
     return replace(run, crashes=tuple(crashes))
 
 
-def _config(root: str, args: argparse.Namespace) -> Config:
+def _config(root: str, args: argparse.Namespace, streams: Streams) -> Config:
     from .rules import rule_keys
 
     keys = rule_keys()
-    return _with_cli_rules(load_config(root, args.config, keys), args, keys)
+    config = _with_cli_rules(load_config(root, args.config, keys), args, keys)
+    return _with_cache(config, args, streams)
+
+
+def _with_cache(config: Config, args: argparse.Namespace, streams: Streams) -> Config:
+    """``--no-cache`` turns the cache off; ``ENV_LINT_CACHE_DIR`` moves it (CI caches, tests)."""
+    if args.no_cache:
+        return replace(config, cache=False)
+    moved = streams.environ.get("ENV_LINT_CACHE_DIR")
+    return replace(config, cache_dir=moved) if moved else config
 
 
 def _check_and_fix(
@@ -569,7 +581,7 @@ def _write_baseline(args: argparse.Namespace, root: str, streams: Streams) -> in
     from .baseline import write
 
     crashes: list[Crash] = []
-    _, found, _ = _check_and_fix(root, _config(root, args), args, streams, crashes)
+    _, found, _ = _check_and_fix(root, _config(root, args, streams), args, streams, crashes)
     if crashes:
         _crashed(crashes, streams, args.debug)
         return EXIT_INTERNAL  # an incomplete baseline would hide findings later

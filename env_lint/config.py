@@ -44,6 +44,8 @@ class Config:
     # Manifest kinds that must provide every variable their service requires (fly.toml, CI jobs:
     # by default their secrets are set out of band).
     complete_manifests: tuple[str, ...] = ()
+    cache: bool = False  # keep per-file facts between runs: on for the CLI (load_config)
+    cache_dir: str | None = None  # default: .env-lint-cache at the root
     source: str | None = None  # the file it was read from, for messages
 
 
@@ -146,7 +148,7 @@ def _read_toml(path: str, root: str | None = None) -> dict[str, Any]:
 def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) -> Config:
     found = find_config(root, explicit)
     if found is None:
-        return Config()
+        return Config(cache=True)
     path, table = found
     prefix = "[tool.env-lint]" if path.endswith("pyproject.toml") else ""
     validate(path, prefix, table)
@@ -161,11 +163,15 @@ def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) ->
         (target, os.path.join(base, file))
         for target, file in sorted(table.get("snapshots", {}).items())
     )
+    cache_dir = os.path.join(base, table["cache-dir"]) if "cache-dir" in table else None
     if explicit is None:  # a config the repo brings may not point env-lint outside the repo
         for target, file in snapshots:
             if not inside(file, root):
                 where = _key_path(prefix, ["snapshots", target])
                 raise ConfigError(f"{path}: {where}: the snapshot file must be inside the repo")
+        if cache_dir is not None and not inside(cache_dir, root):
+            where = _key_path(prefix, ["cache-dir"])
+            raise ConfigError(f"{path}: {where}: the cache directory must be inside the repo")
     return Config(
         examples=tuple(table.get("examples", ())),
         schemas=tuple(table.get("schemas", ())),
@@ -186,6 +192,8 @@ def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) ->
         services=services,
         snapshots=snapshots,
         complete_manifests=tuple(table.get("manifests", {}).get("complete", ())),
+        cache=bool(table.get("cache", True)),
+        cache_dir=cache_dir,
         source=path,
     )
 

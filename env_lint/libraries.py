@@ -137,6 +137,16 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Frameworks known by a file of their own rather than by a dependency.
+FRAMEWORK_FILES: dict[str, str] = {"main.wasp": "wasp", "main.wasp.ts": "wasp"}
+
+
+def framework_variables(path: str) -> list[ImplicitVar]:
+    """The variables a framework reads when ``path`` is its project file (``main.wasp``)."""
+    library = FRAMEWORK_FILES.get(path.rsplit("/", 1)[-1])
+    return [ImplicitVar(n, library, path) for n in LIBRARY_VARIABLES[library]] if library else []
+
+
 def implicit_variables(
     manifest: str, dependencies: tuple[str, ...], extra: dict[str, tuple[str, ...]]
 ) -> list[ImplicitVar]:

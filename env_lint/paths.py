@@ -309,11 +309,15 @@ class Glob:
         tokens: list[tuple[int, str]] = []
         index = 0
         while index < len(pattern):
-            if pattern.startswith("**/", index):
+            at_segment = index == 0 or pattern[index - 1] == "/"
+            if at_segment and pattern.startswith("**/", index):
                 tokens.append((_ANY_DIRS, ""))
                 index += 3
-            elif pattern.startswith("**", index):
+            elif at_segment and pattern.startswith("**", index) and index + 2 == len(pattern):
                 tokens.append((_ANY, ""))
+                index += 2
+            elif pattern.startswith("**", index):  # inside a segment: as gitignore, one ``*``
+                tokens.append((_STAR, ""))
                 index += 2
             elif pattern[index] in "*?":
                 tokens.append((_STAR if pattern[index] == "*" else _ONE, ""))
@@ -322,24 +326,25 @@ class Glob:
                 tokens.append((_LITERAL, pattern[index]))
                 index += 1
         self.tokens = tuple(tokens)
+        self._regex = _simple_regex(self.tokens)
 
-    def _closure(self, states: set[int]) -> set[int]:
+    def _closure(self, states: set[int], segment_start: bool) -> set[int]:
+        """``*`` and ``**`` may match nothing; ``**/`` only where a segment starts."""
         todo = list(states)
         while todo:
             state = todo.pop()
-            skippable = state < len(self.tokens) and self.tokens[state][0] in (
-                _STAR,
-                _ANY,
-                _ANY_DIRS,
-            )
+            kind = self.tokens[state][0] if state < len(self.tokens) else None
+            skippable = kind in (_STAR, _ANY) or (kind == _ANY_DIRS and segment_start)
             if skippable and state + 1 not in states:
                 states.add(state + 1)
                 todo.append(state + 1)
         return states
 
     def match(self, path: str) -> bool:
+        if self._regex is not None:
+            return self._regex.match(path) is not None
         end = len(self.tokens)
-        states = self._closure({0})
+        states = self._closure({0}, True)
         for char in path:
             if end in states and char == "/":
                 return True  # a directory the pattern names: everything under it
@@ -358,8 +363,34 @@ class Glob:
                         following.add(state + 1)
             if not following:
                 return False
-            states = self._closure(following)
+            states = self._closure(following, char == "/")
         return end in states
+
+
+def _simple_regex(tokens: tuple[tuple[int, str], ...]) -> re.Pattern[str] | None:
+    """The same match as an ``re`` pattern, for globs with at most two ``*`` per segment (every
+    default exclude, nearly every config glob): there a regex backtracks within one segment
+    at most (a file name: 255 bytes), and it runs in C. Other globs keep the automaton."""
+    parts: list[str] = []
+    stars = 0
+    for index, (kind, literal) in enumerate(tokens):
+        if kind == _LITERAL:
+            stars = 0 if literal == "/" else stars
+            parts.append(re.escape(literal))
+        elif kind == _ONE:
+            parts.append("[^/]")
+        elif kind == _STAR:
+            stars += 1
+            if stars > 2:
+                return None
+            parts.append("[^/]*")
+        elif kind == _ANY:
+            if index != len(tokens) - 1:
+                return None
+            parts.append(".*")
+        else:  # **/
+            parts.append("(?:[^/]*/)*")
+    return re.compile("".join(parts) + r"(?:/.*)?\Z", re.DOTALL)
 
 
 @cache

@@ -82,8 +82,12 @@ def copy_working_tree(target: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _run_from_the_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Paths in github/sarif output are relative to the working directory: pin it."""
+def _run_from_the_repo_root(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Paths in github/sarif output are relative to the working directory: pin it. The CLI's
+    cache goes to a directory of the test's own, never into the fixtures."""
     monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("ENV_LINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)

@@ -5,6 +5,7 @@ reported. Output that cannot be written is a clear exit 2, never a traceback."""
 from __future__ import annotations
 
 import errno
+import os
 import subprocess
 import sys
 
@@ -106,7 +107,7 @@ def _shell(command: str, **env: str) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
         cwd=ROOT,
-        env={"PATH": "/usr/bin:/bin", **env},
+        env={"PATH": "/usr/bin:/bin", "ENV_LINT_CACHE_DIR": os.environ["ENV_LINT_CACHE_DIR"], **env},
     )
 
 

@@ -9,12 +9,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..config import Config, ConfigError
 from ..credentials import credential_kind, fingerprint, value_like
-from ..libraries import implicit_variables
+from ..libraries import framework_variables, implicit_variables
 from ..model import DeployManifest, FileFacts, ImplicitVar, Project, Schema, SchemaVar, Snapshot
 from ..paths import DEFAULT_EXCLUDES, shown_path
 from ..secrecy import secret_by_name
@@ -24,6 +26,9 @@ from .collect import Collector
 from .listing import list_files, tracked_env_files
 from .schemas import Resolved, resolve_schemas
 from .services import discover_services
+
+if TYPE_CHECKING:
+    from .cache import FactsCache
 
 
 def settings_of(config: Config) -> Settings:
@@ -40,13 +45,25 @@ def build_project(root: str, config: Config) -> Project:
     excluded = config.exclude + (DEFAULT_EXCLUDES if config.default_excludes else ())
     notes: list[str] = []
     files = list_files(root, excluded, notes)
-    collector = Collector(root, settings_of(config))
+    settings = settings_of(config)
+    cache = _cache(root, config, settings)
+    collector = Collector(root, settings, cache)
     collected = collector.collect(files)
+    if cache is not None:
+        cache.save()
     facts = collected.facts
     resolved = resolve_schemas(facts, files, collector.module)
     project = assemble(root, config, files, facts, resolved, len(collected.extra_reads), notes)
     crashes = tuple(sorted({*collected.crashes, *resolved.crashes}))
     return replace(project, crashes=crashes, notes=tuple(dict.fromkeys(notes)))
+
+
+def _cache(root: str, config: Config, settings: Settings) -> FactsCache | None:
+    if not config.cache:
+        return None
+    from .cache import DIR_NAME, FactsCache
+
+    return FactsCache(config.cache_dir or os.path.join(root, DIR_NAME), root, settings)
 
 
 def assemble(
@@ -81,7 +98,7 @@ def assemble(
         snapshots=_snapshots(root, config),
         dynamic=tuple(sorted({d for f in every for d in f.dynamic})),
         unrecognized=tuple(sorted({*resolved.notes, *(u for f in every for u in f.unrecognized)})),
-        implicit=tuple(_implicit(every, config)),
+        implicit=tuple(_implicit(every, config, files)),
         turbo=tuple(f.turbo for f in every if f.turbo is not None),
         manifests=tuple(_manifests(every, config)),
         provided=tuple(sorted({p for f in every for p in f.provided})),
@@ -143,13 +160,14 @@ def _words(facts: list[FileFacts], kind: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _implicit(facts: list[FileFacts], config: Config) -> list[ImplicitVar]:
+def _implicit(facts: list[FileFacts], config: Config, files: list[str]) -> list[ImplicitVar]:
     extra = dict(config.library_variables)
     found: list[ImplicitVar] = []
     for item in facts:
         if item.manifest is not None:
             found += implicit_variables(item.path, item.manifest.dependencies, extra)
     found += [v for item in facts for v in item.implicit]
+    found += [v for path in files for v in framework_variables(path)]
     found += [ImplicitVar(name, "config", "") for name in config.implicit_variables]
     return sorted(set(found))
 

@@ -27,7 +27,7 @@ from ..wording import (
     yes_no,
 )
 from .base import Settings, Source, text_parser
-from .mdparse import markdown
+from .mdparse import blocks, children
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -88,12 +88,16 @@ class _Section:
 class _Doc:
     path: str
     lines: list[str]
+    env: dict[str, Any]  # the parse env (link references), for inline passes on demand
     mentions: list[DocMention] = field(default_factory=list)
     values: list[RawValue] = field(default_factory=list)
     sections: list[_Section] = field(default_factory=list)
     # heading mentions whose own text and section said nothing take the enclosing heading's word
     fallbacks: list[tuple[int, bool]] = field(default_factory=list)
     _words: dict[tuple[int, int], dict[str, Location]] = field(default_factory=dict)
+
+    def kids(self, token: Token) -> list[Token]:
+        return children(token, self.env)
 
     def locate(self, name: str, first: int, last: int) -> Location:
         """First whole-word occurrence of ``name`` in 0-based lines [first, last)."""
@@ -172,8 +176,8 @@ def credentials(values: list[RawValue]) -> Iterator[DocValue]:
 
 
 def parse_doc(path: str, text: str) -> ParsedDoc:
-    doc = _Doc(path, text.split("\n"))
-    tokens = markdown().parse(text)
+    tokens, env = blocks(text)
+    doc = _Doc(path, text.split("\n"), env)
     lead = " ".join(t.content for t in [t for t in tokens if t.type == "inline"][:2])
     index = 0
     while index < len(tokens):
@@ -196,19 +200,18 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
     return ParsedDoc(doc.mentions, doc.values, retired=says_retired(lead))
 
 
-def _inline_text(token: Token) -> str:
-    return "".join(c.content for c in token.children or () if c.type in ("text", "code_inline"))
+def _inline_text(doc: _Doc, token: Token) -> str:
+    kids = doc.kids(token)
+    return "".join(c.content for c in kids if c.type in ("text", "code_inline"))
 
 
 def _heading(doc: _Doc, token: Token, inline: Token) -> None:
     level = int(token.tag[1:])
     while doc.sections and doc.sections[-1].level >= level:
         doc.sections.pop()
-    text = _inline_text(inline).strip()
+    text = _inline_text(doc, inline).strip()
     names = [
-        c.content
-        for c in inline.children or ()
-        if c.type == "code_inline" and NAME.match(c.content)
+        c.content for c in doc.kids(inline) if c.type == "code_inline" and NAME.match(c.content)
     ]
     bare = text.split(". ", 1)[-1].strip()
     if not names and NAME.match(bare) and "_" in bare:
@@ -259,7 +262,7 @@ def _variable_column(header: list[str], env_shape: bool) -> int | None:
 
 
 def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
-    header = [_inline_text(cell).strip() for cell in rows[0][1]]
+    header = [_inline_text(doc, cell).strip() for cell in rows[0][1]]
     req_col = next((i for i, h in enumerate(header) if _REQUIRED_HEADER.search(h)), None)
     def_col = next((i for i, h in enumerate(header) if _DEFAULT_HEADER.search(h)), None)
     desc_col = next((i for i, h in enumerate(header) if _DESCRIPTION_HEADER.search(h)), None)
@@ -268,7 +271,7 @@ def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
     target_cols = {i: t for i, h in enumerate(header) if (t := target_named(h)) is not None}
     for row_token, cells in rows[1:]:
         first, last = row_token.map or (0, 1)
-        texts = [_inline_text(c).strip().strip("`*_ ") for c in cells]
+        texts = [_inline_text(doc, c).strip().strip("`*_ ") for c in cells]
         key = var_col
         if key is not None and (key >= len(texts) or not NAME.match(texts[key])):
             key = None
@@ -285,7 +288,7 @@ def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
         for i, cell in enumerate(cells):
             if i != key and cell.content.strip():
                 where = Location(doc.path, first + 1, 1)
-                doc.values.append(RawValue(where, row_name, _inline_text(cell).strip()))
+                doc.values.append(RawValue(where, row_name, _inline_text(doc, cell).strip()))
         targets = tuple(
             sorted(t for i, t in target_cols.items() if i < len(texts) and yes_no(texts[i]))
         )
@@ -305,7 +308,7 @@ def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
                 )
                 doc.mentions.append(mention)
             elif i != def_col:
-                for name in _code_names(cell):
+                for name in _code_names(doc, cell):
                     doc.mentions.append(
                         DocMention(name, doc.locate(name, first, last), "table", False)
                     )
@@ -314,14 +317,14 @@ def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
 def _list_item(doc: _Doc, tokens: list[Token], start: int) -> None:
     """``- `KEY` - description``: a list item that starts with a variable's code span."""
     inline = next((t for t in tokens[start + 1 : start + 4] if t.type == "inline"), None)
-    if inline is None or not inline.children:
-        return
-    lead = [c for c in inline.children if not (c.type == "text" and not c.content.strip())]
+    if inline is None or "`" not in inline.content or not doc.kids(inline):
+        return  # no code span: no lead code span either (and no inline pass needed)
+    lead = [c for c in doc.kids(inline) if not (c.type == "text" and not c.content.strip())]
     if not lead or lead[0].type != "code_inline" or not NAME.match(lead[0].content):
         return
     name = lead[0].content
     first, last = inline.map or (0, 1)
-    rest = _inline_text(inline).replace(name, "", 1)
+    rest = _inline_text(doc, inline).replace(name, "", 1)
     said = requiredness_words(rest)
     required = said if said is not None else doc.context_required()
     secret = says_secret(rest) or doc.context_secret()
@@ -335,7 +338,7 @@ def _section_attribute(doc: _Doc, inline: Token) -> None:
     section = doc.own_section()
     if section is None or section.mention_index is None:
         return
-    text = _inline_text(inline)
+    text = _inline_text(doc, inline)
     mention = doc.mentions[section.mention_index]
     said = requiredness(text)
     default_hit = _DEFAULT_ATTR.match(text)
@@ -366,7 +369,7 @@ def _inline(doc: _Doc, token: Token) -> None:
     if skip is None:
         _section_attribute(doc, token)
     first, last = token.map or (0, 1)
-    for child in token.children or ():
+    for child in doc.kids(token) if "`" in token.content else ():
         if child.type != "code_inline" or not NAME.match(child.content):
             continue
         if child.content == skip:
@@ -376,8 +379,8 @@ def _inline(doc: _Doc, token: Token) -> None:
         doc.mentions.append(DocMention(name, doc.locate(name, first, last), "text", False))
 
 
-def _code_names(cell: Token) -> Iterator[str]:
-    for child in cell.children or ():
+def _code_names(doc: _Doc, cell: Token) -> Iterator[str]:
+    for child in doc.kids(cell):
         if child.type == "code_inline" and NAME.match(child.content):
             yield child.content
 

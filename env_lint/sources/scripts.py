@@ -31,8 +31,18 @@ ENV_MARKERS = (
     b"$env/",  # SvelteKit: import { env } from "$env/dynamic/private"
     b"std-env",
 )
-# A file without them has no schema (parse, safeParse, parseAsync, createEnv, cleanEnv).
-SCHEMA_MARKERS = (b"parse", b"Parse", b"createEnv", b"cleanEnv")
+# A file with no parse site has no schema: ``x.parse(`` / ``.safeParse(`` / ``.parseAsync(`` /
+# ``.safeParseAsync(`` / ``.cleanEnv(``, ``createEnv(`` / ``cleanEnv(`` (JSON.parse is none).
+_PARSE_SITE = re.compile(
+    rb"(?:(?<![A-Za-z0-9_$])(JSON)\s*)?\.\s*(?:safeParse|parse|parseAsync|safeParseAsync|cleanEnv)"
+    rb"\s*\(|createEnv|cleanEnv"
+)
+
+
+def constructs_schema(data: bytes) -> bool:
+    """The file has a call that may parse a schema (the ts_module parse sites): a cheap test
+    in front of lowering the module."""
+    return any(hit.group(1) is None for hit in _PARSE_SITE.finditer(data))
 
 
 def named_schema(rel: str, settings: Settings) -> bool:
@@ -81,7 +91,7 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
     script = Script(path, data)
     reads = extract_reads(script, settings.accessors)
     module = None
-    if named or any(m in data for m in SCHEMA_MARKERS):
+    if named or constructs_schema(data):
         module = lower_module(script, complete=False)
     return FileFacts(
         path,
