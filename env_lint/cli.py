@@ -347,6 +347,44 @@ def _docs_table_command(argv: list[str], streams: Streams) -> int:
     return EXIT_CLEAN
 
 
+def _explain_command(argv: list[str], streams: Streams) -> int:
+    from .analysis.explain import explain
+    from .credentials import printable_name
+    from .paths import display_path
+    from .reporters.explain import render_explanation
+    from .rules import rule_keys
+
+    parser = _parser(
+        "explain",
+        "Everything env-lint knows about one variable: where it is declared, documented, read "
+        "and provided, and the findings about it. Exit 0 when something names it, else 1.",
+    )
+    parser.add_argument("variable", metavar="VAR")
+    _root_options(parser, many=False)
+    parser.add_argument(
+        "--debug", action="store_true", help="show the traceback of an internal error"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="read every file afresh")
+    args = _parse(parser, argv)
+    if not printable_name(args.variable):
+        raise ConfigError("VAR: give a variable name (letters, digits, _)")
+    roots = _roots([args.paths] if args.paths else [], args.root)
+    root = roots.paths[0]
+    streams.stage.append(f"checking {root}")
+    crashes: list[Crash] = []
+    config = _with_cache(load_config(root, args.config, rule_keys()), args, streams)
+    project, found = _check(root, config, crashes)
+    if not args.quiet:
+        _notes(project, streams)
+    explanation = explain(project, _relocated(found, root), args.variable)
+    where = lambda at: display_path(root, at.path) + f":{at.line}:{at.column}"  # noqa: E731
+    streams.out.write(render_explanation(explanation, where))
+    if crashes:
+        _crashed(crashes, streams, args.debug)
+        return EXIT_INTERNAL
+    return EXIT_CLEAN if explanation.known else EXIT_FINDINGS
+
+
 # --- env-lint [check] --------------------------------------------------------------------------
 
 
@@ -712,6 +750,9 @@ COMMANDS: dict[str, Command] = {
     "rule": Command(_rule_command, "rule NAME-or-CODE", "print one rule's documentation"),
     "docs-table": Command(
         _docs_table_command, "docs-table [PATH]", "print a Markdown table of every variable"
+    ),
+    "explain": Command(
+        _explain_command, "explain VAR [PATH]", "what every source says about one variable"
     ),
 }
 

@@ -20,6 +20,7 @@ SKIP_DIRS = frozenset(
         ".tox",
         ".nox",
         ".mypy_cache",
+        ".env-lint-cache",  # our own cache (a custom cache-dir: see project/cache.py)
         ".pytest_cache",
         ".ruff_cache",
         "dist",

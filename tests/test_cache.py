@@ -137,3 +137,32 @@ def test_facts_round_trip_through_json():
     for item in collected.facts.values():
         assert decode(json.loads(json.dumps(encode(item)))) == item
     assert build_project(str(DEMO), Config()).files_checked > 0
+
+
+@pytest.mark.parametrize("fixture", ["t11-platform", "turbo-monorepo", "monorepo-scope"])
+def test_output_is_the_same_under_every_hash_seed(tmp_path, fixture):
+    outputs = set()
+    for seed in ("0", "1", "42", "random"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "ENV_LINT_CACHE_DIR": str(tmp_path / seed)}
+        done = subprocess.run(
+            [sys.executable, "-m", "env_lint", str(FIXTURES / fixture), "--format", "json", "--select", "ALL"],
+            capture_output=True, text=True, check=False, cwd=ROOT, env=env,
+        )
+        assert done.returncode in (0, 1), done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+
+
+def test_the_cache_is_never_read_as_a_source(run, tmp_path, monkeypatch):
+    """Outside git the directory is walked: the cache's own JSON must not count as config."""
+    monkeypatch.delenv("ENV_LINT_CACHE_DIR")
+    repo = write_repo(tmp_path, {
+        ".env.example": "API_URL=\nOLD_FLAG=\n",
+        "src/a.ts": "export const u = process.env.API_URL;\n",
+        "src/b.ts": "export const s = `${'OLD_FLAG'.length}`;\n",
+    })
+    backdate(repo)
+    first = run(repo)
+    (repo / "src/b.ts").unlink()
+    second = run(repo)
+    assert "`OLD_FLAG` is listed" in second.out and first.out != second.out

@@ -30,8 +30,12 @@ from .conftest import write_repo
 
 EXAMPLES = max(3, int(os.environ.get("ENV_LINT_FUZZ_EXAMPLES", "12")) // 4)
 
-# Where `explain` lands, add its argv here, e.g. ["explain", "{root}", "API_SECRET"].
-EXTRA_COMMANDS: list[list[str]] = []
+# Every other command that reads the repo and prints about it.
+EXTRA_COMMANDS: list[list[str]] = [
+    ["explain", "API_SECRET", "{root}"],
+    ["explain", "OTHER_TOKEN", "{root}"],
+    ["explain", "NEW_KEY", "{root}"],
+]
 
 _BODY = st.text(alphabet=string.ascii_letters + string.digits, min_size=24, max_size=40)
 _ALNUM = string.ascii_letters + string.digits

@@ -225,9 +225,21 @@ class Finding:
     related: tuple[Related, ...] = ()
     fingerprint: str | None = None  # a keyed hash of the value concerned, never the value
 
-    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+    def sort_key(
+        self,
+    ) -> tuple[str, int, int, str, str, str, tuple[Related, ...], str]:
+        """A total order: two findings that differ in anything sort the same way every run."""
         loc = self.location
-        return (loc.path, loc.line, loc.column, self.code, self.variable or "", self.message)
+        return (
+            loc.path,
+            loc.line,
+            loc.column,
+            self.code,
+            self.variable or "",
+            self.message,
+            self.related,
+            self.fingerprint or "",
+        )
 
 
 def parent_dir(path: str) -> str:

@@ -43,6 +43,10 @@ def settings_of(config: Config) -> Settings:
 
 def build_project(root: str, config: Config) -> Project:
     excluded = config.exclude + (DEFAULT_EXCLUDES if config.default_excludes else ())
+    if config.cache and config.cache_dir:  # a cache directory of its own is never a source
+        inside = os.path.relpath(os.path.abspath(config.cache_dir), os.path.abspath(root))
+        if not inside.startswith(".."):
+            excluded += (inside.replace(os.sep, "/"),)
     notes: list[str] = []
     files = list_files(root, excluded, notes)
     settings = settings_of(config)

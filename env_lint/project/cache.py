@@ -59,11 +59,17 @@ _CLASSES = _registry()
 
 
 def encode(value: Any) -> Any:
-    """Model values as JSON: a dataclass as ``{"@": class name, "v": [its fields in order]}``
-    (positional: decoding is one constructor call)."""
+    """Model values as JSON: a dataclass as ``{"@": class name, "v": [its fields in order]}``,
+    without its trailing default fields (positional: decoding is one constructor call)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
-        return {"@": type(value).__name__, "v": fields}
+        fields = dataclasses.fields(value)
+        values = [getattr(value, f.name) for f in fields]
+        end = len(values)
+        while end and fields[end - 1].default is not dataclasses.MISSING:
+            if values[end - 1] != fields[end - 1].default:
+                break
+            end -= 1  # trailing defaults are left out: the constructor fills them in
+        return {"@": type(value).__name__, "v": [encode(v) for v in values[:end]]}
     if isinstance(value, enum.Enum):
         return {"@e": type(value).__name__, "v": value.value}
     if isinstance(value, tuple):
