@@ -78,6 +78,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("corpus", help="directory of <owner>__<name> checkouts")
     parser.add_argument("--repo", action="append", help="only this repo (repeatable)")
     parser.add_argument("--env-lint", default=f"{sys.executable} -m env_lint", help="command")
+    # runs are cold (--no-cache): the times are a cold run's, and no cache lands in the trees
     parser.add_argument("--json", help="write every finding, new and gone, to this file")
     return parser.parse_args(argv)
 
@@ -86,7 +87,7 @@ def run(command: list[str], tree: Path) -> tuple[list[dict[str, Any]], float]:
     """env-lint's findings on one tree, paths relative to the tree."""
     start = time.perf_counter()
     done = subprocess.run(
-        [*command, "--output-format", "json"],
+        [*command, "--output-format", "json", "--no-cache"],
         cwd=tree,
         capture_output=True,
         text=True,

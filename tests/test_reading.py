@@ -144,3 +144,20 @@ def test_a_required_declared_variable_missing_from_the_example_is_reported(run_i
         "schema but missing from `.env.example`; it is required with no default\n"
         "Found 1 error, 0 warnings (4 files checked).\n"
     )
+
+
+def test_a_prefix_filter_over_the_environment_reads_that_prefix(tmp_path):
+    """``Object.entries(process.env)`` kept by ``startsWith("P_")``: every ``P_*`` is read; a
+    framework's bare public prefix copied whole (``NEXT_PUBLIC_``) reads none of them."""
+    write_repo(tmp_path, {
+        "src/settings.ts": (
+            "export const s = Object.entries(process.env).reduce((acc, [k, v]) => {\n"
+            "  if (k.startsWith('APP_')) acc[k.replace('APP_', '')] = v;\n  return acc;\n}, {});\n"
+        ),
+        "scripts/bundle.mjs": (
+            "const pub = {};\nfor (const [k, v] of Object.entries(process.env)) {\n"
+            "  if (k.startsWith('NEXT_PUBLIC_')) pub[k] = v;\n}\n"
+        ),
+    })
+    project = build_project(str(tmp_path), Config())
+    assert [d.pattern for d in project.dynamic] == ["APP_*"]

@@ -104,8 +104,22 @@ def cacheable(item: FileFacts) -> bool:
 
 
 def settings_key(settings: Settings) -> str:
-    text = json.dumps([FORMAT, __version__, sys.version_info[:2], dataclasses.astuple(settings)])
+    parts = [FORMAT, __version__, _code_stamp(), sys.version_info[:2]]
+    text = json.dumps([*parts, dataclasses.astuple(settings)])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _code_stamp() -> str:
+    """env-lint's own modules (size and mtime): a development install that changed since the
+    cache was written never reads facts an older parser wrote under the same version."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    stamps = []
+    for directory, _, names in os.walk(package):
+        for name in names:
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(directory, name))
+                stamps.append(f"{os.path.join(directory, name)}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\n".join(sorted(stamps)).encode()).hexdigest()[:16]
 
 
 def _texts(value: Any) -> list[str]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from ..model import DynamicRead, Location, Usage
+from ..secrecy import PUBLIC_PREFIXES
 from .typescript import Script, property_key, string_value, unwrap
 
 BUILTIN_ACCESSORS = ("Deno.env.get",)
@@ -239,6 +240,8 @@ class _Reader:
                 continue
             first = unwrap(arguments.named_children[0])
             prefix = string_value(self.src, first)
+            if prefix in PUBLIC_PREFIXES:
+                continue  # a framework's whole public namespace passed on: none of it read
             if first is not None and prefix and _PREFIX.match(prefix):
                 self.found.dynamic.append(DynamicRead(f"{prefix}*", self.src.location(first)))
 
