@@ -4,6 +4,7 @@ the settings that affect parsing, so it can be cached by content hash."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .core import (
     DocMention,
@@ -17,9 +18,11 @@ from .core import (
     Unrecognized,
     Usage,
 )
-from .ir import Module
 from .manifests import DeployManifest
 from .targets import ImplicitVar, TurboConfig
+
+if TYPE_CHECKING:
+    from .ir import Module
 
 
 @dataclass(frozen=True, slots=True)

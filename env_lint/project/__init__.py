@@ -24,7 +24,7 @@ from ..sources.base import Settings
 from ..sources.registry import SOURCES
 from .collect import Collector
 from .listing import list_files, tracked_env_files
-from .schemas import Resolved, resolve_schemas
+from .resolved import Resolved
 from .services import discover_services
 
 if TYPE_CHECKING:
@@ -56,7 +56,11 @@ def build_project(root: str, config: Config) -> Project:
     if cache is not None:
         cache.save()
     facts = collected.facts
-    resolved = resolve_schemas(facts, files, collector.module)
+    resolved = Resolved()
+    if any(item.module is not None for item in facts.values()):
+        from .schemas import resolve_schemas  # the evaluator, only when there is JS/TS to read
+
+        resolved = resolve_schemas(facts, files, collector.module)
     project = assemble(root, config, files, facts, resolved, len(collected.extra_reads), notes)
     crashes = tuple(sorted({*collected.crashes, *resolved.crashes}))
     return replace(project, crashes=crashes, notes=tuple(dict.fromkeys(notes)))

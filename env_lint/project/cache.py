@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
+import functools
 import hashlib
 import json
 import os
@@ -35,7 +36,6 @@ from typing import Any
 
 from .. import __version__
 from ..credentials import value_like
-from ..model import core, facts, ir, manifests, targets
 from ..model.facts import FileFacts
 from ..sources.base import Settings
 
@@ -45,7 +45,12 @@ _RACY_SECONDS = 2.0
 _IGNORE = "# written by env-lint: a cache, never commit it\n*\n"
 
 
+@functools.cache
 def _registry() -> dict[str, type[Any]]:
+    """The classes a cache may name (imported on first use: module facts are the only user of
+    ``model.ir``)."""
+    from ..model import core, facts, ir, manifests, targets
+
     found: dict[str, type[Any]] = {}
     for module in (core, facts, ir, manifests, targets):
         for value in vars(module).values():
@@ -53,9 +58,6 @@ def _registry() -> dict[str, type[Any]]:
             if own and (dataclasses.is_dataclass(value) or issubclass(value, enum.Enum)):
                 found[value.__name__] = value
     return found
-
-
-_CLASSES = _registry()
 
 
 def encode(value: Any) -> Any:
@@ -89,8 +91,8 @@ def decode(value: Any) -> Any:
     if "@s" in value:
         return frozenset(value["@s"])
     if "@e" in value:
-        return _CLASSES[value["@e"]](value["v"])
-    return _CLASSES[value["@"]](*[decode(v) for v in value["v"]])
+        return _registry()[value["@e"]](value["v"])
+    return _registry()[value["@"]](*[decode(v) for v in value["v"]])
 
 
 def cacheable(item: FileFacts) -> bool:

@@ -7,13 +7,17 @@ import os
 import re
 import traceback
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ..model import Crash, FileFacts, Location, ParseFailure
-from ..model.ir import Module
 from ..sources.base import Settings, Source
 from ..sources.registry import source_for
 from ..textio import is_binary, read_bytes
 from .cache import FactsCache, stamp_of
+
+if TYPE_CHECKING:
+    from ..model.ir import Module
+
 
 # ``\b`` on bytes is ASCII (letters, digits, ``_``): the same match as explicit lookarounds,
 # about 2.5x faster on a large repo's 60 MB.

@@ -3,13 +3,13 @@ envalid), following imports into other modules where a schema, a shape or a help
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..model import Crash, FileFacts, Location, ParseFailure, Schema, Unrecognized
+from ..model import FileFacts, Location, ParseFailure, Schema
 from .collect import PARSER_ERRORS, crash
 from .envalid import envalid_schemas
 from .modules import Loader, Modules
+from .resolved import Resolved
 from .t3env import t3_schemas
 from .zod import Evaluator
 
@@ -18,15 +18,6 @@ if TYPE_CHECKING:
 
 _NO_SCHEMA = "a schema file with no env schema env-lint can read"
 _SYNTAX = "syntax error; variables after it may be missed"
-
-
-@dataclass
-class Resolved:
-    schemas: list[Schema] = field(default_factory=list)  # in file order
-    by_path: dict[str, list[Schema]] = field(default_factory=dict)
-    notes: list[Unrecognized] = field(default_factory=list)
-    failures: list[ParseFailure] = field(default_factory=list)
-    crashes: list[Crash] = field(default_factory=list)
 
 
 def resolve_schemas(facts: dict[str, FileFacts], files: list[str], load: Loader) -> Resolved:

@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..model import Directive, FileFacts, ParseFailure, Usage
-from ..model.ir import Module
 from ..paths import is_source_path
 from ..textio import decode, is_binary
 from .base import MARKER_BYTES, Settings, Source, name_of
 from .directives import directives_in
 
 if TYPE_CHECKING:
+    from ..model.ir import Module
     from .typescript import Script
 
 ENV_MARKERS = (
