@@ -139,6 +139,9 @@ def _texts(value: Any) -> list[str]:
     return found
 
 
+# Where an encoded FileFacts keeps its module facts (fields are encoded in order).
+_MODULE_FIELD = [f.name for f in dataclasses.fields(FileFacts)].index("module")
+
 Stamp = tuple[int, int, int]  # size, mtime_ns, inode
 
 
@@ -207,7 +210,7 @@ class FactsCache:
             encoded = encode(item)
         except TypeError:
             return
-        module = encode(item.module) if item.module is not None else None
+        module = encoded["v"][_MODULE_FIELD] if item.module is not None else None
         if module is not None and any(value_like(t) for t in _texts(module)):
             return  # a credential-shaped literal in the code: never copied into the cache
         self._new[rel] = [list(stamp), encoded]

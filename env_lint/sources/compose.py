@@ -40,10 +40,10 @@ def _claims(rel: str, settings: Settings) -> bool:
 
 
 def _read(path: str, text: str, settings: Settings) -> FileFacts:
-    facts = weak_facts(path, text, _NAME)
     documents = read_documents(path, text, _NAME)
     if isinstance(documents, FileFacts):
-        return replace(facts, unrecognized=documents.unrecognized)
+        return weak_facts(path, text, _NAME)  # unparsable: the weak reads say why
+    facts = weak_facts(path, text, _NAME, documents)
     base = path.rpartition("/")[0]
     units = [
         unit

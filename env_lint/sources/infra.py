@@ -49,15 +49,18 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
     return weak_facts(path, text, "infra")
 
 
-def weak_facts(path: str, text: str, source: str) -> FileFacts:
+def weak_facts(
+    path: str, text: str, source: str, documents: list[yaml.Node] | None = None
+) -> FileFacts:
     """The weak reads of a workflow, compose file, Dockerfile or script, as that file's facts
-    (also for the deploy-manifest sources that take compose files and workflows over), and
-    whether its commands run turbo tasks."""
+    (also for the deploy-manifest sources that take compose files and workflows over: they pass
+    the YAML ``documents`` they composed, so the file is composed once), and whether its
+    commands run turbo tasks."""
     runs = runs_turbo(text)
     if "$" not in text and "env" not in text.lower():
         return FileFacts(path, source, runs_turbo=runs)
     try:
-        usages = infra_reads(path, text)
+        usages = infra_reads(path, text, documents)
     except ValueError as exc:
         failure = ParseFailure(Location(path, 1, 1), str(exc))
         return FileFacts(path, source, failures=(failure,), runs_turbo=runs)
@@ -68,25 +71,29 @@ def _unreadable(path: str, failure: ParseFailure) -> FileFacts:
     return FileFacts(path, "infra")
 
 
-def infra_reads(path: str, text: str) -> list[Usage]:
+def infra_reads(path: str, text: str, documents: list[yaml.Node] | None = None) -> list[Usage]:
     """Raises ValueError for YAML that cannot be parsed (the caller reports it)."""
     if is_workflow(path) or is_compose(path):
-        return sorted(set(_yaml_reads(path, text)))
+        if documents is None:
+            from .yamlsafe import compose_all
+
+            documents = compose_all(text, aliases=True)
+        return sorted(set(_yaml_reads(path, text, documents)))
     if is_dockerfile(path):
         return sorted(set(_dockerfile_reads(path, text)))
     return sorted(set(_shell_reads(path, text)))
 
 
-def _yaml_reads(path: str, text: str) -> Iterator[Usage]:
+def _yaml_reads(path: str, text: str, documents: list[yaml.Node]) -> Iterator[Usage]:
     """Anchors and aliases are common in compose files: an aliased node is the anchored node
     itself, read once where it was written."""
     import yaml
 
-    from .yamlsafe import compose, nodes
+    from .yamlsafe import nodes
 
     lines = LineIndex(text)
     declared: set[int] = set()
-    for node in nodes(compose(text, aliases=True)):
+    for node in (n for root in documents for n in nodes(root)):
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 is_env = isinstance(key, yaml.ScalarNode) and key.value in ("env", "environment")
