@@ -147,6 +147,33 @@ def claimed(text: str, path: str = "docs/ENV.md") -> list[str]:
         ),
         pytest.param("```sh\nAPP_VAR_1=a APP_VAR_2=b\n```\n", [], id="placeholder-names"),
         pytest.param("# Auth (SUPERSEDED)\n\n## `OLD_FLAG`\n", [], id="page-marked-superseded"),
+        pytest.param(
+            '```bash\nSHOP_TOKEN="x"\nSHOP_ITEM="prod_..."\n```\n\n```ts\n'
+            "const item = process.env.SHOP_ITEM;\n```\n",
+            ["SHOP_TOKEN"],
+            id="tutorial-env-read-by-the-page-sample-code",
+        ),
+        pytest.param(
+            "```php\n$key = env('SHOP_KEY');\n```\n\n```bash\nSHOP_KEY=abc\n```\n",
+            [],
+            id="read-by-a-sample-in-another-language",
+        ),
+        pytest.param(
+            '```bash\nexport CLIENT_KEY="k"\ncurl -H "Authorization: Bearer $CLIENT_KEY" x\n```\n',
+            [],
+            id="shell-variable-expanded-by-the-page-command",
+        ),
+        pytest.param(
+            "```bash\nAPP_ORIGIN=http://localhost\nAPP_CALLBACK=${APP_ORIGIN}/cb\n```\n",
+            ["APP_ORIGIN", "APP_CALLBACK"],
+            id="expansion-inside-an-env-file-is-no-read",
+        ),
+        pytest.param(
+            "| Variable | Description |\n|---|---|\n| `APP_SECRET` | signs |\n\n"
+            "```ts\nconst s = process.env.APP_SECRET;\n```\n",
+            ["APP_SECRET"],
+            id="a-table-claim-stays-a-claim",
+        ),
     ],
 )
 def test_what_a_doc_claims(text: str, expected: list[str]) -> None:

@@ -61,6 +61,15 @@ DECLARATIONS = {
         ("APP_SENTRY_DSN", 19, "string", False, False, None, (), None, "app/settings.py"),
         ("OLD_REDIS_URL", 23, "string", False, False, 'redis://localhost:6379', (), None, "app/settings.py"),
     ],
+    "class-config": [
+        ("SECRET_KEY", 6, "unknown", True, False, None, (), None, "src/env.ts"),
+        ("CACHE_URL", 11, "unknown", False, False, None, (), None, "src/env.ts"),
+        ("REGION", 15, "unknown", False, False, None, (), None, "src/env.ts"),
+        ("SSL_MODE", 17, "unknown", False, False, None, (), None, "src/env.ts"),
+        ("QUEUE_URL", 6, "unknown", True, False, None, (), None, "src/nest/env.validation.ts"),
+        ("QUEUE_NAME", 10, "unknown", False, False, None, (), None, "src/nest/env.validation.ts"),
+        ("WORKER_COUNT", 13, "unknown", False, False, None, (), None, "src/nest/env.validation.ts"),
+    ],
     "json-schema": [
         ("API_URL", 6, "url", True, False, None, (), None, "config/app.env.schema.json"),
         ("API_KEY", 7, "string", True, False, None, (), None, "config/app.env.schema.json"),
@@ -87,6 +96,25 @@ READS = {
             # process.env[key] with an unknown key is an opaque use, not a pattern
             DynamicRead(pattern='BUCKET_*', location=Location(path='src/reads.ts', line=9, column=28)),
             DynamicRead(pattern='PREFIX_*', location=Location(path='src/reads.ts', line=10, column=34)),
+        ],
+    ),
+    "class-config": (
+        [
+            # environment.X through the imported module that exports process.env wrapped,
+            # and env.X / all.X through named exports spreading or aliasing it; Colors.X from a
+            # module that exports a plain object is no read
+            ("CACHE_URL", "src/config/database.js", 3, 20, False, False),
+            ("CACHE_URL", "src/env.ts", 11, 17, True, False),
+            ("DEPLOY_STAGE", "src/app.ts", 7, 26, True, False),
+            ("FEATURE_FLAG", "src/app.ts", 5, 33, False, False),
+            ("LEGACY_CACHE_URL", "src/env.ts", 11, 42, False, False),
+            ("PUBLIC_HOST", "src/app.ts", 8, 25, False, False),
+            ("REGION", "src/env.ts", 15, 31, True, False),
+            ("SECRET_KEY", "src/env.ts", 6, 35, False, False),
+            ("SSL_MODE", "src/config/database.js", 2, 21, False, False),
+            ("SSL_MODE", "src/env.ts", 17, 33, False, False),
+        ],
+        [
         ],
     ),
     "usages-python": (
@@ -162,6 +190,20 @@ def test_pydantic_aliases_and_schema_kinds():
     assert {s.kind for s in project.schemas} == {"pydantic-settings"}
     assert {s.kind for s in build_project(str(STYLES / "t3-env"), Config()).schemas} == {"t3-env"}
     assert {s.kind for s in build_project(str(STYLES / "envalid"), Config()).schemas} == {"envalid"}
+
+
+def test_class_config_requiredness_and_aliases():
+    """@IsOptional() is optional, @IsNotEmpty() required unless the read falls back, a field
+    without either is unknown; a second read in the field is another name for the variable."""
+    project = build_project(str(STYLES / "class-config"), Config())
+    assert {s.kind for s in project.schemas} == {"class-validator"}
+    found = {v.name: (v.required, v.has_default, v.known, v.aliases) for s in project.schemas for v in s.variables}
+    assert found["SECRET_KEY"] == (True, False, True, ())
+    assert found["CACHE_URL"] == (False, True, True, ("LEGACY_CACHE_URL",))
+    assert found["REGION"] == (False, True, True, ())
+    assert found["SSL_MODE"] == (False, False, False, ())
+    assert found["WORKER_COUNT"] == (False, True, True, ())
+    assert "helperValue" not in found
 
 
 def test_without_accessors_configured_helpers_are_not_reads():

@@ -1,6 +1,7 @@
 """The data env-lint works on: frozen dataclasses at the bottom of the import graph."""
 
 from .core import (
+    ConfigField,
     Constraints,
     Crash,
     Credential,
@@ -11,6 +12,7 @@ from .core import (
     ExampleEntry,
     ExampleFile,
     Finding,
+    ImportedRead,
     Location,
     ParseFailure,
     Related,
@@ -35,6 +37,7 @@ from .targets import (
 )
 
 __all__ = [
+    "ConfigField",
     "Constraints",
     "Crash",
     "Credential",
@@ -49,6 +52,7 @@ __all__ = [
     "FileFacts",
     "Finding",
     "ImplicitVar",
+    "ImportedRead",
     "Location",
     "Manifest",
     "ManifestVar",

@@ -181,6 +181,33 @@ class Usage:
 
 
 @dataclass(frozen=True, slots=True, order=True)
+class ImportedRead:
+    """``environment.X`` where ``environment`` is imported from another module of the repo
+    (``import environment from "./env"``): a read of ``X`` when that module exports the
+    environment itself (``export default withFileSecrets(process.env)``); resolved across
+    files."""
+
+    specifier: str  # as written: "./utils/environment"
+    name: str  # the imported name: "default" or a named export
+    usage: Usage
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class ConfigField:
+    """A field of a decorated config class (class-validator style): ``@IsOptional() public
+    URL = toString(environment.URL)`` (the variable is the read inside the field) or ``@IsUrl()
+    DATABASE_URL!: string`` in a class that is validated as the environment (the field is the
+    variable)."""
+
+    location: Location  # the field's name
+    end: Location  # where the field ends: the reads between are its variables
+    name: str | None  # the field's own name, when the field itself is the variable
+    optional: bool  # ``@IsOptional()`` or ``field?:``
+    required: bool  # ``@IsNotEmpty()`` / ``@IsDefined()``, or a field of a validated class
+    owner: Location  # the class
+
+
+@dataclass(frozen=True, slots=True, order=True)
 class DynamicRead:
     """``process.env[`BUCKET_${s}_URL`]``: a read whose name is only known by a pattern
     (``BUCKET_*_URL``); it counts as a read of every name that matches."""

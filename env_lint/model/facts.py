@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .core import (
+    ConfigField,
     DocMention,
     DocValue,
     DynamicRead,
     EnvFile,
     ExampleFile,
+    ImportedRead,
     Location,
     ParseFailure,
     Schema,
@@ -79,3 +81,6 @@ class FileFacts:
     opaque: tuple[Location, ...] = ()  # the whole environment passed where env-lint cannot see
     named_schema: bool = False  # a schema file by its name or the config
     deploy: tuple[DeployManifest, ...] = ()  # the units of a deploy manifest
+    env_exports: tuple[str, ...] = ()  # exported names that are the environment ("default")
+    imported_reads: tuple[ImportedRead, ...] = ()  # reads through an imported binding
+    config_fields: tuple[ConfigField, ...] = ()  # fields of decorated config classes

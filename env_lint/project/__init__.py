@@ -23,6 +23,7 @@ from ..secrecy import secret_by_name
 from ..sources.base import Settings
 from ..sources.registry import SOURCES
 from .collect import Collector
+from .crossfile import class_schemas, imported_usages
 from .listing import list_files, tracked_env_files
 from .resolved import Resolved
 from .services import discover_services
@@ -85,8 +86,10 @@ def assemble(
 ) -> Project:
     every = list(facts.values())
     examples = [f.example for f in every if f.example is not None]
+    crossing = imported_usages(facts, frozenset(files))
+    usages = sorted({u for f in every for u in (*f.usages, *crossing.get(f.path, ()))})
     schemas = list(_schemas(every, resolved))
-    usages = sorted({u for f in every for u in f.usages})
+    schemas += [s for f in every if f.config_fields for s in class_schemas(f, usages)]
     known = {e.name for example in examples for e in example.entries}
     known.update(v.name for s in schemas for v in s.variables)
     known.update(u.name for u in usages)

@@ -7,14 +7,13 @@ module is lowered again, completely, on demand (``load``), at most once per run.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
 
-from ..model import FileFacts, parent_dir
+from ..model import FileFacts
 from ..model.ir import Expr, Import, Module, Prop, Ref
+from .crossfile import resolve_specifier
 
 Loader = Callable[[str], Module | None]  # root-relative path -> its complete module
-_SUFFIXES = ("", ".ts", ".tsx", ".mts", ".js", ".mjs", ".cjs", "/index.ts", "/index.js")
 ZOD_MODULES = ("zod",)
 ENV_MODULES = frozenset({"std-env", "$env/dynamic/private", "$env/dynamic/public"})
 
@@ -65,15 +64,7 @@ class Modules:
 
     def resolve(self, from_path: str, specifier: str) -> str | None:
         """The file a relative import names (``./env``, ``../lib/env.js``), if it is listed."""
-        if not specifier.startswith("."):
-            return None
-        base = posixpath.normpath(posixpath.join(parent_dir(from_path), specifier))
-        base = base.removesuffix(".js") if base.endswith(".js") else base
-        for suffix in _SUFFIXES:
-            candidate = base + suffix
-            if not candidate.startswith("..") and candidate in self._files:
-                return candidate
-        return None
+        return resolve_specifier(from_path, specifier, self._files)
 
     def env_alias(self, view: View, expr: Expr) -> bool:
         """``env`` imported from std-env or SvelteKit's ``$env/dynamic/*``."""

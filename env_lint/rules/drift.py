@@ -95,6 +95,8 @@ def _undeclared_usage(ctx: Context) -> Iterator[Finding]:
             continue  # a build or deploy config sets it
         if name in ctx.env_file_names:
             continue  # a committed env file (.env.production) lists it
+        if any(_checks_presence(u) for u in usages):
+            continue  # an optional feature: its other reads run behind that check
         usages = [u for u in usages if _needs_declaring(ctx, u)]
         if not usages:
             continue
@@ -106,6 +108,12 @@ def _undeclared_usage(ctx: Context) -> Iterator[Finding]:
             variable=name,
             related=related_to((u.location for u in rest), "also read here"),
         )
+
+
+def _checks_presence(usage: Usage) -> bool:
+    """Application code checks whether the variable is set (``if (process.env.X)``,
+    ``available: !!process.env.X``, ``if (!process.env.X) return null``)."""
+    return usage.guarded and not usage.weak and not is_tooling_path(usage.location.path)
 
 
 def _needs_declaring(ctx: Context, usage: Usage) -> bool:
@@ -212,7 +220,9 @@ UNDECLARED_USAGE = Rule(
     "example file, schema, doc, build or deploy config, or committed env file "
     '(`.env.production`, also as `# X=`). Reads with a fallback (`?? "d"`, '
     '`.get("X", d)`), guarded reads (`if (process.env.X)`, `X && ...`, `?.`, a local flag '
-    "computed from it), reads only printed (`console.log`), reads in tests, examples, "
+    "computed from it), a variable whose presence the application checks anywhere (one "
+    "`available: !!process.env.X` makes `X` an optional feature: its other reads run behind "
+    "that check), reads only printed (`console.log`), reads in tests, examples, "
     "scripts and hidden tooling directories (`.github/`, `.claude/`), runtime and platform "
     "variables (`KUBERNETES_SERVICE_HOST`) are not reported. One finding per variable, at its "
     "first such read.",

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from ..model import DynamicRead, Location, Usage
+from ..model import DynamicRead, ImportedRead, Location, Usage
 from ..secrecy import PUBLIC_PREFIXES
+from .jsimports import RELATIVE_FROM, used_as_upper_receiver
 from .typescript import Script, property_key, string_value, unwrap
 
 BUILTIN_ACCESSORS = ("Deno.env.get",)
@@ -76,6 +77,7 @@ class CodeReads:
     dynamic: list[DynamicRead] = field(default_factory=list)
     opaque: list[Location] = field(default_factory=list)  # the whole env passed on
     accessors: list[str] = field(default_factory=list)  # inferred accessor functions
+    imported: list[ImportedRead] = field(default_factory=list)  # ``imported.X``, resolved later
 
 
 def extract_usages(src: Script, accessors: tuple[str, ...] = ()) -> list[Usage]:
@@ -90,6 +92,7 @@ def extract_reads(src: Script, accessors: tuple[str, ...] = ()) -> CodeReads:
     found.dynamic = sorted(set(found.dynamic))
     found.opaque = sorted(set(found.opaque))
     found.accessors = sorted(set(found.accessors))
+    found.imported = sorted(set(found.imported))
     return found
 
 
@@ -100,6 +103,7 @@ class _Reader:
         self.found = CodeReads()
         self.aliases: dict[str, Node | None] = {}  # name -> the scope it is declared in
         self.inferred: dict[str, str] = {}  # accessor -> how its own read is used
+        self.via: tuple[str, str] | None = None  # reading through an imported binding
 
     def run(self) -> None:
         for node in self._env_objects():
@@ -112,6 +116,18 @@ class _Reader:
             for call in self._calls_of(name):
                 self._accessor(call, self.inferred.get(name, "required"))
         self.found.accessors = sorted(self.inferred)
+        self._imported_bindings()
+
+    def _imported_bindings(self) -> None:
+        """``import environment from "./env"`` and ``environment.X``: a read of ``X`` if that
+        module exports the environment (decided across files; recorded with the import)."""
+        for local, specifier, name in imported_bindings(self.src):
+            if local in self.aliases:
+                continue
+            self.via = (specifier, name)
+            for node in self._identifiers(local, None):
+                self._use(node, alias=True)
+            self.via = None
 
     # --- where the environment objects are ---------------------------------------------------
 
@@ -205,7 +221,7 @@ class _Reader:
         if pattern.type == "object_pattern":
             for name, key, defaulted in _pattern_names(self.src, pattern):
                 self._usage(name, key, "defaulted" if defaulted else "required")
-        elif pattern.type == "identifier":
+        elif pattern.type == "identifier" and self.via is None:
             self.aliases[self.src.text(pattern)] = _scope(self.src, declarator)
 
     def _argument(self, env: Node, arguments: Node) -> None:
@@ -216,7 +232,7 @@ class _Reader:
         text = "".join(self.src.text(function).split()) if function is not None else ""
         if text.rsplit(".", 1)[-1] in ("parse", "safeParse", "parseAsync", "safeParseAsync"):
             return  # a schema reads it: the schema's keys are the reads
-        if text.endswith(("createEnv", "cleanEnv")):
+        if text.endswith(("createEnv", "cleanEnv")) or self.via is not None:
             return
         self.found.opaque.append(self.src.location(env))
         if text in _ENUMERATORS:
@@ -316,6 +332,8 @@ class _Reader:
         return found
 
     def _dynamic(self, index: Node) -> None:
+        if self.via is not None:
+            return  # ``imported[k]`` on a module that may not be the environment
         pattern = glob_of(self.src, index)
         if pattern.strip("*"):
             self.found.dynamic.append(DynamicRead(pattern, self.src.location(index)))
@@ -346,16 +364,18 @@ class _Reader:
         if how == "write":
             return
         location = self.src.location(node)
-        self.found.usages.append(
-            Usage(
-                name,
-                location,
-                defaulted=how == "defaulted",
-                guarded=how == "guarded",
-                emptied=how == "emptied",
-                passed=how == "passed",
-            )
+        usage = Usage(
+            name,
+            location,
+            defaulted=how == "defaulted",
+            guarded=how == "guarded",
+            emptied=how == "emptied",
+            passed=how == "passed",
         )
+        if self.via is not None:
+            self.found.imported.append(ImportedRead(*self.via, usage))
+        else:
+            self.found.usages.append(usage)
 
 
 # --- how a read is used ------------------------------------------------------------------------
@@ -630,6 +650,26 @@ def _pattern_names(src: Script, pattern: Node) -> Iterator[tuple[str, Node, bool
         name = property_key(src, key) if key is not None else None
         if name is not None and key is not None:
             yield name, key, defaulted
+
+
+def imported_bindings(src: Script) -> Iterator[tuple[str, str, str]]:
+    """(local, specifier, imported name) of each default or named import from a relative
+    module whose binding the file uses as ``local.UPPER``."""
+    if not RELATIVE_FROM.search(src.data):
+        return
+    for node in src.tree.root_node.named_children:
+        if node.type != "import_statement":
+            continue
+        specifier = string_value(src, node.child_by_field_name("source")) or ""
+        if not specifier.startswith("."):
+            continue
+        clause = next((c for c in node.named_children if c.type == "import_clause"), None)
+        children = clause.named_children if clause is not None else []
+        found = [(src.text(c), "default") for c in children if c.type == "identifier"]
+        found += [(local, name) for local, name, _ in _named_imports(src, node)]
+        for local, name in found:
+            if used_as_upper_receiver(src.data, local):
+                yield local, specifier, name
 
 
 def _named_imports(src: Script, node: Node) -> Iterator[tuple[str, str, Node]]:

@@ -45,6 +45,15 @@ _CODE_LANGUAGES = frozenset(
      "cpp", "c++", "csharp", "cs", "swift", "scala", "elixir", "ex", "lua", "sql", "hcl",
      "terraform", "tf", "dart", "groovy", "perl", "r", "json", "jsonc", "json5"}
 )  # fmt: skip
+# What a page's own sample code reads: the variables of the app the page builds (a tutorial's
+# ``.env`` block followed by ``process.env.X``), not the repo's own settings.
+_PAGE_READ = re.compile(
+    r"(?:process\.env|import\.meta\.env)(?:\?\.|\.)([A-Z][A-Z0-9_]*)"
+    r"|(?:process\.env|environ|ENV)\[\s*[\"']([A-Z][A-Z0-9_]*)[\"']\s*\]"
+    r"|(?:getenv|env|environ\.get|Env\.get|env::var)\s*\(\s*[\"']([A-Z][A-Z0-9_]*)[\"']"
+)
+# A shell expansion (``$X`` / ``${X}``) on a command line of a code block.
+_EXPANSION = re.compile(r"\$\{?([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_])")
 # Names that stand for "your variable here" in a how-to: never a claim.
 _PLACEHOLDER = re.compile(
     r"(^|_)VARS?_?\d+$|^VAR\d*$|^(MY|YOUR|SOME)_|^(FOO|BAR|BAZ)(_|$)|(^|_)EXAMPLE(_|$)"
@@ -94,6 +103,7 @@ class _Doc:
     sections: list[_Section] = field(default_factory=list)
     # heading mentions whose own text and section said nothing take the enclosing heading's word
     fallbacks: list[tuple[int, bool]] = field(default_factory=list)
+    reads: set[str] = field(default_factory=set)  # what the page's own sample code reads
     _words: dict[tuple[int, int], dict[str, Location]] = field(default_factory=dict)
 
     def kids(self, token: Token) -> list[Token]:
@@ -197,7 +207,11 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
     for mention_index, context in doc.fallbacks:
         if doc.mentions[mention_index].required is None:
             doc.mentions[mention_index] = replace(doc.mentions[mention_index], required=context)
-    return ParsedDoc(doc.mentions, doc.values, retired=says_retired(lead))
+    mentions = [
+        replace(m, primary=False) if m.primary and m.kind == "code" and m.name in doc.reads else m
+        for m in doc.mentions
+    ]
+    return ParsedDoc(mentions, doc.values, retired=says_retired(lead))
 
 
 def _inline_text(doc: _Doc, token: Token) -> str:
@@ -395,6 +409,7 @@ def _code(doc: _Doc, token: Token) -> None:
         number = first + offset
         assigned = _ASSIGN.match(line)
         claimed = None if in_code else _env_line(line)
+        _page_reads(doc, line, command=not assigned)
         if line.strip():
             where = Location(doc.path, number + 1, 1)
             if assigned:
@@ -407,6 +422,15 @@ def _code(doc: _Doc, token: Token) -> None:
             primary = bool(claimed == name and assigned and hit.start(1) == assigned.start(1))
             location = Location(doc.path, number + 1, hit.start(1) + 1)
             doc.mentions.append(DocMention(name, location, "code", primary))
+
+
+def _page_reads(doc: _Doc, line: str, *, command: bool) -> None:
+    """The variables a code-block line reads: a program's ``process.env.X`` / ``getenv("X")``,
+    or a command's ``$X`` (not an env file's own ``B=${A}/x``)."""
+    if "env" in line or "ENV" in line or "environ" in line:
+        doc.reads.update(next(g for g in hit.groups() if g) for hit in _PAGE_READ.finditer(line))
+    if command and "$" in line:
+        doc.reads.update(_EXPANSION.findall(line))
 
 
 def _env_line(line: str) -> str | None:

@@ -16,6 +16,7 @@ from ..paths import is_source_path
 from ..textio import decode, is_binary
 from .base import MARKER_BYTES, Settings, Source, name_of
 from .directives import directives_in
+from .jsimports import reads_through_import
 
 if TYPE_CHECKING:
     from ..model.ir import Module
@@ -59,6 +60,16 @@ def _markers(settings: Settings) -> tuple[bytes, ...]:
     return ENV_MARKERS + tuple(f"{a}(".encode() for a in settings.accessors)
 
 
+_CONFIG_CLASS = b"class-validator"
+
+
+def _env_like(data: bytes, settings: Settings) -> bool:
+    """Env markers, a decorated config class, or a read through an imported binding."""
+    if any(m in data for m in _markers(settings)) or _CONFIG_CLASS in data:
+        return True
+    return reads_through_import(data)
+
+
 # A module that parses a schema imported from elsewhere, with an env map imported from
 # elsewhere, has no env marker of its own: ``clientSchema.safeParse(clientEnv)``.
 PARSE_CALLS = (b".parse(", b".safeParse(", b".parseAsync(", b".safeParseAsync(")
@@ -69,9 +80,9 @@ def _wanted(path: str, data: bytes, settings: Settings) -> bool:
         return True  # read strictly: even a binary one is reported
     if is_binary(data):
         return False
-    if MARKER_BYTES in data or any(m in data for m in _markers(settings)):
+    if MARKER_BYTES in data or any(m in data for m in PARSE_CALLS):
         return True
-    return any(m in data for m in PARSE_CALLS)
+    return _env_like(data, settings)
 
 
 def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
@@ -81,10 +92,11 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
         if isinstance(text, ParseFailure):
             return FileFacts(path, SOURCE.name, failures=(text,), named_schema=True)
         data = text.text.encode("utf-8")
-    reads_env = named or any(m in data for m in _markers(settings))
+    reads_env = named or _env_like(data, settings)
     if not reads_env and not any(m in data for m in PARSE_CALLS):
         return FileFacts(path, SOURCE.name, directives=_directives(path, data, None))
     from .code_usages import extract_reads
+    from .ts_config import config_fields, env_exports
     from .ts_module import lower_module
     from .typescript import Script
 
@@ -104,6 +116,9 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
         provided=tuple(provided_by_build_config(script)),
         module=module,
         named_schema=named,
+        env_exports=env_exports(script),
+        imported_reads=tuple(reads.imported),
+        config_fields=config_fields(script),
     )
 
 

@@ -114,7 +114,13 @@ class Script:
         return sorted(found, key=lambda m: min(n.start_byte for ns in m[1].values() for n in ns))
 
     def location(self, node: Node) -> Location:
-        row, byte_col = node.start_point
+        return self._point(*node.start_point)
+
+    def end_location(self, node: Node) -> Location:
+        """Where a node ends: the column just past its last character."""
+        return self._point(*node.end_point)
+
+    def _point(self, row: int, byte_col: int) -> Location:
         if self._line_starts is None:
             self._line_starts = [0, *(m.end() for m in re.finditer(b"\n", self.data))]
         start = self._line_starts[row] if row < len(self._line_starts) else 0

@@ -1,0 +1,146 @@
+"""How a JS/TS module hands the environment on: exported whole (``export default
+withFileSecrets(process.env)``, ``export const env = process.env``), or as the fields of a
+decorated config class (class-validator).
+
+Both are per-file facts; what they mean is decided across files (``project/crossfile.py``): an
+importer's ``environment.X`` is a read of ``X`` only when the module it imports exports the
+environment, and a class field declares the variables read inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tree_sitter import Node
+
+from ..model import ConfigField
+from .typescript import Script, unwrap
+
+_ENV_OBJECTS = frozenset({"process.env", "import.meta.env", "Bun.env"})
+_DECLARATIONS = ("lexical_declaration", "variable_declaration")
+_CALLS = ("call_expression", "new_expression")
+_OPTIONAL = frozenset({"IsOptional", "ValidateIf"})
+_REQUIRED = frozenset({"IsNotEmpty", "IsDefined"})
+# ``plainToInstance(EnvClass, config)``: the class whose fields are the variables.
+_VALIDATED = re.compile(rb"\bplainTo(?:Instance|Class)\s*\(\s*([A-Za-z_$][A-Za-z0-9_$]*)")
+_ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+def env_exports(src: Script) -> tuple[str, ...]:
+    """The exported names whose value is the environment object, possibly wrapped: a call or
+    ``new`` with it as the first argument, an object spreading it, or a top-level constant
+    holding one of those."""
+    if b"export" not in src.data:
+        return ()
+    tops = dict(_top_declarations(src))
+    found: list[str] = []
+    for node in src.tree.root_node.named_children:
+        if node.type != "export_statement":
+            continue
+        value = node.child_by_field_name("value")
+        if value is not None and _is_env(src, value, tops):
+            found.append("default")
+        declaration = node.child_by_field_name("declaration")
+        if declaration is not None and declaration.type in _DECLARATIONS:
+            pairs = _declarators(src, declaration)
+            found += [name for name, expr in pairs if _is_env(src, expr, tops)]
+        for clause in (c for c in node.named_children if c.type == "export_clause"):
+            for spec in clause.named_children:
+                local = spec.child_by_field_name("name")
+                alias = spec.child_by_field_name("alias") or local
+                held = tops.get(src.text(local)) if local is not None else None
+                if alias is not None and _is_env(src, held, tops):
+                    found.append(src.text(alias))
+    return tuple(sorted(set(found)))
+
+
+def _top_declarations(src: Script) -> Iterator[tuple[str, Node]]:
+    for node in src.tree.root_node.named_children:
+        if node.type == "export_statement":
+            node = node.child_by_field_name("declaration") or node
+        if node.type in _DECLARATIONS:
+            yield from _declarators(src, node)
+
+
+def _declarators(src: Script, declaration: Node) -> Iterator[tuple[str, Node]]:
+    for child in declaration.named_children:
+        name = child.child_by_field_name("name")
+        value = child.child_by_field_name("value")
+        if child.type != "variable_declarator" or value is None:
+            continue
+        if name is not None and name.type == "identifier":
+            yield src.text(name), value
+
+
+def _is_env(src: Script, node: Node | None, tops: dict[str, Node], depth: int = 0) -> bool:
+    node = unwrap(node)
+    if node is None or depth > 4:
+        return False
+    if node.type == "member_expression":
+        return "".join(src.text(node).split()) in _ENV_OBJECTS
+    if node.type in _CALLS:
+        arguments = node.child_by_field_name("arguments")
+        args = arguments.named_children if arguments is not None else []
+        return bool(args) and _is_env(src, args[0], tops, depth + 1)
+    if node.type == "object":
+        spreads = [c for c in node.named_children if c.type == "spread_element"]
+        return any(_is_env(src, s.named_children[0], tops, depth + 1) for s in spreads)
+    if node.type == "identifier" and src.text(node) in tops:
+        return _is_env(src, tops[src.text(node)], tops, depth + 1)
+    return False
+
+
+def config_fields(src: Script) -> tuple[ConfigField, ...]:
+    """The fields of the classes that use class-validator decorators. A field with a value
+    declares the variables read inside it; a field of a class the module validates as the
+    environment (``plainToInstance(Env, config)``) is a variable by its own name."""
+    if b"class-validator" not in src.data:
+        return ()
+    validated = {m.group(1).decode() for m in _VALIDATED.finditer(src.data)}
+    found: list[ConfigField] = []
+    for node in src.tree.root_node.named_children:
+        if node.type == "export_statement":
+            node = node.child_by_field_name("declaration") or node
+        if node.type != "class_declaration":
+            continue
+        name = node.child_by_field_name("name")
+        body = node.child_by_field_name("body")
+        if name is None or body is None:
+            continue
+        fields = [c for c in body.named_children if c.type == "public_field_definition"]
+        if not any(_decorators(src, f) for f in fields):
+            continue
+        whole = src.text(name) in validated
+        found += [f for f in (_field(src, c, node, whole) for c in fields) if f is not None]
+    return tuple(found)
+
+
+def _decorators(src: Script, field: Node) -> list[str]:
+    names = []
+    for child in field.children:
+        if child.type != "decorator" or not child.named_children:
+            continue
+        target = child.named_children[0]
+        if target.type == "call_expression":
+            target = target.child_by_field_name("function") or target
+        names.append(src.text(target).rsplit(".", 1)[-1])
+    return names
+
+
+def _field(src: Script, field: Node, owner: Node, whole: bool) -> ConfigField | None:
+    key = field.child_by_field_name("name")
+    if key is None:
+        return None
+    decorators = set(_decorators(src, field))
+    optional = bool(decorators & _OPTIONAL) or any(c.type == "?" for c in field.children)
+    own = src.text(key)
+    value = field.child_by_field_name("value")
+    if whole and decorators and _ENV_NAME.match(own):
+        name, required = own, not optional and value is None
+    elif value is not None:
+        name, required = None, bool(decorators & _REQUIRED) and not optional
+    else:
+        return None
+    end, owned = src.end_location(field), src.location(owner)
+    return ConfigField(src.location(key), end, name, optional, required, owned)
