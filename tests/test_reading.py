@@ -75,6 +75,9 @@ def usages(root) -> dict[tuple[str, int], str]:
         ("TRACING_ENABLED", 33, "passed"),  # console.log({ x: process.env.X }): only printed
         ("REGION_NAME", 33, "passed"),
         ("PARTNER_CLIENT_ID", 34, "required"),  # an object the code sends: it needs a value
+        ("PRICE_MONTHLY_ID", 35, "guarded"),  # [A, B].filter(Boolean): unset ones dropped
+        ("PRICE_YEARLY_ID", 35, "guarded"),
+        ("MIRROR_HOST", 36, "guarded"),  # .filter((h) => h)
         ("SECRET_KEY", 8, "required"),  # python-decouple config() with no default
         ("TIMEOUT", 9, "defaulted"),  # config(..., default=30)
         ("DEBUG", 6, "defaulted"),  # django-environ: environ.Env(DEBUG=(bool, False))

@@ -417,11 +417,34 @@ def _use(src: Script, read: Node) -> tuple[str, bool]:
             if called == "Boolean":
                 return "guarded", asserted
             return _argument(src, node, parent, call), asserted
+        if parent.type == "array" and _filtered(src, parent):
+            return "guarded", asserted  # [process.env.A, process.env.B].filter(Boolean)
         if parent.type in _HANDED_ON:
             return "passed", asserted
         if parent.type == "variable_declarator" and _is(parent.child_by_field_name("value"), node):
             return _local(src, parent), asserted
         return _context(src, node, parent), asserted
+
+
+def _filtered(src: Script, array: Node) -> bool:
+    """``[...].filter(Boolean)`` (or ``.filter((x) => x)``): the unset ones are dropped."""
+    member = src.parent_of(array)
+    while member is not None and member.type in _WRAPPERS:
+        member = src.parent_of(member)
+    if member is None or member.type != "member_expression":
+        return False
+    prop = member.child_by_field_name("property")
+    call = src.parent_of(member)
+    if prop is None or src.text(prop) != "filter" or call is None:
+        return False
+    arguments = call.child_by_field_name("arguments")
+    first = (
+        arguments.named_children[0] if arguments is not None and arguments.named_children else None
+    )
+    if first is None:
+        return False
+    text = "".join(src.text(first).split())
+    return text == "Boolean" or re.fullmatch(r"\(?(\w+)\)?=>(?:!!)?\1", text) is not None
 
 
 def _argument(src: Script, node: Node, arguments: Node, call: Node | None) -> str:
