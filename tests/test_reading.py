@@ -85,6 +85,7 @@ def usages(root) -> dict[tuple[str, int], str]:
         ("BROKER_URL", 12, "guarded"),  # Starlette Config(..., default=None)
         ("FEATURE_FLAG", 21, "defaulted"),  # get_bool(): an accessor that falls back itself
         ("AWS_BUCKET", 22, "required"),  # for var in ("A", "B"): os.environ[var]
+        ("SITE_URL", 34, "guarded"),  # a helper that reads only `if name in os.environ`
     ],
 )
 def test_how_each_read_is_used(name, line, how):

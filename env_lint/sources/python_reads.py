@@ -135,8 +135,19 @@ class _Reader(ast.NodeVisitor):
                 key = self._read_key(inner)
                 if isinstance(key, ast.Name) and key.id in params:
                     self.accessors.add(node.name)
-                    self.inner[node.name] = self._inner_use(inner)
+                    checked = self._checks_membership(node, key.id)
+                    self.inner[node.name] = "guarded" if checked else self._inner_use(inner)
                     break
+
+    def _checks_membership(self, function: ast.AST, param: str) -> bool:
+        """The function tests ``name in os.environ`` first: unset is a case it handles."""
+        for node in ast.walk(function):
+            if not isinstance(node, ast.Compare) or len(node.ops) != 1:
+                continue
+            left, right = node.left, node.comparators[0]
+            if isinstance(left, ast.Name) and left.id == param and dotted(right) in self.environ:
+                return isinstance(node.ops[0], (ast.In, ast.NotIn))
+        return False
 
     def _read_key(self, node: ast.AST) -> ast.expr | None:
         if isinstance(node, ast.Subscript) and dotted(node.value) in self.environ:
