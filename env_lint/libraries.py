@@ -38,6 +38,8 @@ _AWS = (
 )
 
 _AI_GATEWAY = ("AI_GATEWAY_API_KEY",)
+_LANGFUSE = ("LANGFUSE_SECRET_KEY", "LANGFUSE_PUBLIC_KEY", "LANGFUSE_BASEURL", "LANGFUSE_HOST")
+_UPLOADTHING = ("UPLOADTHING_TOKEN", "UPLOADTHING_SECRET", "UPLOADTHING_APP_ID")
 # SvelteKit's Node adapter reads these (with its default empty envPrefix).
 _ADAPTER_NODE = (
     "HOST", "PORT", "ORIGIN", "SOCKET_PATH", "XFF_DEPTH", "ADDRESS_HEADER", "PROTOCOL_HEADER",
@@ -70,6 +72,10 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "@ai-sdk/fireworks": ("FIREWORKS_API_KEY",),
     "@ai-sdk/azure": ("AZURE_API_KEY", "AZURE_RESOURCE_NAME"),
     "@openrouter/ai-sdk-provider": ("OPENROUTER_API_KEY",),
+    "langfuse": _LANGFUSE,
+    "langfuse-vercel": _LANGFUSE,
+    "@langfuse/otel": _LANGFUSE,
+    "uploadthing": _UPLOADTHING,
     "@sveltejs/adapter-node": _ADAPTER_NODE,
     "wasp": _WASP,
     "prisma": _PRISMA,

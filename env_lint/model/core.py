@@ -205,6 +205,7 @@ class ConfigField:
     optional: bool  # ``@IsOptional()`` or ``field?:``
     required: bool  # ``@IsNotEmpty()`` / ``@IsDefined()``, or a field of a validated class
     owner: Location  # the class
+    key: str = ""  # the field's name (what code reads: ``env.VERSION``)
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -84,3 +84,4 @@ class FileFacts:
     env_exports: tuple[str, ...] = ()  # exported names that are the environment ("default")
     imported_reads: tuple[ImportedRead, ...] = ()  # reads through an imported binding
     config_fields: tuple[ConfigField, ...] = ()  # fields of decorated config classes
+    member_names: frozenset[str] = frozenset()  # ``obj.UPPER_NAME`` in a schema module

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from .core import (
     Crash,
@@ -51,6 +52,10 @@ class Project:
     code_strings: frozenset[str] = frozenset()  # names written as string literals in code
     config_words: frozenset[str] = frozenset()  # names mentioned in deploy and build configs
     opaque: tuple[Location, ...] = ()  # the whole environment passed where env-lint cannot see
+    # a name mentioned by one code file only -> that file (a schema file mentioning its own
+    # key and nothing else: nobody reads it)
+    lone_code_words: Mapping[str, str] = field(default_factory=dict)
+    member_names: Mapping[str, frozenset[str]] = field(default_factory=dict)  # schema modules
 
     def examples_above(self, path: str) -> tuple[ExampleFile, ...]:
         """The example files of the nearest directory, walking up from ``path``, that has any

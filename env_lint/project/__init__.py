@@ -122,6 +122,8 @@ def assemble(
             f.path for f in every if f.runs_turbo or (f.manifest and f.manifest.runs_turbo)
         ),
         opaque=tuple(sorted({o for f in every for o in f.opaque})),
+        lone_code_words=_lone_words(every),
+        member_names={f.path: f.member_names for f in every if f.member_names},
     )
 
 
@@ -169,6 +171,17 @@ def _words(facts: list[FileFacts], kind: str) -> frozenset[str]:
         if item.words_kind == kind:
             found.update(item.words)
     return frozenset(found)
+
+
+def _lone_words(facts: list[FileFacts]) -> dict[str, str]:
+    """The names that one code file alone mentions, with that file."""
+    homes: dict[str, str | None] = {}
+    for item in facts:
+        if item.words_kind != "code":
+            continue
+        for word in item.words:
+            homes[word] = item.path if word not in homes else None
+    return {word: path for word, path in homes.items() if path is not None}
 
 
 def _implicit(facts: list[FileFacts], config: Config, files: list[str]) -> list[ImplicitVar]:

@@ -74,4 +74,5 @@ def _variable(field: ConfigField, reads: list[Usage]) -> SchemaVar | None:
         has_default=first.defaulted,
         aliases=aliases,
         known=field.optional or field.required,
+        key=field.key if field.key != first.name else None,
     )

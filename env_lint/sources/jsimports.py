@@ -32,6 +32,21 @@ def used_as_upper_receiver(data: bytes, name: str) -> bool:
     return False
 
 
+_MEMBER = re.compile(
+    rb"(?<![A-Za-z0-9_$])([A-Za-z_$][A-Za-z0-9_$.]*?)\s*\??\.\s*([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_$])"
+)
+_ENV_OBJECTS = frozenset({b"process.env", b"import.meta.env", b"Bun.env"})
+
+
+def upper_members(data: bytes) -> frozenset[str]:
+    """Every ``NAME`` read as ``obj.NAME`` (``env.API_URL``, ``parsed.data.API_URL``), not
+    ``process.env.NAME``: what a schema module itself reads from the parsed object (a regex
+    pass: schema modules only)."""
+    return frozenset(
+        m.group(2).decode("ascii") for m in _MEMBER.finditer(data) if m.group(1) not in _ENV_OBJECTS
+    )
+
+
 def reads_through_import(data: bytes) -> bool:
     """A binding imported from a relative module is used as ``binding.UPPER_NAME``."""
     if not RELATIVE_FROM.search(data):

@@ -16,7 +16,7 @@ from ..paths import is_source_path
 from ..textio import decode, is_binary
 from .base import MARKER_BYTES, Settings, Source, name_of
 from .directives import directives_in
-from .jsimports import reads_through_import
+from .jsimports import reads_through_import, upper_members
 
 if TYPE_CHECKING:
     from ..model.ir import Module
@@ -119,6 +119,7 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
         env_exports=env_exports(script),
         imported_reads=tuple(reads.imported),
         config_fields=config_fields(script),
+        member_names=upper_members(data) if module is not None else frozenset(),
     )
 
 

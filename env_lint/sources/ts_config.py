@@ -143,4 +143,4 @@ def _field(src: Script, field: Node, owner: Node, whole: bool) -> ConfigField | 
     else:
         return None
     end, owned = src.end_location(field), src.location(owner)
-    return ConfigField(src.location(key), end, name, optional, required, owned)
+    return ConfigField(src.location(key), end, name, optional, required, owned, own)
