@@ -70,6 +70,14 @@ DECLARATIONS = {
         ("QUEUE_NAME", 10, "unknown", False, False, None, (), None, "src/nest/env.validation.ts"),
         ("WORKER_COUNT", 13, "unknown", False, False, None, (), None, "src/nest/env.validation.ts"),
     ],
+    # imports through tsconfig paths (JSONC, no baseUrl), an extended base config's baseUrl +
+    # paths, and a workspace package by its package.json name
+    "zod-aliases": [
+        ("WORKERS", 4, "number", False, False, None, (), None, "apps/api/src/env.ts"),
+        ("LOG_LEVEL", 3, "string", False, False, 'info', (), None, "packages/config/src/index.ts"),
+        ("API_URL", 7, "url", False, False, None, (), None, "src/env.ts"),
+        ("API_TOKEN", 8, "string", True, False, None, (), None, "src/env.ts"),
+    ],
     "json-schema": [
         ("API_URL", 6, "url", True, False, None, (), None, "config/app.env.schema.json"),
         ("API_KEY", 7, "string", True, False, None, (), None, "config/app.env.schema.json"),
@@ -209,3 +217,15 @@ def test_class_config_requiredness_and_aliases():
 def test_without_accessors_configured_helpers_are_not_reads():
     project = build_project(str(STYLES / "usages-js"), Config())
     assert "HELPER_VALUE" not in {u.name for u in project.usages}
+
+
+def test_an_import_alias_env_lint_cannot_resolve_stays_unknown(tmp_path):
+    """Without the tsconfig that defines `@/*`, the helper behind the alias is unknown: the
+    key's requiredness is unknown, never "required"."""
+    import shutil
+
+    shutil.copytree(STYLES / "zod-aliases", tmp_path / "repo")
+    (tmp_path / "repo" / "tsconfig.json").unlink()
+    project = build_project(str(tmp_path / "repo"), Config())
+    known = {v.name: v.known for s in project.schemas for v in s.variables}
+    assert known == {"WORKERS": True, "LOG_LEVEL": True, "API_URL": False, "API_TOKEN": True}

@@ -23,7 +23,7 @@ from .core import (
     Usage,
     parent_dir,
 )
-from .facts import Directive, FileFacts, Manifest
+from .facts import Directive, FileFacts, Manifest, TsConfig
 from .manifests import DeployManifest, ManifestVar
 from .project import Project
 from .targets import (
@@ -66,6 +66,7 @@ __all__ = [
     "Severity",
     "Snapshot",
     "SnapshotVar",
+    "TsConfig",
     "TurboConfig",
     "Unrecognized",
     "Usage",

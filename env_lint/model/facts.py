@@ -53,6 +53,15 @@ class Manifest:
 
 
 @dataclass(frozen=True, slots=True)
+class TsConfig:
+    """What a ``tsconfig.json`` / ``jsconfig.json`` says about resolving imports."""
+
+    base_url: str | None = None  # ``compilerOptions.baseUrl``, as written
+    paths: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ``"@/*": ["./src/*"]``
+    extends: tuple[str, ...] = ()  # relative ``extends`` (packages are not followed)
+
+
+@dataclass(frozen=True, slots=True)
 class FileFacts:
     path: str
     source: str  # the name of the source that read it
@@ -85,3 +94,4 @@ class FileFacts:
     imported_reads: tuple[ImportedRead, ...] = ()  # reads through an imported binding
     config_fields: tuple[ConfigField, ...] = ()  # fields of decorated config classes
     member_names: frozenset[str] = frozenset()  # ``obj.UPPER_NAME`` in a schema module
+    ts_config: TsConfig | None = None  # import aliases of a tsconfig.json

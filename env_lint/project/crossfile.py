@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from ..model import ConfigField, FileFacts, Schema, SchemaVar, Usage, parent_dir
 
 _SUFFIXES = ("", ".ts", ".tsx", ".mts", ".js", ".mjs", ".cjs", "/index.ts", "/index.js")
+_PACKAGE_ENTRIES = ("/src/index.ts", "/src/index.tsx", "/src/index.js", "/index.mjs")
+_CONFIG_NAMES = ("tsconfig.json", "jsconfig.json")
 CLASS_KIND = "class-validator"
 
 
@@ -18,13 +20,113 @@ def resolve_specifier(from_path: str, specifier: str, files: frozenset[str]) -> 
     """The file a relative import names (``./env``, ``../lib/env.js``), if it is listed."""
     if not specifier.startswith("."):
         return None
-    base = posixpath.normpath(posixpath.join(parent_dir(from_path), specifier))
+    return _probe(posixpath.join(parent_dir(from_path), specifier), files)
+
+
+def _probe(base: str, files: frozenset[str], entries: tuple[str, ...] = ()) -> str | None:
+    base = posixpath.normpath(base)
     base = base.removesuffix(".js") if base.endswith(".js") else base
-    for suffix in _SUFFIXES:
+    for suffix in (*_SUFFIXES, *entries):
         candidate = base + suffix
         if not candidate.startswith("..") and candidate in files:
             return candidate
     return None
+
+
+class Resolver:
+    """Which file of the repo an import names: a relative path; an alias of the nearest
+    ``tsconfig.json`` / ``jsconfig.json`` (``paths``, ``baseUrl``, through relative
+    ``extends``); a workspace package by its ``package.json`` name (``@acme/env``,
+    ``@acme/env/server``). Anything else (a dependency) is None."""
+
+    def __init__(self, facts: dict[str, FileFacts], files: frozenset[str]) -> None:
+        self.files = files
+        self.configs = {p: f.ts_config for p, f in facts.items() if f.ts_config is not None}
+        self.packages = {
+            f.manifest.name: parent_dir(p)
+            for p, f in facts.items()
+            if f.manifest is not None and f.manifest.name and p.endswith("package.json")
+        }
+        self._nearest: dict[str, str | None] = {}
+
+    def resolve(self, from_path: str, specifier: str) -> str | None:
+        if specifier.startswith("."):
+            return resolve_specifier(from_path, specifier, self.files)
+        config = self._config_for(parent_dir(from_path))
+        if config is not None:
+            base_dir, paths, paths_dir = self._effective(config)
+            for target in _aliased(specifier, paths):
+                hit = _probe(posixpath.join(base_dir or paths_dir, target), self.files)
+                if hit is not None:
+                    return hit
+            if base_dir is not None:
+                hit = _probe(posixpath.join(base_dir, specifier), self.files)
+                if hit is not None:
+                    return hit
+        return self._package(specifier)
+
+    def _package(self, specifier: str) -> str | None:
+        for name, directory in self.packages.items():
+            if specifier == name:
+                return _probe(directory, self.files, _PACKAGE_ENTRIES)
+            if specifier.startswith(name + "/"):
+                rest = specifier[len(name) + 1 :]
+                here = _probe(posixpath.join(directory, rest), self.files)
+                return here or _probe(posixpath.join(directory, "src", rest), self.files)
+        return None
+
+    def _config_for(self, directory: str) -> str | None:
+        """The nearest tsconfig.json / jsconfig.json, walking up (the one TypeScript uses)."""
+        if directory not in self._nearest:
+            found = None
+            for name in _CONFIG_NAMES:
+                candidate = posixpath.join(directory, name) if directory else name
+                if candidate in self.files:
+                    found = candidate
+                    break
+            if found is None and directory:
+                found = self._config_for(parent_dir(directory))
+            self._nearest[directory] = found
+        return self._nearest[directory]
+
+    def _effective(self, path: str, depth: int = 0) -> tuple[str | None, Paths, str]:
+        """(baseUrl directory, paths, the directory ``paths`` are relative to without a
+        baseUrl), merged through relative ``extends``."""
+        here = parent_dir(path)
+        config = self.configs.get(path)
+        if config is None or depth > 8:
+            return None, (), here
+        base_dir: str | None = None
+        paths: Paths = ()
+        paths_dir = here
+        for parent in config.extends:
+            target = posixpath.normpath(posixpath.join(here, parent))
+            target = target if target.endswith(".json") else target + ".json"
+            if target in self.files:
+                base_dir, paths, paths_dir = self._effective(target, depth + 1)
+        if config.base_url is not None:
+            base_dir = posixpath.normpath(posixpath.join(here, config.base_url))
+        if config.paths:
+            paths, paths_dir = config.paths, here
+        return base_dir, paths, paths_dir
+
+
+Paths = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _aliased(specifier: str, paths: Paths) -> list[str]:
+    """The targets of the ``paths`` patterns that match, the longest prefix first."""
+    matches: list[tuple[int, list[str]]] = []
+    for pattern, targets in paths:
+        if "*" not in pattern:
+            if pattern == specifier:
+                matches.append((len(pattern) + 1, list(targets)))
+            continue
+        prefix, _, suffix = pattern.partition("*")
+        if specifier.startswith(prefix) and specifier.endswith(suffix):
+            star = specifier[len(prefix) : len(specifier) - len(suffix)]
+            matches.append((len(prefix), [t.replace("*", star, 1) for t in targets]))
+    return [t for _, targets in sorted(matches, key=lambda m: -m[0]) for t in targets]
 
 
 def imported_usages(facts: dict[str, FileFacts], files: frozenset[str]) -> dict[str, list[Usage]]:
@@ -34,9 +136,10 @@ def imported_usages(facts: dict[str, FileFacts], files: frozenset[str]) -> dict[
     found: dict[str, list[Usage]] = {}
     if not exporters:
         return found
+    resolver = Resolver(facts, files)
     for path, item in facts.items():
         for read in item.imported_reads:
-            target = resolve_specifier(path, read.specifier, files)
+            target = resolver.resolve(path, read.specifier)
             if target is not None and read.name in exporters.get(target, ()):
                 found.setdefault(path, []).append(read.usage)
     return found

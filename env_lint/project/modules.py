@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..model import FileFacts
 from ..model.ir import Expr, Import, Module, Prop, Ref
-from .crossfile import resolve_specifier
+from .crossfile import Resolver
 
 Loader = Callable[[str], Module | None]  # root-relative path -> its complete module
 ZOD_MODULES = ("zod",)
@@ -39,6 +39,7 @@ class Modules:
         self._facts = facts
         self._files = files
         self._load = load
+        self._resolver = Resolver(facts, files)
         self._views: dict[str, View | None] = {}
         self._complete: dict[str, View | None] = {}
 
@@ -63,8 +64,8 @@ class Modules:
         return self._complete[path]
 
     def resolve(self, from_path: str, specifier: str) -> str | None:
-        """The file a relative import names (``./env``, ``../lib/env.js``), if it is listed."""
-        return resolve_specifier(from_path, specifier, self._files)
+        """The file an import names (relative, a tsconfig alias, a workspace package)."""
+        return self._resolver.resolve(from_path, specifier)
 
     def env_alias(self, view: View, expr: Expr) -> bool:
         """``env`` imported from std-env or SvelteKit's ``$env/dynamic/*``."""

@@ -25,7 +25,7 @@ from tree_sitter import Node
 
 from ..model import DynamicRead, ImportedRead, Location, Usage
 from ..secrecy import PUBLIC_PREFIXES
-from .jsimports import RELATIVE_FROM, used_as_upper_receiver
+from .jsimports import used_as_upper_receiver
 from .typescript import Script, property_key, string_value, unwrap
 
 BUILTIN_ACCESSORS = ("Deno.env.get",)
@@ -676,15 +676,16 @@ def _pattern_names(src: Script, pattern: Node) -> Iterator[tuple[str, Node, bool
 
 
 def imported_bindings(src: Script) -> Iterator[tuple[str, str, str]]:
-    """(local, specifier, imported name) of each default or named import from a relative
-    module whose binding the file uses as ``local.UPPER``."""
-    if not RELATIVE_FROM.search(src.data):
+    """(local, specifier, imported name) of each default or named import whose binding the
+    file uses as ``local.UPPER`` (a relative module, a tsconfig alias or a workspace package:
+    which one is decided across files; a dependency's is dropped there)."""
+    if b"import" not in src.data:
         return
     for node in src.tree.root_node.named_children:
         if node.type != "import_statement":
             continue
         specifier = string_value(src, node.child_by_field_name("source")) or ""
-        if not specifier.startswith("."):
+        if not specifier or specifier.startswith("node:"):
             continue
         clause = next((c for c in node.named_children if c.type == "import_clause"), None)
         children = clause.named_children if clause is not None else []

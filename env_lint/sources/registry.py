@@ -24,6 +24,7 @@ from . import (
     scripts,
     serverless,
     ts_declarations,
+    tsconfig,
     turbo,
     workflows,
 )
@@ -38,6 +39,7 @@ SOURCES: tuple[Source, ...] = (
     json_schema.SOURCE,
     markdown_docs.SOURCE,
     turbo.SOURCE,
+    tsconfig.SOURCE,
     manifests.SOURCE,
     prisma.SOURCE,
     render_blueprint.SOURCE,
