@@ -400,5 +400,27 @@ def glob_regex(pattern: str) -> Glob:
     return Glob(pattern)
 
 
+class GlobSet:
+    """Several globs matched at once: those with a regex form as one alternation (one scan of
+    the path instead of one per pattern), the others by their automaton."""
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        globs = [glob_regex(p) for p in patterns]
+        simple = [g._regex.pattern for g in globs if g._regex is not None]
+        joined = "|".join(f"(?:{p})" for p in simple)
+        self._regex = re.compile(joined, re.DOTALL) if simple else None
+        self._others = [g for g in globs if g._regex is None]
+
+    def match(self, path: str) -> bool:
+        if self._regex is not None and self._regex.match(path) is not None:
+            return True
+        return any(g.match(path) for g in self._others)
+
+
+@cache
+def glob_set(patterns: tuple[str, ...]) -> GlobSet:
+    return GlobSet(patterns)
+
+
 def matches(rel_path: str, patterns: tuple[str, ...]) -> bool:
-    return any(glob_regex(p).match(rel_path) for p in patterns)
+    return glob_set(patterns).match(rel_path)

@@ -35,6 +35,16 @@ def cache_files(directory) -> list[str]:
     return sorted(n for n in os.listdir(directory) if n.startswith("facts-"))
 
 
+def stored(path) -> tuple[dict, dict[str, list]]:
+    """The header and the entries of a cache file (one JSON line per file after the header)."""
+    header, *lines = path.read_text(encoding="utf-8").splitlines()
+    entries = {}
+    for line in lines:
+        key, _, entry = line.partition("\t")
+        entries[json.loads(key)] = json.loads(entry)
+    return json.loads(header), entries
+
+
 @pytest.mark.parametrize("fixture", ["t11-platform", "turbo-monorepo", "manifests/compose/fires"])
 def test_cold_warm_and_no_cache_print_the_same_bytes(run, tmp_path, monkeypatch, fixture):
     repo = tmp_path / "repo"
@@ -44,8 +54,8 @@ def test_cold_warm_and_no_cache_print_the_same_bytes(run, tmp_path, monkeypatch,
     monkeypatch.setenv("ENV_LINT_CACHE_DIR", str(cache))
     cold = run(repo, "--format", "json")
     assert cache_files(cache)  # written
-    stored = json.loads((cache / cache_files(cache)[0]).read_text())["files"]
-    assert stored  # and used: the warm run reads from it
+    header, entries = stored(cache / cache_files(cache)[0])
+    assert header["format"] == 4 and entries  # and used: the warm run reads from it
     warm = run(repo, "--format", "json")
     fresh = run(repo, "--format", "json", "--no-cache")
     assert cold.out == warm.out == fresh.out and cold.code == warm.code == fresh.code
@@ -84,7 +94,17 @@ def test_no_value_reaches_the_cache(run, tmp_path, monkeypatch):
         assert SECRET[4:16] not in (cache / name).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("content", ["{not json", '{"format": 2, "files": {"src/a.ts": [[1, 2, 3], {"@": "os.system", "v": []}]}, "unclaimed": []}', "[]"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        '{"format": 4, "unclaimed": []}\n"src/a.ts"\t[[1, 2, 3], {"@": "os.system", "v": []}]\n',
+        '{"format": 4, "unclaimed": []}\n"src/a.ts\t[[\n\t\t\n"x\\"\ty\n',
+        '{"format": 2, "files": {}, "unclaimed": []}',
+        "[]",
+        "",
+    ],
+)
 def test_a_broken_or_foreign_cache_is_ignored_and_rebuilt(run, tmp_path, monkeypatch, content):
     cache = tmp_path / "cache"
     monkeypatch.setenv("ENV_LINT_CACHE_DIR", str(cache))
@@ -96,7 +116,7 @@ def test_a_broken_or_foreign_cache_is_ignored_and_rebuilt(run, tmp_path, monkeyp
     for name in cache_files(cache):
         (cache / name).write_text(content)
     assert run(repo).out == expected
-    assert json.loads((cache / cache_files(cache)[0]).read_text())["format"] == 2
+    assert stored(cache / cache_files(cache)[0])[0]["format"] == 4
 
 
 def test_the_default_cache_directory_is_ignored_by_git(tmp_path, monkeypatch):
@@ -166,3 +186,21 @@ def test_the_cache_is_never_read_as_a_source(run, tmp_path, monkeypatch):
     (repo / "src/b.ts").unlink()
     second = run(repo)
     assert "`OLD_FLAG` is listed" in second.out and first.out != second.out
+
+
+def test_a_bare_file_is_one_that_holds_only_names():
+    """The collector keeps only a count and the names of files that hold nothing else: every
+    other field of FileFacts must default to something falsy for that test to stay right."""
+    import dataclasses
+
+    from env_lint.model import FileFacts, Location, Usage
+    from env_lint.project.collect import _bare
+
+    kept = ("path", "source", "checked", "words", "strings", "words_kind")
+    for item in dataclasses.fields(FileFacts):
+        if item.name not in kept:
+            assert not item.default, item.name
+    names = FileFacts("a.ts", "script", words=frozenset({"A_B"}), words_kind="code")
+    assert _bare(names)
+    assert not _bare(dataclasses.replace(names, usages=(Usage("A_B", Location("a.ts", 1, 1)),)))
+    assert not _bare(dataclasses.replace(names, checked=False))

@@ -22,7 +22,7 @@ from ..paths import DEFAULT_EXCLUDES, shown_path
 from ..secrecy import secret_by_name
 from ..sources.base import Settings
 from ..sources.registry import SOURCES
-from .collect import Collector
+from .collect import Collector, Words
 from .crossfile import class_schemas, imported_usages
 from .listing import list_files, tracked_env_files
 from .resolved import Resolved
@@ -62,7 +62,8 @@ def build_project(root: str, config: Config) -> Project:
         from .schemas import resolve_schemas  # the evaluator, only when there is JS/TS to read
 
         resolved = resolve_schemas(facts, files, collector.module)
-    project = assemble(root, config, files, facts, resolved, len(collected.extra_reads), notes)
+    checked = len(collected.extra_reads) + len(collected.bare)
+    project = assemble(root, config, files, facts, resolved, checked, notes, collected.words)
     crashes = tuple(sorted({*collected.crashes, *resolved.crashes}))
     return replace(project, crashes=crashes, notes=tuple(dict.fromkeys(notes)))
 
@@ -81,10 +82,15 @@ def assemble(
     files: list[str],
     facts: dict[str, FileFacts],
     resolved: Resolved,
-    extra_reads: int = 0,
+    extra_checked: int = 0,
     notes: list[str] | None = None,
+    words: Words | None = None,
 ) -> Project:
     every = list(facts.values())
+    if words is None:
+        words = Words()
+        for item in every:
+            words.add(item)
     examples = [f.example for f in every if f.example is not None]
     crossing = imported_usages(facts, frozenset(files))
     usages = sorted({u for f in every for u in (*f.usages, *crossing.get(f.path, ()))})
@@ -100,7 +106,7 @@ def assemble(
         usages=tuple(usages),
         docs=tuple(m for f in every for m in f.mentions if "_" in m.name or m.name in known),
         failures=tuple([*(x for f in every for x in f.failures), *resolved.failures]),
-        files_checked=sum(1 for f in every if f.checked) + extra_reads,
+        files_checked=sum(1 for f in every if f.checked) + extra_checked,
         directives=tuple(d for f in every for d in f.directives),
         doc_values=tuple(v for f in every for v in f.doc_values),
         tracked_env_files=tracked_env_files(root, files, notes),
@@ -115,14 +121,14 @@ def assemble(
         provided=tuple(sorted({p for f in every for p in f.provided})),
         packages=tuple((f.path, f.manifest) for f in every if f.manifest is not None),
         env_loaders=tuple(f.path for f in every if f.loads_env),
-        code_words=_words(every, "code"),
-        code_strings=frozenset(w for f in every if f.words_kind == "code" for w in f.strings),
-        config_words=_words(every, "config"),
+        code_words=frozenset(words.code),
+        code_strings=frozenset(words.strings),
+        config_words=frozenset(words.config),
         turbo_runners=tuple(
             f.path for f in every if f.runs_turbo or (f.manifest and f.manifest.runs_turbo)
         ),
         opaque=tuple(sorted({o for f in every for o in f.opaque})),
-        lone_code_words=_lone_words(every),
+        lone_code_words={w: path for w, path in words.homes.items() if path is not None},
         member_names={f.path: f.member_names for f in every if f.member_names},
     )
 
@@ -163,25 +169,6 @@ def _hide(var: SchemaVar) -> SchemaVar:
         constraints=replace(var.constraints, starts_with=None, ends_with=None),
         hidden_value=(kind, fingerprint(leaked)) if kind is not None else None,
     )
-
-
-def _words(facts: list[FileFacts], kind: str) -> frozenset[str]:
-    found: set[str] = set()
-    for item in facts:
-        if item.words_kind == kind:
-            found.update(item.words)
-    return frozenset(found)
-
-
-def _lone_words(facts: list[FileFacts]) -> dict[str, str]:
-    """The names that one code file alone mentions, with that file."""
-    homes: dict[str, str | None] = {}
-    for item in facts:
-        if item.words_kind != "code":
-            continue
-        for word in item.words:
-            homes[word] = item.path if word not in homes else None
-    return {word: path for word, path in homes.items() if path is not None}
 
 
 def _implicit(facts: list[FileFacts], config: Config, files: list[str]) -> list[ImplicitVar]:

@@ -1,9 +1,10 @@
 """The persistent cache of per-file facts (``.env-lint-cache/`` at the root, as ruff keeps one).
 
-One JSON file per (env-lint version, settings that affect parsing); each entry is a file's
-facts, keyed by its path and checked by its size, mtime and inode. A warm run reads no file
-whose stat is unchanged; rules still run over the whole repo, so results are identical to a
-cold run.
+One file per (env-lint version, settings that affect parsing): a JSON header line, then one
+line per file, its path and its facts as JSON (decoded only when that file is asked for, so a
+large repo's cache costs little memory), checked by the file's size, mtime and inode. A warm
+run reads no file whose stat is unchanged; rules still run over the whole repo, so results are
+identical to a cold run.
 
 What is never stored: a value of an env file, an example file or the docs, or a schema default.
 Facts that may hold one (an example file's entries, a schema with its defaults, a manifest's
@@ -39,7 +40,7 @@ from ..credentials import value_like
 from ..model.facts import FileFacts
 from ..sources.base import Settings
 
-FORMAT = 2
+FORMAT = 4
 DIR_NAME = ".env-lint-cache"
 _RACY_SECONDS = 2.0
 _IGNORE = "# written by env-lint: a cache, never commit it\n*\n"
@@ -60,18 +61,40 @@ def _registry() -> dict[str, type[Any]]:
     return found
 
 
+@functools.cache
+def _layout(cls: type[Any]) -> tuple[tuple[str, ...], tuple[tuple[str, Any], ...]]:
+    """A dataclass's fields without a default (positional, in order) and those with one,
+    with their defaults."""
+    required: list[str] = []
+    optional: list[tuple[str, Any]] = []
+    for item in dataclasses.fields(cls):
+        if item.default is not dataclasses.MISSING:
+            optional.append((item.name, item.default))
+        elif item.default_factory is not dataclasses.MISSING:
+            optional.append((item.name, item.default_factory()))
+        else:
+            required.append(item.name)
+    return tuple(required), tuple(optional)
+
+
 def encode(value: Any) -> Any:
-    """Model values as JSON: a dataclass as ``{"@": class name, "v": [its fields in order]}``,
-    without its trailing default fields (positional: decoding is one constructor call)."""
+    """Model values as JSON: a dataclass as ``{"@": class name, "v": [its fields without a
+    default, in order], "k": {each other field whose value is not its default}}`` (a file's
+    facts set a few of their ~50 fields: only those are written and decoded)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = dataclasses.fields(value)
-        values = [getattr(value, f.name) for f in fields]
-        end = len(values)
-        while end and fields[end - 1].default is not dataclasses.MISSING:
-            if values[end - 1] != fields[end - 1].default:
-                break
-            end -= 1  # trailing defaults are left out: the constructor fills them in
-        return {"@": type(value).__name__, "v": [encode(v) for v in values[:end]]}
+        required, optional = _layout(type(value))
+        encoded: dict[str, Any] = {
+            "@": type(value).__name__,
+            "v": [encode(getattr(value, name)) for name in required],
+        }
+        changed = {}
+        for name, default in optional:
+            own = getattr(value, name)
+            if own != default:
+                changed[name] = encode(own)
+        if changed:
+            encoded["k"] = changed
+        return encoded
     if isinstance(value, enum.Enum):
         return {"@e": type(value).__name__, "v": value.value}
     if isinstance(value, tuple):
@@ -92,7 +115,11 @@ def decode(value: Any) -> Any:
         return frozenset(value["@s"])
     if "@e" in value:
         return _registry()[value["@e"]](value["v"])
-    return _registry()[value["@"]](*[decode(v) for v in value["v"]])
+    cls = _registry()[value["@"]]
+    named = value.get("k")
+    if named is None:
+        return cls(*[decode(v) for v in value["v"]])
+    return cls(*[decode(v) for v in value["v"]], **{k: decode(v) for k, v in named.items()})
 
 
 def cacheable(item: FileFacts) -> bool:
@@ -139,10 +166,20 @@ def _texts(value: Any) -> list[str]:
     return found
 
 
-# Where an encoded FileFacts keeps its module facts (fields are encoded in order).
-_MODULE_FIELD = [f.name for f in dataclasses.fields(FileFacts)].index("module")
-
 Stamp = tuple[int, int, int]  # size, mtime_ns, inode
+
+
+def _path_of(key: str) -> str | None:
+    """The path of an entry line (a JSON string); None when the line is damaged."""
+    if len(key) < 2 or key[0] != '"' or key[-1] != '"':
+        return None
+    if "\\" not in key:
+        return key[1:-1]
+    try:
+        value = json.loads(key)
+    except ValueError:
+        return None
+    return value if isinstance(value, str) else None
 
 
 def stamp_of(path: str) -> Stamp | None:
@@ -162,21 +199,27 @@ class FactsCache:
         where = hashlib.sha256(os.path.abspath(root).encode()).hexdigest()[:12]
         self.path = os.path.join(directory, f"facts-{settings_key(settings)}-{where}.json")
         self._old, old_unclaimed = self._load()
-        self._new: dict[str, Any] = {}
+        self._new: dict[str, str] = {}  # path -> its entry, JSON text (decoded on a hit only)
         self._unclaimed = frozenset(old_unclaimed)
         self._new_unclaimed: set[str] = set()
         self._started = time.time()
 
-    def _load(self) -> tuple[dict[str, Any], list[str]]:
+    def _load(self) -> tuple[dict[str, str], list[str]]:
+        """The header line, then one line per file: its path (a JSON string), a tab, and its
+        entry (JSON text, decoded only when the file is asked for)."""
         try:
             with open(self.path, encoding="utf-8") as handle:
-                document = json.load(handle)
-        except (OSError, ValueError, RecursionError):
-            return {}, []
-        if not isinstance(document, dict) or document.get("format") != FORMAT:
-            return {}, []
-        files, unclaimed = document.get("files"), document.get("unclaimed")
-        if not isinstance(files, dict) or not isinstance(unclaimed, list):
+                header = json.loads(handle.readline())
+                unclaimed = header.get("unclaimed") if isinstance(header, dict) else None
+                if header.get("format") != FORMAT or not isinstance(unclaimed, list):
+                    return {}, []
+                files: dict[str, str] = {}
+                for line in handle:
+                    key, tab, entry = line.rstrip("\n").partition("\t")
+                    rel = _path_of(key) if tab else None
+                    if rel is not None:
+                        files[rel] = entry
+        except (OSError, ValueError, RecursionError, AttributeError):
             return {}, []
         return files, [u for u in unclaimed if isinstance(u, str)]
 
@@ -192,10 +235,13 @@ class FactsCache:
 
     def get(self, rel: str, stamp: Stamp) -> FileFacts | None:
         entry = self._old.get(rel)
-        if not isinstance(entry, list) or len(entry) != 2 or entry[0] != list(stamp):
+        if entry is None:
             return None
         try:
-            found = decode(entry[1])
+            stored, value = json.loads(entry)
+            if stored != list(stamp):
+                return None
+            found = decode(value)
         except (KeyError, TypeError, ValueError, RecursionError):
             return None
         if not isinstance(found, FileFacts) or found.path != rel:
@@ -210,10 +256,10 @@ class FactsCache:
             encoded = encode(item)
         except TypeError:
             return
-        module = encoded["v"][_MODULE_FIELD] if item.module is not None else None
+        module = encoded["k"]["module"] if item.module is not None else None
         if module is not None and any(value_like(t) for t in _texts(module)):
             return  # a credential-shaped literal in the code: never copied into the cache
-        self._new[rel] = [list(stamp), encoded]
+        self._new[rel] = json.dumps([list(stamp), encoded], separators=(",", ":"))
 
     def save(self) -> None:
         """Write the entries of this run (atomically); a failure only costs the next run."""
@@ -229,13 +275,11 @@ class FactsCache:
         except OSError:
             return
         try:
+            header = {"format": FORMAT, "unclaimed": sorted(self._new_unclaimed)}
             with os.fdopen(handle_fd, "w", encoding="utf-8") as out:
-                document = {
-                    "format": FORMAT,
-                    "files": self._new,
-                    "unclaimed": sorted(self._new_unclaimed),
-                }
-                json.dump(document, out, separators=(",", ":"))
+                out.write(json.dumps(header, separators=(",", ":")) + "\n")
+                # line by line through the file's buffer: no second copy of the whole cache
+                out.writelines(f"{json.dumps(rel)}\t{entry}\n" for rel, entry in self._new.items())
             os.replace(temp, self.path)
         except OSError:
             with contextlib.suppress(OSError):

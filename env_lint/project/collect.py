@@ -3,6 +3,8 @@ repo's files for the sources; a source never sees the disk, only bytes."""
 
 from __future__ import annotations
 
+import dataclasses
+import operator
 import os
 import re
 import traceback
@@ -55,10 +57,50 @@ def crash(where: str, exc: BaseException) -> Crash:
 
 
 @dataclass
+class Words:
+    """The variable-shaped names code and configs mention, gathered file by file."""
+
+    code: set[str] = field(default_factory=set)
+    config: set[str] = field(default_factory=set)
+    strings: set[str] = field(default_factory=set)  # written as a string literal in code
+    homes: dict[str, str | None] = field(default_factory=dict)  # code word -> its only file
+
+    def add(self, item: FileFacts) -> None:
+        if item.words_kind == "config":
+            self.config.update(item.words)
+        elif item.words_kind == "code":
+            self.code.update(item.words)
+            self.strings.update(item.strings)
+            homes = self.homes
+            for word in item.words:
+                homes[word] = item.path if word not in homes else None
+
+
+@dataclass
 class Collected:
     facts: dict[str, FileFacts] = field(default_factory=dict)  # in listing order
     extra_reads: set[str] = field(default_factory=set)  # files read only to follow an import
     crashes: list[Crash] = field(default_factory=list)
+    # files checked that hold nothing but the names they mention: counted, their names kept,
+    # their facts dropped (a large repo's peak memory is mostly such files)
+    bare: set[str] = field(default_factory=set)
+    words: Words = field(default_factory=Words)
+
+
+# Every field but the path, the source, ``checked`` and the names mentioned: all falsy when the
+# file holds nothing else (one C-level getter instead of comparing whole dataclasses).
+_CONTENT = operator.attrgetter(
+    *(
+        f.name
+        for f in dataclasses.fields(FileFacts)
+        if f.name not in ("path", "source", "checked", "words", "strings", "words_kind")
+    )
+)
+
+
+def _bare(facts: FileFacts) -> bool:
+    """Checked, and nothing in it but the names it mentions."""
+    return facts.checked and not any(_CONTENT(facts))
 
 
 class Collector:
@@ -71,28 +113,34 @@ class Collector:
     def collect(self, files: list[str]) -> Collected:
         cache = self.cache
         for rel in files:
-            if cache is not None and cache.unclaimed(rel):
-                continue
+            stamp = None
+            if cache is not None:
+                if cache.unclaimed(rel):
+                    continue
+                stamp = stamp_of(os.path.join(self.root, rel))
+                cached = cache.get(rel, stamp) if stamp is not None else None
+                if cached is not None:  # claimed when it was stored (the key has the settings)
+                    self._keep(cached)
+                    continue
             source = source_for(rel, self.settings)
             if source is None:
                 if cache is not None:
                     cache.add_unclaimed(rel)
                 continue
-            facts = self.facts(rel, source)
-            if facts is not None:
-                self.result.facts[rel] = facts
+            facts = self._read(rel, source)
+            if facts is None:
+                continue
+            if cache is not None and stamp is not None:
+                cache.put(rel, stamp, facts)
+            self._keep(facts)
         return self.result
 
-    def facts(self, rel: str, source: Source) -> FileFacts | None:
-        stamp = stamp_of(os.path.join(self.root, rel)) if self.cache is not None else None
-        if self.cache is not None and stamp is not None:
-            cached = self.cache.get(rel, stamp)
-            if cached is not None:
-                return cached
-        found = self._read(rel, source)
-        if self.cache is not None and stamp is not None and found is not None:
-            self.cache.put(rel, stamp, found)
-        return found
+    def _keep(self, facts: FileFacts) -> None:
+        self.result.words.add(facts)
+        if _bare(facts):
+            self.result.bare.add(facts.path)
+        else:
+            self.result.facts[facts.path] = facts
 
     def _read(self, rel: str, source: Source) -> FileFacts | None:
         data = read_bytes(os.path.join(self.root, rel), rel, root=self.root)
@@ -127,8 +175,7 @@ class Collector:
         """The complete module facts of a JS/TS file another module imports from."""
         from ..sources.scripts import load_module
 
-        own = self.result.facts.get(rel)
-        if own is None:
+        if rel not in self.result.facts and rel not in self.result.bare:
             self.result.extra_reads.add(rel)
         data = read_bytes(os.path.join(self.root, rel), rel, root=self.root)
         if isinstance(data, ParseFailure):
