@@ -1,11 +1,13 @@
-"""Project -> findings: run the selected rules, apply suppressions, drop ignored variables, sort."""
+"""Project -> findings: run the selected rules, apply suppressions, drop ignored variables, fold
+what several rules say about one variable at one place into one finding, sort."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fnmatch import fnmatchcase
 
 from .config import Config, code_prefix
-from .model import Crash, Directive, Finding, Project
+from .model import Crash, Directive, Finding, Location, Project, Related, Severity
 from .rules import BY_KEY, PEDANTIC, RULES, UNUSED_SUPPRESSION, Context, Rule, lookup
 from .suppressions import apply
 
@@ -61,7 +63,28 @@ def run_rules(
             finding = _unused(directive, key, ran_codes)
             if finding is not None:
                 kept.append(finding)
-    return sorted(kept, key=Finding.sort_key)
+    return sorted(fold_same_place(kept), key=Finding.sort_key)
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def fold_same_place(findings: list[Finding]) -> list[Finding]:
+    """One finding per variable and place: when several rules report the same variable at the
+    same location, the most severe one (then the lowest code) stays, with the others as related
+    notes."""
+    groups: dict[tuple[Location, str], list[Finding]] = {}
+    alone: list[Finding] = []
+    for finding in findings:
+        if finding.variable is None:
+            alone.append(finding)
+        else:
+            groups.setdefault((finding.location, finding.variable), []).append(finding)
+    for group in groups.values():
+        first, *others = sorted(group, key=lambda f: (_RANK[f.severity], f.code, f.sort_key()))
+        notes = tuple(Related(o.location, f"also {o.rule}: {o.message}") for o in others)
+        alone.append(replace(first, related=first.related + notes) if notes else first)
+    return alone
 
 
 def _unused(directive: Directive, key: str | None, ran_codes: set[str]) -> Finding | None:

@@ -58,7 +58,10 @@ def test_a_new_finding_is_still_reported(run, repo, tmp_path):
     run(repo, "--write-baseline", baseline)
     (repo / ".env.example").write_text((repo / ".env.example").read_text() + "OTHER_SECRET=" + SECRET[::-1] + "\n")
     result = run(repo, "--baseline", baseline, "--format", "json")
-    assert [f["variable"] for f in result.json()["findings"]] == ["OTHER_SECRET", "OTHER_SECRET"]
+    findings = result.json()["findings"]
+    # the secret and the unused key at one place: one finding, the other rule as a related note
+    assert [(f["rule"], f["variable"]) for f in findings] == [("secret-in-example", "OTHER_SECRET")]
+    assert [r["note"].split(":")[0] for r in findings[0]["related"]] == ["also unused-example-var"]
     assert result.code == 1
 
 

@@ -78,6 +78,17 @@ DECLARATIONS = {
         ("API_URL", 7, "url", False, False, None, (), None, "src/env.ts"),
         ("API_TOKEN", 8, "string", True, False, None, (), None, "src/env.ts"),
     ],
+    # env_nested_delimiter: a nested model is one JSON variable or one variable per field,
+    # each required only in the configurations that set the model field by field
+    "pydantic-nested": [
+        ("APP_DEBUG", 17, "boolean", False, False, False, (), None, "app/config.py"),
+        ("APP_DB", 18, "unknown", False, True, None, (), None, "app/config.py"),
+        ("APP_DB__HOST", 6, "string", True, True, None, (), None, "app/config.py"),
+        ("APP_DB__PORT", 7, "number", False, False, 5432, (), None, "app/config.py"),
+        ("APP_CACHE", 19, "unknown", False, False, None, (), None, "app/config.py"),
+        ("APP_CACHE__URL", 11, "string", False, False, 'redis://localhost:6379', (), None, "app/config.py"),
+        ("DB", 25, "unknown", True, False, None, (), None, "app/config.py"),
+    ],
     "json-schema": [
         ("API_URL", 6, "url", True, False, None, (), None, "config/app.env.schema.json"),
         ("API_KEY", 7, "string", True, False, None, (), None, "config/app.env.schema.json"),

@@ -38,7 +38,7 @@ def repo(
         "turbo.json": turbo_json,
         "apps/api/package.json": json.dumps(api),
         "apps/api/src/db.ts": code,
-        ".env.example": "DATABASE_URL=\n",
+        ".env.example": "DATABASE_URL=\nREDIS_URL=\n",
         **(extra or {}),
     }
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model import (
@@ -138,18 +138,21 @@ def parse_python(path: str, text: str, accessors: tuple[str, ...] = ()) -> Pytho
 class _Settings:
     prefix: str = ""
     case_sensitive: bool = False
+    nested_delimiter: str | None = None  # ``env_nested_delimiter="__"``: ``DB__HOST``
+    models: dict[str, ast.ClassDef] = field(default_factory=dict)  # local pydantic models
 
 
 def _settings(path: str, tree: ast.Module, found: PythonEnv) -> list[Schema]:
     classes = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)}
     chains = {name: _settings_chain(cls, classes) for name, cls in classes.items()}
     bases = {c.name for chain in chains.values() if chain for c in chain[1:]}
+    models = {name: cls for name, cls in classes.items() if chains[name] is None}
     schemas = []
     for cls in classes.values():
         chain = chains[cls.name]
         if chain is None or cls.name in bases:
             continue  # not settings, or a base that a settings class in this file extends
-        config = _Settings()
+        config = _Settings(models=models)
         variables: dict[str, SchemaVar] = {}
         for klass in reversed(chain):  # base classes first, subclasses override
             config = _config(klass, config)
@@ -180,7 +183,7 @@ def _settings_chain(
 
 
 def _config(cls: ast.ClassDef, base: _Settings) -> _Settings:
-    result = _Settings(base.prefix, base.case_sensitive)
+    result = _Settings(base.prefix, base.case_sensitive, base.nested_delimiter, base.models)
     for node in cls.body:
         if isinstance(node, ast.Assign) and any(_dotted(t) == "model_config" for t in node.targets):
             if isinstance(node.value, ast.Call):
@@ -211,6 +214,9 @@ def _apply(settings: _Settings, options: dict[Any, ast.expr]) -> None:
     prefix, case = options.get("env_prefix"), options.get("case_sensitive")
     if isinstance(prefix, ast.Constant) and isinstance(prefix.value, str):
         settings.prefix = prefix.value
+    delimiter = options.get("env_nested_delimiter")
+    if isinstance(delimiter, ast.Constant) and isinstance(delimiter.value, str) and delimiter.value:
+        settings.nested_delimiter = delimiter.value
     if isinstance(case, ast.Constant) and isinstance(case.value, bool):
         settings.case_sensitive = case.value
 
@@ -227,7 +233,57 @@ def _fields(path: str, cls: ast.ClassDef, config: _Settings, found: PythonEnv) -
         name = node.target.id
         if name.startswith("_") or name == "model_config" or _is_classvar(node.annotation):
             continue
-        variables.append(_field(path, name, node, config, found))
+        var = _field(path, name, node, config, found)
+        model = _nested_model(node.annotation, config)
+        if model is None:
+            variables.append(var)
+            continue
+        # a nested model: the variable takes JSON, or each of its fields one by one
+        # (``DB__HOST``): which one a deploy sets is its choice
+        variables.append(replace(var, required=False, conditional=var.required))
+        variables += _nested(path, var.name, model, config, var.required, found, depth=1)
+    return variables
+
+
+def _nested_model(annotation: ast.expr, config: _Settings) -> ast.ClassDef | None:
+    """The local pydantic model a field is annotated with, when a nested delimiter is set."""
+    if config.nested_delimiter is None:
+        return None
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        parts = [p for p in (annotation.left, annotation.right) if not _is_none(p)]
+        annotation = parts[0] if len(parts) == 1 else annotation
+    if isinstance(annotation, ast.Subscript) and _dotted(annotation.value).endswith("Optional"):
+        annotation = annotation.slice
+    return config.models.get(_dotted(annotation).rsplit(".", 1)[-1])
+
+
+def _nested(
+    path: str,
+    parent: str,
+    model: ast.ClassDef,
+    config: _Settings,
+    required: bool,
+    found: PythonEnv,
+    depth: int,
+) -> list[SchemaVar]:
+    """``PARENT__FIELD`` for each field of a nested model (and deeper, up to three levels):
+    required only in the configurations that set the model field by field."""
+    delimiter = config.nested_delimiter or "__"
+    inner = _Settings(case_sensitive=config.case_sensitive, nested_delimiter=delimiter)
+    inner.models = config.models
+    variables = []
+    for node in model.body:
+        if not isinstance(node, ast.AnnAssign) or not isinstance(node.target, ast.Name):
+            continue
+        if node.target.id.startswith("_") or _is_classvar(node.annotation):
+            continue
+        var = _field(path, node.target.id, node, inner, found)
+        name = f"{parent}{delimiter}{var.name}"
+        needed = required and var.required
+        variables.append(replace(var, name=name, aliases=(), required=needed, conditional=needed))
+        deeper = _nested_model(node.annotation, inner) if depth < 3 else None
+        if deeper is not None:
+            variables += _nested(path, name, deeper, config, needed, found, depth + 1)
     return variables
 
 
