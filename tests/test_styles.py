@@ -240,3 +240,21 @@ def test_an_import_alias_env_lint_cannot_resolve_stays_unknown(tmp_path):
     project = build_project(str(tmp_path / "repo"), Config())
     known = {v.name: v.known for s in project.schemas for v in s.variables}
     assert known == {"WORKERS": True, "LOG_LEVEL": True, "API_URL": False, "API_TOKEN": True}
+
+
+def test_t3_presets_in_extends_declare_their_variables():
+    """A data preset declares its variables (required as t3-env declares them); a platform
+    preset declares nothing (the platform sets its own variables); another module's
+    createEnv in `extends` is a schema of its own."""
+    project = build_project(str(STYLES / "t3-presets"), Config())
+    by_file = {}
+    for schema in project.schemas:
+        for var in schema.variables:
+            by_file.setdefault(schema.path, {})[var.name] = (var.required, var.location.line)
+    main = by_file["src/env.ts"]
+    assert main["CRON_SECRET"] == (True, 9)
+    assert main["DATABASE_URL"] == (True, 8)
+    assert main["UPLOADTHING_TOKEN"] == (True, 8)
+    assert main["PGHOST"] == (False, 8)
+    assert not any(name.startswith("VERCEL") for name in main)
+    assert by_file["src/auth-env.ts"] == {"AUTH_SECRET": (True, 6)}

@@ -7,12 +7,35 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Location, Schema, SchemaVar
-from ..model.ir import Env, Expr, Obj, ParseSite, Spread
+from ..model.ir import Arr, Call, Env, Expr, Obj, ParseSite, Ref, Spread
 from .modules import View
 from .zod import Evaluator, env_name, sites_of, string
 
 _SECTIONS = ("server", "client", "shared")
 _DEFAULT_PREFIX = {"@t3-oss/env-nextjs": "NEXT_PUBLIC_", "@t3-oss/env-nuxt": "NUXT_PUBLIC_"}
+# ``extends: [neonVercel()]``: the variables t3-env's presets declare (name, required). The
+# platform presets (vercel, render, railway, fly, netlify) declare what the platform sets: known
+# platform variables already, nothing to declare. Another module's ``createEnv`` in
+# ``extends`` is a schema of its own.
+_PG = ("POSTGRES_USER", "POSTGRES_HOST", "POSTGRES_PASSWORD", "POSTGRES_DATABASE")
+_PRESETS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "neonVercel": (
+        ("DATABASE_URL", True),
+        *((n, False) for n in ("DATABASE_URL_UNPOOLED", "PGHOST", "PGHOST_UNPOOLED", "PGUSER")),
+        *((n, False) for n in ("PGDATABASE", "PGPASSWORD", "POSTGRES_URL")),
+        *((n, False) for n in ("POSTGRES_URL_NON_POOLING", *_PG, "POSTGRES_URL_NO_SSL")),
+        ("POSTGRES_PRISMA_URL", False),
+    ),
+    "supabaseVercel": (
+        ("POSTGRES_URL", True),
+        *((n, False) for n in ("POSTGRES_PRISMA_URL", "POSTGRES_URL_NON_POOLING", *_PG)),
+        *((n, False) for n in ("SUPABASE_SERVICE_ROLE_KEY", "SUPABASE_ANON_KEY", "SUPABASE_URL")),
+        *((n, False) for n in ("SUPABASE_JWT_SECRET", "NEXT_PUBLIC_SUPABASE_ANON_KEY")),
+        ("NEXT_PUBLIC_SUPABASE_URL", False),
+    ),
+    "uploadthing": (("UPLOADTHING_TOKEN", True),),
+    "uploadthingV6": (("UPLOADTHING_TOKEN", True),),
+}
 
 
 def t3_schemas(evaluator: Evaluator, view: View) -> list[Schema]:
@@ -41,6 +64,9 @@ def _schema(evaluator: Evaluator, view: View, site: ParseSite, options: Obj) -> 
             evaluator.note(value.loc, f"a createEnv `{section}` object env-lint cannot read")
             continue
         variables.extend(evaluator.member_var(m, section) for m in members)
+    extended = pairs.get("extends")
+    for entry in extended.items if isinstance(extended, Arr) else ():
+        variables.extend(_preset(view, entry))
     runtime, where, client_only = _runtime_env(evaluator, view, pairs)
     renamed = _renamed(evaluator, view, pairs)
     variables = [
@@ -57,6 +83,21 @@ def _schema(evaluator: Evaluator, view: View, site: ParseSite, options: Obj) -> 
         runtime_env_client_only=client_only,
         client_prefix=prefix,
     )
+
+
+def _preset(view: View, item: Expr) -> list[SchemaVar]:
+    """The variables of ``preset()`` imported from ``@t3-oss/env-*/presets*``."""
+    if not isinstance(item, Call) or not isinstance(item.func, Ref):
+        return []
+    imported = view.imports.get(item.func.name)
+    if imported is None or not imported.specifier.startswith("@t3-oss/env"):
+        return []
+    if "preset" not in imported.specifier:
+        return []
+    return [
+        SchemaVar(name, item.loc, "string", required, section="server", expression="preset")
+        for name, required in _PRESETS.get(imported.name, ())
+    ]
 
 
 def _renamed(evaluator: Evaluator, view: View, pairs: dict[str | None, Expr]) -> dict[str, str]:
