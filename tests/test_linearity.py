@@ -153,3 +153,34 @@ def test_placeholders_and_emails():
     var = SchemaVar("A", Location("x", 1, 1), "email", True)
     assert problems("a@" + fill("b.") + " x", var) == ["is not an email address"]
     assert problems("a@b.co", var) == []
+
+
+@pytest.mark.parametrize("unit", ["a.", "a.B", "import a, {", "import {a", "a?.", "process.env."])
+def test_import_and_member_scans(unit):
+    """The byte tests in front of the JS/TS parser: ``a.a.a...`` once made the member scan
+    quadratic; unclosed braces must not make each import match scan to the end."""
+    from env_lint.sources.jsimports import reads_through_import, upper_members, upper_receivers
+
+    data = fill(unit).encode() + b"\nimport a from './x';\n"
+    upper_members(data)
+    reads_through_import(data)
+    assert "a" in upper_receivers(b"a " * (MB // 2) + b"a.UPPER_NAME")
+
+
+def test_many_distinct_imports_are_one_scan():
+    from env_lint.sources.jsimports import reads_through_import
+
+    imports = "".join(f"import n{i} from './m{i}';\n" for i in range(n(40_000)))
+    assert reads_through_import((imports + "n7.UPPER_NAME;\n").encode())
+    assert not reads_through_import((imports + "n7.lower;\n").encode())
+
+
+def test_a_deep_directory_resolves_without_recursion():
+    from env_lint.model import FileFacts
+    from env_lint.project.crossfile import Resolver
+
+    deep = "/".join(["d"] * 5000)
+    files = frozenset({"tsconfig.json", f"{deep}/src/env.ts", f"{deep}/a.ts"})
+    resolver = Resolver({"tsconfig.json": FileFacts("tsconfig.json", "tsconfig")}, files)
+    assert resolver.resolve(f"{deep}/a.ts", "./src/env") == f"{deep}/src/env.ts"
+    assert resolver.resolve(f"{deep}/a.ts", "@/env") is None

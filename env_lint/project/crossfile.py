@@ -77,17 +77,21 @@ class Resolver:
 
     def _config_for(self, directory: str) -> str | None:
         """The nearest tsconfig.json / jsconfig.json, walking up (the one TypeScript uses)."""
-        if directory not in self._nearest:
-            found = None
-            for name in _CONFIG_NAMES:
-                candidate = posixpath.join(directory, name) if directory else name
-                if candidate in self.files:
-                    found = candidate
-                    break
-            if found is None and directory:
-                found = self._config_for(parent_dir(directory))
-            self._nearest[directory] = found
-        return self._nearest[directory]
+        walked: list[str] = []
+        found: str | None = None
+        current: str | None = directory
+        while current is not None:
+            if current in self._nearest:
+                found = self._nearest[current]
+                break
+            walked.append(current)
+            found = next((c for c in _candidates(current) if c in self.files), None)
+            if found is not None:
+                break
+            current = parent_dir(current) if current else None
+        for item in walked:
+            self._nearest[item] = found
+        return found
 
     def _effective(self, path: str, depth: int = 0) -> tuple[str | None, Paths, str]:
         """(baseUrl directory, paths, the directory ``paths`` are relative to without a
@@ -112,6 +116,10 @@ class Resolver:
 
 
 Paths = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _candidates(directory: str) -> list[str]:
+    return [posixpath.join(directory, n) if directory else n for n in _CONFIG_NAMES]
 
 
 def _aliased(specifier: str, paths: Paths) -> list[str]:

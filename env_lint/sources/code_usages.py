@@ -25,7 +25,7 @@ from tree_sitter import Node
 
 from ..model import DynamicRead, ImportedRead, Location, Usage
 from ..secrecy import PUBLIC_PREFIXES
-from .jsimports import used_as_upper_receiver
+from .jsimports import upper_receivers
 from .typescript import Script, property_key, string_value, unwrap
 
 BUILTIN_ACCESSORS = ("Deno.env.get",)
@@ -681,6 +681,7 @@ def imported_bindings(src: Script) -> Iterator[tuple[str, str, str]]:
     which one is decided across files; a dependency's is dropped there)."""
     if b"import" not in src.data:
         return
+    receivers = upper_receivers(src.data)
     for node in src.tree.root_node.named_children:
         if node.type != "import_statement":
             continue
@@ -692,7 +693,7 @@ def imported_bindings(src: Script) -> Iterator[tuple[str, str, str]]:
         found = [(src.text(c), "default") for c in children if c.type == "identifier"]
         found += [(local, name) for local, name, _ in _named_imports(src, node)]
         for local, name in found:
-            if used_as_upper_receiver(src.data, local):
+            if local in receivers:
                 yield local, specifier, name
 
 

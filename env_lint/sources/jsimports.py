@@ -8,50 +8,57 @@ from __future__ import annotations
 import re
 
 _IDENT = rb"[A-Za-z_$][A-Za-z0-9_$]*"
-_FROM = rb"\s*from\s*[\"']\."
-_DEFAULT_IMPORT = re.compile(rb"import\s+(" + _IDENT + rb")\s*(?:,\s*\{[^}]*\})?" + _FROM)
-_NAMED_IMPORT = re.compile(rb"import\s*(?:" + _IDENT + rb"\s*,\s*)?\{([^}]*)\}" + _FROM)
+_NAME = re.compile(_IDENT)
+_NOT_BINDINGS = frozenset({b"type", b"as", b"typeof"})
 RELATIVE_FROM = re.compile(rb"""from\s*["']\.""")
-_IDENT_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.")
-_UPPER_WORD = re.compile(rb"[A-Z][A-Z0-9_]*(?![A-Za-z0-9_$])")
 
 
-def used_as_upper_receiver(data: bytes, name: str) -> bool:
-    """``name.UPPER_NAME`` (or ``name?.UPPER``) occurs in the bytes (byte searches: a regex
-    with a look-behind over a whole file costs ~100x more)."""
-    word = name.encode("ascii")
-    start = 0
-    while (at := data.find(word, start)) != -1:
-        start = at + 1
-        if at and data[at - 1] in _IDENT_BYTES:
-            continue
-        rest = data[at + len(word) : at + len(word) + 64].lstrip()
-        rest = rest[2:] if rest.startswith(b"?.") else rest[1:] if rest.startswith(b".") else b""
-        if _UPPER_WORD.match(rest.lstrip()):
-            return True
-    return False
+_IDENT_CHARS = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
 
 
-_MEMBER = re.compile(
-    rb"(?<![A-Za-z0-9_$])([A-Za-z_$][A-Za-z0-9_$.]*?)\s*\??\.\s*([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_$])"
-)
-_ENV_OBJECTS = frozenset({b"process.env", b"import.meta.env", b"Bun.env"})
+def upper_receivers(data: bytes) -> frozenset[str]:
+    """Every bare identifier used as ``name.UPPER_NAME`` (or ``name?.UPPER``): one scan for
+    the ``.UPPER`` members, then a bounded look back at what precedes each (linear however
+    many names a file imports)."""
+    found: set[str] = set()
+    for match in _MEMBER.finditer(data):
+        end = match.start()
+        while end > 0 and data[end - 1] in b" \t":
+            end -= 1
+        start = end
+        while start > 0 and end - start < 128 and data[start - 1] in _IDENT_CHARS:
+            start -= 1
+        if start < end and (start == 0 or data[start - 1] != ord(".")):
+            found.add(data[start:end].decode("ascii"))
+    return frozenset(found)
+
+
+# ``.NAME`` after a member access; what precedes the dot is checked by slicing, so the scan
+# stays linear on ``a.a.a.a...`` (a receiver pattern with backtracking is quadratic there).
+_MEMBER = re.compile(rb"\??\.[ \t]*([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_$])")
+_ENV_OBJECTS = (b"process.env", b"import.meta.env", b"Bun.env")
 
 
 def upper_members(data: bytes) -> frozenset[str]:
     """Every ``NAME`` read as ``obj.NAME`` (``env.API_URL``, ``parsed.data.API_URL``), not
-    ``process.env.NAME``: what a schema module itself reads from the parsed object (a regex
-    pass: schema modules only)."""
-    return frozenset(
-        m.group(2).decode("ascii") for m in _MEMBER.finditer(data) if m.group(1) not in _ENV_OBJECTS
-    )
+    ``process.env.NAME``: what a schema module itself reads from the parsed object."""
+    found = set()
+    for match in _MEMBER.finditer(data):
+        before = data[max(0, match.start() - 20) : match.start()].rstrip()
+        if before.endswith(_ENV_OBJECTS) or not before or before[-1:] in b".?":
+            continue
+        found.add(match.group(1).decode("ascii"))
+    return frozenset(found)
 
 
 def reads_through_import(data: bytes) -> bool:
-    """A binding imported from a relative module is used as ``binding.UPPER_NAME``."""
-    if not RELATIVE_FROM.search(data):
-        return False
-    names = {m.group(1) for m in _DEFAULT_IMPORT.finditer(data)}
-    for match in _NAMED_IMPORT.finditer(data):
-        names.update(part.split()[-1] for part in match.group(1).split(b",") if part.split())
-    return any(used_as_upper_receiver(data, n.decode("ascii")) for n in names)
+    """A binding imported from a relative module is used as ``binding.UPPER_NAME``. Each
+    ``from "./..."`` is read backwards to its ``import`` (at most 2,000 bytes: linear however
+    many there are); every identifier of the clause counts (a superset: the tree decides)."""
+    names: set[bytes] = set()
+    for match in RELATIVE_FROM.finditer(data):
+        at = data.rfind(b"import", max(0, match.start() - 2000), match.start())
+        if at >= 0:
+            names.update(_NAME.findall(data, at + len(b"import"), match.start()))
+    names -= _NOT_BINDINGS
+    return bool(names) and not upper_receivers(data).isdisjoint(n.decode() for n in names)
