@@ -167,6 +167,19 @@ class Usage:
     emptied: bool = False  # ``?? ""`` / ``|| ""``: unset becomes empty (optional, or a bug)
     passed: bool = False  # handed to a call, an object, a return: the receiver decides
 
+    @classmethod
+    def classified(cls, name: str, location: Location, how: str) -> Usage:
+        """A read as the readers classify it: ``required``, ``defaulted``, ``guarded``,
+        ``emptied`` or ``passed``."""
+        return cls(
+            name,
+            location,
+            defaulted=how == "defaulted",
+            guarded=how == "guarded",
+            emptied=how == "emptied",
+            passed=how == "passed",
+        )
+
     @property
     def required(self) -> bool:
         """A strong read the code depends on: no fallback, not checked first, not handed to

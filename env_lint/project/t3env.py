@@ -18,24 +18,22 @@ _DEFAULT_PREFIX = {"@t3-oss/env-nextjs": "NEXT_PUBLIC_", "@t3-oss/env-nuxt": "NU
 # platform variables already, nothing to declare. Another module's ``createEnv`` in
 # ``extends`` is a schema of its own.
 _PG = ("POSTGRES_USER", "POSTGRES_HOST", "POSTGRES_PASSWORD", "POSTGRES_DATABASE")
-_PRESETS: dict[str, tuple[tuple[str, bool], ...]] = {
+_PRESETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # (required, optional)
     "neonVercel": (
-        ("DATABASE_URL", True),
-        *((n, False) for n in ("DATABASE_URL_UNPOOLED", "PGHOST", "PGHOST_UNPOOLED", "PGUSER")),
-        *((n, False) for n in ("PGDATABASE", "PGPASSWORD", "POSTGRES_URL")),
-        *((n, False) for n in ("POSTGRES_URL_NON_POOLING", *_PG, "POSTGRES_URL_NO_SSL")),
-        ("POSTGRES_PRISMA_URL", False),
+        ("DATABASE_URL",),
+        ("DATABASE_URL_UNPOOLED", "PGHOST", "PGHOST_UNPOOLED", "PGUSER", "PGDATABASE",
+         "PGPASSWORD", "POSTGRES_URL", "POSTGRES_URL_NON_POOLING", *_PG, "POSTGRES_URL_NO_SSL",
+         "POSTGRES_PRISMA_URL"),
     ),
     "supabaseVercel": (
-        ("POSTGRES_URL", True),
-        *((n, False) for n in ("POSTGRES_PRISMA_URL", "POSTGRES_URL_NON_POOLING", *_PG)),
-        *((n, False) for n in ("SUPABASE_SERVICE_ROLE_KEY", "SUPABASE_ANON_KEY", "SUPABASE_URL")),
-        *((n, False) for n in ("SUPABASE_JWT_SECRET", "NEXT_PUBLIC_SUPABASE_ANON_KEY")),
-        ("NEXT_PUBLIC_SUPABASE_URL", False),
+        ("POSTGRES_URL",),
+        ("POSTGRES_PRISMA_URL", "POSTGRES_URL_NON_POOLING", *_PG, "SUPABASE_SERVICE_ROLE_KEY",
+         "SUPABASE_ANON_KEY", "SUPABASE_URL", "SUPABASE_JWT_SECRET",
+         "NEXT_PUBLIC_SUPABASE_ANON_KEY", "NEXT_PUBLIC_SUPABASE_URL"),
     ),
-    "uploadthing": (("UPLOADTHING_TOKEN", True),),
-    "uploadthingV6": (("UPLOADTHING_TOKEN", True),),
-}
+    "uploadthing": (("UPLOADTHING_TOKEN",), ()),
+    "uploadthingV6": (("UPLOADTHING_TOKEN",), ()),
+}  # fmt: skip
 
 
 def t3_schemas(evaluator: Evaluator, view: View) -> list[Schema]:
@@ -94,9 +92,10 @@ def _preset(view: View, item: Expr) -> list[SchemaVar]:
         return []
     if "preset" not in imported.specifier:
         return []
+    required, optional = _PRESETS.get(imported.name, ((), ()))
     return [
-        SchemaVar(name, item.loc, "string", required, section="server", expression="preset")
-        for name, required in _PRESETS.get(imported.name, ())
+        SchemaVar(name, item.loc, "string", name in required, section="server", expression="preset")
+        for name in (*required, *optional)
     ]
 
 

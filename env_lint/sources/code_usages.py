@@ -363,15 +363,7 @@ class _Reader:
     def _usage(self, name: str, node: Node, how: str) -> None:
         if how == "write":
             return
-        location = self.src.location(node)
-        usage = Usage(
-            name,
-            location,
-            defaulted=how == "defaulted",
-            guarded=how == "guarded",
-            emptied=how == "emptied",
-            passed=how == "passed",
-        )
+        usage = Usage.classified(name, self.src.location(node), how)
         if self.via is not None:
             self.found.imported.append(ImportedRead(*self.via, usage))
         else:

@@ -427,7 +427,7 @@ def _code(doc: _Doc, token: Token) -> None:
 def _page_reads(doc: _Doc, line: str, *, command: bool) -> None:
     """The variables a code-block line reads: a program's ``process.env.X`` / ``getenv("X")``,
     or a command's ``$X`` (not an env file's own ``B=${A}/x``)."""
-    if "env" in line or "ENV" in line or "environ" in line:
+    if "env" in line or "ENV" in line:  # environ, getenv, process.env, ENV[...]
         doc.reads.update(next(g for g in hit.groups() if g) for hit in _PAGE_READ.finditer(line))
     if command and "$" in line:
         doc.reads.update(_EXPANSION.findall(line))

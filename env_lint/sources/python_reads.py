@@ -264,14 +264,7 @@ class _Reader(ast.NodeVisitor):
         if how == "required" and any(name in g for g in self.guards):
             how = "guarded"
         location = Location(self.path, where.lineno, where.col_offset + 1)
-        usage = Usage(
-            name,
-            location,
-            defaulted=how == "defaulted",
-            guarded=how == "guarded",
-            emptied=how == "emptied",
-        )
-        self.found.usages.append(usage)
+        self.found.usages.append(Usage.classified(name, location, how))
 
 
 def _strings_in(node: ast.expr) -> frozenset[str]:
