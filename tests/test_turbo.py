@@ -95,3 +95,33 @@ def test_pnpm_workspace_file_with_exclusions(run_in, tmp_path):
     pnpm = "packages:\n  - apps/*\n  - '!apps/api'\n"
     write_repo(tmp_path, repo(workspaces=[], extra={"pnpm-workspace.yaml": pnpm}))
     assert turbo_lines(run_in, tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("compose", "reported"),
+    [
+        pytest.param(
+            "services:\n  cube:\n    image: cubejs/cube\n    volumes:\n      - ./src/db.ts:/cube/conf/db.ts:ro\n",
+            False,
+            id="a-file-mounted-into-a-foreign-image-runs-there",
+        ),
+        pytest.param(
+            "services:\n  cube:\n    image: cubejs/cube\n    volumes:\n      - type: bind\n        source: ./src/db.ts\n        target: /cube/conf/db.ts\n",
+            False,
+            id="long-syntax",
+        ),
+        pytest.param(
+            "services:\n  dev:\n    image: node:20\n    volumes:\n      - ./src:/app/src\n",
+            True,
+            id="a-directory-mount-may-be-the-app-itself",
+        ),
+        pytest.param(
+            "services:\n  api:\n    build: .\n    volumes:\n      - ./src/db.ts:/app/db.ts\n",
+            True,
+            id="a-service-that-builds-the-repo",
+        ),
+    ],
+)
+def test_code_a_compose_service_mounts_into_an_image(run_in, tmp_path, compose, reported):
+    write_repo(tmp_path, repo(extra={"apps/api/docker-compose.yml": compose}))
+    assert turbo_lines(run_in, tmp_path) == ([FINDING] if reported else [])

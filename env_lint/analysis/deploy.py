@@ -61,6 +61,8 @@ class Deploy:
                 continue
             if is_tooling_path(usage.location.path):
                 continue  # tests and scripts do not run on the deploy target
+            if usage.location.path in project.mounted:
+                continue  # a file a compose service mounts into an image: it runs there
             required = usage.needed and usage.name not in optional_said
             need = Need(usage.name, usage.location, required, usage.defaulted)
             found[service][usage.name] = _merge(found[service].get(usage.name), need)

@@ -95,3 +95,4 @@ class FileFacts:
     config_fields: tuple[ConfigField, ...] = ()  # fields of decorated config classes
     member_names: frozenset[str] = frozenset()  # ``obj.UPPER_NAME`` in a schema module
     ts_config: TsConfig | None = None  # import aliases of a tsconfig.json
+    mounted: tuple[str, ...] = ()  # repo paths a compose service mounts into a foreign image

@@ -56,6 +56,10 @@ class Project:
     # key and nothing else: nobody reads it)
     lone_code_words: Mapping[str, str] = field(default_factory=dict)
     member_names: Mapping[str, frozenset[str]] = field(default_factory=dict)  # schema modules
+    # paths a compose service mounts into an image it does not build. A mounted *file* of code
+    # (a config script) runs in that image, not in the repo's packages; a mounted directory may
+    # be the app itself run by a generic image (``node:20`` + ``./apps/web:/app``): no clue.
+    mounted: frozenset[str] = frozenset()
 
     def examples_above(self, path: str) -> tuple[ExampleFile, ...]:
         """The example files of the nearest directory, walking up from ``path``, that has any

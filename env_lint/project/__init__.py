@@ -130,6 +130,7 @@ def assemble(
         opaque=tuple(sorted({o for f in every for o in f.opaque})),
         lone_code_words={w: path for w, path in words.homes.items() if path is not None},
         member_names={f.path: f.member_names for f in every if f.member_names},
+        mounted=frozenset(m for f in every for m in f.mounted),
     )
 
 

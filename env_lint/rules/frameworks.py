@@ -151,7 +151,9 @@ TURBO_UNDECLARED = Rule(
     'without `envMode: "loose"` / `--env-mode=loose`, or turbo 1 with `envMode: "strict"`, '
     "`--env-mode=strict` or pass-through keys; the workspace is one of the package manager's "
     "workspaces with a script turbo runs as a task, and does not load its env from a file "
-    "itself (`node --env-file`, dotenv). `turbo.json` may have comments (JSONC).",
+    "itself (`node --env-file`, dotenv). A code file a compose service mounts into an image it "
+    "does not build (`./cube/cube.js:/cube/conf/cube.js`) runs in that image: its reads are not "
+    "the workspace's. `turbo.json` may have comments (JSONC).",
     why="In strict mode turbo removes unlisted variables from the task's environment, and "
     "caches ignore them: the build runs without the value, or reuses a stale cache.",
     example='`DATABASE_URL` read by `apps/web` while `turbo.json` has `"env": ["NEXT_PUBLIC_*"]`.',

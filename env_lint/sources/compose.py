@@ -2,7 +2,9 @@
 variables its ``environment`` provides (a map or a ``KEY=value`` list; ``${X}`` / ``${X:-d}``
 interpolation from the shell or ``.env``; a bare ``KEY`` passed through) and its ``env_file``
 references. A service that only runs an image (postgres, redis) runs none of the repo's code
-and is not a target. Every variable the file mentions is also a weak read, as before."""
+and is not a target; what it mounts from the repo (``./cube/cube.js:/cube/conf/cube.js``) runs
+in that image, not in the repo's packages. Every variable the file mentions is also a weak
+read, as before."""
 
 from __future__ import annotations
 
@@ -51,7 +53,28 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
         for name, key, node in pairs(child(root, "services"))
         if (unit := _service(path, base, name, key, node)) is not None
     ]
-    return replace(facts, deploy=tuple(units))
+    mounted = {
+        path
+        for root in documents
+        for _, _, node in pairs(child(root, "services"))
+        if child(node, "build") is None
+        for path in _mounts(base, child(node, "volumes"))
+    }
+    return replace(facts, deploy=tuple(units), mounted=tuple(sorted(mounted)))
+
+
+def _mounts(base: str, node: yaml.Node | None) -> list[str]:
+    """The repo paths of a service's bind mounts: ``./src:/dst[:ro]`` or ``{type: bind,
+    source: ./src}`` (named volumes and absolute host paths are not the repo)."""
+    found = []
+    for item in items(node):
+        text = scalar(item)
+        source = text.split(":", 1)[0] if text is not None else scalar(child(item, "source"))
+        if source and source.startswith("."):
+            path = in_repo(base, source)
+            if path:  # the whole repo mounted is no clue about any one file
+                found.append(path)
+    return found
 
 
 def _service(
