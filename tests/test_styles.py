@@ -119,19 +119,20 @@ READS = {
     ),
     "class-config": (
         [
-            # environment.X through the imported module that exports process.env wrapped,
-            # and env.X / all.X through named exports spreading or aliasing it; Colors.X from a
-            # module that exports a plain object is no read
+            # environment.X through the imported module that exports process.env wrapped (a
+            # weak read: the wrapper's result may hold other keys, so never `undeclared` on its
+            # own), and env.X / all.X through named exports spreading or aliasing it (plain
+            # reads); Colors.X from a module that exports a plain object is no read
             ("CACHE_URL", "src/config/database.js", 3, 20, False, False),
-            ("CACHE_URL", "src/env.ts", 11, 17, True, False),
+            ("CACHE_URL", "src/env.ts", 11, 17, True, True),
             ("DEPLOY_STAGE", "src/app.ts", 7, 26, True, False),
-            ("FEATURE_FLAG", "src/app.ts", 5, 33, False, False),
-            ("LEGACY_CACHE_URL", "src/env.ts", 11, 42, False, False),
+            ("FEATURE_FLAG", "src/app.ts", 5, 33, False, True),
+            ("LEGACY_CACHE_URL", "src/env.ts", 11, 42, False, True),
             ("PUBLIC_HOST", "src/app.ts", 8, 25, False, False),
-            ("REGION", "src/env.ts", 15, 31, True, False),
-            ("SECRET_KEY", "src/env.ts", 6, 35, False, False),
+            ("REGION", "src/env.ts", 15, 31, True, True),
+            ("SECRET_KEY", "src/env.ts", 6, 35, False, True),
             ("SSL_MODE", "src/config/database.js", 2, 21, False, False),
-            ("SSL_MODE", "src/env.ts", 17, 33, False, False),
+            ("SSL_MODE", "src/env.ts", 17, 33, False, True),
         ],
         [
         ],

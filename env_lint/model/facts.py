@@ -90,7 +90,8 @@ class FileFacts:
     opaque: tuple[Location, ...] = ()  # the whole environment passed where env-lint cannot see
     named_schema: bool = False  # a schema file by its name or the config
     deploy: tuple[DeployManifest, ...] = ()  # the units of a deploy manifest
-    env_exports: tuple[str, ...] = ()  # exported names that are the environment ("default")
+    # exported names that are the environment ("default"), and whether a call wraps it
+    env_exports: tuple[tuple[str, bool], ...] = ()
     imported_reads: tuple[ImportedRead, ...] = ()  # reads through an imported binding
     config_fields: tuple[ConfigField, ...] = ()  # fields of decorated config classes
     member_names: frozenset[str] = frozenset()  # ``obj.UPPER_NAME`` in a schema module

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from ..model import ConfigField, FileFacts, Schema, SchemaVar, Usage, parent_dir
 
@@ -140,7 +141,7 @@ def _aliased(specifier: str, paths: Paths) -> list[str]:
 def imported_usages(facts: dict[str, FileFacts], files: frozenset[str]) -> dict[str, list[Usage]]:
     """Per file, the reads through imported bindings whose module exports the environment
     under the imported name."""
-    exporters = {path: item.env_exports for path, item in facts.items() if item.env_exports}
+    exporters = {path: dict(item.env_exports) for path, item in facts.items() if item.env_exports}
     found: dict[str, list[Usage]] = {}
     if not exporters:
         return found
@@ -148,8 +149,11 @@ def imported_usages(facts: dict[str, FileFacts], files: frozenset[str]) -> dict[
     for path, item in facts.items():
         for read in item.imported_reads:
             target = resolver.resolve(path, read.specifier)
-            if target is not None and read.name in exporters.get(target, ()):
-                found.setdefault(path, []).append(read.usage)
+            wrapped = exporters.get(target, {}).get(read.name) if target is not None else None
+            if wrapped is not None:
+                # through a call env-lint does not know, the object may hold other keys: the
+                # read keeps a variable in use but is never `undeclared` on its own
+                found.setdefault(path, []).append(replace(read.usage, weak=wrapped))
     return found
 
 

@@ -27,31 +27,34 @@ _VALIDATED = re.compile(rb"\bplainTo(?:Instance|Class)\s*\(\s*([A-Za-z_$][A-Za-z
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
-def env_exports(src: Script) -> tuple[str, ...]:
-    """The exported names whose value is the environment object, possibly wrapped: a call or
-    ``new`` with it as the first argument, an object spreading it, or a top-level constant
-    holding one of those."""
+def env_exports(src: Script) -> tuple[tuple[str, bool], ...]:
+    """The exported names whose value is the environment object, and whether it is wrapped:
+    the object itself or one spreading it (not wrapped), a call or ``new`` with it as the first
+    argument (wrapped), or a top-level constant holding one of those."""
     if b"export" not in src.data:
         return ()
     tops = dict(_top_declarations(src))
-    found: list[str] = []
+    found: list[tuple[str, bool]] = []
     for node in src.tree.root_node.named_children:
         if node.type != "export_statement":
             continue
+        exported: list[tuple[str, Node | None]] = []
         value = node.child_by_field_name("value")
-        if value is not None and _is_env(src, value, tops):
-            found.append("default")
+        if value is not None:
+            exported.append(("default", value))
         declaration = node.child_by_field_name("declaration")
         if declaration is not None and declaration.type in _DECLARATIONS:
-            pairs = _declarators(src, declaration)
-            found += [name for name, expr in pairs if _is_env(src, expr, tops)]
+            exported += list(_declarators(src, declaration))
         for clause in (c for c in node.named_children if c.type == "export_clause"):
             for spec in clause.named_children:
                 local = spec.child_by_field_name("name")
                 alias = spec.child_by_field_name("alias") or local
-                held = tops.get(src.text(local)) if local is not None else None
-                if alias is not None and _is_env(src, held, tops):
-                    found.append(src.text(alias))
+                if local is not None and alias is not None:
+                    exported.append((src.text(alias), tops.get(src.text(local))))
+        for name, expr in exported:
+            kind = _is_env(src, expr, tops)
+            if kind is not None:
+                found.append((name, kind == "wrapped"))
     return tuple(sorted(set(found)))
 
 
@@ -73,22 +76,25 @@ def _declarators(src: Script, declaration: Node) -> Iterator[tuple[str, Node]]:
             yield src.text(name), value
 
 
-def _is_env(src: Script, node: Node | None, tops: dict[str, Node], depth: int = 0) -> bool:
+def _is_env(src: Script, node: Node | None, tops: dict[str, Node], depth: int = 0) -> str | None:
+    """``"env"`` (the environment itself, or an object spreading it), ``"wrapped"`` (passed
+    through a call env-lint does not know: its result may hold other keys) or None."""
     node = unwrap(node)
     if node is None or depth > 4:
-        return False
+        return None
     if node.type == "member_expression":
-        return "".join(src.text(node).split()) in _ENV_OBJECTS
+        return "env" if "".join(src.text(node).split()) in _ENV_OBJECTS else None
     if node.type in _CALLS:
         arguments = node.child_by_field_name("arguments")
         args = arguments.named_children if arguments is not None else []
-        return bool(args) and _is_env(src, args[0], tops, depth + 1)
+        return "wrapped" if args and _is_env(src, args[0], tops, depth + 1) else None
     if node.type == "object":
         spreads = [c for c in node.named_children if c.type == "spread_element"]
-        return any(_is_env(src, s.named_children[0], tops, depth + 1) for s in spreads)
+        kinds = {_is_env(src, s.named_children[0], tops, depth + 1) for s in spreads}
+        return "env" if "env" in kinds else "wrapped" if "wrapped" in kinds else None
     if node.type == "identifier" and src.text(node) in tops:
         return _is_env(src, tops[src.text(node)], tops, depth + 1)
-    return False
+    return None
 
 
 def config_fields(src: Script) -> tuple[ConfigField, ...]:
