@@ -53,3 +53,17 @@ def test_an_unknown_variable_exits_1_and_a_non_name_exits_2(run, monkeypatch):
     assert (unknown.code, unknown.out) == (1, "`NOT_IN_THE_DEMO`: no example file, schema, doc, code or deploy config names it\n")
     bad = explain_in(run, monkeypatch, DEMO, "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dcQ")
     assert bad.code == 2 and "4eC39Hq" not in bad.err + bad.out
+
+
+def test_class_schemas_and_reads_through_an_imported_environment(run, monkeypatch):
+    from .conftest import FIXTURES
+
+    root = FIXTURES / "styles" / "class-config"
+    result = explain_in(run, monkeypatch, root, "CACHE_URL")
+    assert result.out.splitlines()[:3] == [
+        "`CACHE_URL`",
+        "  schemas:",
+        "    src/env.ts:11:17: class-validator schema in `src/env.ts`: optional, with a default",
+    ]
+    flag = explain_in(run, monkeypatch, root, "FEATURE_FLAG").out
+    assert "src/app.ts:5:33: read through an imported environment a call wraps" in flag

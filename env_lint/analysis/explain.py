@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..known_vars import is_runtime_variable
 from ..model import Finding, Location, Project, SchemaVar, Usage
+from ..paths import is_source_path
 from ..platforms import PLATFORMS
 from ..values import describe_default
 from .context import Context
@@ -90,7 +91,9 @@ def _docs(ctx: Context, name: str) -> list[Fact]:
 
 
 def _read(usage: Usage) -> Fact:
-    if usage.weak:
+    if usage.weak and is_source_path(usage.location.path):
+        how = "read through an imported environment a call wraps (kept in use, never required)"
+    elif usage.weak:
         how = "used by a workflow, compose file, Dockerfile or script"
     elif usage.defaulted:
         how = "read with a fallback"
