@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from ..model import DeployManifest, FileFacts, Location, ManifestVar, ParseFailure
 from ..model.manifests import INTERPOLATED, LOCAL, VALUE
 from ..paths import is_compose
-from .base import Settings, Source, text_parser
+from .base import Settings
 from .deployfiles import (
     NAME,
     child,
+    deploy_source,
     in_repo,
     interpolated,
     items,
@@ -135,12 +136,4 @@ def _unreadable(path: str, failure: ParseFailure) -> FileFacts:
     return FileFacts(path, _NAME)
 
 
-SOURCE = Source(
-    _NAME,
-    _claims,
-    text_parser(_NAME, _read, report=False),
-    strict=False,
-    deploys=True,
-    words="config",
-    unreadable=_unreadable,
-)
+SOURCE = deploy_source(_NAME, _claims, _read, unreadable=_unreadable)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from ..credentials import credential_kind
 from ..model import FileFacts, Location, ManifestVar, ParseFailure
 from ..model.manifests import INTERPOLATED
 from ..secrecy import secret_by_name
+from .base import Settings, Source, text_parser
 
 if TYPE_CHECKING:
     import yaml
@@ -160,3 +162,23 @@ __all__ = [
     "strings",
     "where",
 ]
+
+
+def deploy_source(
+    name: str,
+    claims: Callable[[str, Settings], bool],
+    read: Callable[[str, str, Settings], FileFacts],
+    **options: Any,
+) -> Source:
+    """The declaration every deploy-manifest source shares: text read without reporting an
+    undecodable file (the platform's own tools do), never strict, a deploy kind the config may
+    call complete, its names counted as config."""
+    return Source(
+        name,
+        claims,
+        text_parser(name, read, report=False),
+        strict=False,
+        deploys=True,
+        words="config",
+        **options,
+    )

@@ -13,8 +13,8 @@ from typing import Any
 
 from ..model import DeployManifest, FileFacts, Location, ManifestVar, ParseFailure
 from ..model.manifests import VALUE
-from .base import Settings, Source, name_of, text_parser
-from .deployfiles import NAME, in_repo, kept_value
+from .base import Settings, name_of
+from .deployfiles import NAME, deploy_source, in_repo, kept_value
 
 _NAME = "fly"
 
@@ -77,11 +77,4 @@ def _locate(path: str, lines: list[str], start: int, key: str) -> Location:
     return Location(path, 1, 1)
 
 
-SOURCE = Source(
-    _NAME,
-    _claims,
-    text_parser(_NAME, _read, report=False),
-    strict=False,
-    deploys=True,
-    words="config",
-)
+SOURCE = deploy_source(_NAME, _claims, _read)

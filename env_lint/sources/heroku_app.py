@@ -11,8 +11,8 @@ from typing import Any
 
 from ..model import DeployManifest, FileFacts, Location, ManifestVar
 from ..model.manifests import DEFAULT, PLACEHOLDER, SECRET, VALUE
-from .base import Settings, Source, name_of, text_parser
-from .deployfiles import NAME, kept_value
+from .base import Settings, name_of
+from .deployfiles import NAME, deploy_source, kept_value
 
 _NAME = "heroku"
 _HEROKU_KEYS = ("env", "addons", "formation", "buildpacks", "stack")
@@ -70,11 +70,4 @@ def _locate(path: str, lines: list[str], name: str) -> Location:
     return Location(path, 1, 1)
 
 
-SOURCE = Source(
-    _NAME,
-    _claims,
-    text_parser(_NAME, _read, report=False),
-    strict=False,
-    deploys=True,
-    words="config",
-)
+SOURCE = deploy_source(_NAME, _claims, _read)

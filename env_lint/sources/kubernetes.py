@@ -15,8 +15,18 @@ from typing import TYPE_CHECKING
 
 from ..model import DeployManifest, FileFacts, ManifestVar
 from ..model.manifests import REFERENCE, SECRET, VALUE
-from .base import Settings, Source, text_parser
-from .deployfiles import NAME, child, items, kept_value, pairs, read_documents, scalar, where
+from .base import Settings
+from .deployfiles import (
+    NAME,
+    child,
+    deploy_source,
+    items,
+    kept_value,
+    pairs,
+    read_documents,
+    scalar,
+    where,
+)
 
 if TYPE_CHECKING:
     import yaml
@@ -112,12 +122,4 @@ def _var(path: str, item: yaml.Node) -> ManifestVar | None:
     return ManifestVar(name, at, REFERENCE)
 
 
-SOURCE = Source(
-    _NAME,
-    _claims,
-    text_parser(_NAME, _read, report=False),
-    prefilter=_prefilter,
-    strict=False,
-    deploys=True,
-    words="config",
-)
+SOURCE = deploy_source(_NAME, _claims, _read, prefilter=_prefilter)

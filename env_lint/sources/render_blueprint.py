@@ -10,8 +10,18 @@ from typing import TYPE_CHECKING
 
 from ..model import DeployManifest, FileFacts, ManifestVar
 from ..model.manifests import PLACEHOLDER, REFERENCE, SECRET, VALUE
-from .base import Settings, Source, name_of, text_parser
-from .deployfiles import NAME, child, in_repo, items, kept_value, read_documents, scalar, where
+from .base import Settings, name_of
+from .deployfiles import (
+    NAME,
+    child,
+    deploy_source,
+    in_repo,
+    items,
+    kept_value,
+    read_documents,
+    scalar,
+    where,
+)
 
 if TYPE_CHECKING:
     import yaml
@@ -98,11 +108,4 @@ def _var(path: str, item: yaml.Node) -> list[ManifestVar]:
     return [ManifestVar(key, at, REFERENCE)]  # fromDatabase / fromService
 
 
-SOURCE = Source(
-    _NAME,
-    _claims,
-    text_parser(_NAME, _read, report=False),
-    strict=False,
-    deploys=True,
-    words="config",
-)
+SOURCE = deploy_source(_NAME, _claims, _read)

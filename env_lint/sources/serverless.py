@@ -8,8 +8,17 @@ from typing import TYPE_CHECKING
 
 from ..model import DeployManifest, FileFacts, ManifestVar
 from ..model.manifests import REFERENCE, VALUE
-from .base import Settings, Source, name_of, text_parser
-from .deployfiles import NAME, child, kept_value, pairs, read_documents, scalar, where
+from .base import Settings, name_of
+from .deployfiles import (
+    NAME,
+    child,
+    deploy_source,
+    kept_value,
+    pairs,
+    read_documents,
+    scalar,
+    where,
+)
 
 if TYPE_CHECKING:
     import yaml
@@ -64,11 +73,4 @@ def _environment(path: str, node: yaml.Node | None) -> list[ManifestVar]:
     return found
 
 
-SOURCE = Source(
-    _NAME,
-    _claims,
-    text_parser(_NAME, _read, report=False),
-    strict=False,
-    deploys=True,
-    words="config",
-)
+SOURCE = deploy_source(_NAME, _claims, _read)

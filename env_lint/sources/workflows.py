@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 from ..model import DeployManifest, FileFacts, ManifestVar
 from ..model.manifests import CI, REFERENCE, SECRET, VALUE
 from ..paths import is_workflow
-from .base import Settings, Source, text_parser
+from .base import Settings
 from .deployfiles import (
     NAME,
     child,
+    deploy_source,
     in_repo,
     items,
     kept_value,
@@ -153,11 +154,4 @@ def _env(path: str, node: yaml.Node | None) -> list[ManifestVar]:
     return found
 
 
-SOURCE = Source(
-    _NAME,
-    _claims,
-    text_parser(_NAME, _read, report=False),
-    strict=False,
-    deploys=True,
-    words="config",
-)
+SOURCE = deploy_source(_NAME, _claims, _read)
