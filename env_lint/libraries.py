@@ -140,6 +140,7 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "django": ("DJANGO_SETTINGS_MODULE",),
     "@t3-oss/env-nextjs": ("SKIP_ENV_VALIDATION",),
     "turbo": ("TURBO_TOKEN", "TURBO_TEAM", "TURBO_REMOTE_ONLY"),
+    "lingo.dev": ("LINGO_API_KEY",),  # its CLI (``npx lingo.dev run``) reads the key itself
 }
 
 

@@ -19,6 +19,7 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"package.json": json.dumps({"devDependencies": {"@sveltejs/adapter-node": "5"}})}, "XFF_DEPTH", id="adapter-node"),
         pytest.param({"package.json": json.dumps({"dependencies": {"next": "15"}})}, "NEXT_OTEL_VERBOSE", id="next"),
         pytest.param({"main.wasp.ts": "export default {};\n"}, "GOOGLE_CLIENT_ID", id="wasp-project-file"),
+        pytest.param({"package.json": json.dumps({"scripts": {"i18n": "dotenv -e .env -- npx lingo.dev@latest run"}})}, "LINGO_API_KEY", id="run-through-npx"),
     ],
 )
 def test_a_variable_the_library_reads_is_not_unused(run_in, tmp_path, files, name):
@@ -29,3 +30,26 @@ def test_a_variable_the_library_reads_is_not_unused(run_in, tmp_path, files, nam
 def test_without_the_library_it_is_unused(run_in, tmp_path):
     write_repo(tmp_path, {**CODE, "package.json": "{}", ".env.example": "APP_URL=\nXFF_DEPTH=\n"})
     assert "`XFF_DEPTH` is listed in `.env.example`" in run_in(tmp_path).out
+
+
+def test_a_package_a_script_names_without_running_it_is_no_dependency(run_in, tmp_path):
+    scripts = {"i18n": "echo npx is not used here: lingo.dev run", "local": "npx ./lingo.dev"}
+    package = json.dumps({"scripts": scripts})
+    write_repo(tmp_path, {**CODE, "package.json": package, ".env.example": "APP_URL=\nLINGO_API_KEY=\n"})
+    assert "`LINGO_API_KEY` is listed in `.env.example`" in run_in(tmp_path).out
+
+
+@pytest.mark.parametrize(
+    ("commands", "expected"),
+    [
+        ("npx lingo.dev@latest run && npx lingo.dev@latest lockfile --force", ("lingo.dev",)),
+        ("pnpm dlx @scope/cli@2 go; bunx --bun prisma generate", ("@scope/cli", "prisma")),
+        ("yarn dlx create-x | pnpx y@1", ("create-x", "y")),
+        ("npx ./local.js; npx -y tsx a.ts; npm exec -- z", ("tsx", "z")),
+        ("npm run npx; echo npx", ()),
+    ],
+)
+def test_packages_run_on_demand(commands, expected):
+    from env_lint.sources.manifests import run_on_demand
+
+    assert run_on_demand(commands) == expected

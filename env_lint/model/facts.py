@@ -50,6 +50,7 @@ class Manifest:
     runs_turbo: bool = False  # a script runs ``turbo run ...``
     env_mode: str | None = None  # ``--env-mode=strict|loose`` passed to turbo by a script
     loads_env: bool = False  # a script loads an env file itself (``--env-file``, dotenv-cli)
+    tools: tuple[str, ...] = ()  # packages its scripts run on demand (``npx pkg``, ``pnpm dlx``)
 
 
 @dataclass(frozen=True, slots=True)

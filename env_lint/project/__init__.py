@@ -177,7 +177,8 @@ def _implicit(facts: list[FileFacts], config: Config, files: list[str]) -> list[
     found: list[ImplicitVar] = []
     for item in facts:
         if item.manifest is not None:
-            found += implicit_variables(item.path, item.manifest.dependencies, extra)
+            used = (*item.manifest.dependencies, *item.manifest.tools)
+            found += implicit_variables(item.path, used, extra)
     found += [v for item in facts for v in item.implicit]
     found += [v for path in files for v in framework_variables(path)]
     found += [ImplicitVar(name, "config", "") for name in config.implicit_variables]

@@ -60,8 +60,9 @@ UNREAD_SCHEMA_VAR = Rule(
     "named by no other code file (`env.X`, destructuring, `process.env.X`), not read as "
     "`env.X` in the schema's own module, and not read by a library, the platform, a build or "
     "deploy config, or a dynamic read whose pattern matches. A name any other code file "
-    "mentions counts as read, so this stays quiet when in doubt. Off by default: a key read "
-    "only through a computed name (`env[key]`) or by code outside the repo looks unread. "
+    "mentions counts as read, so this stays quiet when in doubt. On by default since every "
+    "finding it made on the ecosystem corpus was a dead key; a key read only through a "
+    "computed name (`env[key]`) or by code outside the repo looks unread: ignore it there. "
     "pydantic settings are not checked (their fields are read as `settings.field`).",
     why="Dead keys make people provision and rotate secrets that nothing uses, and a required "
     "dead key fails a deploy for nothing.",
@@ -71,5 +72,5 @@ UNREAD_SCHEMA_VAR = Rule(
     fix="Remove the key from the schema (and the example file and docs), or read it where it "
     "is meant to be used.",
     check=_unread_schema_var,
-    default=False,
+    default=True,
 )

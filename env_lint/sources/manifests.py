@@ -22,6 +22,10 @@ _TURBO_RUN = re.compile(
     re.VERBOSE,
 )
 _ENV_MODE = re.compile(r"--env-mode[= ](strict|loose)")
+# ``npx pkg@1 run``, ``pnpm dlx pkg``, ``yarn dlx``, ``bunx``, ``pnpx``: the package is fetched
+# and run on demand, a dependency in all but name.
+_ON_DEMAND = ("npx", "pnpx", "bunx", "pnpm dlx", "yarn dlx", "npm exec")
+_COMMAND_SPLIT = re.compile(r"&&|\|\||[;|&()\n]")
 _ENV_FILE_LOADERS = re.compile(
     r"--env-file\b|\bdotenv\s+-e\b|\bdotenv-cli\b|\benv-cmd\b|\bdotenvx\s+run\b"
 )
@@ -80,7 +84,34 @@ def _package_json(text: str) -> Manifest:
         runs_turbo=runs_turbo(commands),
         env_mode=mode.group(1) if mode else None,
         loads_env=bool(_ENV_FILE_LOADERS.search(commands)),
+        tools=run_on_demand(commands),
     )
+
+
+def run_on_demand(commands: str) -> tuple[str, ...]:
+    """The packages that command lines run through ``npx`` and its kin (``npx lingo.dev@latest
+    run``, ``pnpm dlx @scope/cli``): the name, without a version; options before it skipped."""
+    found: set[str] = set()
+    runners = [tuple(r.split()) for r in _ON_DEMAND]
+    for command in _COMMAND_SPLIT.split(commands):
+        words = command.split()
+        for at in range(len(words)):
+            runner = next((r for r in runners if tuple(words[at : at + len(r)]) == r), None)
+            if runner is None:
+                continue
+            rest = [w for w in words[at + len(runner) :] if not w.startswith("-")]
+            if rest and (name := _package_name(rest[0])):
+                found.add(name)
+    return tuple(sorted(found))
+
+
+def _package_name(word: str) -> str | None:
+    """``lingo.dev@latest`` -> ``lingo.dev``; ``@scope/cli@2`` -> ``@scope/cli``; not a path."""
+    word = word.strip("'\"")
+    head, _, _ = word[1:].partition("@")
+    name = word[0] + head if word else ""
+    valid = re.fullmatch(r"(@[a-z0-9][\w.-]*/)?[a-z0-9][\w.-]*", name)
+    return name if valid else None
 
 
 def _package_workspaces(value: Any) -> tuple[str, ...]:
