@@ -108,6 +108,14 @@ def test_constant_tables_and_retired_rows_claim_nothing():
             id="fenced-code",
         ),
         pytest.param(
+            "```ts\nconst k = process.env.SHOP_KEY ?? LOCAL_NAME;\n```\n",
+            [
+                ("LOCAL_NAME", 2, 35, "code", False, None, None),
+                ("SHOP_KEY", 2, 23, "read", False, None, None),
+            ],
+            id="sample-code-read",
+        ),
+        pytest.param(
             '<ParamField path="MDX_VAR" required>\n</ParamField>\n',
             [("MDX_VAR", 1, 19, "code", False, None, None)],
             id="mdx-component",

@@ -36,7 +36,9 @@ FIRES = {
         ".env.example:2:1: warning EL300 [undocumented-var] `API_TOKEN` is declared here but never mentioned in the docs (`docs/ENV.md`)",
     ],
     "stale-doc-var": [
+        "README.md:4:1: warning EL301 [stale-doc-var] `SHOP_GONE_KEY` is documented here but no example file or schema declares it and no code reads it",
         "docs/ENV.md:6:4: warning EL301 [stale-doc-var] `MAILGUN_API_KEY` is documented here but no example file or schema declares it and no code reads it",
+        "docs/guides/local-webhooks.md:5:1: warning EL301 [stale-doc-var] `SHOP_OLD_TOKEN` is documented here but no example file or schema declares it and no code reads it",
     ],
     "default-mismatch": [
         "docs/ENV.md:3:4: warning EL400 [default-mismatch] the default the docs state for `PORT` differs from the schema default 3000",

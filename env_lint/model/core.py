@@ -237,7 +237,7 @@ class DynamicRead:
 class DocMention:
     name: str
     location: Location
-    kind: str  # table | heading | list | code | text
+    kind: str  # table | heading | list | code | text | read (sample code reads it: getenv("X"))
     primary: bool  # the mention declares the variable (table key cell, heading, list, KEY=)
     required: bool | None = None
     default: str | None = None  # never rendered

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..analysis.context import Context
-from ..model import Finding, Location, Severity
+from ..model import DocMention, Finding, Location, Severity
 from .base import Rule, related_to
 
 
@@ -47,6 +47,7 @@ def _stale_doc_var(ctx: Context) -> Iterator[Finding]:
         if ctx.read_dynamically(name) or ctx.implicit(name):
             continue
         primary = sorted((m for m in mentions if m.primary), key=lambda m: m.location)
+        primary = _without_reader_settings(primary, mentions)
         if not primary:
             continue  # only mentioned in passing: not a claim that the variable exists
         if name in project.code_words and not any(m.kind in _ENV_CLAIMS for m in primary):
@@ -59,6 +60,30 @@ def _stale_doc_var(ctx: Context) -> Iterator[Finding]:
             variable=name,
             related=related_to((m.location for m in rest), "also documented here"),
         )
+
+
+def _without_reader_settings(
+    primary: list[DocMention], mentions: list[DocMention]
+) -> list[DocMention]:
+    """Drop the ``KEY=value`` lines of a docs tree whose sample code reads the variable
+    (``process.env.X`` in a tutorial): that tree teaches readers to set up their own app. A
+    README describes this repo, and its snippets are this repo's code: neither counts."""
+    reading = {_docs_tree(m.location.path) for m in mentions if m.kind == "read"} - {None}
+    if not reading:
+        return primary
+    return [m for m in primary if m.kind != "code" or _docs_tree(m.location.path) not in reading]
+
+
+def _docs_tree(path: str) -> str | None:
+    """``docs`` for ``docs/guides/nextjs.mdx`` (the first directory named for docs), None for a
+    README or a page outside any docs directory."""
+    parts = path.split("/")
+    if parts[-1].lower().startswith("readme"):
+        return None
+    for index, part in enumerate(parts[:-1]):
+        if "doc" in part.lower():
+            return "/".join(parts[: index + 1])
+    return None
 
 
 UNDOCUMENTED_VAR = Rule(
@@ -88,9 +113,12 @@ STALE_DOC_VAR = Rule(
     "that starts with it, a `KEY=value` line in a shell or env code block) is in no example "
     "file or schema and no code reads it. Not claims, so not reported: passing mentions in "
     "prose, `NAME = x` in a programming-language block, `KEY=1 some-command` (a setting for "
-    "one command), placeholder names (`MY_VAR`, `VAR_1`), retired or deprecated rows, pages "
-    "marked superseded, changelogs, migration guides, plans, RFCs and decision records; a "
-    "heading or list item about a name the code defines (a constant) is not reported either.",
+    "one command), `KEY=value` lines in a docs directory whose sample code reads the variable "
+    'on some page (`process.env.X`, `getenv("X")`: the reader\'s app, not this repo; '
+    "READMEs describe the repo itself and do not count), placeholder names (`MY_VAR`, "
+    "`VAR_1`), retired or deprecated rows, pages marked superseded, changelogs, migration "
+    "guides, plans, RFCs and decision records; a heading or list item about a name the code "
+    "defines (a constant) is not reported either.",
     why="Stale docs send people to set secrets nothing uses, and hide the renamed variable "
     "that the code reads now.",
     example="A `MAILGUN_API_KEY` row in `docs/SECRETS.md` after the app moved to SMTP.",

@@ -52,6 +52,7 @@ _PAGE_READ = re.compile(
     r"|(?:process\.env|environ|ENV)\[\s*[\"']([A-Z][A-Z0-9_]*)[\"']\s*\]"
     r"|(?:getenv|env|environ\.get|Env\.get|env::var)\s*\(\s*[\"']([A-Z][A-Z0-9_]*)[\"']"
 )
+_NOT_READ = {"read": "code"}
 # A shell expansion (``$X`` / ``${X}``) on a command line of a code block.
 _EXPANSION = re.compile(r"\$\{?([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_])")
 # Names that stand for "your variable here" in a how-to: never a claim.
@@ -156,7 +157,8 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
     parsed = parse_doc(path, text)
     mentions = parsed.mentions
     if is_history_doc(path) or parsed.retired:  # old names on purpose: mentions, not claims
-        mentions = [replace(m, primary=False) for m in mentions]
+        # (and their code is a plan or the past: no sample of the reader's app either)
+        mentions = [replace(m, primary=False, kind=_NOT_READ.get(m.kind, m.kind)) for m in mentions]
     mentions = [
         replace(m, primary=False) if m.primary and _PLACEHOLDER.search(m.name) else m
         for m in mentions
@@ -409,7 +411,7 @@ def _code(doc: _Doc, token: Token) -> None:
         number = first + offset
         assigned = _ASSIGN.match(line)
         claimed = None if in_code else _env_line(line)
-        _page_reads(doc, line, command=not assigned)
+        program = _page_reads(doc, line, command=not assigned)
         if line.strip():
             where = Location(doc.path, number + 1, 1)
             if assigned:
@@ -421,16 +423,29 @@ def _code(doc: _Doc, token: Token) -> None:
             name = hit.group(1)
             primary = bool(claimed == name and assigned and hit.start(1) == assigned.start(1))
             location = Location(doc.path, number + 1, hit.start(1) + 1)
-            doc.mentions.append(DocMention(name, location, "code", primary))
+            kind = "read" if name in program and not primary else "code"
+            doc.mentions.append(DocMention(name, location, kind, primary))
+        for name, column in program.items():  # ``process.env.X``: no word of its own above
+            if not any(m.name == name and m.location.line == number + 1 for m in doc.mentions):
+                doc.mentions.append(
+                    DocMention(name, Location(doc.path, number + 1, column), "read", False)
+                )
 
 
-def _page_reads(doc: _Doc, line: str, *, command: bool) -> None:
+def _page_reads(doc: _Doc, line: str, *, command: bool) -> dict[str, int]:
     """The variables a code-block line reads: a program's ``process.env.X`` / ``getenv("X")``,
-    or a command's ``$X`` (not an env file's own ``B=${A}/x``)."""
+    or a command's ``$X`` (not an env file's own ``B=${A}/x``). Returns the program's reads:
+    sample code of the reader's app, which marks the variable as the reader's on every page
+    (each name with the 1-based column of its first read)."""
+    program: dict[str, int] = {}
     if "env" in line or "ENV" in line:  # environ, getenv, process.env, ENV[...]
-        doc.reads.update(next(g for g in hit.groups() if g) for hit in _PAGE_READ.finditer(line))
+        for hit in _PAGE_READ.finditer(line):
+            group = next(g for g in range(1, 4) if hit.group(g))
+            program.setdefault(hit.group(group), hit.start(group) + 1)
+        doc.reads.update(program)
     if command and "$" in line:
         doc.reads.update(_EXPANSION.findall(line))
+    return program
 
 
 def _env_line(line: str) -> str | None:
