@@ -59,6 +59,7 @@ def test_configured_paths(run_in, tmp_path):
         {
             "config/vars.dotenv": "API_URL=\n",
             "src/settings.ts": 'import { z } from "zod";\nexport const s = z.object({ API_URL: z.string(), TOKEN: z.string() }).parse(process.env);\n',
+            "src/app.ts": 'import { s } from "./settings";\nexport const client = [s.API_URL, s.TOKEN];\n',
             ".env-lint.toml": 'examples = ["config/*.dotenv"]\nschemas = ["src/settings.ts"]\n',
         },
     )

@@ -18,12 +18,14 @@ def _unread_schema_var(ctx: Context) -> Iterator[Finding]:
     for schema in ctx.project.schemas:
         if schema.kind not in _KINDS or is_tooling_path(schema.path):
             continue
+        # a preset's keys (t3-env ``extends: [neonVercel()]``) are the platform's to set
+        own = [var for var in schema.variables if var.expression != "preset"]
         unread = [
             var
-            for var in schema.variables
+            for var in own
             if not any(_read(ctx, schema, name) for name in (*var.names(), var.key or var.name))
         ]
-        if len(unread) == len(schema.variables):
+        if len(unread) == len(own):
             continue  # no key is read: whatever reads this schema is out of sight
         for var in unread:
             yield UNREAD_SCHEMA_VAR.finding(
@@ -66,7 +68,8 @@ UNREAD_SCHEMA_VAR = Rule(
     "`env.X` in the schema's own module, and not read by a library, the platform, a build or "
     "deploy config, or a dynamic read whose pattern matches. A name any other code file "
     "mentions counts as read, so this stays quiet when in doubt, and so it does for a schema "
-    "none of whose keys is read (its reader is out of sight). On by default since every "
+    "none of whose keys is read (its reader is out of sight) and for the keys a t3-env preset "
+    "declares (`extends: [neonVercel()]`: the platform sets them). On by default since every "
     "finding it made on the ecosystem corpus was a dead key; a key read only through a "
     "computed name (`env[key]`) or by code outside the repo looks unread: ignore it there. "
     "pydantic settings are not checked (their fields are read as `settings.field`).",
