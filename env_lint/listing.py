@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 
-from ..paths import SKIP_DIRS, is_real_env_name, matches
+from .paths import SKIP_DIRS, is_real_env_name, matches
 
 _CHUNK = 200
 
