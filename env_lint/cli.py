@@ -444,11 +444,11 @@ def _replay_plan(
 ) -> Plan | None:
     """How to replay this run, when it writes nothing but its output and every root keeps a
     cache; None otherwise (or when the config cannot be read: the run reports that)."""
+    if args.fix or args.diff or args.no_cache or reports or _summary_path(streams):
+        return None
     from .config import cache_setting
     from .replay import plan, run_key
 
-    if args.fix or args.diff or args.no_cache or reports or _summary_path(streams):
-        return None
     extra = [args.baseline] if args.baseline else []
     extra += [_snapshot_arg(s)[1] for s in args.snapshot]
     directory = None
