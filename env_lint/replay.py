@@ -30,7 +30,7 @@ from typing import Protocol
 
 from . import __version__
 from .cachedir import prepare
-from .listing import git_files, walk
+from .listing import git_files, inside_work_tree, run_git, walk
 from .stamps import code_stamp
 
 FORMAT = 1
@@ -79,19 +79,43 @@ def plan(directory: str, key: str, roots: Sequence[str], extra: Sequence[str]) -
 
 
 def _inputs(roots: Sequence[str], extra: Sequence[str]) -> tuple[str, int]:
-    """A digest of every listed file's stat (git's index or the walk: the set of files is part
-    of it) and of the other files a run reads, and the newest mtime among them."""
+    """A digest of what the run reads and the newest mtime that is not pinned by content."""
     lines: list[str] = []
     newest = 0
     for root in roots:
-        listed = git_files(root)
-        lines.append(f"{os.path.abspath(root)}\0{'git' if listed is not None else 'walk'}")
-        for rel in listed if listed is not None else walk(root):
+        lines.append(os.path.abspath(root))
+        indexed = _git_index(root)
+        if indexed is not None:  # the index pins content; the work-tree changes git sees
+            entries, dirty = indexed
+            lines.append(hashlib.sha256(entries).hexdigest())
+            listed = dirty
+        else:  # every listed file's stat (the set of files is part of it)
+            files = git_files(root)
+            lines.append("git" if files is not None else "walk")
+            listed = files if files is not None else walk(root)
+        for rel in listed:
             newest = max(newest, _stamp_line(lines, os.path.join(root, rel), rel))
     for path in extra:
         newest = max(newest, _stamp_line(lines, path, os.path.abspath(path)))
     text = "\n".join(lines).encode("utf-8", "surrogateescape")
     return hashlib.sha256(text).hexdigest(), newest
+
+
+def _git_index(root: str) -> tuple[bytes, list[str]] | None:
+    """In a git work tree: git's index (``ls-files -s``: every file's path, mode and blob id)
+    and the files whose work-tree copy differs from it (``diff-files``: git compares the full
+    stat, and the content of racily clean entries). None outside a work tree, when git fails,
+    or when an entry is marked assume-unchanged or skip-worktree (git would not look at it)."""
+    if not inside_work_tree(root):
+        return None
+    entries = run_git(root, ["ls-files", "-s", "-v", "-z"], 60)
+    if isinstance(entries, str) or any(e[:2] != b"H " for e in entries.split(b"\0") if e):
+        return None
+    exact = ["-c", "core.checkStat=default", "-c", "core.trustctime=true"]
+    dirty = run_git(root, [*exact, "diff-files", "--relative", "--name-only", "-z"], 60)
+    if isinstance(dirty, str):
+        return None
+    return entries, [p for p in dirty.decode("utf-8", "surrogateescape").split("\0") if p]
 
 
 def _stamp_line(lines: list[str], path: str, name: str) -> int:

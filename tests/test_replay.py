@@ -164,3 +164,45 @@ def test_a_damaged_record_is_ignored_and_rewritten(run, tmp_path, cache, damage)
     again = run(repo)
     assert (again.code, again.out) == (cold.code, cold.out)
     assert json.loads(path.read_text(encoding="utf-8"))["out"] == cold.out
+
+
+def git_repo(tmp_path):
+    """A fixture as a git repo with everything committed, checked from a subdirectory root."""
+    top = tmp_path / "top"
+    shutil.copytree(FIXTURES / "t11-platform", top / "app")
+    backdate(top / "app")
+    subprocess.run([*GIT, "init", "-q"], cwd=top, check=True)
+    subprocess.run([*GIT, "add", "-A"], cwd=top, check=True)
+    subprocess.run([*GIT, "commit", "-q", "-m", "x"], cwd=top, check=True)
+    return top
+
+
+@pytest.mark.parametrize(
+    "git_step",
+    [
+        pytest.param([], id="edited-only"),
+        pytest.param(["add", "-A"], id="edited-and-staged"),
+        pytest.param(["update-index", "--assume-unchanged", "app/env.production.example"], id="assume-unchanged"),
+    ],
+)
+def test_in_a_git_work_tree_an_edit_is_seen_staged_or_not(run, tmp_path, cache, git_step):
+    top = git_repo(tmp_path)
+    example = top / "app" / "env.production.example"
+    run(top / "app")
+    tamper(cache)
+    if git_step and git_step[0] == "update-index":
+        subprocess.run([*GIT, *git_step], cwd=top, check=True)
+    example.write_text(example.read_text() + "EXTRA_ADDED_KEY=\n")
+    old(example)
+    if git_step and git_step[0] == "add":
+        subprocess.run([*GIT, *git_step], cwd=top, check=True)
+    again = run(top / "app")
+    assert again.out != "REPLAYED\n" and "EXTRA_ADDED_KEY" in again.out
+
+
+def test_git_status_refreshing_the_index_keeps_the_replay(run, tmp_path, cache):
+    top = git_repo(tmp_path)
+    run(top / "app")
+    tamper(cache)
+    subprocess.run(["git", "status", "--short"], cwd=top, check=True, capture_output=True)
+    assert run(top / "app").out == "REPLAYED\n"
