@@ -9,7 +9,10 @@ medians of ``--runs`` runs, wall seconds, whole process:
 
 - ``cold``: env-lint with an empty cache directory (reads and parses everything, writes the
   cache);
-- ``warm``: env-lint again, nothing changed (the cache answers);
+- ``warm``: env-lint again, nothing changed (the run is replayed from its record);
+- ``edit``: env-lint after one file that reads the environment is touched (its mtime: a
+  pre-commit hook's usual case; that file is parsed again, every other file comes from the
+  per-file cache);
 - ``grep``: ``git grep -c process.env`` (the floor for "look at every file");
 - ``read``: a plain Python loop that reads every file ``git ls-files`` lists, once;
 - ``pass``: ``python -c pass`` (interpreter start);
@@ -60,8 +63,12 @@ def median(command: list[str], cwd: Path, runs: int, env: dict[str, str] | None 
     return statistics.median(timed(command, cwd, env)[0] for _ in range(runs))
 
 
-def cold_and_warm(command: list[str], tree: Path, runs: int) -> tuple[float, float, int, int]:
-    colds, warms, cold_rss, warm_rss = [], [], 0, 0
+def cold_and_warm(
+    command: list[str], tree: Path, runs: int, touch: Path | None = None
+) -> tuple[float, float, float, int, int]:
+    """Medians of cold, warm and (with ``touch``) edited runs, and the peak RSS of cold and
+    warm runs."""
+    colds, warms, edits, cold_rss, warm_rss = [], [], [], 0, 0
     for _ in range(runs):
         cache = tempfile.mkdtemp(prefix="env-lint-bench-")
         env = {**os.environ, "ENV_LINT_CACHE_DIR": cache}
@@ -71,8 +78,24 @@ def cold_and_warm(command: list[str], tree: Path, runs: int) -> tuple[float, flo
         seconds, rss = timed(command, tree, env)
         warms.append(seconds)
         warm_rss = max(warm_rss, rss)
+        if touch is not None:
+            os.utime(touch)
+            edits.append(timed(command, tree, env)[0])
         shutil.rmtree(cache, ignore_errors=True)
-    return statistics.median(colds), statistics.median(warms), cold_rss, warm_rss
+    edit = statistics.median(edits) if edits else 0.0
+    return statistics.median(colds), statistics.median(warms), edit, cold_rss, warm_rss
+
+
+def reader(tree: Path) -> Path | None:
+    """A file that reads the environment (the first ``git grep`` lists), to touch."""
+    done = subprocess.run(
+        ["git", "grep", "-l", "-e", "process.env", "-e", "os.environ", "-e", "getenv"],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+    )
+    first = done.stdout.split("\n", 1)[0]
+    return tree / first if first else None
 
 
 def corpus(args: argparse.Namespace) -> None:
@@ -82,21 +105,22 @@ def corpus(args: argparse.Namespace) -> None:
     python = [sys.executable]
     dotenv_diff = shutil.which("dotenv-diff")
     print(
-        f"{'repo':30} {'files':>6} {'cold':>6} {'warm':>6} {'grep':>6} {'read':>6} {'pass':>6} "
+        f"{'repo':30} {'files':>6} {'cold':>6} {'warm':>6} {'edit':>6} {'grep':>6} {'read':>6} "
+        f"{'pass':>6} "
         f"{'dd':>6} {'warm/pass':>9} {'cold/read':>9} {'cold/dd':>7}"
     )
     for repo in repos:
         tree = root / repo
         listed = subprocess.run(["git", "ls-files"], cwd=tree, capture_output=True, text=True)
         files = len(listed.stdout.splitlines())
-        cold, warm, _, _ = cold_and_warm(command, tree, args.runs)
+        cold, warm, edit, _, _ = cold_and_warm(command, tree, args.runs, reader(tree))
         grep = median(["git", "grep", "-c", "process.env"], tree, args.runs)
         read = median([*python, "-c", READ_LOOP], tree, args.runs)
         bare = median([*python, "-c", "pass"], tree, args.runs)
         dd = median([dotenv_diff, "--scan-usage", "--ci"], tree, args.runs) if dotenv_diff else 0.0
         ratio_dd = f"{cold / dd:7.2f}" if dd else "      -"
         print(
-            f"{repo[:30]:30} {files:6} {cold:6.2f} {warm:6.2f} {grep:6.3f} {read:6.2f} "
+            f"{repo[:30]:30} {files:6} {cold:6.2f} {warm:6.2f} {edit:6.2f} {grep:6.3f} {read:6.2f} "
             f"{bare:6.3f} {dd:6.2f} {warm / bare:9.1f} {cold / read:9.1f} {ratio_dd}",
             flush=True,
         )
@@ -124,7 +148,7 @@ def scaling(args: argparse.Namespace) -> None:
             for dirpath, _, names in os.walk(tree):
                 for name in names:
                     os.utime(os.path.join(dirpath, name), (past, past))
-            cold, warm, cold_rss, warm_rss = cold_and_warm(command, tree, args.runs)
+            cold, warm, _, cold_rss, warm_rss = cold_and_warm(command, tree, args.runs)
             print(
                 f"{size:7} {cold:7.2f} {warm:7.2f} {cold_rss / 1024:8.0f}MB {warm_rss / 1024:8.0f}MB",
                 flush=True,

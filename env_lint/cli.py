@@ -9,19 +9,22 @@ import contextlib
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from . import __version__
+from .cachedir import DIR_NAME
 from .config import Config, ConfigError, discover_root, load_config
-from .model import Crash, Finding, Location, Project, Related, Severity
 from .textfmt import one_line as shown_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the model is imported when a check runs (a replayed run never needs it)
     from .analysis.audit import Audit
     from .analysis.catalog import VariableInfo
     from .baseline import Entry
+    from .model import Crash, Finding, Location, Project
+    from .replay import Plan
     from .reporters import Report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -414,6 +417,63 @@ def _check_command(argv: list[str], streams: Streams) -> int:
         fmt = "github" if streams.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if args.write_baseline:
         return _write_baseline(args, roots.paths[0], streams)
+    plan = _replay_plan(argv, args, roots.paths, reports, streams)
+    if plan is None:
+        return _check_run(args, roots, reports, fmt, streams)
+    from .replay import Recorded, Recorder, recall, record
+
+    recorded = recall(plan)
+    if recorded is not None:  # nothing changed since the same run: print what it printed
+        streams.out.write(recorded.out)
+        _say(streams, recorded.err)
+        return recorded.code
+    started = time.time_ns()
+    out, err = Recorder(streams.out), Recorder(streams.err)
+    code = _check_run(args, roots, reports, fmt, replace(streams, out=out, err=err))
+    if code in (EXIT_CLEAN, EXIT_FINDINGS):
+        record(plan, Recorded(code, out.text, err.text), started)
+    return code
+
+
+def _replay_plan(
+    argv: list[str],
+    args: argparse.Namespace,
+    roots: tuple[str, ...],
+    reports: list[tuple[str, str]],
+    streams: Streams,
+) -> Plan | None:
+    """How to replay this run, when it writes nothing but its output and every root keeps a
+    cache; None otherwise (or when the config cannot be read: the run reports that)."""
+    if args.fix or args.diff or args.no_cache or reports or _summary_path(streams):
+        return None
+    from .config import cache_setting
+    from .replay import plan, run_key
+
+    extra = [args.baseline] if args.baseline else []
+    extra += [_snapshot_arg(s)[1] for s in args.snapshot]
+    directory = None
+    for root in roots:
+        try:
+            setting = cache_setting(root, args.config)
+        except ConfigError:
+            return None
+        if not setting.enabled:
+            return None
+        extra += setting.files
+        directory = directory or setting.directory or os.path.join(root, DIR_NAME)
+    moved = streams.environ.get("ENV_LINT_CACHE_DIR")
+    tty = bool(getattr(streams.out, "isatty", lambda: False)())
+    key = run_key(argv, roots, streams.environ, tty)
+    return plan(moved or directory or ".", key, roots, extra)
+
+
+def _check_run(
+    args: argparse.Namespace,
+    roots: Roots,
+    reports: list[tuple[str, str]],
+    fmt: str,
+    streams: Streams,
+) -> int:
     wants_md = fmt == "markdown" or "markdown" in (f for f, _ in reports)
     run = _check_roots(args, roots.paths, wants_md or bool(_summary_path(streams)), streams)
     if run.crashes:
@@ -460,6 +520,8 @@ def _check_roots(
         if accepted is not None:
             found = _apply_baseline(found, accepted, args.baseline)
         findings += _relocated(found, root)
+    from .model import Finding
+
     findings.sort(key=Finding.sort_key)
     run = _Run(tuple(findings), files_checked, strict, pending, tuple(audits), tuple(variables))
     return replace(run, crashes=tuple(crashes))
@@ -610,6 +672,7 @@ def _apply_baseline(
     found: list[Finding], accepted: list[tuple[Entry, int]], path: str
 ) -> list[Finding]:
     from .baseline import apply
+    from .model import Finding
 
     return sorted(apply(found, accepted, path), key=Finding.sort_key)
 
@@ -720,6 +783,7 @@ def _rule_list(value: str | None, flag: str, keys: frozenset[str]) -> tuple[str,
 
 def _relocated(findings: list[Finding], root: str) -> list[Finding]:
     """Root-relative paths -> paths relative to the working directory (``paths.display_path``)."""
+    from .model import Related
     from .paths import display_path
 
     def move(location: Location) -> Location:
@@ -736,6 +800,8 @@ def _relocated(findings: list[Finding], root: str) -> list[Finding]:
 
 
 def _exit_code(findings: Sequence[Finding], strict: bool) -> int:
+    from .model import Severity
+
     if any(f.severity is Severity.ERROR for f in findings):
         return EXIT_FINDINGS
     if strict and any(f.severity is Severity.WARNING for f in findings):

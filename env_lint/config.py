@@ -10,10 +10,12 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import ServiceConfig
 from .textio import inside
+
+if TYPE_CHECKING:
+    from .model import ServiceConfig
 
 CONFIG_FILE = ".env-lint.toml"
 _CODE_PREFIX = re.compile(r"EL[0-9]{0,3}")
@@ -146,6 +148,8 @@ def _read_toml(path: str, root: str | None = None) -> dict[str, Any]:
 
 
 def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) -> Config:
+    from .model import ServiceConfig
+
     found = find_config(root, explicit)
     if found is None:
         return Config(cache=True)
@@ -163,7 +167,7 @@ def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) ->
         (target, os.path.join(base, file))
         for target, file in sorted(table.get("snapshots", {}).items())
     )
-    cache_dir = os.path.join(base, table["cache-dir"]) if "cache-dir" in table else None
+    cache_dir = _cache_dir(path, table)
     if explicit is None:  # a config the repo brings may not point env-lint outside the repo
         for target, file in snapshots:
             if not inside(file, root):
@@ -195,6 +199,34 @@ def load_config(root: str, explicit: str | None, known_rules: frozenset[str]) ->
         cache=bool(table.get("cache", True)),
         cache_dir=cache_dir,
         source=path,
+    )
+
+
+def _cache_dir(path: str, table: dict[str, Any]) -> str | None:
+    value = table.get("cache-dir")
+    return os.path.join(os.path.dirname(path), value) if isinstance(value, str) else None
+
+
+@dataclass(frozen=True, slots=True)
+class CacheSetting:
+    """What a replayed run needs of the config, read without validating it (a config the full
+    run would refuse never has a recorded run): where the cache is, and the files it names."""
+
+    enabled: bool
+    directory: str | None  # from ``cache-dir``; None: the default place
+    files: tuple[str, ...]  # the config file and the snapshot files it names
+
+
+def cache_setting(root: str, explicit: str | None) -> CacheSetting:
+    found = find_config(root, explicit)
+    if found is None:
+        return CacheSetting(True, None, ())
+    path, table = found
+    snapshots = table.get("snapshots")
+    named = snapshots.values() if isinstance(snapshots, dict) else ()
+    files = [path, *(os.path.join(os.path.dirname(path), f) for f in named if isinstance(f, str))]
+    return CacheSetting(
+        table.get("cache", True) is not False, _cache_dir(path, table), tuple(files)
     )
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .model import Location, ParseFailure
+if TYPE_CHECKING:  # the model is imported on a failure only: a config read stays light
+    from .model import ParseFailure
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_LINE_CHARS = 64 * 1024
@@ -24,7 +26,7 @@ def read_text(
 ) -> Text | ParseFailure:
     """Read a UTF-8 text file; a binary, undecodable, huge or unreadable file is a failure."""
     data = read_bytes(abs_path, rel_path, root=root)
-    if isinstance(data, ParseFailure):
+    if not isinstance(data, bytes):
         return data
     return decode(data, rel_path, check_lines=check_lines)
 
@@ -35,21 +37,26 @@ def read_bytes(
     """A regular file's bytes, at most ``limit`` of them. A FIFO, a device, a socket, a
     directory, a file over the limit, an unreadable one, or (with ``root``) a symlink that
     leads out of ``root`` is a failure, never a hang or an exception."""
-    where = Location(rel_path, 1, 1)
     try:
         fd = open_regular(abs_path, root)
     except NotRegular as exc:
-        return ParseFailure(where, str(exc))
+        return failure(rel_path, 1, 1, str(exc))
     except OSError as exc:
-        return ParseFailure(where, f"cannot read file: {exc.strerror or type(exc).__name__}")
+        return failure(rel_path, 1, 1, f"cannot read file: {exc.strerror or type(exc).__name__}")
     try:
         with os.fdopen(fd, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        return ParseFailure(where, f"cannot read file: {exc.strerror or type(exc).__name__}")
+        return failure(rel_path, 1, 1, f"cannot read file: {exc.strerror or type(exc).__name__}")
     if len(data) > limit:
-        return ParseFailure(where, f"file is too large to check (over {limit} bytes)")
+        return failure(rel_path, 1, 1, f"file is too large to check (over {limit} bytes)")
     return data
+
+
+def failure(rel_path: str, line: int, column: int, reason: str) -> ParseFailure:
+    from .model import Location, ParseFailure
+
+    return ParseFailure(Location(rel_path, line, column), reason)
 
 
 class NotRegular(OSError):
@@ -94,7 +101,7 @@ def is_binary(data: bytes) -> bool:
 
 def decode(data: bytes, rel_path: str, *, check_lines: bool = True) -> Text | ParseFailure:
     if b"\x00" in data[:_BINARY_SNIFF]:
-        return ParseFailure(Location(rel_path, 1, 1), "binary file (contains NUL bytes)")
+        return failure(rel_path, 1, 1, "binary file (contains NUL bytes)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -102,16 +109,12 @@ def decode(data: bytes, rel_path: str, *, check_lines: bool = True) -> Text | Pa
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         # a character column: the valid prefix of the line decodes to that many characters
         column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
-        return ParseFailure(
-            Location(rel_path, line, column), f"not valid UTF-8 (byte offset {exc.start})"
-        )
+        return failure(rel_path, line, column, f"not valid UTF-8 (byte offset {exc.start})")
     if check_lines:
         for number, line_text in enumerate(text.split("\n"), start=1):
             if len(line_text) > MAX_LINE_CHARS:
-                return ParseFailure(
-                    Location(rel_path, number, 1),
-                    f"line {number} is longer than {MAX_LINE_CHARS} characters",
-                )
+                reason = f"line {number} is longer than {MAX_LINE_CHARS} characters"
+                return failure(rel_path, number, 1, reason)
     crlf = text.count("\r\n")
     cr = text.count("\r") - crlf
     lf = text.count("\n") - crlf

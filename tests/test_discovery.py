@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
+from env_lint.listing import list_files, walk
 from env_lint.paths import glob_regex, is_doc_path, is_example_name, is_schema_name
-from env_lint.project.listing import list_files, walk
 from env_lint.sources.base import Settings
 from env_lint.sources.registry import classify
 

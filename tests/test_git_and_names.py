@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from env_lint.project.listing import git_environment
+from env_lint.listing import git_environment
 
 from .conftest import write_repo
 

@@ -78,6 +78,10 @@ def usages(root) -> dict[tuple[str, int], str]:
         ("PRICE_MONTHLY_ID", 35, "guarded"),  # [A, B].filter(Boolean): unset ones dropped
         ("PRICE_YEARLY_ID", 35, "guarded"),
         ("MIRROR_HOST", 36, "guarded"),  # .filter((h) => h)
+        ("PLAN_MONTHLY_ID", 3, "required"),  # export const PLAN_MONTHLY_ID = process.env.X!
+        ("PLAN_MONTHLY_ID", 8, "guarded"),  # imported elsewhere: [A, B].filter(Boolean)
+        ("PLAN_ANNUAL_ID", 8, "guarded"),
+        ("PLAN_TRIAL_DAYS", 10, "guarded"),  # imported under another name: TRIAL ? ... : 0
         ("SECRET_KEY", 8, "required"),  # python-decouple config() with no default
         ("TIMEOUT", 9, "defaulted"),  # config(..., default=30)
         ("DEBUG", 6, "defaulted"),  # django-environ: environ.Env(DEBUG=(bool, False))
@@ -165,3 +169,25 @@ def test_a_prefix_filter_over_the_environment_reads_that_prefix(tmp_path):
     })
     project = build_project(str(tmp_path), Config())
     assert [d.pattern for d in project.dynamic] == ["APP_*"]
+
+
+CONSTANTS = {
+    "src/prices.ts": "export const PRICE_A_ID = process.env.PRICE_A_ID!;\n"
+    "export const PRICE_B_ID = process.env.PRICE_B_ID!;\n"
+    "export const PRICE_C_ID = process.env.PRICE_C_ID!;\n",
+    "src/labels.ts": 'export const PRICE_C_ID = "c";\n',
+    "src/plans.ts": 'import { PRICE_A_ID, PRICE_B_ID } from "./prices";\n'
+    'import { PRICE_C_ID } from "./labels";\n'
+    "export const ids = [PRICE_A_ID, PRICE_C_ID].filter(Boolean);\n"
+    "export const other = () => (!PRICE_B_ID ? null : PRICE_B_ID.trim());\n"
+    "export const region = process.env.UNRELATED_KEY;\n",  # parsed: it reads the environment
+    ".env.example": "UNRELATED_KEY=\n",
+}
+
+
+def test_an_imported_constant_the_app_checks_is_an_optional_feature(run_in, tmp_path):
+    write_repo(tmp_path, CONSTANTS)
+    out = run_in(tmp_path).out
+    assert "PRICE_A_ID" not in out and "PRICE_B_ID" not in out
+    # the check in plans.ts is of another module's constant: PRICE_C_ID stays undeclared
+    assert "`PRICE_C_ID` is read here with no fallback" in out

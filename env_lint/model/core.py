@@ -206,6 +206,19 @@ class ImportedRead:
 
 
 @dataclass(frozen=True, slots=True, order=True)
+class ImportedCheck:
+    """``if (!STRIPE_KEY)``, ``STRIPE_KEY ?? d`` or ``[A, B].filter(Boolean)`` where the
+    constant is imported from another module of the repo: when that module exports it as one
+    variable's value (``export const STRIPE_KEY = process.env.STRIPE_KEY``), the variable is
+    checked here. Resolved across files; ``usage`` is named for the imported binding until
+    then."""
+
+    specifier: str  # as written: "@/lib/constants"
+    name: str  # the imported name
+    usage: Usage
+
+
+@dataclass(frozen=True, slots=True, order=True)
 class ConfigField:
     """A field of a decorated config class (class-validator style): ``@IsOptional() public
     URL = toString(environment.URL)`` (the variable is the read inside the field) or ``@IsUrl()

@@ -13,6 +13,7 @@ from .core import (
     DynamicRead,
     EnvFile,
     ExampleFile,
+    ImportedCheck,
     ImportedRead,
     Location,
     ParseFailure,
@@ -94,6 +95,9 @@ class FileFacts:
     # exported names that are the environment ("default"), and whether a call wraps it
     env_exports: tuple[tuple[str, bool], ...] = ()
     imported_reads: tuple[ImportedRead, ...] = ()  # reads through an imported binding
+    # exported constants holding a variable's value: (binding, variable)
+    env_constants: tuple[tuple[str, str], ...] = ()
+    imported_checks: tuple[ImportedCheck, ...] = ()  # imported constants checked for being set
     config_fields: tuple[ConfigField, ...] = ()  # fields of decorated config classes
     member_names: frozenset[str] = frozenset()  # ``obj.UPPER_NAME`` in a schema module
     ts_config: TsConfig | None = None  # import aliases of a tsconfig.json

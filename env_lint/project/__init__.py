@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..config import Config, ConfigError
 from ..credentials import credential_kind, fingerprint, value_like
 from ..libraries import framework_variables, implicit_variables
+from ..listing import list_files, tracked_env_files
 from ..model import DeployManifest, FileFacts, ImplicitVar, Project, Schema, SchemaVar, Snapshot
 from ..paths import DEFAULT_EXCLUDES, shown_path
 from ..secrecy import secret_by_name
@@ -24,7 +25,6 @@ from ..sources.base import Settings
 from ..sources.registry import SOURCES
 from .collect import Collector, Words
 from .crossfile import class_schemas, imported_usages
-from .listing import list_files, tracked_env_files
 from .resolved import Resolved
 from .services import discover_services
 
@@ -71,7 +71,8 @@ def build_project(root: str, config: Config) -> Project:
 def _cache(root: str, config: Config, settings: Settings) -> FactsCache | None:
     if not config.cache:
         return None
-    from .cache import DIR_NAME, FactsCache
+    from ..cachedir import DIR_NAME
+    from .cache import FactsCache
 
     return FactsCache(config.cache_dir or os.path.join(root, DIR_NAME), root, settings)
 

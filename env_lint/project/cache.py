@@ -29,21 +29,20 @@ import functools
 import hashlib
 import json
 import os
-import stat
 import sys
 import tempfile
 import time
 from typing import Any
 
 from .. import __version__
+from ..cachedir import prepare
 from ..credentials import value_like
 from ..model.facts import FileFacts
 from ..sources.base import Settings
+from ..stamps import Stamp, code_stamp
 
 FORMAT = 4
-DIR_NAME = ".env-lint-cache"
 _RACY_SECONDS = 2.0
-_IGNORE = "# written by env-lint: a cache, never commit it\n*\n"
 
 
 @functools.cache
@@ -133,22 +132,9 @@ def cacheable(item: FileFacts) -> bool:
 
 
 def settings_key(settings: Settings) -> str:
-    parts = [FORMAT, __version__, _code_stamp(), sys.version_info[:2]]
+    parts = [FORMAT, __version__, code_stamp(), sys.version_info[:2]]
     text = json.dumps([*parts, dataclasses.astuple(settings)])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def _code_stamp() -> str:
-    """env-lint's own modules (size and mtime): a development install that changed since the
-    cache was written never reads facts an older parser wrote under the same version."""
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    stamps = []
-    for directory, _, names in os.walk(package):
-        for name in names:
-            if name.endswith(".py"):
-                info = os.stat(os.path.join(directory, name))
-                stamps.append(f"{os.path.join(directory, name)}:{info.st_size}:{info.st_mtime_ns}")
-    return hashlib.sha256("\n".join(sorted(stamps)).encode()).hexdigest()[:16]
 
 
 def _texts(value: Any) -> list[str]:
@@ -166,9 +152,6 @@ def _texts(value: Any) -> list[str]:
     return found
 
 
-Stamp = tuple[int, int, int]  # size, mtime_ns, inode
-
-
 def _path_of(key: str) -> str | None:
     """The path of an entry line (a JSON string); None when the line is damaged."""
     if len(key) < 2 or key[0] != '"' or key[-1] != '"':
@@ -180,17 +163,6 @@ def _path_of(key: str) -> str | None:
     except ValueError:
         return None
     return value if isinstance(value, str) else None
-
-
-def stamp_of(path: str) -> Stamp | None:
-    """The stat of a regular file (not a symlink); None for anything else."""
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return None
-    if not stat.S_ISREG(info.st_mode):
-        return None
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 class FactsCache:
@@ -266,11 +238,7 @@ class FactsCache:
         if self._new == self._old and self._new_unclaimed == self._unclaimed:
             return
         try:
-            os.makedirs(self.directory, exist_ok=True)
-            ignore = os.path.join(self.directory, ".gitignore")
-            if not os.path.exists(ignore):
-                with open(ignore, "w", encoding="utf-8") as handle:
-                    handle.write(_IGNORE)
+            prepare(self.directory)
             handle_fd, temp = tempfile.mkstemp(prefix=".facts-", dir=self.directory)
         except OSError:
             return

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from ..model import Crash, FileFacts, Location, ParseFailure
 from ..sources.base import Settings, Source
 from ..sources.registry import source_for
+from ..stamps import stamp_of
 from ..textio import is_binary, read_bytes
-from .cache import FactsCache, stamp_of
+from .cache import FactsCache
 
 if TYPE_CHECKING:
     from ..model.ir import Module

@@ -140,20 +140,26 @@ def _aliased(specifier: str, paths: Paths) -> list[str]:
 
 def imported_usages(facts: dict[str, FileFacts], files: frozenset[str]) -> dict[str, list[Usage]]:
     """Per file, the reads through imported bindings whose module exports the environment
-    under the imported name."""
+    under the imported name, and the checks of imported constants that hold a variable."""
     exporters = {path: dict(item.env_exports) for path, item in facts.items() if item.env_exports}
+    constants = {p: dict(item.env_constants) for p, item in facts.items() if item.env_constants}
     found: dict[str, list[Usage]] = {}
-    if not exporters:
+    if not exporters and not constants:
         return found
     resolver = Resolver(facts, files)
     for path, item in facts.items():
-        for read in item.imported_reads:
+        for read in item.imported_reads if exporters else ():
             target = resolver.resolve(path, read.specifier)
             wrapped = exporters.get(target, {}).get(read.name) if target is not None else None
             if wrapped is not None:
                 # through a call env-lint does not know, the object may hold other keys: the
                 # read keeps a variable in use but is never `undeclared` on its own
                 found.setdefault(path, []).append(replace(read.usage, weak=wrapped))
+        for check in item.imported_checks if constants else ():
+            target = resolver.resolve(path, check.specifier)
+            variable = constants.get(target, {}).get(check.name) if target is not None else None
+            if variable is not None:  # ``if (!STRIPE_KEY)``: the variable is checked here
+                found.setdefault(path, []).append(replace(check.usage, name=variable))
     return found
 
 

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from ..model import DynamicRead, ImportedRead, Location, Usage
+from ..model import DynamicRead, ImportedCheck, ImportedRead, Location, Usage
 from ..secrecy import PUBLIC_PREFIXES
-from .jsimports import upper_receivers
+from .jsimports import checked_constants, upper_receivers
 from .typescript import Script, property_key, string_value, unwrap
 
 BUILTIN_ACCESSORS = ("Deno.env.get",)
@@ -78,6 +78,7 @@ class CodeReads:
     opaque: list[Location] = field(default_factory=list)  # the whole env passed on
     accessors: list[str] = field(default_factory=list)  # inferred accessor functions
     imported: list[ImportedRead] = field(default_factory=list)  # ``imported.X``, resolved later
+    checks: list[ImportedCheck] = field(default_factory=list)  # ``if (!IMPORTED)``, resolved later
 
 
 def extract_usages(src: Script, accessors: tuple[str, ...] = ()) -> list[Usage]:
@@ -93,7 +94,43 @@ def extract_reads(src: Script, accessors: tuple[str, ...] = ()) -> CodeReads:
     found.opaque = sorted(set(found.opaque))
     found.accessors = sorted(set(found.accessors))
     found.imported = sorted(set(found.imported))
+    found.checks = sorted(set(imported_checks(src)))
     return found
+
+
+_CHECKED = frozenset({"guarded", "defaulted", "emptied"})
+
+
+def imported_checks(src: Script) -> Iterator[ImportedCheck]:
+    """Each use of a named import with a constant's name (``STRIPE_KEY``) that checks it or
+    falls back (``if (!STRIPE_KEY)``, ``STRIPE_KEY ?? d``, ``[A, B].filter(Boolean)``). Only
+    in files parsed for their own reads: parsing every importer of a flag constant would cost
+    about a second on a 7,000-file repo."""
+    candidates = checked_constants(src.data)
+    if not candidates:
+        return
+    for node in src.tree.root_node.named_children:
+        if node.type != "import_statement":
+            continue
+        specifier = string_value(src, node.child_by_field_name("source")) or ""
+        for local, name, _ in _named_imports(src, node):
+            if local not in candidates:
+                continue
+            for use in _uses(src, local, node.end_byte):
+                how, _ = _use(src, use)
+                if how in _CHECKED:
+                    usage = Usage.classified(local, src.location(use), how)
+                    yield ImportedCheck(specifier, name, usage)
+
+
+def _uses(src: Script, name: str, after: int) -> Iterator[Node]:
+    """The identifiers ``name`` after byte ``after`` (not members, not keys of other names)."""
+    pattern = rb"(?<![A-Za-z0-9_$.])" + re.escape(name.encode()) + rb"(?![A-Za-z0-9_$])"
+    for hit in re.finditer(pattern, src.data[after:]):
+        at = after + hit.start()
+        node = src.tree.root_node.descendant_for_byte_range(at, at + len(name))
+        if node is not None and node.type == "identifier":
+            yield node
 
 
 class _Reader:

@@ -62,3 +62,32 @@ def reads_through_import(data: bytes) -> bool:
             names.update(_NAME.findall(data, at + len(b"import"), match.start()))
     names -= _NOT_BINDINGS
     return bool(names) and not upper_receivers(data).isdisjoint(n.decode() for n in names)
+
+
+# A constant's name checked for being set or given a fallback: ``!NAME``, ``if (NAME``,
+# ``NAME &&``, ``NAME ||``, ``NAME ??``, ``NAME ?`` (not ``?.``); and ``.filter(Boolean)``.
+_CHECKED_NAME = re.compile(
+    rb"(?:!\s*|\bif\s*\(\s*)([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_$])"
+    rb"|(?<![A-Za-z0-9_$.])([A-Z][A-Z0-9_]*)\s*(?:&&|\|\||\?\?|\?(?![.?]))"
+)
+_FILTERS = (b".filter(Boolean)", b".filter((")
+_ANY_FROM = re.compile(rb"""\bfrom\s*["']""")
+_UPPER = re.compile(rb"[A-Z][A-Z0-9_]*")
+
+
+def checked_constants(data: bytes) -> frozenset[str]:
+    """The constants the file imports by name (``import { STRIPE_KEY } from "..."``) and may
+    check (``if (!STRIPE_KEY)``, ``STRIPE_KEY ?? d``, ``[A, B].filter(Boolean)``). Each
+    ``from "..."`` is read backwards to its ``import`` (at most 2,000 bytes); a superset: the
+    tree decides which uses check an imported constant."""
+    if b"import" not in data:
+        return frozenset()
+    imported: set[bytes] = set()
+    for match in _ANY_FROM.finditer(data):
+        at = data.rfind(b"import", max(0, match.start() - 2000), match.start())
+        if at >= 0:
+            names = _NAME.findall(data, at + len(b"import"), match.start())
+            imported.update(n for n in names if _UPPER.fullmatch(n))
+    if imported and not any(f in data for f in _FILTERS):
+        imported &= {m.group(1) or m.group(2) for m in _CHECKED_NAME.finditer(data)}
+    return frozenset(n.decode("ascii") for n in imported)

@@ -96,7 +96,7 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
     if not reads_env and not any(m in data for m in PARSE_CALLS):
         return FileFacts(path, SOURCE.name, directives=_directives(path, data, None))
     from .code_usages import extract_reads
-    from .ts_config import config_fields, env_exports
+    from .ts_config import config_fields, env_constants, env_exports
     from .ts_module import lower_module
     from .typescript import Script
 
@@ -118,6 +118,8 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
         named_schema=named,
         env_exports=env_exports(script),
         imported_reads=tuple(reads.imported),
+        env_constants=env_constants(script),
+        imported_checks=tuple(reads.checks),
         config_fields=config_fields(script),
         member_names=upper_members(data) if module is not None else frozenset(),
     )

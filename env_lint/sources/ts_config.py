@@ -97,6 +97,39 @@ def _is_env(src: Script, node: Node | None, tops: dict[str, Node], depth: int = 
     return None
 
 
+def env_constants(src: Script) -> tuple[tuple[str, str], ...]:
+    """Exported top-level constants that hold one variable's value as read
+    (``export const STRIPE_KEY = process.env.STRIPE_KEY!``): (binding, variable). An importer
+    that checks the constant checks the variable (``project/crossfile.py``)."""
+    if b"export" not in src.data:
+        return ()
+    found: list[tuple[str, str]] = []
+    for node in src.tree.root_node.named_children:
+        declaration = (
+            node.child_by_field_name("declaration") if node.type == "export_statement" else None
+        )
+        if declaration is None or declaration.type not in _DECLARATIONS:
+            continue
+        for name, value in _declarators(src, declaration):
+            variable = _env_member(src, value)
+            if variable is not None:
+                found.append((name, variable))
+    return tuple(sorted(set(found)))
+
+
+def _env_member(src: Script, node: Node | None) -> str | None:
+    """``process.env.X`` (or ``process.env["X"]``, through parentheses, ``!`` and casts)."""
+    node = unwrap(node)
+    if node is None or node.type not in ("member_expression", "subscript_expression"):
+        return None
+    obj = node.child_by_field_name("object")
+    if obj is None or "".join(src.text(obj).split()) not in _ENV_OBJECTS:
+        return None
+    key = node.child_by_field_name("property") or node.child_by_field_name("index")
+    name = src.text(key).strip("\"'`") if key is not None else ""
+    return name if _ENV_NAME.match(name) else None
+
+
 def config_fields(src: Script) -> tuple[ConfigField, ...]:
     """The fields of the classes that use class-validator decorators. A field with a value
     declares the variables read inside it; a field of a class the module validates as the

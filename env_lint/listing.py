@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 
-from ..paths import SKIP_DIRS, is_real_env_name, matches
+from .paths import SKIP_DIRS, is_real_env_name, matches
 
 _CHUNK = 200
 
@@ -18,7 +18,7 @@ def tracked_env_files(
 ) -> tuple[str, ...]:
     """The real env files (``.env``, ``.env.local``...) among ``files`` that git tracks."""
     candidates = [f for f in files if is_real_env_name(f.rsplit("/", 1)[-1])]
-    if not candidates or not _inside_work_tree(root):
+    if not candidates or not inside_work_tree(root):
         return ()  # nothing to ask, or no repository to ask
     tracked: set[str] = set()
     for start in range(0, len(candidates), _CHUNK):
@@ -95,7 +95,7 @@ def _paths(stdout: bytes) -> list[str]:
     return [p for p in stdout.decode("utf-8", "replace").split("\0") if p]
 
 
-def _inside_work_tree(root: str) -> bool:
+def inside_work_tree(root: str) -> bool:
     directory = os.path.abspath(root)
     while True:
         if os.path.exists(os.path.join(directory, ".git")):
@@ -108,7 +108,7 @@ def _inside_work_tree(root: str) -> bool:
 
 def git_files(root: str, notes: list[str] | None = None) -> list[str] | None:
     """The files in git's index (tracked; never untracked ones); None outside a work tree."""
-    if not _inside_work_tree(root):
+    if not inside_work_tree(root):
         return None  # no subprocess for a plain directory
     done = run_git(root, ["ls-files", "-z", "--cached"], 60)
     if isinstance(done, str):

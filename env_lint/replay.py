@@ -1,0 +1,194 @@
+"""Replaying a run that nothing could have changed: the warm path of a pre-commit hook.
+
+A check that completes records what it printed and its exit code under a key (env-lint's
+version and code, Python's version, the working directory, the arguments, the roots, the
+environment variables env-lint reads, whether the output is a terminal), with a digest of its
+inputs: every file git lists (or the directory walk finds) under each root with its size, mtime
+and inode, and the config, baseline and snapshot files. The next run with the same key takes
+the same digest, reading no file; when it matches, it prints the recorded output. Anything
+else (one file touched, a file added to the index, another option) runs the check, which reads
+unchanged files from the per-file cache (``project/cache.py``).
+
+Never recorded: a run that writes elsewhere (``--fix``, ``--diff``, reports, the step summary,
+``--write-baseline``), a run that failed, and a run whose inputs changed in the two seconds
+before it (an edit in the same mtime tick would go unseen, as git's "racily clean" entries).
+The record is the run's output, which never holds a value read from a file. JSON only; a
+damaged or foreign record is ignored; written atomically, the last of concurrent runs wins.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from . import __version__
+from .cachedir import prepare
+from .listing import git_files, inside_work_tree, run_git, walk
+from .stamps import code_stamp
+
+FORMAT = 1
+_RACY_NS = 2_000_000_000
+# The environment variables that change what a check prints (the format, color, cache place).
+ENVIRONMENT = ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR", "TERM", "ENV_LINT_CACHE_DIR")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    path: str  # the record's file
+    key: str
+    digest: str  # of the inputs, taken before the run
+    newest_ns: int  # the newest mtime among the inputs
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    code: int
+    out: str
+    err: str
+
+
+def run_key(
+    argv: Sequence[str], roots: Sequence[str], environ: Mapping[str, str], tty: bool
+) -> str:
+    parts = [
+        FORMAT,
+        __version__,
+        code_stamp(),
+        list(sys.version_info[:3]),
+        os.getcwd(),
+        list(argv),
+        [os.path.abspath(r) for r in roots],
+        [environ.get(name) for name in ENVIRONMENT],
+        tty,
+    ]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+def plan(directory: str, key: str, roots: Sequence[str], extra: Sequence[str]) -> Plan:
+    """Where the record of these roots lives, and the digest of what the run depends on."""
+    where = hashlib.sha256("\0".join(os.path.abspath(r) for r in roots).encode()).hexdigest()
+    digest, newest = _inputs(roots, extra)
+    return Plan(os.path.join(directory, f"run-{where[:12]}.json"), key, digest, newest)
+
+
+def _inputs(roots: Sequence[str], extra: Sequence[str]) -> tuple[str, int]:
+    """A digest of what the run reads and the newest mtime that is not pinned by content."""
+    lines: list[str] = []
+    newest = 0
+    for root in roots:
+        lines.append(os.path.abspath(root))
+        indexed = _git_index(root)
+        if indexed is not None:  # the index pins content; the work-tree changes git sees
+            entries, dirty = indexed
+            lines.append(hashlib.sha256(entries).hexdigest())
+            listed = dirty
+        else:  # every listed file's stat (the set of files is part of it)
+            files = git_files(root)
+            lines.append("git" if files is not None else "walk")
+            listed = files if files is not None else walk(root)
+        for rel in listed:
+            newest = max(newest, _stamp_line(lines, os.path.join(root, rel), rel))
+    for path in extra:
+        newest = max(newest, _stamp_line(lines, path, os.path.abspath(path)))
+    text = "\n".join(lines).encode("utf-8", "surrogateescape")
+    return hashlib.sha256(text).hexdigest(), newest
+
+
+def _git_index(root: str) -> tuple[bytes, list[str]] | None:
+    """In a git work tree: git's index (``ls-files -s``: every file's path, mode and blob id)
+    and the files whose work-tree copy differs from it (``diff-files``: git compares the full
+    stat, and the content of racily clean entries). None outside a work tree, when git fails,
+    or when an entry is marked assume-unchanged or skip-worktree (git would not look at it)."""
+    if not inside_work_tree(root):
+        return None
+    entries = run_git(root, ["ls-files", "-s", "-v", "-z"], 60)
+    if isinstance(entries, str) or any(e[:2] != b"H " for e in entries.split(b"\0") if e):
+        return None
+    exact = ["-c", "core.checkStat=default", "-c", "core.trustctime=true"]
+    dirty = run_git(root, [*exact, "diff-files", "--relative", "--name-only", "-z"], 60)
+    if isinstance(dirty, str):
+        return None
+    return entries, [p for p in dirty.decode("utf-8", "surrogateescape").split("\0") if p]
+
+
+def _stamp_line(lines: list[str], path: str, name: str) -> int:
+    """Adds the line of one file (its name and stat) and returns its mtime (0 when missing)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        lines.append(f"{name}\0-")
+        return 0
+    lines.append(f"{name}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
+    return info.st_mtime_ns
+
+
+def recall(plan: Plan) -> Recorded | None:
+    """The recorded run, when its key and inputs are this run's."""
+    try:
+        with open(plan.path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        if data["format"] != FORMAT or data["key"] != plan.key or data["digest"] != plan.digest:
+            return None
+        code, out, err = data["code"], data["out"], data["err"]
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        return None
+    if not (isinstance(code, int) and isinstance(out, str) and isinstance(err, str)):
+        return None
+    return Recorded(code, out, err)
+
+
+def record(plan: Plan, recorded: Recorded, started_ns: int) -> None:
+    """Keep the run for the next one (atomically); a failure only costs the next run."""
+    if plan.newest_ns > started_ns - _RACY_NS:
+        return  # an input changed just now: a second edit in the same tick would go unseen
+    data = {"format": FORMAT, "key": plan.key, "digest": plan.digest}
+    data.update(code=recorded.code, out=recorded.out, err=recorded.err)
+    directory = os.path.dirname(plan.path)
+    try:
+        prepare(directory)
+        handle_fd, temp = tempfile.mkstemp(prefix=".run-", dir=directory)
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle_fd, "w", encoding="utf-8") as out:
+            json.dump(data, out)
+        os.replace(temp, plan.path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+
+
+class Stream(Protocol):
+    def write(self, text: str, /) -> int: ...
+
+    def flush(self) -> None: ...
+
+
+class Recorder:
+    """A stream that passes the text on and keeps a copy."""
+
+    def __init__(self, stream: Stream) -> None:
+        self._stream = stream
+        self._parts: list[str] = []
+
+    def write(self, text: str, /) -> int:
+        written = self._stream.write(text)
+        self._parts.append(text)
+        return written
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return bool(getattr(self._stream, "isatty", lambda: False)())
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)

@@ -1,0 +1,35 @@
+"""Stamps that say "unchanged" without reading a file: a file's stat, and env-lint's own code."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import stat
+
+Stamp = tuple[int, int, int]  # size, mtime_ns, inode
+
+
+def stamp_of(path: str) -> Stamp | None:
+    """The stat of a regular file (not a symlink); None for anything else."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+@functools.cache
+def code_stamp() -> str:
+    """env-lint's own modules (size and mtime): a development install that changed since a
+    cache was written never reads what an older env-lint wrote under the same version."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    stamps = []
+    for directory, _, names in os.walk(package):
+        for name in names:
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(directory, name))
+                stamps.append(f"{os.path.join(directory, name)}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\n".join(sorted(stamps)).encode()).hexdigest()[:16]

@@ -1,0 +1,208 @@
+"""A run that nothing could have changed is replayed from its record: same bytes, same exit
+code, no file read; any change to a listed file, the index, the config, the arguments or the
+environment variables env-lint reads runs the check again; runs that write elsewhere, racy
+inputs and damaged records are never replayed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import FIXTURES
+from .test_cache import backdate, old
+
+GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]
+
+
+def repo_copy(tmp_path, fixture: str = "t11-platform"):
+    repo = tmp_path / "repo"
+    shutil.copytree(FIXTURES / fixture, repo)
+    backdate(repo)
+    return repo
+
+
+def records(cache) -> list:
+    return sorted(cache.glob("run-*.json")) if cache.exists() else []
+
+
+def tamper(cache) -> None:
+    """Replace the recorded output: a replayed run prints the marker, a checked run does not."""
+    (path,) = records(cache)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["out"] = "REPLAYED\n"
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("ENV_LINT_CACHE_DIR", str(directory))
+    return directory
+
+
+def test_the_same_run_is_replayed_byte_for_byte(run, tmp_path, cache):
+    repo = repo_copy(tmp_path)
+    cold = run(repo)
+    assert len(records(cache)) == 1
+    warm = run(repo)
+    assert (warm.code, warm.out, warm.err) == (cold.code, cold.out, cold.err)
+    tamper(cache)
+    assert run(repo).out == "REPLAYED\n"  # the warm run printed the record
+
+
+def test_a_replayed_run_imports_no_parser_and_no_rule(tmp_path, cache):
+    repo = repo_copy(tmp_path)
+    script = (
+        "import sys\nfrom env_lint.cli import main\ncode = main([sys.argv[1]])\n"
+        "heavy = sorted(m for m in sys.modules if m.startswith(('env_lint.rules', "
+        "'env_lint.sources', 'env_lint.engine', 'tree_sitter', 'yaml', 'markdown_it')))\n"
+        "print(code, heavy, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "ENV_LINT_CACHE_DIR": str(cache)}
+    first = subprocess.run([sys.executable, "-c", script, str(repo)], env=env, capture_output=True, text=True, check=False)
+    second = subprocess.run([sys.executable, "-c", script, str(repo)], env=env, capture_output=True, text=True, check=False)
+    assert first.stdout == second.stdout and first.stdout
+    assert "env_lint.engine" in first.stderr
+    assert second.stderr.endswith("1 []\n")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda repo: (repo / "env.production.example").write_text("ONLY_THIS=\n"), id="a-file-edited"),
+        pytest.param(lambda repo: os.utime(repo / "env.production.example", (1000, 1000)), id="a-file-touched"),
+        pytest.param(lambda repo: (repo / "env.production.example").unlink(), id="a-file-deleted"),
+        pytest.param(lambda repo: (repo / "src" / "lib" / "new.ts").write_text("export const x = process.env.NEW_ONE;\n"), id="a-file-added"),
+        pytest.param(lambda repo: (repo / ".env-lint.toml").write_text('ignore = ["EL2"]\n'), id="a-config-added"),
+    ],
+)
+def test_a_changed_input_is_checked_again(run, tmp_path, cache, change):
+    repo = repo_copy(tmp_path)
+    run(repo)
+    tamper(cache)
+    change(repo)
+    for path in repo.rglob("*"):
+        if path.is_file():
+            old(path)
+    again = run(repo)
+    assert again.out != "REPLAYED\n" and again.out
+
+
+def test_a_file_added_to_the_git_index_is_checked_again(run, tmp_path, cache):
+    repo = repo_copy(tmp_path, "rules/unused-example-var/fires")
+    subprocess.run([*GIT, "init", "-q"], cwd=repo, check=True)
+    (repo / "src").mkdir(exist_ok=True)
+    (repo / "src" / "flag.ts").write_text("export const f = process.env.OLD_FLAG;\n")
+    subprocess.run([*GIT, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*GIT, "rm", "-q", "--cached", "src/flag.ts"], cwd=repo, check=True)
+    backdate(repo)
+    first = run(repo)
+    assert "OLD_FLAG" in first.out  # src/flag.ts is not in the index: not read
+    tamper(cache)
+    subprocess.run([*GIT, "add", "src/flag.ts"], cwd=repo, check=True)
+    old(repo / ".git" / "index")
+    again = run(repo)
+    assert again.out != "REPLAYED\n" and "OLD_FLAG" not in again.out
+
+
+@pytest.mark.parametrize(
+    ("argv", "environ"),
+    [
+        pytest.param(["--output-format", "json"], {}, id="another-format"),
+        pytest.param(["--select", "EL201"], {}, id="another-rule-set"),
+        pytest.param([], {"GITHUB_ACTIONS": "true"}, id="github-actions"),
+        pytest.param([], {"FORCE_COLOR": "1"}, id="color"),
+    ],
+)
+def test_other_arguments_or_environment_are_checked_again(run, tmp_path, cache, monkeypatch, argv, environ):
+    repo = repo_copy(tmp_path)
+    run(repo)
+    tamper(cache)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    assert run(repo, *argv).out != "REPLAYED\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--no-cache"], ["--diff"], ["--write-report", "json=report.json"]],
+)
+def test_runs_that_write_elsewhere_or_want_no_cache_are_never_recorded(run, tmp_path, cache, monkeypatch, argv):
+    repo = repo_copy(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    run(repo, *argv)
+    assert records(cache) == []
+
+
+def test_a_config_that_turns_the_cache_off_is_obeyed(run, tmp_path, cache):
+    repo = repo_copy(tmp_path)
+    (repo / ".env-lint.toml").write_text("cache = false\n")
+    backdate(repo)
+    run(repo)
+    run(repo)
+    assert records(cache) == []
+
+
+def test_inputs_changed_just_now_are_not_recorded(run, tmp_path, cache):
+    repo = repo_copy(tmp_path)
+    (repo / "env.production.example").write_text((repo / "env.production.example").read_text() + "\n")
+    run(repo)
+    assert records(cache) == []  # a second edit within the same mtime tick would go unseen
+
+
+@pytest.mark.parametrize("damage", ["", "{", '{"format": 1}', "[1, 2]", '{"format": 1, "key": 3}'])
+def test_a_damaged_record_is_ignored_and_rewritten(run, tmp_path, cache, damage):
+    repo = repo_copy(tmp_path)
+    cold = run(repo)
+    (path,) = records(cache)
+    path.write_text(damage, encoding="utf-8")
+    again = run(repo)
+    assert (again.code, again.out) == (cold.code, cold.out)
+    assert json.loads(path.read_text(encoding="utf-8"))["out"] == cold.out
+
+
+def git_repo(tmp_path):
+    """A fixture as a git repo with everything committed, checked from a subdirectory root."""
+    top = tmp_path / "top"
+    shutil.copytree(FIXTURES / "t11-platform", top / "app")
+    backdate(top / "app")
+    subprocess.run([*GIT, "init", "-q"], cwd=top, check=True)
+    subprocess.run([*GIT, "add", "-A"], cwd=top, check=True)
+    subprocess.run([*GIT, "commit", "-q", "-m", "x"], cwd=top, check=True)
+    return top
+
+
+@pytest.mark.parametrize(
+    "git_step",
+    [
+        pytest.param([], id="edited-only"),
+        pytest.param(["add", "-A"], id="edited-and-staged"),
+        pytest.param(["update-index", "--assume-unchanged", "app/env.production.example"], id="assume-unchanged"),
+    ],
+)
+def test_in_a_git_work_tree_an_edit_is_seen_staged_or_not(run, tmp_path, cache, git_step):
+    top = git_repo(tmp_path)
+    example = top / "app" / "env.production.example"
+    run(top / "app")
+    tamper(cache)
+    if git_step and git_step[0] == "update-index":
+        subprocess.run([*GIT, *git_step], cwd=top, check=True)
+    example.write_text(example.read_text() + "EXTRA_ADDED_KEY=\n")
+    old(example)
+    if git_step and git_step[0] == "add":
+        subprocess.run([*GIT, *git_step], cwd=top, check=True)
+    again = run(top / "app")
+    assert again.out != "REPLAYED\n" and "EXTRA_ADDED_KEY" in again.out
+
+
+def test_git_status_refreshing_the_index_keeps_the_replay(run, tmp_path, cache):
+    top = git_repo(tmp_path)
+    run(top / "app")
+    tamper(cache)
+    subprocess.run(["git", "status", "--short"], cwd=top, check=True, capture_output=True)
+    assert run(top / "app").out == "REPLAYED\n"
