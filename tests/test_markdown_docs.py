@@ -194,3 +194,66 @@ def test_what_a_doc_claims(text: str, expected: list[str]) -> None:
 def test_plans_proposals_and_decision_records_claim_nothing(path: str) -> None:
     assert claimed("## `NEW_FLAG`\n", path) == []
     assert claimed("## `NEW_FLAG`\n", "docs/guide.md") == ["NEW_FLAG"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("pip install litellm[proxy]", ["litellm"]),
+        ("sudo npm install -g @scope/cli@2 other", ["@scope/cli", "other"]),
+        ("npm install left-pad", []),  # a dependency of the reader's app, not a program
+        ("go install golang.org/x/tools/cmd/goimports@latest", ["goimports"]),
+        ('python -m pip install -U "Tool_X[all]==1.0"', ["tool_x"]),
+        ("echo pip install nothing", []),
+    ],
+)
+def test_what_a_command_line_installs(line, expected):
+    from env_lint.sources.doctools import installed
+
+    assert installed(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("litellm --model x", "litellm"),
+        ("MODE=1 sudo ./bin/tool run", "tool"),
+        ("export KEY=1", None),
+        ("cd somewhere", None),
+    ],
+)
+def test_what_a_command_line_runs(line, expected):
+    from env_lint.sources.doctools import runs
+
+    assert runs(line) == expected
+
+
+PROXY_PAGE = (
+    "# Use a proxy\n\n```bash\npip install llm-proxy[server]\n```\n\n"
+    "```bash\nexport PROXY_UPSTREAM_KEY=<key>\nllm-proxy --port 4000\n```\n"
+)
+
+
+def test_settings_for_a_program_the_page_installs_are_for_that_program():
+    from env_lint.sources.base import Settings
+    from env_lint.sources.markdown_docs import _read
+
+    (mention,) = [m for m in _read("docs/proxy.md", PROXY_PAGE, Settings()).mentions if m.primary]
+    assert (mention.name, mention.tool) == ("PROXY_UPSTREAM_KEY", "llm-proxy")
+
+
+@pytest.mark.parametrize(
+    ("manifest", "reported"),
+    [
+        pytest.param({}, False, id="a-third-party-program"),
+        pytest.param({"pyproject.toml": '[project]\nname = "llm-proxy"\n'}, True, id="this-repo-own-package"),
+        pytest.param({"package.json": '{"name": "app", "bin": {"llm-proxy": "cli.js"}}'}, True, id="this-repo-own-command"),
+    ],
+)
+def test_a_third_party_program_setting_is_no_claim_about_this_repo(run_in, tmp_path, manifest, reported):
+    from .conftest import write_repo
+
+    files = {"docs/proxy.md": PROXY_PAGE, ".env.example": "APP_URL=\n", "src/a.ts": "process.env.APP_URL;\n"}
+    write_repo(tmp_path, {**files, **manifest})
+    out = run_in(tmp_path).out
+    assert ("`PROXY_UPSTREAM_KEY` is documented here" in out) is reported

@@ -257,6 +257,10 @@ class DocMention:
     description: str | None = None  # prose from a Description column or section
     targets: tuple[str, ...] = ()  # deploy targets marked in the row (Vercel, Railway...)
     secret: bool = False  # its description, section or enclosing heading says secret
+    # the program a code block's settings are for: one the page installs and the block runs
+    # (``pip install litellm`` ... ``litellm --model x``); this repo's own or not is decided
+    # across files
+    tool: str | None = None
 
 
 # --- findings ------------------------------------------------------------------------------

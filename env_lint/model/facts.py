@@ -52,6 +52,7 @@ class Manifest:
     env_mode: str | None = None  # ``--env-mode=strict|loose`` passed to turbo by a script
     loads_env: bool = False  # a script loads an env file itself (``--env-file``, dotenv-cli)
     tools: tuple[str, ...] = ()  # packages its scripts run on demand (``npx pkg``, ``pnpm dlx``)
+    programs: tuple[str, ...] = ()  # commands it installs (bin, [project.scripts], its name)
 
 
 @dataclass(frozen=True, slots=True)

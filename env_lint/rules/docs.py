@@ -37,6 +37,8 @@ _ENV_CLAIMS = frozenset({"table", "code"})
 
 def _stale_doc_var(ctx: Context) -> Iterator[Finding]:
     project = ctx.project
+    # a code block's settings for a program the page installs count only for this repo's own
+    own = {_own(n) for _, m in project.packages for n in (m.name, *m.programs) if n}
     for name, mentions in sorted(ctx.doc_mentions.items()):
         if name in ctx.declared_names or name in ctx.usages or name in ctx.provided:
             continue
@@ -48,6 +50,7 @@ def _stale_doc_var(ctx: Context) -> Iterator[Finding]:
             continue
         primary = sorted((m for m in mentions if m.primary), key=lambda m: m.location)
         primary = _without_reader_settings(primary, mentions)
+        primary = [m for m in primary if m.tool is None or _own(m.tool) in own]
         if not primary:
             continue  # only mentioned in passing: not a claim that the variable exists
         if name in project.code_words and not any(m.kind in _ENV_CLAIMS for m in primary):
@@ -72,6 +75,10 @@ def _without_reader_settings(
     if not reading:
         return primary
     return [m for m in primary if m.kind != "code" or _docs_tree(m.location.path) not in reading]
+
+
+def _own(name: str) -> str:
+    return name.lower().replace("_", "-")
 
 
 def _docs_tree(path: str) -> str | None:
@@ -113,12 +120,14 @@ STALE_DOC_VAR = Rule(
     "that starts with it, a `KEY=value` line in a shell or env code block) is in no example "
     "file or schema and no code reads it. Not claims, so not reported: passing mentions in "
     "prose, `NAME = x` in a programming-language block, `KEY=1 some-command` (a setting for "
-    "one command), `KEY=value` lines in a docs directory whose sample code reads the variable "
-    'on some page (`process.env.X`, `getenv("X")`: the reader\'s app, not this repo; '
-    "READMEs describe the repo itself and do not count), placeholder names (`MY_VAR`, "
-    "`VAR_1`), retired or deprecated rows, pages marked superseded, changelogs, migration "
-    "guides, plans, RFCs and decision records; a heading or list item about a name the code "
-    "defines (a constant) is not reported either.",
+    "one command), settings in a block that runs a third-party program the page installs "
+    "(`pip install litellm`, then `export KEY=...` and `litellm ...`; this repo's own "
+    "packages and commands still count), `KEY=value` lines in a docs directory whose sample "
+    'code reads the variable on some page (`process.env.X`, `getenv("X")`: the reader\'s '
+    "app, not this repo; READMEs describe the repo itself and do not count), placeholder "
+    "names (`MY_VAR`, `VAR_1`), retired or deprecated rows, pages marked superseded, "
+    "changelogs, migration guides, plans, RFCs and decision records; a heading or list item "
+    "about a name the code defines (a constant) is not reported either.",
     why="Stale docs send people to set secrets nothing uses, and hide the renamed variable "
     "that the code reads now.",
     example="A `MAILGUN_API_KEY` row in `docs/SECRETS.md` after the app moved to SMTP.",

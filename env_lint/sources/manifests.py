@@ -52,7 +52,7 @@ def parse_manifest(path: str, text: str) -> Manifest:
     if name == "package.json":
         return _package_json(text)
     if name == "pyproject.toml":
-        return Manifest(tuple(sorted(_pyproject_dependencies(text))))
+        return _pyproject(text)
     if name == "pnpm-workspace.yaml":
         return Manifest(workspaces=_pnpm_workspaces(text))
     found = {_requirement(line) for line in text.split("\n")}
@@ -85,7 +85,17 @@ def _package_json(text: str) -> Manifest:
         env_mode=mode.group(1) if mode else None,
         loads_env=bool(_ENV_FILE_LOADERS.search(commands)),
         tools=run_on_demand(commands),
+        programs=_programs(name, data.get("bin")),
     )
+
+
+def _programs(name: Any, binaries: Any) -> tuple[str, ...]:
+    """The commands a package installs: its ``bin`` names (a string ``bin``: the package's
+    own name, without its scope)."""
+    found = {str(k) for k in binaries} if isinstance(binaries, dict) else set()
+    if isinstance(binaries, str) and isinstance(name, str):
+        found.add(name.rsplit("/", 1)[-1])
+    return tuple(sorted(found))
 
 
 def run_on_demand(commands: str) -> tuple[str, ...]:
@@ -100,12 +110,12 @@ def run_on_demand(commands: str) -> tuple[str, ...]:
             if runner is None:
                 continue
             rest = [w for w in words[at + len(runner) :] if not w.startswith("-")]
-            if rest and (name := _package_name(rest[0])):
+            if rest and (name := package_name(rest[0])):
                 found.add(name)
     return tuple(sorted(found))
 
 
-def _package_name(word: str) -> str | None:
+def package_name(word: str) -> str | None:
     """``lingo.dev@latest`` -> ``lingo.dev``; ``@scope/cli@2`` -> ``@scope/cli``; not a path."""
     word = word.strip("'\"")
     head, _, _ = word[1:].partition("@")
@@ -132,7 +142,8 @@ def _pnpm_workspaces(text: str) -> tuple[str, ...]:
     return tuple(str(v) for v in _list(packages) if isinstance(v, str))
 
 
-def _pyproject_dependencies(text: str) -> set[str]:
+def _pyproject(text: str) -> Manifest:
+    """Its dependencies, and as programs its project name and console scripts."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
@@ -140,7 +151,16 @@ def _pyproject_dependencies(text: str) -> set[str]:
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError):
-        return set()
+        return Manifest()
+    project = _table(data.get("project"))
+    poetry = _table(_table(data.get("tool")).get("poetry"))
+    names = {project.get("name"), poetry.get("name")}
+    names |= set(_table(project.get("scripts"))) | set(_table(poetry.get("scripts")))
+    programs = sorted(str(n).lower() for n in names if isinstance(n, str) and n)
+    return Manifest(tuple(sorted(_pyproject_dependencies(data))), programs=tuple(programs))
+
+
+def _pyproject_dependencies(data: dict[str, Any]) -> set[str]:
     project = _table(data.get("project"))
     found = {_requirement(d) for d in _list(project.get("dependencies")) if isinstance(d, str)}
     for extra in _table(project.get("optional-dependencies")).values():

@@ -27,6 +27,7 @@ from ..wording import (
     yes_no,
 )
 from .base import Settings, Source, text_parser
+from .doctools import installed, runs
 from .mdparse import blocks, children
 
 if TYPE_CHECKING:
@@ -105,6 +106,7 @@ class _Doc:
     # heading mentions whose own text and section said nothing take the enclosing heading's word
     fallbacks: list[tuple[int, bool]] = field(default_factory=list)
     reads: set[str] = field(default_factory=set)  # what the page's own sample code reads
+    installed: set[str] = field(default_factory=set)  # programs its code blocks install
     _words: dict[tuple[int, int], dict[str, Location]] = field(default_factory=dict)
 
     def kids(self, token: Token) -> list[Token]:
@@ -407,7 +409,9 @@ def _code(doc: _Doc, token: Token) -> None:
     first = (token.map or (0, 0))[0] + (1 if token.type == "fence" else 0)
     language = (token.info or "").strip().split(" ", 1)[0].strip("{}").lower()
     in_code = language in _CODE_LANGUAGES
-    for offset, line in enumerate(token.content.split("\n")):
+    lines = token.content.split("\n")
+    tool = None if in_code else _tool(doc, lines)
+    for offset, line in enumerate(lines):
         number = first + offset
         assigned = _ASSIGN.match(line)
         claimed = None if in_code else _env_line(line)
@@ -424,12 +428,24 @@ def _code(doc: _Doc, token: Token) -> None:
             primary = bool(claimed == name and assigned and hit.start(1) == assigned.start(1))
             location = Location(doc.path, number + 1, hit.start(1) + 1)
             kind = "read" if name in program and not primary else "code"
-            doc.mentions.append(DocMention(name, location, kind, primary))
+            mention = DocMention(name, location, kind, primary, tool=tool if primary else None)
+            doc.mentions.append(mention)
         for name, column in program.items():  # ``process.env.X``: no word of its own above
             if not any(m.name == name and m.location.line == number + 1 for m in doc.mentions):
                 doc.mentions.append(
                     DocMention(name, Location(doc.path, number + 1, column), "read", False)
                 )
+
+
+def _tool(doc: _Doc, lines: list[str]) -> str | None:
+    """The program the page installs (in this block or an earlier one) that this block runs:
+    its settings are for that program (``pip install litellm``, then ``export KEY=...`` and
+    ``litellm --model x``)."""
+    for line in lines:
+        doc.installed.update(installed(line))
+    if not doc.installed:
+        return None
+    return next((p for p in map(runs, lines) if p is not None and p in doc.installed), None)
 
 
 def _page_reads(doc: _Doc, line: str, *, command: bool) -> dict[str, int]:

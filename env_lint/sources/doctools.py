@@ -1,0 +1,79 @@
+"""The third-party programs a docs page installs and runs: ``pip install litellm[proxy]``,
+then ``export MISTRAL_API_KEY=...`` and ``litellm --model ...`` in a shell block. Settings in
+such a block are for that program; whether it is this repo's own is decided across files (its
+package names). Command lines are split as the shell would (``shlex``), never parsed further."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+from .manifests import package_name
+
+# The install command heads, and whether only a global install counts (a local ``npm install``
+# adds a dependency to the reader's app, a program it does not run from the shell).
+_INSTALLS = (
+    (("pip", "install"), False),
+    (("pip3", "install"), False),
+    (("python", "-m", "pip", "install"), False),
+    (("python3", "-m", "pip", "install"), False),
+    (("uv", "pip", "install"), False),
+    (("pipx", "install"), False),
+    (("uv", "tool", "install"), False),
+    (("brew", "install"), False),
+    (("cargo", "install"), False),
+    (("go", "install"), False),
+    (("npm", "install"), True),
+    (("npm", "i"), True),
+    (("pnpm", "add"), True),
+    (("bun", "add"), True),
+    (("yarn", "global", "add"), False),
+)
+_GLOBAL = frozenset({"-g", "--global"})
+_NOT_PROGRAMS = frozenset(
+    {"export", "set", "unset", "cd", "echo", "printf", "cat", "source", ".", "env", "sudo",
+     "mkdir", "cp", "mv", "rm", "ls", "touch", "chmod", "curl", "wget", "git"}
+)  # fmt: skip
+
+
+def _words(line: str) -> list[str]:
+    try:
+        return shlex.split(line, comments=True)
+    except ValueError:
+        return []
+
+
+def installed(line: str) -> list[str]:
+    """The package names a command line installs (extras, versions and paths dropped)."""
+    if "install" not in line and " add" not in line:
+        return []
+    words = _words(line)
+    while words[:1] == ["sudo"]:
+        words = words[1:]
+    for head, only_global in _INSTALLS:
+        if tuple(words[: len(head)]) != head:
+            continue
+        rest = words[len(head) :]
+        if only_global and _GLOBAL.isdisjoint(rest):
+            return []
+        return [n for n in (_package(w) for w in rest if not w.startswith("-")) if n]
+    return []
+
+
+def _package(word: str) -> str | None:
+    """``litellm[proxy]==1.2`` -> ``litellm``; ``golang.org/x/tool@latest`` -> ``tool``."""
+    name = re.split(r"[\[=<>!~;]", word, maxsplit=1)[0].lower()
+    if "/" in name and not name.startswith("@"):
+        name = name.rstrip("/").rsplit("/", 1)[-1]
+    return package_name(name) if name else None
+
+
+def runs(line: str) -> str | None:
+    """The program a command line runs: its first word after ``sudo`` and ``KEY=value``
+    prefixes; None for settings alone, shell builtins and file chores."""
+    words = _words(line)
+    while words and (words[0] == "sudo" or re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", words[0])):
+        words = words[1:]
+    if not words or words[0] in _NOT_PROGRAMS:
+        return None
+    return words[0].rsplit("/", 1)[-1].lower()
