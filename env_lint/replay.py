@@ -74,12 +74,13 @@ def run_key(
 def plan(directory: str, key: str, roots: Sequence[str], extra: Sequence[str]) -> Plan:
     """Where the record of these roots lives, and the digest of what the run depends on."""
     where = hashlib.sha256("\0".join(os.path.abspath(r) for r in roots).encode()).hexdigest()
-    digest, newest = _inputs(roots, extra)
+    digest, newest = _inputs(roots, extra, os.path.abspath(directory))
     return Plan(os.path.join(directory, f"run-{where[:12]}.json"), key, digest, newest)
 
 
-def _inputs(roots: Sequence[str], extra: Sequence[str]) -> tuple[str, int]:
-    """A digest of what the run reads and the newest mtime that is not pinned by content."""
+def _inputs(roots: Sequence[str], extra: Sequence[str], cache: str) -> tuple[str, int]:
+    """A digest of what the run reads and the newest mtime that is not pinned by content
+    (not the cache directory's own files: a walk lists them, and every run rewrites them)."""
     lines: list[str] = []
     newest = 0
     for root in roots:
@@ -92,13 +93,21 @@ def _inputs(roots: Sequence[str], extra: Sequence[str]) -> tuple[str, int]:
         else:  # every listed file's stat (the set of files is part of it)
             files = git_files(root)
             lines.append("git" if files is not None else "walk")
-            listed = files if files is not None else walk(root)
+            listed = files if files is not None else _outside(walk(root), root, cache)
         for rel in listed:
             newest = max(newest, _stamp_line(lines, os.path.join(root, rel), rel))
     for path in extra:
         newest = max(newest, _stamp_line(lines, path, os.path.abspath(path)))
     text = "\n".join(lines).encode("utf-8", "surrogateescape")
     return hashlib.sha256(text).hexdigest(), newest
+
+
+def _outside(files: list[str], root: str, directory: str) -> list[str]:
+    """``files`` (relative to ``root``) without those inside ``directory``."""
+    inner = os.path.relpath(directory, os.path.abspath(root)).replace(os.sep, "/")
+    if inner == ".." or inner.startswith("../"):
+        return files
+    return [f for f in files if f != inner and not f.startswith(inner + "/")]
 
 
 def _git_index(root: str) -> tuple[bytes, list[str]] | None:

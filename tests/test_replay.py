@@ -21,7 +21,7 @@ GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "comm
 
 def repo_copy(tmp_path, fixture: str = "t11-platform"):
     repo = tmp_path / "repo"
-    shutil.copytree(FIXTURES / fixture, repo)
+    shutil.copytree(FIXTURES / fixture, repo, ignore=shutil.ignore_patterns(".env-lint-cache"))
     backdate(repo)
     return repo
 
@@ -206,3 +206,12 @@ def test_git_status_refreshing_the_index_keeps_the_replay(run, tmp_path, cache):
     tamper(cache)
     subprocess.run(["git", "status", "--short"], cwd=top, check=True, capture_output=True)
     assert run(top / "app").out == "REPLAYED\n"
+
+
+def test_outside_git_the_default_cache_directory_is_no_input(run, tmp_path, monkeypatch):
+    """A walk lists ``.env-lint-cache/`` too, and each run rewrites it: never part of the digest."""
+    monkeypatch.delenv("ENV_LINT_CACHE_DIR")
+    repo = repo_copy(tmp_path)
+    first = run(repo)
+    tamper(repo / ".env-lint-cache")
+    assert run(repo).out == "REPLAYED\n" != first.out
