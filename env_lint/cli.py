@@ -8,7 +8,6 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -705,6 +704,8 @@ def _report_arg(value: str) -> tuple[str, str]:
 
 
 def _write_report(path: str, text: str) -> None:
+    import tempfile
+
     directory = os.path.dirname(os.path.abspath(path))
     try:
         handle, temp = tempfile.mkstemp(prefix=".env-lint-report-", dir=directory)

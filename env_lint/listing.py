@@ -6,7 +6,6 @@ subprocess, never the network, and is asked nothing outside a work tree."""
 from __future__ import annotations
 
 import os
-import subprocess
 
 from .paths import SKIP_DIRS, is_real_env_name, matches
 
@@ -73,6 +72,8 @@ def git_environment() -> dict[str, str]:
 
 def run_git(root: str, args: list[str], timeout: float) -> bytes | str:
     """git's stdout, or why there is none (git missing, not a repository, a timeout)."""
+    import subprocess
+
     try:
         done = subprocess.run(
             ["git", *GIT_OPTIONS, "-C", root, *args],

@@ -23,7 +23,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -160,6 +159,8 @@ def record(plan: Plan, recorded: Recorded, started_ns: int) -> None:
     data = {"format": FORMAT, "key": plan.key, "digest": plan.digest}
     data.update(code=recorded.code, out=recorded.out, err=recorded.err)
     directory = os.path.dirname(plan.path)
+    import tempfile
+
     try:
         prepare(directory)
         handle_fd, temp = tempfile.mkstemp(prefix=".run-", dir=directory)
