@@ -249,6 +249,18 @@ def value_like(text: str) -> bool:
 
 
 _SNAKE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$")
+_SEPARATORS = re.compile(r"[/:@.\-_~]+")
+_NAME_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+
+
+def name_like(text: str) -> bool:
+    """Made of words: a camelCase, snake or kebab name, or a path of them
+    (``getB2ImageS3Client``, ``~/components/Model3D/Viewer``); at least 70 % of its letters
+    and digits are in alphabetic parts of three letters or more. Key material is not."""
+    parts = [p for s in _SEPARATORS.split(text) for p in _NAME_PART.findall(s)]
+    total = sum(len(p) for p in parts)
+    words = sum(len(p) for p in parts if len(p) >= 3 and p.isalpha())
+    return total > 0 and words * 10 >= total * 7
 
 
 def _wordy(text: str) -> bool:

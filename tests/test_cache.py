@@ -206,3 +206,28 @@ def test_a_bare_file_is_one_that_holds_only_names():
     assert _bare(names)
     assert not _bare(dataclasses.replace(names, usages=(Usage("A_B", Location("a.ts", 1, 1)),)))
     assert not _bare(dataclasses.replace(names, checked=False))
+
+
+@pytest.mark.parametrize(
+    ("literal", "kept"),
+    [
+        pytest.param("~/components/Model3D/ViewerPanel", True, id="an-import-path"),
+        pytest.param("getB2ImageS3Client", True, id="a-camel-case-name"),
+        pytest.param(SECRET, False, id="key-material"),
+        pytest.param("sk_live_9fK2mQ7xVb3LpR8tZw1NcY6h", False, id="a-known-credential-format"),
+    ],
+)
+def test_module_facts_are_kept_unless_a_literal_looks_like_key_material(run, tmp_path, monkeypatch, literal, kept):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ENV_LINT_CACHE_DIR", str(cache))
+    repo = write_repo(tmp_path / "repo", {
+        ".env.example": "APP_URL=\n",
+        "src/use.ts": "export const u = process.env.APP_URL;\n",
+        "src/form.ts": 'import { formSchema } from "./schemas";\n'
+        f'export const ok = formSchema.safeParse({{ a: "{literal}" }}).success;\n',
+    })
+    backdate(repo)
+    run(repo)
+    _, entries = stored(cache / cache_files(cache)[0])
+    assert ("src/form.ts" in entries) is kept
+    assert SECRET[4:16] not in (cache / cache_files(cache)[0]).read_text(encoding="utf-8")

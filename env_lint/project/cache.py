@@ -11,7 +11,8 @@ Facts that may hold one (an example file's entries, a schema with its defaults, 
 kept values, a default stated in the docs) are not cached: those few files are parsed on every
 run. Env files and docs keep only names and credential fingerprints, which are cached. A code
 module's facts (the expressions a schema is evaluated from, literals included: code the repo
-holds anyway) are cached unless one of its strings looks like a credential.
+holds anyway) are cached unless one of its strings looks like a credential (a known format, or
+random key material that is not a name made of words such as an import path).
 
 Safe by construction: JSON only (never pickle: a cache planted in a repo must not run code),
 decoded into a whitelist of model classes; a corrupt, foreign or unreadable cache is ignored
@@ -36,7 +37,7 @@ from typing import Any
 
 from .. import __version__
 from ..cachedir import prepare
-from ..credentials import value_like
+from ..credentials import known_credential, name_like, value_like
 from ..model.facts import FileFacts
 from ..sources.base import Settings
 from ..stamps import Stamp, code_stamp
@@ -165,6 +166,14 @@ def _path_of(key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _secret_shaped(text: str) -> bool:
+    """A known credential format, or a random-looking token that is not a name made of words
+    (an import path or a camelCase identifier is code, not key material)."""
+    if known_credential(text) is not None:
+        return True
+    return value_like(text) and not name_like(text)
+
+
 class FactsCache:
     def __init__(self, directory: str, root: str, settings: Settings) -> None:
         self.directory = directory
@@ -229,7 +238,7 @@ class FactsCache:
         except TypeError:
             return
         module = encoded["k"]["module"] if item.module is not None else None
-        if module is not None and any(value_like(t) for t in _texts(module)):
+        if module is not None and any(_secret_shaped(t) for t in _texts(module)):
             return  # a credential-shaped literal in the code: never copied into the cache
         self._new[rel] = json.dumps([list(stamp), encoded], separators=(",", ":"))
 
