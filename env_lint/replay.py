@@ -3,11 +3,12 @@
 A check that completes records what it printed and its exit code under a key (env-lint's
 version and code, Python's version, the working directory, the arguments, the roots, the
 environment variables env-lint reads, whether the output is a terminal), with a digest of its
-inputs: every file git lists (or the directory walk finds) under each root with its size, mtime
-and inode, and the config, baseline and snapshot files. The next run with the same key takes
-the same digest, reading no file; when it matches, it prints the recorded output. Anything
-else (one file touched, a file added to the index, another option) runs the check, which reads
-unchanged files from the per-file cache (``project/cache.py``).
+inputs: every file git lists (or the directory walk finds) under each root with its size,
+mtime and inode (a symlink's and its target's), and the config, baseline and snapshot files.
+The next run with the same key takes the same digest, reading no file; when it matches, it
+prints the recorded output. Anything else (one file touched, a file added to the index,
+another option) runs the check, which reads unchanged files from the per-file cache
+(``project/cache.py``).
 
 Never recorded: a run that writes elsewhere (``--fix``, ``--diff``, reports, the step summary,
 ``--write-baseline``), a run that failed, and a run whose inputs changed in the two seconds
@@ -22,6 +23,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -29,7 +31,7 @@ from typing import Protocol
 
 from . import __version__
 from .cachedir import prepare
-from .listing import git_files, inside_work_tree, run_git, walk
+from .listing import git_files, walk
 from .stamps import code_stamp
 
 FORMAT = 1
@@ -78,21 +80,17 @@ def plan(directory: str, key: str, roots: Sequence[str], extra: Sequence[str]) -
 
 
 def _inputs(roots: Sequence[str], extra: Sequence[str], cache: str) -> tuple[str, int]:
-    """A digest of what the run reads and the newest mtime that is not pinned by content
-    (not the cache directory's own files: a walk lists them, and every run rewrites them)."""
+    """A digest of what the run reads (every listed file's stat; the set of files is part of
+    it) and the newest mtime among them; not the cache directory's own files (a walk lists
+    them, and every run rewrites them). git is asked for its list only (``ls-files``, which
+    reads no file content: ``diff-files`` would hash racily clean files through the repo's
+    filter drivers and run ``git status`` in submodules)."""
     lines: list[str] = []
     newest = 0
     for root in roots:
-        lines.append(os.path.abspath(root))
-        indexed = _git_index(root)
-        if indexed is not None:  # the index pins content; the work-tree changes git sees
-            entries, dirty = indexed
-            lines.append(hashlib.sha256(entries).hexdigest())
-            listed = dirty
-        else:  # every listed file's stat (the set of files is part of it)
-            files = git_files(root)
-            lines.append("git" if files is not None else "walk")
-            listed = files if files is not None else _outside(walk(root), root, cache)
+        files = git_files(root)
+        lines.append(f"{os.path.abspath(root)}\0{'git' if files is not None else 'walk'}")
+        listed = files if files is not None else _outside(walk(root), root, cache)
         for rel in listed:
             newest = max(newest, _stamp_line(lines, os.path.join(root, rel), rel))
     for path in extra:
@@ -109,32 +107,26 @@ def _outside(files: list[str], root: str, directory: str) -> list[str]:
     return [f for f in files if f != inner and not f.startswith(inner + "/")]
 
 
-def _git_index(root: str) -> tuple[bytes, list[str]] | None:
-    """In a git work tree: git's index (``ls-files -s``: every file's path, mode and blob id)
-    and the files whose work-tree copy differs from it (``diff-files``: git compares the full
-    stat, and the content of racily clean entries). None outside a work tree, when git fails,
-    or when an entry is marked assume-unchanged or skip-worktree (git would not look at it)."""
-    if not inside_work_tree(root):
-        return None
-    entries = run_git(root, ["ls-files", "-s", "-v", "-z"], 60)
-    if isinstance(entries, str) or any(e[:2] != b"H " for e in entries.split(b"\0") if e):
-        return None
-    exact = ["-c", "core.checkStat=default", "-c", "core.trustctime=true"]
-    dirty = run_git(root, [*exact, "diff-files", "--relative", "--name-only", "-z"], 60)
-    if isinstance(dirty, str):
-        return None
-    return entries, [p for p in dirty.decode("utf-8", "surrogateescape").split("\0") if p]
-
-
 def _stamp_line(lines: list[str], path: str, name: str) -> int:
-    """Adds the line of one file (its name and stat) and returns its mtime (0 when missing)."""
+    """Adds the line of one file (its name and stat; a symlink's and its target's: a run reads
+    through a link that stays inside the repo) and returns its newest mtime (0: missing)."""
     try:
         info = os.lstat(path)
     except OSError:
         lines.append(f"{name}\0-")
         return 0
-    lines.append(f"{name}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
-    return info.st_mtime_ns
+    line = f"{name}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}"
+    newest = info.st_mtime_ns
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            target = os.stat(path)
+        except OSError:
+            line += "\0-"
+        else:
+            line += f"\0{target.st_mode}\0{target.st_size}\0{target.st_mtime_ns}\0{target.st_ino}"
+            newest = max(newest, target.st_mtime_ns)
+    lines.append(line)
+    return newest
 
 
 def recall(plan: Plan) -> Recorded | None:

@@ -220,6 +220,8 @@ def test_what_a_command_line_installs(line, expected):
         ("MODE=1 sudo ./bin/tool run", "tool"),
         ("export KEY=1", None),
         ("cd somewhere", None),
+        ("pnpm dev", None),  # a package manager or app server runs this repo's own code
+        ("uvicorn app.main:app --reload", None),
     ],
 )
 def test_what_a_command_line_runs(line, expected):
@@ -257,3 +259,18 @@ def test_a_third_party_program_setting_is_no_claim_about_this_repo(run_in, tmp_p
     write_repo(tmp_path, {**files, **manifest})
     out = run_in(tmp_path).out
     assert ("`PROXY_UPSTREAM_KEY` is documented here" in out) is reported
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "```bash\nnpm install -g pnpm\nexport LEGACY_API_URL=x\npnpm install && pnpm dev\n```\n",
+        "```bash\npip install uvicorn\nexport LEGACY_API_URL=x\nuvicorn app.main:app\n```\n",
+    ],
+)
+def test_a_runner_the_page_installs_still_runs_this_repo(page):
+    assert claimed(page) == ["LEGACY_API_URL"]
+    from env_lint.sources.base import Settings
+    from env_lint.sources.markdown_docs import _read
+
+    assert [m.tool for m in _read("docs/setup.md", page, Settings()).mentions if m.primary] == [None]

@@ -191,3 +191,24 @@ def test_an_imported_constant_the_app_checks_is_an_optional_feature(run_in, tmp_
     assert "PRICE_A_ID" not in out and "PRICE_B_ID" not in out
     # the check in plans.ts is of another module's constant: PRICE_C_ID stays undeclared
     assert "`PRICE_C_ID` is read here with no fallback" in out
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        pytest.param("export const deny = (t: string) => (t !== PRICE_A_ID ? 401 : 200);\n", id="a-comparison-needs-it"),
+        pytest.param(
+            "export function pick(o: { PRICE_A_ID?: string }) {\n"
+            "  const { PRICE_A_ID } = o;\n  return !PRICE_A_ID ? null : PRICE_A_ID;\n}\n",
+            id="a-local-of-the-same-name",
+        ),
+        pytest.param("export const f = (PRICE_A_ID?: string) => PRICE_A_ID ?? 'x';\n", id="a-parameter-of-the-same-name"),
+    ],
+)
+def test_what_is_no_check_of_an_imported_constant(run_in, tmp_path, use):
+    write_repo(tmp_path, {
+        "src/prices.ts": "export const PRICE_A_ID = process.env.PRICE_A_ID!;\n",
+        "src/plans.ts": 'import { PRICE_A_ID } from "./prices";\nexport const r = process.env.UNRELATED_KEY;\n' + use,
+        ".env.example": "UNRELATED_KEY=\n",
+    })
+    assert "`PRICE_A_ID` is read here with no fallback" in run_in(tmp_path).out

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, write_repo
 from .test_cache import backdate, old
 
 GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]
@@ -215,3 +215,49 @@ def test_outside_git_the_default_cache_directory_is_no_input(run, tmp_path, monk
     first = run(repo)
     tamper(repo / ".env-lint-cache")
     assert run(repo).out == "REPLAYED\n" != first.out
+
+
+def test_a_symlink_target_edit_is_checked_again(run, tmp_path, cache):
+    """The run reads through a link that stays inside the repo; the target may be unlisted."""
+    repo = tmp_path / "repo"
+    write_repo(repo, {"node_modules/shared/env.example": "A_ONE=\n", "src/app.ts": "export const a = process.env.A_ONE;\nexport const b = process.env.B_TWO;\n"})
+    (repo / ".env.example").symlink_to("node_modules/shared/env.example")
+    backdate(repo)
+    past = (repo / "src" / "app.ts").stat().st_mtime
+    os.utime(repo / ".env.example", (past, past), follow_symlinks=False)  # the link itself
+    assert "`B_TWO`" in run(repo).out
+    target = repo / "node_modules" / "shared" / "env.example"
+    target.write_text("A_ONE=\nB_TWO=\n")
+    old(target)
+    assert "`B_TWO`" not in run(repo).out
+
+
+def test_a_symlinked_config_whose_target_changes_is_checked_again(run, tmp_path, cache):
+    repo = repo_copy(tmp_path)
+    (tmp_path / "v1.toml").write_text('ignore = ["EL2", "EL3", "EL4", "EL7"]\n')
+    (tmp_path / "current.toml").symlink_to(tmp_path / "v1.toml")
+    old(tmp_path / "v1.toml")
+    past = (tmp_path / "v1.toml").stat().st_mtime
+    os.utime(tmp_path / "current.toml", (past, past), follow_symlinks=False)
+    quiet = run(repo, "--config", tmp_path / "current.toml")
+    (tmp_path / "v1.toml").write_text("ignore = []\n")
+    old(tmp_path / "v1.toml")
+    assert run(repo, "--config", tmp_path / "current.toml").out != quiet.out
+
+
+def test_git_is_never_asked_to_read_content(run, tmp_path, cache):
+    """A repo's filter driver runs when git hashes a racily clean file (``diff-files``,
+    ``status``): the replay asks git for its list only, so a planted driver never runs."""
+    marker = tmp_path / "MARKER"
+    top = git_repo(tmp_path)
+    (top / ".gitattributes").write_text("* filter=planted\n")
+    subprocess.run([*GIT, "add", ".gitattributes"], cwd=top, check=True)
+    subprocess.run([*GIT, "commit", "-q", "-m", "attrs"], cwd=top, check=True)
+    # a fresh checkout: files and index written together, the entries racily clean
+    subprocess.run([*GIT, "rm", "-rq", "--cached", "."], cwd=top, check=True)
+    shutil.rmtree(top / "app")
+    subprocess.run([*GIT, "checkout", "-q", "HEAD", "--", "."], cwd=top, check=True)
+    subprocess.run(["git", "config", "filter.planted.clean", f'sh -c "touch {marker}; cat"'], cwd=top, check=True)
+    run(top / "app")
+    run(top / "app")
+    assert not marker.exists()

@@ -103,34 +103,66 @@ _CHECKED = frozenset({"guarded", "defaulted", "emptied"})
 
 def imported_checks(src: Script) -> Iterator[ImportedCheck]:
     """Each use of a named import with a constant's name (``STRIPE_KEY``) that checks it or
-    falls back (``if (!STRIPE_KEY)``, ``STRIPE_KEY ?? d``, ``[A, B].filter(Boolean)``). Only
-    in files parsed for their own reads: parsing every importer of a flag constant would cost
-    about a second on a 7,000-file repo."""
+    falls back (``if (!STRIPE_KEY)``, ``STRIPE_KEY ?? d``, ``[A, B].filter(Boolean)``); not a
+    comparison with it (``token !== API_KEY`` needs it), and nothing for a name the file
+    declares again (a parameter or a local of that name). Only in files parsed for their own
+    reads: parsing every importer of a flag constant costs about a second on a 7,000-file
+    repo. One pass over the file's upper-case words, whatever the number of imports."""
     candidates = checked_constants(src.data)
     if not candidates:
         return
+    imported: dict[str, tuple[str, str]] = {}  # local -> (specifier, imported name)
     for node in src.tree.root_node.named_children:
-        if node.type != "import_statement":
+        if node.type == "import_statement":
+            specifier = string_value(src, node.child_by_field_name("source")) or ""
+            for local, name, _ in _named_imports(src, node):
+                if local in candidates:
+                    imported[local] = (specifier, name)
+    found: list[ImportedCheck] = []
+    shadowed: set[str] = set()
+    for hit in _UPPER_WORD.finditer(src.data):
+        local = hit.group(0).decode("ascii")
+        if local not in imported:
             continue
-        specifier = string_value(src, node.child_by_field_name("source")) or ""
-        for local, name, _ in _named_imports(src, node):
-            if local not in candidates:
-                continue
-            for use in _uses(src, local, node.end_byte):
-                how, _ = _use(src, use)
-                if how in _CHECKED:
-                    usage = Usage.classified(local, src.location(use), how)
-                    yield ImportedCheck(specifier, name, usage)
+        word = src.tree.root_node.descendant_for_byte_range(hit.start(), hit.end())
+        if word is None or _declares(src, word):
+            shadowed.add(local)
+        elif word.type == "identifier" and not _compared(src, word):
+            how, _ = _use(src, word)
+            if how in _CHECKED:
+                usage = Usage.classified(local, src.location(word), how)
+                found.append(ImportedCheck(*imported[local], usage))
+    yield from (check for check in found if check.usage.name not in shadowed)
 
 
-def _uses(src: Script, name: str, after: int) -> Iterator[Node]:
-    """The identifiers ``name`` after byte ``after`` (not members, not keys of other names)."""
-    pattern = rb"(?<![A-Za-z0-9_$.])" + re.escape(name.encode()) + rb"(?![A-Za-z0-9_$])"
-    for hit in re.finditer(pattern, src.data[after:]):
-        at = after + hit.start()
-        node = src.tree.root_node.descendant_for_byte_range(at, at + len(name))
-        if node is not None and node.type == "identifier":
-            yield node
+_UPPER_WORD = re.compile(rb"(?<![A-Za-z0-9_$.])[A-Z][A-Z0-9_]*(?![A-Za-z0-9_$])")
+_BINDING_PARENTS = frozenset(
+    {"required_parameter", "optional_parameter", "formal_parameters", "array_pattern",
+     "object_pattern", "pair_pattern", "assignment_pattern", "rest_pattern",
+     "function_declaration", "class_declaration"}
+)  # fmt: skip
+
+
+def _declares(src: Script, node: Node) -> bool:
+    """The word declares a name of its own: ``const { K } = o``, ``(K) =>``, ``let K``."""
+    if node.type == "shorthand_property_identifier_pattern":
+        return True
+    parent = src.parent_of(node)
+    if parent is None or node.type != "identifier":
+        return False
+    if parent.type == "variable_declarator":
+        return _is(parent.child_by_field_name("name"), node)
+    return parent.type in _BINDING_PARENTS
+
+
+def _compared(src: Script, node: Node) -> bool:
+    """``token !== K``: the comparison needs the value (``!K`` or ``K ?? d`` do not)."""
+    parent = src.parent_of(node)
+    while parent is not None and parent.type in _WRAPPERS:
+        parent = src.parent_of(parent)
+    if parent is None or parent.type != "binary_expression":
+        return False
+    return src.text(parent.child_by_field_name("operator") or parent) in _COMPARISONS
 
 
 class _Reader:

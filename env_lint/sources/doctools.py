@@ -68,12 +68,23 @@ def _package(word: str) -> str | None:
     return package_name(name) if name else None
 
 
+# Package managers, interpreters, app servers and task runners: installed on a page, they
+# still run this repo's own code (``npm install -g pnpm`` ... ``pnpm dev``).
+_RUNNERS = frozenset(
+    {"npm", "npx", "pnpm", "pnpx", "yarn", "bun", "bunx", "deno", "node", "nodemon", "pm2",
+     "tsx", "ts-node", "python", "python3", "pip", "pip3", "pipx", "poetry", "pipenv", "uv",
+     "uvx", "pdm", "hatch", "uvicorn", "gunicorn", "hypercorn", "daphne", "granian", "flask",
+     "django-admin", "celery", "make", "just", "task", "docker", "docker-compose", "podman",
+     "turbo", "nx", "dotenv", "dotenv-cli", "env-cmd", "cross-env", "bash", "sh", "zsh"}
+)  # fmt: skip
+
+
 def runs(line: str) -> str | None:
     """The program a command line runs: its first word after ``sudo`` and ``KEY=value``
-    prefixes; None for settings alone, shell builtins and file chores."""
+    prefixes; None for settings alone, shell builtins, file chores and the runners that run
+    this repo's own code."""
     words = _words(line)
     while words and (words[0] == "sudo" or re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", words[0])):
         words = words[1:]
-    if not words or words[0] in _NOT_PROGRAMS:
-        return None
-    return words[0].rsplit("/", 1)[-1].lower()
+    program = words[0].rsplit("/", 1)[-1].lower() if words else ""
+    return None if not program or program in _NOT_PROGRAMS or program in _RUNNERS else program
