@@ -85,17 +85,29 @@ def _inputs(roots: Sequence[str], extra: Sequence[str], cache: str) -> tuple[str
     them, and every run rewrites them). git is asked for its list only (``ls-files``, which
     reads no file content: ``diff-files`` would hash racily clean files through the repo's
     filter drivers and run ``git status`` in submodules)."""
-    lines: list[str] = []
+    stamps: list[tuple[object, ...]] = []
     newest = 0
     for root in roots:
         files = git_files(root)
-        lines.append(f"{os.path.abspath(root)}\0{'git' if files is not None else 'walk'}")
+        stamps.append((os.path.abspath(root), files is not None))
         listed = files if files is not None else _outside(walk(root), root, cache)
-        for rel in listed:
-            newest = max(newest, _stamp_line(lines, os.path.join(root, rel), rel))
+        if os.lstat not in os.supports_dir_fd:  # Windows: paths from the root
+            for rel in listed:
+                newest = max(newest, _stamp(stamps, rel, os.path.join(root, rel), None))
+            continue
+        try:
+            where = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:
+            stamps.append(("-",))
+            continue
+        try:  # relative to the root's descriptor: no path walk from / for each file
+            for rel in listed:
+                newest = max(newest, _stamp(stamps, rel, rel, where))
+        finally:
+            os.close(where)
     for path in extra:
-        newest = max(newest, _stamp_line(lines, path, os.path.abspath(path)))
-    text = "\n".join(lines).encode("utf-8", "surrogateescape")
+        newest = max(newest, _stamp(stamps, os.path.abspath(path), path, None))
+    text = repr(stamps).encode("utf-8", "surrogateescape")
     return hashlib.sha256(text).hexdigest(), newest
 
 
@@ -107,25 +119,25 @@ def _outside(files: list[str], root: str, directory: str) -> list[str]:
     return [f for f in files if f != inner and not f.startswith(inner + "/")]
 
 
-def _stamp_line(lines: list[str], path: str, name: str) -> int:
-    """Adds the line of one file (its name and stat; a symlink's and its target's: a run reads
-    through a link that stays inside the repo) and returns its newest mtime (0: missing)."""
+def _stamp(stamps: list[tuple[object, ...]], name: str, path: str, where: int | None) -> int:
+    """Adds one file's stamp (its stat; a symlink's and its target's: a run reads through a
+    link that stays inside the repo) and returns its newest mtime (0: missing)."""
     try:
-        info = os.lstat(path)
+        info = os.lstat(path, dir_fd=where)
     except OSError:
-        lines.append(f"{name}\0-")
+        stamps.append((name,))
         return 0
-    line = f"{name}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}"
+    stamp: tuple[object, ...] = (name, info.st_mode, info.st_size, info.st_mtime_ns, info.st_ino)
     newest = info.st_mtime_ns
     if stat.S_ISLNK(info.st_mode):
         try:
-            target = os.stat(path)
+            target = os.stat(path, dir_fd=where)
         except OSError:
-            line += "\0-"
+            stamp += ("-",)
         else:
-            line += f"\0{target.st_mode}\0{target.st_size}\0{target.st_mtime_ns}\0{target.st_ino}"
+            stamp += (target.st_mode, target.st_size, target.st_mtime_ns, target.st_ino)
             newest = max(newest, target.st_mtime_ns)
-    lines.append(line)
+    stamps.append(stamp)
     return newest
 
 
