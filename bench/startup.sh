@@ -8,7 +8,8 @@ venv=${1:-.venv}
 unset PYTHONDONTWRITEBYTECODE
 "$venv/bin/python" -m compileall -q "$("$venv/bin/python" -c 'import env_lint, os; print(os.path.dirname(env_lint.__file__))')" >/dev/null
 example_only=$(mktemp -d)
-trap 'rm -rf "$example_only"' EXIT
+export ENV_LINT_CACHE_DIR=$(mktemp -d)  # never a cache inside fixtures/
+trap 'rm -rf "$example_only" "$ENV_LINT_CACHE_DIR"' EXIT
 printf 'API_URL=https://api.example.com\nAPI_TOKEN=\n' > "$example_only/.env.example"
 touch -d '1 minute ago' "$example_only/.env.example"  # outside the racy window: runs are recorded
 hyperfine -N --warmup 3 --runs 40 -i \
