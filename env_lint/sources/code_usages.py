@@ -157,12 +157,18 @@ def _declares(src: Script, node: Node) -> bool:
 
 def _compared(src: Script, node: Node) -> bool:
     """``token !== K``: the comparison needs the value (``!K`` or ``K ?? d`` do not)."""
-    parent = src.parent_of(node)
-    while parent is not None and parent.type in _WRAPPERS:
-        parent = src.parent_of(parent)
+    parent = _outer(src, node)
     if parent is None or parent.type != "binary_expression":
         return False
     return src.text(parent.child_by_field_name("operator") or parent) in _COMPARISONS
+
+
+def _outer(src: Script, node: Node) -> Node | None:
+    """The first ancestor that is not a wrapper (parentheses, ``!``, ``as``...)."""
+    parent = src.parent_of(node)
+    while parent is not None and parent.type in _WRAPPERS:
+        parent = src.parent_of(parent)
+    return parent
 
 
 class _Reader:
@@ -489,9 +495,7 @@ def _use(src: Script, read: Node) -> tuple[str, bool]:
 
 def _filtered(src: Script, array: Node) -> bool:
     """``[...].filter(Boolean)`` (or ``.filter((x) => x)``): the unset ones are dropped."""
-    member = src.parent_of(array)
-    while member is not None and member.type in _WRAPPERS:
-        member = src.parent_of(member)
+    member = _outer(src, array)
     if member is None or member.type != "member_expression":
         return False
     prop = member.child_by_field_name("property")
