@@ -4,8 +4,8 @@ A check that completes records what it printed and its exit code under a key (en
 version and code, Python's version, the working directory, the arguments, the roots, the
 environment variables env-lint reads, whether the output is a terminal), with a digest of its
 inputs: every file git lists (or the directory walk finds) under each root with its size,
-mtime and inode (a symlink's and its target's), and the config, baseline and snapshot files.
-The next run with the same key takes the same digest, reading no file; when it matches, it
+mtime, inode and ctime (a symlink's and its target's), and the config, baseline and snapshot
+files. The next run with the same key takes the same digest, reading no file; when it matches, it
 prints the recorded output. Anything else (one file touched, a file added to the index,
 another option) runs the check, which reads unchanged files from the per-file cache
 (``project/cache.py``).
@@ -128,6 +128,7 @@ def _stamp(stamps: list[tuple[object, ...]], name: str, path: str, where: int | 
         stamps.append((name,))
         return 0
     stamp: tuple[object, ...] = (name, info.st_mode, info.st_size, info.st_mtime_ns, info.st_ino)
+    stamp += (info.st_ctime_ns,)  # an edit that keeps size and mtime (cp -p) changes it
     newest = info.st_mtime_ns
     if stat.S_ISLNK(info.st_mode):
         try:
@@ -136,6 +137,7 @@ def _stamp(stamps: list[tuple[object, ...]], name: str, path: str, where: int | 
             stamp += ("-",)
         else:
             stamp += (target.st_mode, target.st_size, target.st_mtime_ns, target.st_ino)
+            stamp += (target.st_ctime_ns,)
             newest = max(newest, target.st_mtime_ns)
     stamps.append(stamp)
     return newest

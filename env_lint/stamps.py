@@ -7,7 +7,7 @@ import hashlib
 import os
 import stat
 
-Stamp = tuple[int, int, int]  # size, mtime_ns, inode
+Stamp = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns (an edit that keeps the mtime)
 
 
 def stamp_of(path: str) -> Stamp | None:
@@ -18,7 +18,7 @@ def stamp_of(path: str) -> Stamp | None:
         return None
     if not stat.S_ISREG(info.st_mode):
         return None
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
 
 
 @functools.cache

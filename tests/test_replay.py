@@ -261,3 +261,18 @@ def test_git_is_never_asked_to_read_content(run, tmp_path, cache):
     run(top / "app")
     run(top / "app")
     assert not marker.exists()
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_checked_again(run, tmp_path, cache):
+    """``cp -p`` or ``rsync -t``: the same size and mtime, new content; the ctime tells."""
+    repo = repo_copy(tmp_path, "rules/unused-example-var/fires")
+    example = repo / ".env.example"
+    first = run(repo)
+    tamper(cache)
+    before = example.stat()
+    text = example.read_text()
+    example.write_text(text.replace("OLD_FLAG", "NEW_FLAG"))  # same length
+    os.utime(example, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert example.stat().st_size == before.st_size
+    again = run(repo)
+    assert again.out != "REPLAYED\n" and again.out != first.out

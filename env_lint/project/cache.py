@@ -2,7 +2,7 @@
 
 One file per (env-lint version, settings that affect parsing): a JSON header line, then one
 line per file, its path and its facts as JSON (decoded only when that file is asked for, so a
-large repo's cache costs little memory), checked by the file's size, mtime and inode. A warm
+large repo's cache costs little memory), checked by the file's size, mtime, inode and ctime. A warm
 run reads no file whose stat is unchanged; rules still run over the whole repo, so results are
 identical to a cold run.
 
@@ -42,7 +42,7 @@ from ..model.facts import FileFacts
 from ..sources.base import Settings
 from ..stamps import Stamp, code_stamp
 
-FORMAT = 4
+FORMAT = 5
 _RACY_SECONDS = 2.0
 
 
