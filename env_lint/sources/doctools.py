@@ -36,7 +36,9 @@ _NOT_PROGRAMS = frozenset(
 )  # fmt: skip
 
 
-def _words(line: str) -> list[str]:
+def shell_words(line: str) -> list[str]:
+    """The words of a command line as the shell splits them; none when its quotes do not
+    balance."""
     try:
         return shlex.split(line, comments=True)
     except ValueError:
@@ -47,7 +49,7 @@ def installed(line: str) -> list[str]:
     """The package names a command line installs (extras, versions and paths dropped)."""
     if "install" not in line and " add" not in line:
         return []
-    words = _words(line)
+    words = shell_words(line)
     while words[:1] == ["sudo"]:
         words = words[1:]
     for head, only_global in _INSTALLS:
@@ -83,7 +85,7 @@ def runs(line: str) -> str | None:
     """The program a command line runs: its first word after ``sudo`` and ``KEY=value``
     prefixes; None for settings alone, shell builtins, file chores and the runners that run
     this repo's own code."""
-    words = _words(line)
+    words = shell_words(line)
     while words and (words[0] == "sudo" or re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", words[0])):
         words = words[1:]
     program = words[0].rsplit("/", 1)[-1].lower() if words else ""

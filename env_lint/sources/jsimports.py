@@ -51,16 +51,22 @@ def upper_members(data: bytes) -> frozenset[str]:
     return frozenset(found)
 
 
+def _clause_names(data: bytes, source: re.Pattern[bytes]) -> set[bytes]:
+    """Every identifier between ``import`` and each ``from "..."`` that ``source`` matches,
+    read backwards from the ``from`` (at most 2,000 bytes: linear however many imports)."""
+    names: set[bytes] = set()
+    for match in source.finditer(data):
+        at = data.rfind(b"import", max(0, match.start() - 2000), match.start())
+        if at >= 0:
+            names.update(_NAME.findall(data, at + len(b"import"), match.start()))
+    return names
+
+
 def reads_through_import(data: bytes) -> bool:
     """A binding imported from a relative module is used as ``binding.UPPER_NAME``. Each
     ``from "./..."`` is read backwards to its ``import`` (at most 2,000 bytes: linear however
     many there are); every identifier of the clause counts (a superset: the tree decides)."""
-    names: set[bytes] = set()
-    for match in RELATIVE_FROM.finditer(data):
-        at = data.rfind(b"import", max(0, match.start() - 2000), match.start())
-        if at >= 0:
-            names.update(_NAME.findall(data, at + len(b"import"), match.start()))
-    names -= _NOT_BINDINGS
+    names = _clause_names(data, RELATIVE_FROM) - _NOT_BINDINGS
     return bool(names) and not upper_receivers(data).isdisjoint(n.decode() for n in names)
 
 
@@ -82,12 +88,7 @@ def checked_constants(data: bytes) -> frozenset[str]:
     tree decides which uses check an imported constant."""
     if b"import" not in data:
         return frozenset()
-    imported: set[bytes] = set()
-    for match in _ANY_FROM.finditer(data):
-        at = data.rfind(b"import", max(0, match.start() - 2000), match.start())
-        if at >= 0:
-            names = _NAME.findall(data, at + len(b"import"), match.start())
-            imported.update(n for n in names if _UPPER.fullmatch(n))
+    imported = {n for n in _clause_names(data, _ANY_FROM) if _UPPER.fullmatch(n)}
     if imported and not any(f in data for f in _FILTERS):
         imported &= {m.group(1) or m.group(2) for m in _CHECKED_NAME.finditer(data)}
     return frozenset(n.decode("ascii") for n in imported)

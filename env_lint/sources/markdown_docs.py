@@ -9,7 +9,6 @@ underscore or a name declared elsewhere.
 from __future__ import annotations
 
 import re
-import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -27,7 +26,7 @@ from ..wording import (
     yes_no,
 )
 from .base import Settings, Source, text_parser
-from .doctools import installed, runs
+from .doctools import installed, runs, shell_words
 from .mdparse import blocks, children
 
 if TYPE_CHECKING:
@@ -471,10 +470,7 @@ def _env_line(line: str) -> str | None:
     hit = _ENV_ASSIGN.match(line)
     if hit is None:
         return None
-    try:
-        words = shlex.split(line, comments=True)
-    except ValueError:
-        return hit.group(1)
+    words = shell_words(line)  # none when unbalanced quotes: still a setting
     if words[:1] == ["export"]:
         words = words[1:]
     return hit.group(1) if all(_SETTING.match(w) for w in words) else None
