@@ -5,17 +5,28 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol
 
 from . import __version__
 from .cachedir import DIR_NAME
 from .config import Config, ConfigError, discover_root, load_config
+from .stdio import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    Checked,
+    OutputError,
+    cannot_write,
+    escape_unencodable,
+    reader_left,
+    say,
+)
 from .textfmt import one_line as shown_text
 
 if TYPE_CHECKING:  # the model is imported when a check runs (a replayed run never needs it)
@@ -26,7 +37,6 @@ if TYPE_CHECKING:  # the model is imported when a check runs (a replayed run nev
     from .replay import Plan
     from .reporters import Report
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FORMATS = ("text", "json", "sarif", "github", "markdown")
 
 EPILOG = """\
@@ -58,45 +68,12 @@ class Writer(Protocol):
     def flush(self) -> None: ...
 
 
-class OutputError(Exception):
-    """The output stream cannot be written (a full disk...): exit 2."""
-
-
-class _Checked:
-    """A stream whose write errors (other than a closed pipe) become ``OutputError``."""
-
-    def __init__(self, stream: TextIO | None) -> None:
-        self._stream = stream
-
-    def write(self, text: str, /) -> int:
-        if self._stream is None:  # started with stdout closed
-            raise OutputError("standard output is closed")
-        try:
-            return self._stream.write(text)
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise OutputError(exc.strerror or type(exc).__name__) from None
-
-    def flush(self) -> None:
-        if self._stream is None:
-            return
-        try:
-            self._stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise OutputError(exc.strerror or type(exc).__name__) from None
-
-    def isatty(self) -> bool:
-        return bool(getattr(self._stream, "isatty", lambda: False)())
-
-
 @dataclass(frozen=True, slots=True)
 class Streams:
     out: Writer
     err: Writer
     environ: Mapping[str, str]
+    argv: tuple[str, ...] = ()  # the whole command line (a run's record is keyed on it)
     stage: list[str] = field(default_factory=lambda: ["starting"])  # for an internal error
 
 
@@ -124,11 +101,9 @@ class _Done(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    for stream in (sys.stdout, sys.stderr):  # a non-UTF-8 terminal gets escapes, not an error
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
-    streams = Streams(_Checked(sys.stdout), sys.stderr or _Checked(None), os.environ)
+    escape_unencodable()
+    err = sys.stderr or Checked(None)
+    streams = Streams(Checked(sys.stdout), err, os.environ, tuple(args_list))
     name, rest = "check", args_list
     if args_list and args_list[0] in COMMANDS:
         name, rest = args_list[0], args_list[1:]
@@ -142,12 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(streams, f"env-lint: error: {exc}\n")
         return EXIT_USAGE
     except OutputError as exc:
-        _say(streams, f"env-lint: error: cannot write the output: {exc}\n")
-        return EXIT_USAGE
-    except BrokenPipeError:  # `env-lint | head`: the reader left; say nothing more
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FINDINGS
+        return cannot_write(streams.err, exc)
+    except BrokenPipeError:  # `env-lint | head`
+        return reader_left()
     except Exception as exc:  # a bug: one line (the traceback with --debug), exit 3
         from .project.collect import crash
 
@@ -247,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
 class Roots:
     paths: tuple[str, ...]
     how: str | None  # how the root was found; None when it was given
+    looked_at: tuple[str, ...] = ()  # where it was looked for (see config.discover_root)
 
 
 def _roots(paths: list[str], root: str | None) -> Roots:
@@ -259,7 +232,7 @@ def _roots(paths: list[str], root: str | None) -> Roots:
     if given:
         return Roots(tuple(given), None)
     found = discover_root()
-    return Roots((found.path,), found.how)
+    return Roots((found.path,), found.how, found.looked_at)
 
 
 def _nothing_found(roots: Roots) -> str:
@@ -278,9 +251,7 @@ def _nothing_found(roots: Roots) -> str:
 
 
 def _say(streams: Streams, text: str) -> None:
-    """stderr, best effort: a failing stderr must not hide the exit code."""
-    with contextlib.suppress(OSError, ValueError):
-        streams.err.write(text)
+    say(streams.err, text)
 
 
 def _crashed(crashes: Sequence[Crash], streams: Streams, debug: bool) -> None:
@@ -416,10 +387,10 @@ def _check_command(argv: list[str], streams: Streams) -> int:
         fmt = "github" if streams.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if args.write_baseline:
         return _write_baseline(args, roots.paths[0], streams)
-    plan = _replay_plan(argv, args, roots.paths, reports, streams)
+    plan = _replay_plan(args, roots, reports, streams)
     if plan is None:
         return _check_run(args, roots, reports, fmt, streams)
-    from .replay import Recorded, Recorder, recall, record
+    from .replay import Recorder, recall, record
 
     recorded = recall(plan)
     if recorded is not None:  # nothing changed since the same run: print what it printed
@@ -430,28 +401,30 @@ def _check_command(argv: list[str], streams: Streams) -> int:
     out, err = Recorder(streams.out), Recorder(streams.err)
     code = _check_run(args, roots, reports, fmt, replace(streams, out=out, err=err))
     if code in (EXIT_CLEAN, EXIT_FINDINGS):
-        record(plan, Recorded(code, out.text, err.text), started)
+        record(plan, code, out.text, err.text, started)
     return code
 
 
 def _replay_plan(
-    argv: list[str],
-    args: argparse.Namespace,
-    roots: tuple[str, ...],
-    reports: list[tuple[str, str]],
-    streams: Streams,
+    args: argparse.Namespace, roots: Roots, reports: list[tuple[str, str]], streams: Streams
 ) -> Plan | None:
     """How to replay this run, when it writes nothing but its output and every root keeps a
     cache; None otherwise (or when the config cannot be read: the run reports that)."""
     if args.fix or args.diff or args.no_cache or reports or _summary_path(streams):
         return None
-    from .config import cache_setting
-    from .replay import plan, run_key
+    from .config import cache_setting, root_markers
+    from .replay import plan
+    from .runrecord import run_key
 
     extra = [args.baseline] if args.baseline else []
     extra += [_snapshot_arg(s)[1] for s in args.snapshot]
+    present = []
+    for looked_at in roots.looked_at:  # a discovered root: what decided it
+        config, git = root_markers(looked_at)
+        extra += config
+        present.append(git)
     directory = None
-    for root in roots:
+    for root in roots.paths:
         try:
             setting = cache_setting(root, args.config)
         except ConfigError:
@@ -462,8 +435,9 @@ def _replay_plan(
         directory = directory or setting.directory or os.path.join(root, DIR_NAME)
     moved = streams.environ.get("ENV_LINT_CACHE_DIR")
     tty = bool(getattr(streams.out, "isatty", lambda: False)())
-    key = run_key(argv, roots, streams.environ, tty)
-    return plan(moved or directory or ".", key, roots, extra)
+    key = run_key(streams.argv, streams.environ, tty)
+    inputs = (roots.paths, tuple(dict.fromkeys(extra)), tuple(present))
+    return plan(moved or directory or ".", key, inputs)
 
 
 def _check_run(
@@ -822,8 +796,3 @@ COMMANDS: dict[str, Command] = {
         _explain_command, "explain VAR [PATH]", "what every source says about one variable"
     ),
 }
-
-
-def main_entry() -> None:
-    """Console-script entry point."""
-    raise SystemExit(main())

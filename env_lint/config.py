@@ -55,6 +55,7 @@ class Config:
 class FoundRoot:
     path: str  # relative to the working directory ("." or "../..")
     how: str  # how it was found, for the note printed when there is nothing to check
+    looked_at: tuple[str, ...] = ()  # the directories whose files decided it (absolute)
 
 
 def discover_root(start: str = ".") -> FoundRoot:
@@ -63,17 +64,27 @@ def discover_root(start: str = ".") -> FoundRoot:
     The search for a config stops at the work-tree top: a config above the repo is not its own."""
     origin = os.path.abspath(start)
     directory = origin
+    looked_at: list[str] = []
     while True:
+        looked_at.append(directory)
         marker = _config_marker(directory)
         if marker is not None:
-            return FoundRoot(_relative(directory), f"the nearest directory with {marker}")
+            how = f"the nearest directory with {marker}"
+            return FoundRoot(_relative(directory), how, tuple(looked_at))
         if os.path.exists(os.path.join(directory, ".git")):
-            return FoundRoot(_relative(directory), "the top of the git work tree")
+            return FoundRoot(_relative(directory), "the top of the git work tree", tuple(looked_at))
         parent = os.path.dirname(directory)
         if parent == directory:
             how = "the working directory (no env-lint config and no git work tree above it)"
-            return FoundRoot(_relative(origin), how)
+            return FoundRoot(_relative(origin), how, tuple(looked_at))
         directory = parent
+
+
+def root_markers(directory: str) -> tuple[tuple[str, str], str]:
+    """What ``discover_root`` looks at in a directory: the two config files (their content
+    decides) and ``.git`` (its presence decides)."""
+    config = (os.path.join(directory, CONFIG_FILE), os.path.join(directory, "pyproject.toml"))
+    return config, os.path.join(directory, ".git")
 
 
 def _config_marker(directory: str) -> str | None:
@@ -214,19 +225,25 @@ class CacheSetting:
 
     enabled: bool
     directory: str | None  # from ``cache-dir``; None: the default place
-    files: tuple[str, ...]  # the config file and the snapshot files it names
+    files: tuple[str, ...]  # where a config would be, and the snapshot files it names
 
 
 def cache_setting(root: str, explicit: str | None) -> CacheSetting:
+    # Where a config would be found, present or not: a config created since (even one git does
+    # not track) is another run.
+    looked = [explicit] if explicit is not None else list(root_markers(root)[0])
     found = find_config(root, explicit)
     if found is None:
-        return CacheSetting(True, None, ())
+        return CacheSetting(True, None, tuple(looked))
     path, table = found
     snapshots = table.get("snapshots")
     named = snapshots.values() if isinstance(snapshots, dict) else ()
-    files = [path, *(os.path.join(os.path.dirname(path), f) for f in named if isinstance(f, str))]
+    files = [
+        *looked,
+        *(os.path.join(os.path.dirname(path), f) for f in named if isinstance(f, str)),
+    ]
     return CacheSetting(
-        table.get("cache", True) is not False, _cache_dir(path, table), tuple(files)
+        table.get("cache", True) is not False, _cache_dir(path, table), tuple(dict.fromkeys(files))
     )
 
 

@@ -7,15 +7,51 @@ from __future__ import annotations
 
 import os
 
-from .paths import SKIP_DIRS, is_real_env_name, matches
-
 _CHUNK = 200
+# Never listed: vendored, generated and virtualenv directories, VCS internals, caches.
+SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "bower_components",
+        "__pycache__",
+        ".venv",
+        "venv",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".env-lint-cache",  # our own cache (a custom cache-dir: see project/cache.py)
+        ".pytest_cache",
+        ".ruff_cache",
+        "dist",
+        "build",
+        "out",
+        ".next",
+        ".nuxt",
+        ".svelte-kit",
+        ".output",
+        ".turbo",
+        ".vercel",
+        ".cache",
+        "coverage",
+        "target",
+        ".parcel-cache",
+        ".expo",
+        "storybook-static",
+        ".idea",
+        ".vscode",
+    }
+)
 
 
 def tracked_env_files(
     root: str, files: list[str], notes: list[str] | None = None
 ) -> tuple[str, ...]:
     """The real env files (``.env``, ``.env.local``...) among ``files`` that git tracks."""
+    from .paths import is_real_env_name
+
     candidates = [f for f in files if is_real_env_name(f.rsplit("/", 1)[-1])]
     if not candidates or not inside_work_tree(root):
         return ()  # nothing to ask, or no repository to ask
@@ -127,6 +163,8 @@ def list_files(
     """In a git work tree, what ``git ls-files`` lists (``.gitignore`` respected); elsewhere a
     walk of the directory. Vendored, generated and virtualenv directories are skipped either way.
     ``notes`` gets what could not be listed (git missing, an unreadable directory)."""
+    from .paths import matches
+
     listed = git_files(root, notes)
     if listed is None:
         return walk(root, exclude, notes)
@@ -143,6 +181,8 @@ def list_files(
 def walk(root: str, exclude: tuple[str, ...] = (), notes: list[str] | None = None) -> list[str]:
     """Every regular file under ``root`` (relative POSIX paths, sorted), skipping vendored,
     generated and virtualenv directories and the ``exclude`` globs."""
+    if exclude:
+        from .paths import matches
     found: list[str] = []
     stack = [""]
     while stack:

@@ -7,41 +7,6 @@ import os
 import re
 from functools import cache
 
-SKIP_DIRS = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        "node_modules",
-        "bower_components",
-        "__pycache__",
-        ".venv",
-        "venv",
-        ".tox",
-        ".nox",
-        ".mypy_cache",
-        ".env-lint-cache",  # our own cache (a custom cache-dir: see project/cache.py)
-        ".pytest_cache",
-        ".ruff_cache",
-        "dist",
-        "build",
-        "out",
-        ".next",
-        ".nuxt",
-        ".svelte-kit",
-        ".output",
-        ".turbo",
-        ".vercel",
-        ".cache",
-        "coverage",
-        "target",
-        ".parcel-cache",
-        ".expo",
-        "storybook-static",
-        ".idea",
-        ".vscode",
-    }
-)
 SOURCE_SUFFIXES = (".ts", ".mts", ".cts", ".tsx", ".js", ".jsx", ".mjs", ".cjs")
 DOC_SUFFIXES = (".md", ".mdx", ".markdown")
 _EXAMPLE_WORDS = frozenset({"example", "examples", "sample", "template", "tpl", "dist"})

@@ -1,169 +1,64 @@
 """Replaying a run that nothing could have changed: the warm path of a pre-commit hook.
 
-A check that completes records what it printed and its exit code under a key (env-lint's
-version and code, Python's version, the working directory, the arguments, the roots, the
-environment variables env-lint reads, whether the output is a terminal), with a digest of its
-inputs: every file git lists (or the directory walk finds) under each root with its size,
-mtime, inode and ctime (a symlink's and its target's), and the config, baseline and snapshot
-files. The next run with the same key takes the same digest, reading no file; when it matches, it
-prints the recorded output. Anything else (one file touched, a file added to the index,
-another option) runs the check, which reads unchanged files from the per-file cache
-(``project/cache.py``).
+A check that completes records what it printed and its exit code (``runrecord.py``: the key and
+the digest of its inputs, taken before the run). The launcher (``launch.py``) replays it before
+the command line is even parsed; a check run through ``cli.main`` looks it up too. Anything else
+(one file touched, a file added to the index, another option) runs the check, which reads
+unchanged files from the per-file cache (``project/cache.py``).
 
 Never recorded: a run that writes elsewhere (``--fix``, ``--diff``, reports, the step summary,
 ``--write-baseline``), a run that failed, and a run whose inputs changed in the two seconds
 before it (an edit in the same mtime tick would go unseen, as git's "racily clean" entries).
 The record is the run's output, which never holds a value read from a file. JSON only; a
-damaged or foreign record is ignored; written atomically, the last of concurrent runs wins.
+damaged or foreign record is ignored; written atomically, the last of concurrent runs wins; a
+directory keeps the newest ``KEPT`` records (one per command line).
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import stat
-import sys
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from . import __version__
 from .cachedir import prepare
-from .listing import git_files, walk
-from .stamps import code_stamp
+from .runrecord import FORMAT, Inputs, Recorded, read, record_path, take
 
-FORMAT = 1
 _RACY_NS = 2_000_000_000
-# The environment variables that change what a check prints (the format, color, cache place).
-ENVIRONMENT = ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR", "TERM", "ENV_LINT_CACHE_DIR")
+KEPT = 32
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
     path: str  # the record's file
     key: str
+    inputs: Inputs
     digest: str  # of the inputs, taken before the run
     newest_ns: int  # the newest mtime among the inputs
 
 
-@dataclass(frozen=True, slots=True)
-class Recorded:
-    code: int
-    out: str
-    err: str
-
-
-def run_key(
-    argv: Sequence[str], roots: Sequence[str], environ: Mapping[str, str], tty: bool
-) -> str:
-    parts = [
-        FORMAT,
-        __version__,
-        code_stamp(),
-        list(sys.version_info[:3]),
-        os.getcwd(),
-        list(argv),
-        [os.path.abspath(r) for r in roots],
-        [environ.get(name) for name in ENVIRONMENT],
-        tty,
-    ]
-    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
-
-
-def plan(directory: str, key: str, roots: Sequence[str], extra: Sequence[str]) -> Plan:
-    """Where the record of these roots lives, and the digest of what the run depends on."""
-    where = hashlib.sha256("\0".join(os.path.abspath(r) for r in roots).encode()).hexdigest()
-    digest, newest = _inputs(roots, extra, os.path.abspath(directory))
-    return Plan(os.path.join(directory, f"run-{where[:12]}.json"), key, digest, newest)
-
-
-def _inputs(roots: Sequence[str], extra: Sequence[str], cache: str) -> tuple[str, int]:
-    """A digest of what the run reads (every listed file's stat; the set of files is part of
-    it) and the newest mtime among them; not the cache directory's own files (a walk lists
-    them, and every run rewrites them). git is asked for its list only (``ls-files``, which
-    reads no file content: ``diff-files`` would hash racily clean files through the repo's
-    filter drivers and run ``git status`` in submodules)."""
-    stamps: list[tuple[object, ...]] = []
-    newest = 0
-    for root in roots:
-        files = git_files(root)
-        stamps.append((os.path.abspath(root), files is not None))
-        listed = files if files is not None else _outside(walk(root), root, cache)
-        if os.lstat not in os.supports_dir_fd:  # Windows: paths from the root
-            for rel in listed:
-                newest = max(newest, _stamp(stamps, rel, os.path.join(root, rel), None))
-            continue
-        try:
-            where = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-        except OSError:
-            stamps.append(("-",))
-            continue
-        try:  # relative to the root's descriptor: no path walk from / for each file
-            for rel in listed:
-                newest = max(newest, _stamp(stamps, rel, rel, where))
-        finally:
-            os.close(where)
-    for path in extra:
-        newest = max(newest, _stamp(stamps, os.path.abspath(path), path, None))
-    text = repr(stamps).encode("utf-8", "surrogateescape")
-    return hashlib.sha256(text).hexdigest(), newest
-
-
-def _outside(files: list[str], root: str, directory: str) -> list[str]:
-    """``files`` (relative to ``root``) without those inside ``directory``."""
-    inner = os.path.relpath(directory, os.path.abspath(root)).replace(os.sep, "/")
-    if inner == ".." or inner.startswith("../"):
-        return files
-    return [f for f in files if f != inner and not f.startswith(inner + "/")]
-
-
-def _stamp(stamps: list[tuple[object, ...]], name: str, path: str, where: int | None) -> int:
-    """Adds one file's stamp (its stat; a symlink's and its target's: a run reads through a
-    link that stays inside the repo) and returns its newest mtime (0: missing)."""
-    try:
-        info = os.lstat(path, dir_fd=where)
-    except OSError:
-        stamps.append((name,))
-        return 0
-    stamp: tuple[object, ...] = (name, info.st_mode, info.st_size, info.st_mtime_ns, info.st_ino)
-    stamp += (info.st_ctime_ns,)  # an edit that keeps size and mtime (cp -p) changes it
-    newest = info.st_mtime_ns
-    if stat.S_ISLNK(info.st_mode):
-        try:
-            target = os.stat(path, dir_fd=where)
-        except OSError:
-            stamp += ("-",)
-        else:
-            stamp += (target.st_mode, target.st_size, target.st_mtime_ns, target.st_ino)
-            stamp += (target.st_ctime_ns,)
-            newest = max(newest, target.st_mtime_ns)
-    stamps.append(stamp)
-    return newest
+def plan(directory: str, key: str, inputs: Inputs) -> Plan:
+    """Where the record of this run lives, and the digest of what the run depends on."""
+    digest, newest = take(inputs, os.path.abspath(directory))
+    return Plan(record_path(directory, key), key, inputs, digest, newest)
 
 
 def recall(plan: Plan) -> Recorded | None:
     """The recorded run, when its key and inputs are this run's."""
-    try:
-        with open(plan.path, encoding="utf-8") as handle:
-            data = json.load(handle)
-        if data["format"] != FORMAT or data["key"] != plan.key or data["digest"] != plan.digest:
-            return None
-        code, out, err = data["code"], data["out"], data["err"]
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+    found = read(plan.path, plan.key)
+    if found is None or found.digest != plan.digest:
         return None
-    if not (isinstance(code, int) and isinstance(out, str) and isinstance(err, str)):
-        return None
-    return Recorded(code, out, err)
+    return found
 
 
-def record(plan: Plan, recorded: Recorded, started_ns: int) -> None:
+def record(plan: Plan, code: int, out: str, err: str, started_ns: int) -> None:
     """Keep the run for the next one (atomically); a failure only costs the next run."""
     if plan.newest_ns > started_ns - _RACY_NS:
         return  # an input changed just now: a second edit in the same tick would go unseen
-    data = {"format": FORMAT, "key": plan.key, "digest": plan.digest}
-    data.update(code=recorded.code, out=recorded.out, err=recorded.err)
+    roots, extra, present = plan.inputs
+    data = {"format": FORMAT, "key": plan.key, "digest": plan.digest, "code": code}
+    data.update(out=out, err=err, roots=list(roots), extra=list(extra), present=list(present))
     directory = os.path.dirname(plan.path)
     import tempfile
 
@@ -173,12 +68,30 @@ def record(plan: Plan, recorded: Recorded, started_ns: int) -> None:
     except OSError:
         return
     try:
-        with os.fdopen(handle_fd, "w", encoding="utf-8") as out:
-            json.dump(data, out)
+        with os.fdopen(handle_fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
         os.replace(temp, plan.path)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+        return
+    _prune(directory)
+
+
+def _prune(directory: str) -> None:
+    """The newest ``KEPT`` records stay: one is kept per command line, and command lines vary."""
+    with contextlib.suppress(OSError):
+        records = [
+            entry
+            for entry in os.scandir(directory)
+            if entry.name.startswith("run-") and entry.name.endswith(".json")
+        ]
+        if len(records) <= KEPT:
+            return
+        records.sort(key=lambda entry: (entry.stat().st_mtime_ns, entry.name), reverse=True)
+        for entry in records[KEPT:]:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
 
 
 class Stream(Protocol):

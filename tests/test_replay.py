@@ -10,10 +10,15 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
-from .conftest import FIXTURES, write_repo
+from env_lint import replay
+from env_lint.cli import main as cli_main
+from env_lint.launch import main as launch_main
+
+from .conftest import FIXTURES, Run, write_repo
 from .test_cache import backdate, old
 
 GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]
@@ -36,6 +41,20 @@ def tamper(cache) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     data["out"] = "REPLAYED\n"
     path.write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.fixture(params=["cli", "launch"])
+def run(request, capsys):
+    """Each test through both entry points: ``cli.main`` (arguments parsed first) and the
+    console script's ``launch.main`` (the record looked up before any parsing)."""
+    main = cli_main if request.param == "cli" else launch_main
+
+    def invoke(*argv):
+        code = main([str(a) for a in argv])
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return invoke
 
 
 @pytest.fixture
@@ -69,6 +88,23 @@ def test_a_replayed_run_imports_no_parser_and_no_rule(tmp_path, cache):
     assert first.stdout == second.stdout and first.stdout
     assert "env_lint.engine" in first.stderr
     assert second.stderr.endswith("1 []\n")
+
+
+def test_a_replay_by_the_console_script_parses_no_argument(tmp_path, cache):
+    """The launcher replays before argparse, dataclasses, typing or hashlib are imported."""
+    repo = repo_copy(tmp_path)
+    script = (
+        "import sys\nfrom env_lint.launch import main\ncode = main([sys.argv[1]])\n"
+        "ours = sorted(m for m in sys.modules if m.startswith('env_lint'))\n"
+        "theirs = [m for m in ('argparse', 'dataclasses', 'typing', 'hashlib') if m in sys.modules]\n"
+        "print(code, ours, theirs, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "ENV_LINT_CACHE_DIR": str(cache)}
+    runs = [subprocess.run([sys.executable, "-c", script, str(repo)], env=env, capture_output=True, text=True, check=False) for _ in range(2)]
+    assert runs[0].stdout == runs[1].stdout and runs[0].stdout
+    assert "'env_lint.cli'" in runs[0].stderr
+    light = ["env_lint", "env_lint.cachedir", "env_lint.launch", "env_lint.listing", "env_lint.runrecord", "env_lint.stamps", "env_lint.stdio"]
+    assert runs[1].stderr.endswith(f"1 {light} []\n")
 
 
 @pytest.mark.parametrize(
@@ -276,3 +312,69 @@ def test_an_edit_that_keeps_size_and_mtime_is_checked_again(run, tmp_path, cache
     assert example.stat().st_size == before.st_size
     again = run(repo)
     assert again.out != "REPLAYED\n" and again.out != first.out
+
+
+def test_the_default_cache_of_a_given_root_is_found(run, tmp_path, monkeypatch):
+    monkeypatch.delenv("ENV_LINT_CACHE_DIR", raising=False)
+    repo = repo_copy(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    first = run("repo")
+    tamper(repo / ".env-lint-cache")
+    assert run("repo").out == "REPLAYED\n" != first.out
+
+
+def test_a_discovered_root_is_found_from_a_subdirectory(run, tmp_path, monkeypatch):
+    """No argument: the root is the work-tree top, and so is its cache."""
+    monkeypatch.delenv("ENV_LINT_CACHE_DIR", raising=False)
+    top = git_repo(tmp_path)
+    monkeypatch.chdir(top / "app" / "src")
+    first = run()
+    tamper(top / ".env-lint-cache")
+    assert run().out == "REPLAYED\n" != first.out
+
+
+def test_a_config_created_since_is_checked_again_tracked_or_not(run, tmp_path, cache):
+    top = git_repo(tmp_path)
+    first = run(top / "app")
+    tamper(cache)
+    (top / "app" / ".env-lint.toml").write_text('ignore = ["EL2", "EL3", "EL4", "EL7"]\n')
+    old(top / "app" / ".env-lint.toml")
+    again = run(top / "app")
+    assert again.out not in ("REPLAYED\n", first.out)
+
+
+def test_a_config_that_moves_the_discovered_root_is_checked_again(run, tmp_path, cache, monkeypatch):
+    """From a subdirectory with no argument, a config created there makes it the root."""
+    top = git_repo(tmp_path)
+    (top / "other").mkdir()
+    (top / "other" / ".env.example").write_text("LONE_SETTING=\n")
+    old(top / "other" / ".env.example")
+    monkeypatch.chdir(top / "other")
+    first = run()
+    assert "env.production.example" in first.out  # the root is the work-tree top
+    tamper(cache)
+    (top / "other" / ".env-lint.toml").write_text("")
+    old(top / "other" / ".env-lint.toml")
+    again = run()
+    assert again.out != "REPLAYED\n" and "env.production.example" not in again.out
+
+
+def test_a_run_with_a_step_summary_is_checked_and_appends(run, tmp_path, cache, monkeypatch):
+    repo = repo_copy(tmp_path)
+    run(repo)
+    tamper(cache)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert run(repo).out != "REPLAYED\n"
+    assert "env-lint" in summary.read_text(encoding="utf-8")
+
+
+def test_a_directory_keeps_the_newest_records(run, tmp_path, cache, monkeypatch):
+    monkeypatch.setattr(replay, "KEPT", 2)
+    repo = repo_copy(tmp_path)
+    for argv in (["--quiet"], ["--output-format", "json"], []):
+        run(repo, *argv)
+        time.sleep(0.01)  # distinct mtimes: the oldest record goes
+    kept = sorted(json.loads(path.read_text(encoding="utf-8"))["out"] for path in records(cache))
+    assert len(kept) == 2 and kept[1].startswith("{")  # the JSON run, and:
+    assert "Found 6 errors" in kept[0]  # the plain run (its summary); the --quiet one went

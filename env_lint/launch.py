@@ -1,0 +1,91 @@
+"""The entry point (console script and ``python -m env_lint``): replay the recorded run of this
+very command line when nothing it read has changed, else hand over to ``cli.main``.
+
+The command line is not parsed here (argparse alone costs a replayed run a third of its time):
+the record is filed under the key of the raw arguments (``runrecord.run_key``), and the record
+itself names the roots and files its digest covers. Where to look is a guess that costs a
+failed ``open`` each: ``$ENV_LINT_CACHE_DIR`` when set, else ``.env-lint-cache`` in each
+argument that may be a directory and in the working directory and its parents. A record
+found anywhere is only replayed when its key and its digest are this run's; a cache moved by
+``cache-dir`` is not guessed, and ``cli.main`` replays it after parsing the arguments.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from .cachedir import DIR_NAME
+from .stdio import Checked, OutputError, cannot_write, escape_unencodable, reader_left, say
+
+TYPE_CHECKING = False  # typing itself is not imported: 4 ms
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping, Sequence
+
+    from .runrecord import Recorded
+
+_GUESSED_ARGUMENTS = 16  # a long command line is not searched further
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    escape_unencodable()
+    recorded = _recorded(args, os.environ) if sys.stdout is not None else None
+    if recorded is None:
+        from .cli import main as check
+
+        return check(args)
+    out = Checked(sys.stdout)
+    try:
+        out.write(recorded.out)
+        out.flush()
+    except OutputError as exc:
+        return cannot_write(sys.stderr, exc)
+    except BrokenPipeError:  # `env-lint | head`
+        return reader_left()
+    say(sys.stderr, recorded.err)
+    return recorded.code
+
+
+def main_entry() -> None:
+    """Console-script entry point."""
+    raise SystemExit(main())
+
+
+def _recorded(args: list[str], environ: Mapping[str, str]) -> Recorded | None:
+    """The recorded run of this command line, when its inputs are unchanged."""
+    from .runrecord import read, record_path, run_key, take
+
+    try:
+        key = run_key(args, environ, sys.stdout.isatty())
+        for directory in dict.fromkeys(_places(args, environ)):
+            found = read(record_path(directory, key), key)
+            if found is None:
+                continue
+            inputs = (found.roots, found.extra, found.present)
+            digest, _ = take(inputs, os.path.abspath(directory))
+            return found if digest == found.digest else None
+    except (OSError, ValueError):  # no working directory, a broken stream: the check says
+        return None
+    return None
+
+
+def _places(args: Sequence[str], environ: Mapping[str, str]) -> Iterator[str]:
+    """Where a record of this command line may be: the cache directory of each argument that
+    may be a root, and of the working directory and each directory above it."""
+    moved = environ.get("ENV_LINT_CACHE_DIR")
+    if moved:
+        yield moved
+        return
+    for arg in args[:_GUESSED_ARGUMENTS]:
+        if arg.startswith("--") and "=" in arg:
+            arg = arg.partition("=")[2]
+        if arg and not arg.startswith("-"):
+            yield os.path.join(arg, DIR_NAME)
+    directory = os.getcwd()
+    while True:
+        yield os.path.join(directory, DIR_NAME)
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return
+        directory = parent
