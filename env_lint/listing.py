@@ -168,14 +168,38 @@ def list_files(
     listed = git_files(root, notes)
     if listed is None:
         return walk(root, exclude, notes)
+    packages = _package_dirs(listed)
     kept = []
     for rel in listed:
-        parts = rel.split("/")
-        if any(p in SKIP_DIRS for p in parts[:-1]) or (exclude and matches(rel, exclude)):
+        if _skipped(rel, packages) or (exclude and matches(rel, exclude)):
             continue
         if os.path.isfile(os.path.join(root, rel)):
             kept.append(rel)
     return sorted(kept)
+
+
+# Output directory names that are also common names of a workspace package (``packages/build``
+# holding a build tool's source): tracked with a manifest of their own, they are source.
+_MAY_BE_PACKAGES = frozenset({"build", "out", "target"})
+_MANIFESTS = ("package.json", "pyproject.toml")
+
+
+def _package_dirs(listed: list[str]) -> frozenset[str]:
+    """The tracked directories named like output that hold a manifest of their own."""
+    found = set()
+    for rel in listed:
+        directory, _, name = rel.rpartition("/")
+        if name in _MANIFESTS and directory.rpartition("/")[2] in _MAY_BE_PACKAGES:
+            found.add(directory)
+    return frozenset(found)
+
+
+def _skipped(rel: str, packages: frozenset[str]) -> bool:
+    parts = rel.split("/")
+    for index, part in enumerate(parts[:-1]):
+        if part in SKIP_DIRS and "/".join(parts[: index + 1]) not in packages:
+            return True
+    return False
 
 
 def walk(root: str, exclude: tuple[str, ...] = (), notes: list[str] | None = None) -> list[str]:
@@ -203,13 +227,21 @@ def walk(root: str, exclude: tuple[str, ...] = (), notes: list[str] | None = Non
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if entry.name not in SKIP_DIRS and not _is_virtualenv(entry.path):
+                    if _descends(entry.name, entry.path):
                         stack.append(rel)
                 elif entry.is_file():
                     found.append(rel)
             except OSError:
                 continue
     return sorted(found)
+
+
+def _descends(name: str, path: str) -> bool:
+    if name in SKIP_DIRS:
+        return name in _MAY_BE_PACKAGES and any(
+            os.path.isfile(os.path.join(path, manifest)) for manifest in _MANIFESTS
+        )
+    return not _is_virtualenv(path)
 
 
 def _is_virtualenv(path: str) -> bool:

@@ -83,3 +83,24 @@ def test_odd_file_names_keep_each_format_intact(run, tmp_path, fmt):
     if fmt == "markdown":
         rows = [line for line in result.out.splitlines() if "STALE_NAME" in line and line.startswith("|")]
         assert rows and all(row.count("|") - row.count("\\|") == 5 for row in rows)
+
+
+@pytest.mark.parametrize("tracked", [True, False], ids=["git-listing", "directory-walk"])
+def test_an_output_named_directory_with_a_manifest_is_a_package(tmp_path, tracked):
+    """``packages/build`` holding a build tool's source is listed; ``build/`` output is not."""
+    from env_lint.listing import list_files
+
+    write_repo(
+        tmp_path,
+        {
+            "packages/build/package.json": '{"name": "@x/build"}\n',
+            "packages/build/src/image.ts": "export const e = { CACHE_DIR: '/c' };\n",
+            "build/bundle.js": "process.env.OUTPUT_ONLY;\n",
+            "out/index.html": "<html></html>\n",
+            "node_modules/dep/package.json": '{"name": "dep"}\n',
+        },
+    )
+    if tracked:
+        subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+        subprocess.run(["git", "add", "-f", "."], cwd=tmp_path, check=True)
+    assert list_files(str(tmp_path)) == ["packages/build/package.json", "packages/build/src/image.ts"]

@@ -65,10 +65,10 @@ def test_turbo_loose_mode_and_negation(run, tmp_path):
         "turbo.json": '{"tasks": {"build": {"env": ["SENTRY_*", "!SENTRY_DEBUG"]}}}',
     }
     write_repo(tmp_path, files)
-    out = run(tmp_path).out
+    out = run(tmp_path, "--extend-select", "turbo-undeclared").out
     assert "`SENTRY_DEBUG` is required by `api`" in out and "`SENTRY_ORG` is required" not in out
     (tmp_path / "turbo.json").write_text('{"envMode": "loose", "tasks": {}}')
-    assert run(tmp_path).out.startswith("No problems found")
+    assert run(tmp_path, "--extend-select", "turbo-undeclared").out.startswith("No problems found")
 
 
 def test_broken_json_schema_is_a_finding(run_in, tmp_path):

@@ -44,7 +44,8 @@ def repo(
 
 
 def turbo_lines(run_in, path) -> list[str]:
-    return [line for line in run_in(path).out.splitlines() if "[turbo-undeclared]" in line]
+    out = run_in(path, "--extend-select", "turbo-undeclared").out  # off by default
+    return [line for line in out.splitlines() if "[turbo-undeclared]" in line]
 
 
 def test_strict_turbo_2_run_by_a_script_filters_a_required_read(run_in, tmp_path):

@@ -68,13 +68,14 @@ def _stale_doc_var(ctx: Context) -> Iterator[Finding]:
 def _without_reader_settings(
     primary: list[DocMention], mentions: list[DocMention]
 ) -> list[DocMention]:
-    """Drop the ``KEY=value`` lines of a docs tree whose sample code reads the variable
-    (``process.env.X`` in a tutorial): that tree teaches readers to set up their own app. A
-    README describes this repo, and its snippets are this repo's code: neither counts."""
+    """Drop the claims (``KEY=value`` lines, table rows, list items) of a docs tree whose sample
+    code reads the variable (``process.env.X`` in a tutorial): that tree teaches readers to set
+    up their own app. A README describes this repo, and its snippets are this repo's code:
+    neither counts."""
     reading = {_docs_tree(m.location.path) for m in mentions if m.kind == "read"} - {None}
     if not reading:
         return primary
-    return [m for m in primary if m.kind != "code" or _docs_tree(m.location.path) not in reading]
+    return [m for m in primary if _docs_tree(m.location.path) not in reading]
 
 
 def _own(name: str) -> str:
@@ -122,9 +123,13 @@ STALE_DOC_VAR = Rule(
     "prose, `NAME = x` in a programming-language block, `KEY=1 some-command` (a setting for "
     "one command), settings in a block that runs a third-party program the page installs "
     "(`pip install litellm`, then `export KEY=...` and `litellm ...`; this repo's own "
-    "packages and commands still count), `KEY=value` lines in a docs directory whose sample "
-    'code reads the variable on some page (`process.env.X`, `getenv("X")`: the reader\'s '
-    "app, not this repo; READMEs describe the repo itself and do not count), placeholder "
+    "packages and commands still count), any claim (a line, a row, a list item) in a docs "
+    "directory whose sample code reads the variable on some page (`process.env.X`, "
+    '`getenv("X")`: the reader\'s app, not this repo; READMEs describe the repo itself and do '
+    'not count), a shell script\'s own variables (`DB_HOST="localhost"` with no `export` in '
+    'a block that runs commands and expands `"$DB_HOST"` itself), tables whose first column '
+    "is headed for something else (`| Value | Description |` of an enum, a status, an event "
+    "type), placeholder "
     "names (`MY_VAR`, `VAR_1`), retired or deprecated rows, pages marked superseded, "
     "changelogs, migration guides, plans, RFCs and decision records; a heading or list item "
     "about a name the code defines (a constant) is not reported either.",

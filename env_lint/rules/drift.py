@@ -220,7 +220,9 @@ UNDECLARED_USAGE = Rule(
     "example file, schema, doc, build or deploy config, or committed env file "
     '(`.env.production`, also as `# X=`). Reads with a fallback (`?? "d"`, '
     '`.get("X", d)`), guarded reads (`if (process.env.X)`, `X && ...`, `?.`, a local flag '
-    "computed from it), a variable whose presence the application checks anywhere (one "
+    "computed from it, a destructured `const { X } = process.env` then `if (X)`), an old "
+    "name read as another variable's fallback (`process.env.NEW ?? process.env.OLD`), a "
+    "variable whose presence the application checks anywhere (one "
     "`available: !!process.env.X` makes `X` an optional feature: its other reads run behind "
     "that check), reads only printed (`console.log`), reads in tests, examples, "
     "scripts and hidden tooling directories (`.github/`, `.claude/`), runtime and platform "

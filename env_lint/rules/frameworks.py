@@ -153,12 +153,17 @@ TURBO_UNDECLARED = Rule(
     "workspaces with a script turbo runs as a task, and does not load its env from a file "
     "itself (`node --env-file`, dotenv). A code file a compose service mounts into an image it "
     "does not build (`./cube/cube.js:/cube/conf/cube.js`) runs in that image: its reads are not "
-    "the workspace's. `turbo.json` may have comments (JSONC).",
+    "the workspace's. `turbo.json` may have comments (JSONC). Off by default: on public "
+    "monorepos most such reads run where turbo filters nothing (a library package's read runs "
+    "in the apps that import it, a framework's own command loads the package's `.env`, loose "
+    "mode is set through `TURBO_ENV_MODE` in an env file), so the rule is for a repo that "
+    "knows its tasks run under strict mode.",
     why="In strict mode turbo removes unlisted variables from the task's environment, and "
     "caches ignore them: the build runs without the value, or reuses a stale cache.",
     example='`DATABASE_URL` read by `apps/web` while `turbo.json` has `"env": ["NEXT_PUBLIC_*"]`.',
     fix="Add the variable to the task's `env` (it changes the output) or `passThroughEnv`.",
     check=_turbo_undeclared,
+    default=False,
 )
 
 UNRECOGNIZED_SCHEMA = Rule(

@@ -295,7 +295,8 @@ class _Reader:
             return
         if pattern.type == "object_pattern":
             for name, key, defaulted in _pattern_names(self.src, pattern):
-                self._usage(name, key, "defaulted" if defaulted else "required")
+                how = "defaulted" if defaulted else _binding_use(self.src, key, declarator)
+                self._usage(name, key, how)
         elif pattern.type == "identifier" and self.via is None:
             self.aliases[self.src.text(pattern)] = _scope(self.src, declarator)
 
@@ -463,16 +464,24 @@ def classify(src: Script, read: Node, name: str = "") -> str:
 
 
 def _use(src: Script, read: Node) -> tuple[str, bool]:
-    node, asserted = read, False
+    how, asserted, alias = _walk_use(src, read)
+    if alias and how == "required":
+        return "guarded", asserted  # process.env.NEW ?? process.env.OLD: OLD is an alias
+    return how, asserted
+
+
+def _walk_use(src: Script, read: Node) -> tuple[str, bool, bool]:
+    node, asserted, alias = read, False, False
     while True:
         parent = src.parent_of(node)
         if parent is None:
-            return "required", asserted
+            return "required", asserted, alias
         if parent.type in _WRAPPERS:
             asserted = asserted or parent.type in ("non_null_expression", "as_expression")
             node = parent
             continue
         if parent.type == "binary_expression" and _chained_fallback(src, node, parent):
+            alias = alias or _reads_env(src, parent.child_by_field_name("left"))
             node = parent  # a ?? process.env.X ?? "d": the chain's own fallback decides
             continue
         if parent.type == "arguments":
@@ -482,15 +491,15 @@ def _use(src: Script, read: Node) -> tuple[str, bool]:
                 node = call
                 continue
             if called == "Boolean":
-                return "guarded", asserted
-            return _argument(src, node, parent, call), asserted
+                return "guarded", asserted, alias
+            return _argument(src, node, parent, call), asserted, alias
         if parent.type == "array" and _filtered(src, parent):
-            return "guarded", asserted  # [process.env.A, process.env.B].filter(Boolean)
+            return "guarded", asserted, alias  # [process.env.A, process.env.B].filter(Boolean)
         if parent.type in _HANDED_ON:
-            return "passed", asserted
+            return "passed", asserted, alias
         if parent.type == "variable_declarator" and _is(parent.child_by_field_name("value"), node):
-            return _local(src, parent), asserted
-        return _context(src, node, parent), asserted
+            return _local(src, parent), asserted, alias
+        return _context(src, node, parent), asserted, alias
 
 
 def _filtered(src: Script, array: Node) -> bool:
@@ -524,6 +533,22 @@ def _argument(src: Script, node: Node, arguments: Node, call: Node | None) -> st
     return how if how in ("defaulted", "emptied", "guarded") else "passed"
 
 
+# The environment read by name in an expression's text (the left side of an alias chain).
+_ENV_READ = re.compile(r"\b(?:process|import\.meta|Bun)\.env\b|\bDeno\.env\.get\(")
+
+
+def _reads_env(src: Script, left: Node | None) -> bool:
+    """The last operand of a fallback chain's left side reads the environment (only that
+    operand's text: a long chain is not read again at every link)."""
+    node = unwrap(left)
+    while node is not None and node.type == "binary_expression":
+        operator = node.child_by_field_name("operator")
+        if operator is None or src.text(operator) not in ("??", "||"):
+            return False
+        node = unwrap(node.child_by_field_name("right"))
+    return node is not None and bool(_ENV_READ.search(src.text(node)))
+
+
 def _chained_fallback(src: Script, node: Node, parent: Node) -> bool:
     operator = parent.child_by_field_name("operator")
     return (
@@ -537,10 +562,25 @@ def _local(src: Script, declarator: Node) -> str:
     """``const raw = process.env.X`` then ``if (!raw) return`` / ``raw ? ... : d`` / ``raw ??
     d``: how the local is used decides."""
     target = declarator.child_by_field_name("name")
-    scope = _scope(src, declarator)
     if target is None or target.type != "identifier":
         return "required"
-    name = src.text(target).encode()
+    return _uses(src, src.text(target).encode(), declarator)
+
+
+def _binding_use(src: Script, key: Node, declarator: Node) -> str:
+    """``const { X } = process.env`` (or ``{ X: raw }``) then ``if (X)``: the local binding of a
+    destructured key is used like ``const X = process.env.X``."""
+    binding = key
+    if key.parent is not None and key.parent.type == "pair_pattern":
+        value = key.parent.child_by_field_name("value")
+        if value is None or value.type != "identifier":
+            return "required"
+        binding = value
+    return _uses(src, src.text(binding).encode(), declarator)
+
+
+def _uses(src: Script, name: bytes, declarator: Node) -> str:
+    scope = _scope(src, declarator)
     start = declarator.end_byte
     end = scope.end_byte if scope is not None else len(src.data)
     pattern = rb"(?<![A-Za-z0-9_$.])" + re.escape(name) + rb"(?![A-Za-z0-9_$])"

@@ -37,6 +37,7 @@ _WORD = re.compile(r"(?<![A-Za-z0-9_$.])([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_])")
 _WORD_RUN = re.compile(r"[A-Za-z0-9_]+")  # a name is a whole run of word characters
 _ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)\s*=")
 _ENV_ASSIGN = re.compile(r"^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)=")
+_PLAIN_ASSIGN = re.compile(r"^\s*([A-Z][A-Z0-9_]*)=")  # no export: the shell's own
 _SETTING = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 # Fences in a programming language: ``NAME = ...`` there is code, not an environment line.
 _CODE_LANGUAGES = frozenset(
@@ -61,7 +62,13 @@ _PLACEHOLDER = re.compile(
 )
 _VAR_HEADER = re.compile(r"variable|^name$|^key$|^env|переменн|название|ключ|^имя", re.I)
 _GENERIC_HEADER = re.compile(r"^name$|^key$|название|ключ|^имя", re.I)
-_NOT_VAR_HEADER = re.compile(r"constant|function|method|field|column|option|flag|setting", re.I)
+# A first column headed for something else: constants, settings, or the members of an enum or
+# a status set (``| Value | Description |`` under a type's heading).
+_NOT_VAR_HEADER = re.compile(
+    r"constant|function|method|field|column|option|flag|setting|value|enum|member|status|"
+    r"event|type|operator|error|role|permission|scope",
+    re.I,
+)
 _REQUIRED_HEADER = re.compile(r"required|обязательн", re.I)
 _DEFAULT_HEADER = re.compile(r"default|по умолчанию", re.I)
 _DESCRIPTION_HEADER = re.compile(r"description|описание|purpose|назначение|^notes?$", re.I)
@@ -410,10 +417,13 @@ def _code(doc: _Doc, token: Token) -> None:
     in_code = language in _CODE_LANGUAGES
     lines = token.content.split("\n")
     tool = None if in_code else _tool(doc, lines)
+    local = frozenset() if in_code else _script_locals(lines)
     for offset, line in enumerate(lines):
         number = first + offset
         assigned = _ASSIGN.match(line)
         claimed = None if in_code else _env_line(line)
+        if claimed in local:
+            claimed = None  # the script's own variable, not the environment's
         program = _page_reads(doc, line, command=not assigned)
         if line.strip():
             where = Location(doc.path, number + 1, 1)
@@ -434,6 +444,20 @@ def _code(doc: _Doc, token: Token) -> None:
                 doc.mentions.append(
                     DocMention(name, Location(doc.path, number + 1, column), "read", False)
                 )
+
+
+def _script_locals(lines: list[str]) -> frozenset[str]:
+    """A shell script's own variables: set without ``export`` (``DB_HOST="localhost"``) in a
+    block that runs commands and expands them itself (``pg_dump -h "$DB_HOST"``). A block of
+    settings alone is an env file, whose ``${A}`` is interpolation, not a script's use."""
+    commands = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if all(
+        _SETTING.match(line.strip()) or line.lstrip().startswith("export ") for line in commands
+    ):
+        return frozenset()
+    expanded = {name for line in lines for name in _EXPANSION.findall(line)}
+    plain = {hit.group(1) for line in lines if (hit := _PLAIN_ASSIGN.match(line))}
+    return frozenset(plain & expanded)
 
 
 def _tool(doc: _Doc, lines: list[str]) -> str | None:
