@@ -30,6 +30,39 @@ RUNTIME_VARIABLES = frozenset(
         "DEBUG",
         "NO_COLOR",
         "FORCE_COLOR",
+        # read by Node.js itself
+        "NODE_TLS_REJECT_UNAUTHORIZED",
+        "NODE_EXTRA_CA_CERTS",
+        "NODE_NO_WARNINGS",
+        "NODE_PATH",
+        "UV_THREADPOOL_SIZE",
+        # read by Python itself
+        "PYTHONPATH",
+        "PYTHONUNBUFFERED",
+        "PYTHONDONTWRITEBYTECODE",
+        # the terminal's own
+        "TERM_PROGRAM",
+        "TERM_PROGRAM_VERSION",
+        "COLORTERM",
+        "COLUMNS",
+        # read by the docker CLI and docker compose (from the shell or the project's .env)
+        "DOCKER_HOST",
+        "DOCKER_BUILDKIT",
+        "DOCKER_DEFAULT_PLATFORM",
+        "COMPOSE_PROJECT_NAME",
+        "COMPOSE_FILE",
+        "COMPOSE_PROFILES",
+        "COMPOSE_PATH_SEPARATOR",
+        "COMPOSE_DOCKER_CLI_BUILD",
+        # BuildKit's automatic build arguments (a Dockerfile turns them into ENV)
+        "BUILDPLATFORM",
+        "BUILDOS",
+        "BUILDARCH",
+        "BUILDVARIANT",
+        "TARGETPLATFORM",
+        "TARGETOS",
+        "TARGETARCH",
+        "TARGETVARIANT",
     }
 )
 RUNTIME_PREFIXES = ("npm_", "npm_config_", "npm_package_")

@@ -32,6 +32,7 @@ _AWS = (
     "AWS_ACCESS_KEY_ID",
     "AWS_SECRET_ACCESS_KEY",
     "AWS_SESSION_TOKEN",
+    "AWS_BEARER_TOKEN_BEDROCK",
     "AWS_REGION",
     "AWS_DEFAULT_REGION",
     "AWS_PROFILE",
@@ -39,6 +40,7 @@ _AWS = (
 
 _AI_GATEWAY = ("AI_GATEWAY_API_KEY",)
 _LANGFUSE = ("LANGFUSE_SECRET_KEY", "LANGFUSE_PUBLIC_KEY", "LANGFUSE_BASEURL", "LANGFUSE_HOST")
+_TRIGGER = ("TRIGGER_SECRET_KEY", "TRIGGER_API_URL", "TRIGGER_PREVIEW_BRANCH")
 _UPLOADTHING = ("UPLOADTHING_TOKEN", "UPLOADTHING_SECRET", "UPLOADTHING_APP_ID")
 # SvelteKit's Node adapter reads these (with its default empty envPrefix).
 _ADAPTER_NODE = (
@@ -99,6 +101,17 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
         "POSTGRES_DATABASE",
     ),
     "@vercel/edge-config": ("EDGE_CONFIG",),
+    # trigger.dev's SDK (v3+) takes its key and API URL from the environment
+    "@trigger.dev/sdk": _TRIGGER,
+    "trigger.dev": (*_TRIGGER, "TRIGGER_ACCESS_TOKEN"),  # its CLI
+    # Playwright's HTML reporter
+    "@playwright/test": (
+        "PLAYWRIGHT_HTML_HOST",
+        "PLAYWRIGHT_HTML_PORT",
+        "PLAYWRIGHT_HTML_OPEN",
+        "PLAYWRIGHT_HTML_REPORT",
+        "PLAYWRIGHT_HTML_OUTPUT_DIR",
+    ),
     "inngest": (
         "INNGEST_EVENT_KEY",
         "INNGEST_SIGNING_KEY",

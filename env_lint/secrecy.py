@@ -78,8 +78,17 @@ def _words(name: str) -> set[str]:
     return set(re.split(r"[_\W]+", name.upper()))
 
 
+# A switch about a secret, not the secret (``DISABLE_EMAIL_PASSWORD_SIGNUP``,
+# ``PASSWORD_RESET_ENABLED``): its value is true or false.
+_SWITCH = re.compile(
+    r"^(DISABLE|ENABLE|ALLOW|SHOW|HIDE|USE|REQUIRE|SKIP)_|"
+    r"_(ENABLED|DISABLED|ALLOWED|REQUIRED|ENABLE|DISABLE|MIN_LENGTH|MAX_LENGTH|POLICY)$"
+)
+
+
 def public_by_design(name: str) -> bool:
-    return name.upper().endswith(PUBLIC_BY_DESIGN)
+    upper = name.upper()
+    return upper.endswith(PUBLIC_BY_DESIGN) or bool(_SWITCH.search(upper))
 
 
 def secret_by_name(name: str) -> bool:

@@ -81,9 +81,13 @@ def _invalid_example_value(ctx: Context) -> Iterator[Finding]:
 
 def _requiredness_mismatch(ctx: Context) -> Iterator[Finding]:
     for schema, var in _schema_facts(ctx):
-        for entry in ctx.entries_for(schema, var.name):
+        entries = ctx.entries_for(schema, var.name)
+        set_in = {e.location.path for e in entries if not e.disabled}
+        for entry in entries:
             if entry.required is not False or not var.required or var.conditional:
                 continue  # only "optional" here against "required" there fails a deploy
+            if entry.disabled and entry.location.path in set_in:
+                continue  # KEY=a, then "# KEY=b" for another setup: an alternative value
             if not var.known:
                 continue  # env-lint cannot see the definition: unknown is not "required"
             said = (
@@ -138,7 +142,9 @@ DEFAULT_MISMATCH = Rule(
     "schema's package state a different one (a Default column, a `Default:` line). Compared "
     'by meaning: `25` equals `25.0`, `true` equals `"true"`, `1000 (1s)` means `1000`, '
     "`Not set` / `none` / `-` mean no value; prose that is not a value (`the host name`) and "
-    "placeholders are never compared. Example values that differ from the default are "
+    "placeholders are never compared, nor the values of a plan, changelog or migration guide "
+    "(`load-test-plan.md`: the settings under test then). Example values that differ from the "
+    "default are "
     "`example-differs-from-default` (off by default).",
     why="Readers take the docs as the defaults; when they disagree with the code, environments "
     "end up configured differently from what anyone intended.",
@@ -195,7 +201,8 @@ REQUIREDNESS_MISMATCH = Rule(
     "in its heading or section), while the schema requires it with no default. The other way "
     "round (the docs say required, the schema is lax) is not reported: nothing fails at "
     "deploy time, and a schema often stays lax on purpose while the docs describe what "
-    "production needs.",
+    "production needs. A commented-out line of a key the same file also sets (`# KEY=...` for "
+    "another setup) is an alternative value, not a mark.",
     why="People skip 'optional' variables when they set up a deploy target; if the schema "
     "requires them the service fails at start-up there.",
     example="```dotenv\n# Optional: only for AI features\nOPENROUTER_API_KEY=\n```\n"

@@ -166,7 +166,11 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
     mentions = parsed.mentions
     if is_history_doc(path) or parsed.retired:  # old names on purpose: mentions, not claims
         # (and their code is a plan or the past: no sample of the reader's app either)
-        mentions = [replace(m, primary=False, kind=_NOT_READ.get(m.kind, m.kind)) for m in mentions]
+        # (and the defaults they state were or will be, not what the code has now)
+        mentions = [
+            replace(m, primary=False, kind=_NOT_READ.get(m.kind, m.kind), default=None)
+            for m in mentions
+        ]
     mentions = [
         replace(m, primary=False) if m.primary and _PLACEHOLDER.search(m.name) else m
         for m in mentions
