@@ -68,3 +68,13 @@ def test_relative_links_point_at_files_that_exist():
 
 def test_the_readme_does_not_promise_to_never_write():
     assert "never writes" not in README and "never write" not in README
+
+
+def test_the_readme_rule_table_matches_the_registry():
+    """Every rule has its row: code, name, default severity, on by default, summary."""
+    from env_lint.rules import RULES
+
+    for rule in RULES:
+        on = "yes" if rule.default else "no"
+        row = f"| {rule.code} | `{rule.name}` | {rule.severity.value} | {on} | {rule.summary} |"
+        assert row in README.splitlines(), row
