@@ -191,16 +191,16 @@ def is_schema_name(name: str) -> bool:
 _HISTORY_DOC = re.compile(
     r"(^|[-_/])(change-?log|changes|history|release-?notes?|releases|news|migrat\w*|"
     r"upgrad\w*|breaking-?changes?|deprecat\w*|plans?|proposals?|rfcs?|adrs?)([-_.]|$)|"
-    r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?)/",
+    r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?|specs)/",
     re.IGNORECASE,
 )
 
 
 def is_history_doc(rel_path: str) -> bool:
     """Changelogs, release notes, migration and upgrade guides, design or test plans
-    (``docs/plans/``, ``load-test-plan.md``), proposals and decision records, archives: they
-    name old (or not yet built) variables on purpose, so a variable there is not a claim that
-    it exists today."""
+    (``docs/plans/``, ``load-test-plan.md``, ``docs/specs/``), proposals and decision records,
+    archives: they name old (or not yet built) variables on purpose, so a variable there is not
+    a claim that it exists today."""
     return bool(_HISTORY_DOC.search(rel_path.rsplit(".", 1)[0]))
 
 

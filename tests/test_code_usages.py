@@ -43,3 +43,37 @@ def test_jsx_in_js_files():
 def test_each_read_is_kept_sorted():
     code = "process.env.B;\nprocess.env.A;\nprocess.env.B;\n"
     assert usages(code) == [("A", 2, 13), ("B", 1, 13), ("B", 3, 13)]
+
+
+@pytest.mark.parametrize(
+    ("index", "derived"),
+    [
+        ("constantCase(key)", True),
+        ("snakeCase(key).toUpperCase()", True),
+        ("key.toUpperCase()", True),
+        ("key", False),
+        ("lookup(key)", False),
+    ],
+)
+def test_a_name_converted_from_another_case_may_be_any_name(index, derived):
+    """``process.env[constantCase(key)]`` reads names made from the code's own keys: every name
+    counts as read (nothing is provably unread); any other computed name stays opaque."""
+    from env_lint.sources.code_usages import extract_reads
+
+    reads = extract_reads(Script("a.ts", f"for (const key of keys) out[key] = process.env[{index}];\n".encode()))
+    assert [d.pattern for d in reads.dynamic] == (["*"] if derived else [])
+    if derived:
+        assert len(reads.opaque) == 1  # and still a computed name for the deploy targets
+
+
+def test_a_case_converting_loader_keeps_docs_claims_unproven(run, tmp_path):
+    from .conftest import write_repo
+
+    files = {
+        "docs/deploy.md": "| Variable | Description |\n|---|---|\n| `QUEUE_SSL` | use TLS |\n",
+        "src/app.ts": "export const u = process.env.APP_URL ?? 'http://localhost';\n",
+    }
+    write_repo(tmp_path, files)
+    assert "`QUEUE_SSL` is documented here" in run(tmp_path, "--no-cache").out
+    (tmp_path / "src" / "loader.ts").write_text("for (const key of keys) cfg[key] = process.env[constantCase(key)];\n")
+    assert run(tmp_path, "--no-cache").out.startswith("No problems found")

@@ -131,7 +131,9 @@ STALE_DOC_VAR = Rule(
     "is headed for something else (`| Value | Description |` of an enum, a status, an event "
     "type), placeholder "
     "names (`MY_VAR`, `VAR_1`), retired or deprecated rows, pages marked superseded, "
-    "changelogs, migration guides, plans, RFCs and decision records; a heading or list item "
+    "changelogs, migration guides, plans and design specs (`docs/specs/`, `load-test-plan.md`), "
+    "RFCs and decision records, any name when some code reads names converted from another case "
+    "(`process.env[constantCase(key)]`); a heading or list item "
     "about a name the code defines (a constant) is not reported either.",
     why="Stale docs send people to set secrets nothing uses, and hide the renamed variable "
     "that the code reads now.",

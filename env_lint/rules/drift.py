@@ -198,6 +198,8 @@ UNUSED_EXAMPLE_VAR = Rule(
     summary="An example file lists a variable that nothing declares or reads.",
     what="A key in an example file is declared by no schema and read by no code anywhere in "
     "the repo (reads in tests and scripts count; so do dynamic reads whose pattern matches, "
+    "a read of names converted from another case, `process.env[constantCase(key)]`, which "
+    "may read any name, "
     "libraries that read it themselves and platform variables; a key whose comment says it is "
     "deprecated or no longer used is kept for upgraders on purpose). One finding per variable, "
     "with its other listings as related locations. Runs only when env-lint can see code or "

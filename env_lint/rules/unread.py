@@ -63,14 +63,15 @@ UNREAD_SCHEMA_VAR = Rule(
     name="unread-schema-var",
     severity=Severity.WARNING,
     summary="A schema declares a variable that no code reads.",
-    what="A variable a JS/TS schema (zod, t3-env, envalid, class-validator) declares is "
-    "named by no other code file (`env.X`, destructuring, `process.env.X`), not read as "
-    "`env.X` in the schema's own module, and not read by a library, the platform, a build or "
-    "deploy config, or a dynamic read whose pattern matches. A name any other code file "
+    what="A variable a JS/TS schema (zod, t3-env, envalid, class-validator) declares is named by "
+    "no other code file (`env.X`, destructuring, `process.env.X`), not read as `env.X` in the"
+    " schema's own module, and not read by a library, the platform, a build or deploy config,"
+    " or a dynamic read whose pattern matches (one of names converted from another case, "
+    "`process.env[constantCase(key)]`, matches every name). A name any other code file "
     "mentions counts as read, so this stays quiet when in doubt, and so it does for a schema "
-    "none of whose keys is read (its reader is out of sight) and for the keys a t3-env preset "
-    "declares (`extends: [neonVercel()]`: the platform sets them). On by default since every "
-    "finding it made on the ecosystem corpus was a dead key; a key read only through a "
+    "none of whose keys is read (its reader is out of sight) and for the keys a t3-env preset"
+    " declares (`extends: [neonVercel()]`: the platform sets them). On by default since every"
+    " finding it made on the ecosystem corpus was a dead key; a key read only through a "
     "computed name (`env[key]`) or by code outside the repo looks unread: ignore it there. "
     "pydantic settings are not checked (their fields are read as `settings.field`).",
     why="Dead keys make people provision and rotate secrets that nothing uses, and a required "

@@ -413,8 +413,12 @@ class _Reader:
         pattern = glob_of(self.src, index)
         if pattern.strip("*"):
             self.found.dynamic.append(DynamicRead(pattern, self.src.location(index)))
-        else:
-            self.found.opaque.append(self.src.location(index))
+            return
+        self.found.opaque.append(self.src.location(index))
+        if _case_converted(self.src, index):
+            # process.env[constantCase(key)]: names made from the code's own (camelCase) keys,
+            # so any name may be read, and none is provably unread
+            self.found.dynamic.append(DynamicRead("*", self.src.location(index)))
 
     def _accessor(self, call: Node, inner: str = "required") -> None:
         """A call that reads the variable it names; ``inner``: how the accessor itself uses
@@ -547,6 +551,23 @@ def _reads_env(src: Script, left: Node | None) -> bool:
             return False
         node = unwrap(node.child_by_field_name("right"))
     return node is not None and bool(_ENV_READ.search(src.text(node)))
+
+
+_CASE_CONVERSION = re.compile(r"(constant|snake|upper|screaming|macro)_?case$|^to_?upper", re.I)
+
+
+def _case_converted(src: Script, index: Node) -> bool:
+    """``constantCase(key)``, ``snakeCase(k).toUpperCase()``, ``key.toUpperCase()``: a name
+    converted from another case."""
+    node = unwrap(index)
+    if node is None or node.type != "call_expression":
+        return False
+    function = node.child_by_field_name("function")
+    if function is None:
+        return False
+    if function.type == "member_expression":
+        function = function.child_by_field_name("property") or function
+    return bool(_CASE_CONVERSION.search(src.text(function)))
 
 
 def _chained_fallback(src: Script, node: Node, parent: Node) -> bool:

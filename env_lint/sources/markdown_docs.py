@@ -498,7 +498,10 @@ def _env_line(line: str) -> str | None:
     hit = _ENV_ASSIGN.match(line)
     if hit is None:
         return None
-    words = shell_words(line)  # none when unbalanced quotes: still a setting
+    # a trailing backslash continues the command on the next line (``KEY=1 tool \``)
+    text = line.rstrip()
+    words = shell_words(text[:-1] if text.endswith("\\") else text)
+    # (none when the quotes do not balance: still a setting)
     if words[:1] == ["export"]:
         words = words[1:]
     return hit.group(1) if all(_SETTING.match(w) for w in words) else None
