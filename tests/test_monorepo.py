@@ -91,3 +91,24 @@ def test_python_syntax_error_in_settings_is_reported(run_in, tmp_path):
     out = run_in(tmp_path).out
     assert "app/settings.py:2:1: error EL100 [parse-error] cannot parse `app/settings.py`: Python syntax error" in out
     assert "other.py" not in out  # a plain module with a syntax error is the compiler's business
+
+
+def test_another_apps_example_file_does_not_speak_for_a_schema(run, tmp_path):
+    """With no example file on the way up from a schema, only its own package's count: the web
+    app's `.env.example` lists the web app's variables, not the API's."""
+    files = {
+        "package.json": '{"name": "root", "private": true, "workspaces": ["apps/*"]}',
+        "apps/web/package.json": '{"name": "web"}',
+        "apps/web/.env.example": "PUBLIC_SITE_URL=https://example.com\n",
+        "apps/web/src/site.ts": "export const site = process.env.PUBLIC_SITE_URL;\n",
+        "apps/api/package.json": '{"name": "api"}',
+        "apps/api/src/env.ts": (
+            'import { z } from "zod";\n'
+            "export const env = z.object({ API_SIGNING_KEY: z.string() }).parse(process.env);\n"
+            "export const key = env.API_SIGNING_KEY;\n"
+        ),
+    }
+    write_repo(tmp_path, files)
+    assert "[missing-from-example]" not in run(tmp_path, "--no-cache").out
+    (tmp_path / "apps" / "api" / ".env.example").write_text("API_OTHER=\n")
+    assert "`API_SIGNING_KEY` is declared in the schema but missing" in run(tmp_path, "--no-cache").out

@@ -21,7 +21,7 @@ from .core import (
 )
 from .facts import Directive, Manifest
 from .manifests import DeployManifest
-from .targets import ImplicitVar, Service, Snapshot, TurboConfig
+from .targets import ImplicitVar, Service, Snapshot, TurboConfig, service_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,8 @@ class Project:
 
     def examples_covering(self, path: str) -> tuple[ExampleFile, ...]:
         """The example files of the nearest directory, walking up from ``path``, that has any;
-        every example file of the repo when no directory on the way up has one."""
+        when no directory on the way up has one, every example file of the same service (the
+        package that holds ``path``: another app's example file lists that app's variables)."""
         by_dir: dict[str, list[ExampleFile]] = {}
         for ex in self.examples:
             by_dir.setdefault(ex.directory, []).append(ex)
@@ -85,5 +86,6 @@ class Project:
             if directory in by_dir:
                 return tuple(by_dir[directory])
             if directory == "":
-                return self.examples
+                owner = service_of(self.services, path)
+                return tuple(e for e in self.examples if service_of(self.services, e.path) == owner)
             directory = parent_dir(directory)

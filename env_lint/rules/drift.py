@@ -27,6 +27,8 @@ def _missing(ctx: Context, rule: Rule, *, required: bool) -> Iterator[Finding]:
         if is_tooling_path(schema.path):
             continue  # a test suite's own schema: CI sets its variables, not a deploy
         covering = ctx.covering(schema)
+        if not covering:
+            continue  # only other apps have example files: none speaks for this schema
         listed = {e.name for f in covering for e in f.entries}
         for var in schema.variables:
             if listed.intersection(var.names()) or ctx.is_runtime(var.name):
@@ -157,8 +159,9 @@ MISSING_FROM_EXAMPLE = Rule(
     what="A variable that an env schema requires (no default, not optional, in every "
     "configuration, and env-lint could read its definition) is not listed (not even "
     "commented out) in the example file(s) that cover the schema: those of the nearest "
-    "directory, walking up from the schema, that holds any example file (every example file "
-    "of the repo when no directory on the way up has one). Optional and defaulted variables "
+    "directory, walking up from the schema, that holds any example file (when no directory "
+    "on the way up has one, every example file of the schema's own package; another app's "
+    "example file lists that app's variables). Optional and defaulted variables "
     "are `missing-optional-from-example` (off by default): a hand-picked example file need not "
     "list every knob. Schemas of test suites and tooling (under `tests/`, `e2e/`, "
     "`scripts/`...) are not checked: CI sets their variables. Runs only when the repo has an "
