@@ -79,10 +79,11 @@ def _words(name: str) -> set[str]:
 
 
 # A switch about a secret, not the secret (``DISABLE_EMAIL_PASSWORD_SIGNUP``,
-# ``PASSWORD_RESET_ENABLED``): its value is true or false.
+# ``PASSWORD_RESET_ENABLED``: its value is true or false), or a demo account's password.
 _SWITCH = re.compile(
     r"^(DISABLE|ENABLE|ALLOW|SHOW|HIDE|USE|REQUIRE|SKIP)_|"
-    r"_(ENABLED|DISABLED|ALLOWED|REQUIRED|ENABLE|DISABLE|MIN_LENGTH|MAX_LENGTH|POLICY)$"
+    r"_(ENABLED|DISABLED|ALLOWED|REQUIRED|ENABLE|DISABLE|MIN_LENGTH|MAX_LENGTH|POLICY)$|"
+    r"(^|_)DEMO_"  # a demo account's login, shown on the sign-in page on purpose
 )
 
 

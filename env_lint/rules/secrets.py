@@ -155,8 +155,9 @@ PUBLIC_SECRET = Rule(
     "name that says it is secret (`SECRET`, `PRIVATE`, `SERVICE_ROLE`, `PASSWORD`, "
     "`CREDENTIALS`...) or is called secret by an example comment or the docs. Names that are "
     "public by design are allowed: `ANON_KEY`, `PUBLISHABLE_KEY`, `PUBLIC_KEY`, `DSN`, "
-    "`SITE_KEY`, `MEASUREMENT_ID`, `CLIENT_ID`, `APP_ID`, `PROJECT_ID`..., and switches "
-    "(`DISABLE_PASSWORD_SIGNUP`, `*_ENABLED`: their value is true or false).",
+    "`SITE_KEY`, `MEASUREMENT_ID`, `CLIENT_ID`, `APP_ID`, `PROJECT_ID`..., switches "
+    "(`DISABLE_PASSWORD_SIGNUP`, `*_ENABLED`: their value is true or false) and a demo "
+    "account's login (`DEMO_PASSWORD`, shown on the sign-in page on purpose).",
     why="Everything with a public prefix ships in the JavaScript bundle to every visitor: a "
     "service-role key there gives anyone full access.",
     example="```dotenv\nNEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY=\n```",

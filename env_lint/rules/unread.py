@@ -64,8 +64,9 @@ UNREAD_SCHEMA_VAR = Rule(
     severity=Severity.WARNING,
     summary="A schema declares a variable that no code reads.",
     what="A variable a JS/TS schema (zod, t3-env, envalid, class-validator) declares is named by "
-    "no other code file (`env.X`, destructuring, `process.env.X`), not read as `env.X` in the"
-    " schema's own module, and not read by a library, the platform, a build or deploy config,"
+    "no other code file (`env.X`, destructuring, `process.env.X`), not read as `env.X` or "
+    "destructured (`const { X } = schema.parse(process.env)`) in the schema's own module, and "
+    "not read by a library, the platform, a build or deploy config,"
     " or a dynamic read whose pattern matches (one of names converted from another case, "
     "`process.env[constantCase(key)]`, matches every name). A name any other code file "
     "mentions counts as read, so this stays quiet when in doubt, and so it does for a schema "

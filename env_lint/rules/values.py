@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from ..analysis.context import Context
 from ..model import Finding, Related, Schema, SchemaVar, Severity
+from ..paths import is_tooling_path
 from ..values import (
     describe_default,
     doc_default_matches,
@@ -82,12 +84,14 @@ def _invalid_example_value(ctx: Context) -> Iterator[Finding]:
 def _requiredness_mismatch(ctx: Context) -> Iterator[Finding]:
     for schema, var in _schema_facts(ctx):
         entries = ctx.entries_for(schema, var.name)
-        set_in = {e.location.path for e in entries if not e.disabled}
+        per_file = Counter(e.location.path for e in entries)
         for entry in entries:
             if entry.required is not False or not var.required or var.conditional:
                 continue  # only "optional" here against "required" there fails a deploy
-            if entry.disabled and entry.location.path in set_in:
-                continue  # KEY=a, then "# KEY=b" for another setup: an alternative value
+            if entry.disabled and per_file[entry.location.path] > 1:
+                # KEY=a then "# KEY=b" for another setup, or one "# KEY=..." per provider
+                # block to uncomment: alternative values, not a mark of "optional"
+                continue
             if not var.known:
                 continue  # env-lint cannot see the definition: unknown is not "required"
             said = (
@@ -107,8 +111,10 @@ def _requiredness_mismatch(ctx: Context) -> Iterator[Finding]:
 def _docs_requiredness(ctx: Context) -> Iterator[Finding]:
     for name, mentions in sorted(ctx.doc_mentions.items()):
         schemas = [
-            (s, v) for s, v in ctx.schema_vars.get(name, ()) if not v.conditional and v.known
-        ]
+            (s, v)
+            for s, v in ctx.schema_vars.get(name, ())
+            if not v.conditional and v.known and not is_tooling_path(s.path)
+        ]  # (a dev tool's own schema under tools/ or scripts/ is not what the docs describe)
         for mention in mentions:
             declared = [v for s, v in schemas if ctx.documents(mention.location.path, s.path)]
             requiring = [v for v in declared if v.required]
@@ -201,8 +207,10 @@ REQUIREDNESS_MISMATCH = Rule(
     "in its heading or section), while the schema requires it with no default. The other way "
     "round (the docs say required, the schema is lax) is not reported: nothing fails at "
     "deploy time, and a schema often stays lax on purpose while the docs describe what "
-    "production needs. A commented-out line of a key the same file also sets (`# KEY=...` for "
-    "another setup) is an alternative value, not a mark.",
+    "production needs. A key the same file lists more than once (`KEY=a` and `# KEY=b` for "
+    "another setup, or one `# KEY=...` per provider block to uncomment) has alternative "
+    "values: its commented lines mark nothing. The docs are compared with the app's schemas, "
+    "not a dev tool's own (under `tools/`, `scripts/`...).",
     why="People skip 'optional' variables when they set up a deploy target; if the schema "
     "requires them the service fails at start-up there.",
     example="```dotenv\n# Optional: only for AI features\nOPENROUTER_API_KEY=\n```\n"

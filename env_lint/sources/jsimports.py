@@ -37,17 +37,25 @@ def upper_receivers(data: bytes) -> frozenset[str]:
 # stays linear on ``a.a.a.a...`` (a receiver pattern with backtracking is quadratic there).
 _MEMBER = re.compile(rb"\??\.[ \t]*([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_$])")
 _ENV_OBJECTS = (b"process.env", b"import.meta.env", b"Bun.env")
+# ``const { API_URL, TOKEN: token } = schema.parse(process.env)``: the keys a destructuring
+# takes from the parsed object (a pattern without nested braces)
+_DESTRUCTURED = re.compile(rb"\b(?:const|let|var)\s*\{([^{}=]*(?:=[^{}=]*)*)\}\s*=(?!=)")
+_KEY = re.compile(rb"(?<![A-Za-z0-9_$.:])([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_$])")
 
 
 def upper_members(data: bytes) -> frozenset[str]:
     """Every ``NAME`` read as ``obj.NAME`` (``env.API_URL``, ``parsed.data.API_URL``), not
-    ``process.env.NAME``: what a schema module itself reads from the parsed object."""
+    ``process.env.NAME``, or taken by a destructuring (``const { NAME } = ...``): what a schema
+    module itself reads from the parsed object."""
     found = set()
     for match in _MEMBER.finditer(data):
         before = data[max(0, match.start() - 20) : match.start()].rstrip()
         if before.endswith(_ENV_OBJECTS) or not before or before[-1:] in b".?":
             continue
         found.add(match.group(1).decode("ascii"))
+    if b"{" in data:
+        for match in _DESTRUCTURED.finditer(data):
+            found.update(key.decode("ascii") for key in _KEY.findall(match.group(1)))
     return frozenset(found)
 
 
