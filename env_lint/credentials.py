@@ -165,6 +165,21 @@ def _elided_pem(value: str) -> bool:
     return len(material) < 64 or placeholder_like(material) or "..." in material
 
 
+def loopback(value: str) -> bool:
+    """An address on this machine or a compose network (``http://127.0.0.1:9000``,
+    ``localhost:10000``, ``http://minio:9000``): a local service's endpoint."""
+    from urllib.parse import urlsplit
+
+    text = value.strip().strip("'\"")
+    if not text:
+        return False
+    try:
+        netloc = urlsplit(text if "://" in text else f"//{text}").netloc
+    except ValueError:
+        return False
+    return bool(netloc) and bool(_LOCAL_HOST.match(netloc.rsplit("@", 1)[-1]))
+
+
 def local_only(value: str) -> bool:
     """A URL with credentials whose host is local (localhost, a compose service name)."""
     from urllib.parse import urlsplit

@@ -87,6 +87,15 @@ _SWITCH = re.compile(
 )
 
 
+_TEST_VALUE_WORDS = frozenset({"TEST", "TESTS", "E2E", "DEMO", "DUMMY", "FAKE", "MOCK", "SAMPLE"})
+
+
+def names_test_value(name: str) -> bool:
+    """``E2E_TEST_USER_PASSWORD``, ``DEMO_API_KEY``: a test or demo account's value, made up for
+    the test suite or shown on purpose."""
+    return bool(_words(name) & _TEST_VALUE_WORDS)
+
+
 def public_by_design(name: str) -> bool:
     upper = name.upper()
     return upper.endswith(PUBLIC_BY_DESIGN) or bool(_SWITCH.search(upper))

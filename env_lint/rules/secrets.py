@@ -3,14 +3,16 @@ env files in git. Findings carry a fingerprint of the value, never the value."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
 from ..analysis.context import Context
-from ..model import Finding, Location, Severity
+from ..model import ExampleEntry, Finding, Location, Severity
 from ..paths import committed_on_purpose
 from ..secrecy import (
     is_secret,
     marked_secret,
+    names_test_value,
     public_by_design,
     public_prefix,
     strongly_secret_name,
@@ -23,11 +25,14 @@ def _secret_in_example(ctx: Context) -> Iterator[Finding]:
     from ..wording import says_dummy
 
     for example in ctx.project.examples:
+        local = _local_services(example.entries)
         for entry in example.entries:
             if entry.value is None or local_only(entry.value):
                 continue
             if any(says_dummy(line) for line in entry.description):
                 continue  # "# dummy key, create your own"
+            if names_test_value(entry.name) or entry.name.startswith(local):
+                continue  # a test account's, or a local emulator's (its endpoint is loopback)
             secret = is_secret(entry.name, [entry], ctx.doc_mentions.get(entry.name, ()))
             kind = credential_kind(entry.value, secret_name=secret)
             if kind is not None:
@@ -100,6 +105,22 @@ def _public_secret(ctx: Context) -> Iterator[Finding]:
         )
 
 
+_ENDPOINT = re.compile(r"^(\w+_)(ENDPOINT|URL|HOST|URI|BASE_URL)$")
+
+
+def _local_services(entries: Iterable[ExampleEntry]) -> tuple[str, ...]:
+    """The name prefixes whose endpoint is on this machine (``S3_ENDPOINT=http://127.0.0.1:9000``:
+    the ``S3_`` keys are a local emulator's, such as MinIO's or Azurite's published defaults)."""
+    from ..credentials import loopback
+
+    found = []
+    for entry in entries:
+        hit = _ENDPOINT.match(entry.name)
+        if hit and entry.value and loopback(entry.value):
+            found.append(hit.group(1))
+    return tuple(found)
+
+
 def _committed_env_file(ctx: Context) -> Iterator[Finding]:
     tracked = set(ctx.project.tracked_env_files)
     for env_file in ctx.project.env_files:
@@ -133,7 +154,10 @@ SECRET_IN_EXAMPLE = Rule(
     "URLs with `user:password@`), or is random-looking key material on a variable whose name, "
     "example comment or docs say it is secret. Placeholders (empty, `your-...`, `<...>`, "
     "`xxx`, `***`, `...`, `changeme`, `example`, `${VAR}`, values ending in `...`, trivial "
-    "passwords such as `postgres`) and documented public test keys are never reported. Also "
+    "passwords such as `postgres`) and documented public test keys are never reported, nor a "
+    "test or demo account's value (`E2E_TEST_USER_PASSWORD`) or a local emulator's keys (the "
+    "`S3_` keys next to `S3_ENDPOINT=http://127.0.0.1:9000`: a published development "
+    "default). Also "
     "a credential pasted on a line of its own in an example file, and a schema default or "
     "enum choice that looks like a credential (it is then never shown or written by `--fix`). "
     "The finding shows a fingerprint (a keyed hash), never the value.",

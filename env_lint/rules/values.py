@@ -83,6 +83,8 @@ def _invalid_example_value(ctx: Context) -> Iterator[Finding]:
 
 def _requiredness_mismatch(ctx: Context) -> Iterator[Finding]:
     for schema, var in _schema_facts(ctx):
+        if ctx.is_runtime(var.name):
+            continue  # NODE_ENV: the runtime or the framework sets it, whatever the schema says
         entries = ctx.entries_for(schema, var.name)
         per_file = Counter(e.location.path for e in entries)
         for entry in entries:
@@ -115,6 +117,8 @@ def _docs_requiredness(ctx: Context) -> Iterator[Finding]:
             for s, v in ctx.schema_vars.get(name, ())
             if not v.conditional and v.known and not is_tooling_path(s.path)
         ]  # (a dev tool's own schema under tools/ or scripts/ is not what the docs describe)
+        if ctx.is_runtime(name):
+            continue  # NODE_ENV: the runtime or the framework sets it, whatever the schema says
         for mention in mentions:
             declared = [v for s, v in schemas if ctx.documents(mention.location.path, s.path)]
             requiring = [v for v in declared if v.required]
@@ -209,7 +213,8 @@ REQUIREDNESS_MISMATCH = Rule(
     "deploy time, and a schema often stays lax on purpose while the docs describe what "
     "production needs. A key the same file lists more than once (`KEY=a` and `# KEY=b` for "
     "another setup, or one `# KEY=...` per provider block to uncomment) has alternative "
-    "values: its commented lines mark nothing. The docs are compared with the app's schemas, "
+    "values: its commented lines mark nothing. A runtime's own variable (`NODE_ENV`) is not "
+    "checked: the framework sets it. The docs are compared with the app's schemas, "
     "not a dev tool's own (under `tools/`, `scripts/`...).",
     why="People skip 'optional' variables when they set up a deploy target; if the schema "
     "requires them the service fails at start-up there.",
