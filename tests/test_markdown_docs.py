@@ -216,6 +216,23 @@ def test_what_a_command_line_installs(line, expected):
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
+        ("npm install left-pad", ["left-pad"]),
+        ("cargo add acme-sdk", ["acme-sdk"]),
+        ("bundle add acme-sdk", ["acme-sdk"]),
+        ("composer require acme/sdk", ["sdk"]),
+        ("dotnet add package Acme.Sdk", ["acme.sdk"]),
+    ],
+)
+def test_what_a_command_line_adds_to_the_readers_project(line, expected):
+    """Packages a page adds to the reader's project: its variables named after them are theirs."""
+    from env_lint.sources.doctools import installed
+
+    assert installed(line, local=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
         ("litellm --model x", "litellm"),
         ("MODE=1 sudo ./bin/tool run", "tool"),
         ("export KEY=1", None),

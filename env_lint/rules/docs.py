@@ -122,7 +122,9 @@ STALE_DOC_VAR = Rule(
     "file or schema and no code reads it. Not claims, so not reported: passing mentions in "
     "prose, `NAME = x` in a programming-language block, `KEY=1 some-command` (a setting for "
     "one command), settings in a block that runs a third-party program the page installs "
-    "(`pip install litellm`, then `export KEY=...` and `litellm ...`; this repo's own "
+    "(`pip install litellm`, then `export KEY=...` and `litellm ...`), variables named after a "
+    "package the page installs or adds (`SHOPMETRICS_CLIENT_ID` after `bundle add "
+    "shopmetrics-sdk`; this repo's own "
     "packages and commands still count), any claim (a line, a row, a list item) in a docs "
     "directory whose sample code reads the variable on some page (`process.env.X`, "
     '`getenv("X")`: the reader\'s app, not this repo; READMEs describe the repo itself and do '

@@ -28,6 +28,12 @@ _INSTALLS = (
     (("pnpm", "add"), True),
     (("bun", "add"), True),
     (("yarn", "global", "add"), False),
+    (("yarn", "add"), True),
+    (("cargo", "add"), True),
+    (("bundle", "add"), True),
+    (("gem", "install"), False),
+    (("composer", "require"), True),
+    (("dotnet", "add", "package"), True),
 )
 _GLOBAL = frozenset({"-g", "--global"})
 _NOT_PROGRAMS = frozenset(
@@ -45,9 +51,10 @@ def shell_words(line: str) -> list[str]:
         return []
 
 
-def installed(line: str) -> list[str]:
-    """The package names a command line installs (extras, versions and paths dropped)."""
-    if "install" not in line and " add" not in line:
+def installed(line: str, *, local: bool = False) -> list[str]:
+    """The package names a command line installs (extras, versions and paths dropped); with
+    ``local``, also a dependency added to the reader's project (``npm install sdk``)."""
+    if "install" not in line and " add" not in line and "require" not in line:
         return []
     words = shell_words(line)
     while words[:1] == ["sudo"]:
@@ -56,7 +63,7 @@ def installed(line: str) -> list[str]:
         if tuple(words[: len(head)]) != head:
             continue
         rest = words[len(head) :]
-        if only_global and _GLOBAL.isdisjoint(rest):
+        if only_global and not local and _GLOBAL.isdisjoint(rest):
             return []
         return [n for n in (_package(w) for w in rest if not w.startswith("-")) if n]
     return []

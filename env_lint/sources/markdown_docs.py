@@ -113,6 +113,7 @@ class _Doc:
     fallbacks: list[tuple[int, bool]] = field(default_factory=list)
     reads: set[str] = field(default_factory=set)  # what the page's own sample code reads
     installed: set[str] = field(default_factory=set)  # programs its code blocks install
+    packages: set[str] = field(default_factory=set)  # and packages, for the reader's project too
     _words: dict[tuple[int, int], dict[str, Location]] = field(default_factory=dict)
 
     def kids(self, token: Token) -> list[Token]:
@@ -225,7 +226,24 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
         replace(m, primary=False) if m.primary and m.kind == "code" and m.name in doc.reads else m
         for m in doc.mentions
     ]
-    return ParsedDoc(mentions, doc.values, retired=says_retired(lead))
+    return ParsedDoc(_named_after(mentions, doc.packages), doc.values, retired=says_retired(lead))
+
+
+def _named_after(mentions: list[DocMention], packages: set[str]) -> list[DocMention]:
+    """A variable named after a package the page installs (``OPENPANEL_CLIENT_ID`` on a page
+    that runs ``cargo add openpanel-sdk``) is that package's setting: its ``tool``."""
+    prefixes: dict[str, str] = {}
+    for package in sorted(packages):
+        word = re.split(r"[-_/.@]", package.lstrip("@"), maxsplit=1)[0]
+        if len(word) >= 3:
+            prefixes.setdefault(word.upper() + "_", package)
+    if not prefixes:
+        return mentions
+    named = []
+    for m in mentions:
+        owner = next((p for w, p in prefixes.items() if m.name.startswith(w)), None)
+        named.append(replace(m, tool=owner) if m.primary and m.tool is None and owner else m)
+    return named
 
 
 def _inline_text(doc: _Doc, token: Token) -> str:
@@ -470,6 +488,7 @@ def _tool(doc: _Doc, lines: list[str]) -> str | None:
     ``litellm --model x``)."""
     for line in lines:
         doc.installed.update(installed(line))
+        doc.packages.update(installed(line, local=True))
     if not doc.installed:
         return None
     return next((p for p in map(runs, lines) if p is not None and p in doc.installed), None)
