@@ -171,8 +171,8 @@ def loopback(value: str) -> bool:
     from urllib.parse import urlsplit
 
     text = value.strip().strip("'\"")
-    if not text:
-        return False
+    if ":" not in text:
+        return False  # a bare word is no address (``production``)
     try:
         netloc = urlsplit(text if "://" in text else f"//{text}").netloc
     except ValueError:

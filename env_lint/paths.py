@@ -190,7 +190,8 @@ def is_schema_name(name: str) -> bool:
 
 _HISTORY_DOC = re.compile(
     r"(^|[-_/])(change-?log|changes|history|release-?notes?|releases|news|migrat\w*|"
-    r"upgrad\w*|breaking-?changes?|deprecat\w*|plans?|proposals?|rfcs?|adrs?)([-_.]|$)|"
+    r"upgrad\w*|breaking-?changes?|deprecat\w*|(?:test|design|load|stress|rollout)-?plans?|"
+    r"proposals?|rfcs?|adrs?)([-_.]|$)|"
     r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?|specs)/",
     re.IGNORECASE,
 )

@@ -77,6 +77,8 @@ def read(path: str, key: str) -> Recorded | None:
     damaged, foreign, another key)."""
     try:
         with open(path, encoding="utf-8") as handle:
+            if not _own_file(handle.fileno()):
+                return None  # another user's file: a record is never shared
             data = json.load(handle)
         if data["format"] != FORMAT or data["key"] != key:
             return None
@@ -89,6 +91,11 @@ def read(path: str, key: str) -> Recorded | None:
     if not isinstance(digest, str):
         return None
     return Recorded(code, out, err, inputs, digest)
+
+
+def _own_file(descriptor: int) -> bool:
+    getuid = getattr(os, "getuid", None)  # (no owners to compare on Windows)
+    return getuid is None or os.fstat(descriptor).st_uid == getuid()
 
 
 def _names(value: object) -> tuple[str, ...]:

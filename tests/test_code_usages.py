@@ -77,3 +77,11 @@ def test_a_case_converting_loader_keeps_docs_claims_unproven(run, tmp_path):
     assert "`QUEUE_SSL` is documented here" in run(tmp_path, "--no-cache").out
     (tmp_path / "src" / "loader.ts").write_text("for (const key of keys) cfg[key] = process.env[constantCase(key)];\n")
     assert run(tmp_path, "--no-cache").out.startswith("No problems found")
+
+
+def test_a_case_converted_read_in_a_script_stays_opaque():
+    """A one-off script's ``process.env[k.toUpperCase()]`` says nothing about the app's names."""
+    from env_lint.sources.code_usages import extract_reads
+
+    reads = extract_reads(Script("scripts/sync.ts", b"out[k] = process.env[k.toUpperCase()];\n"))
+    assert reads.dynamic == [] and len(reads.opaque) == 1

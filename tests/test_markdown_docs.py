@@ -291,3 +291,21 @@ def test_a_runner_the_page_installs_still_runs_this_repo(page):
     from env_lint.sources.markdown_docs import _read
 
     assert [m.tool for m in _read("docs/setup.md", page, Settings()).mentions if m.primary] == [None]
+
+
+@pytest.mark.parametrize(
+    ("install", "row", "tool"),
+    [
+        ("cargo add shopmetrics-sdk", "SHOPMETRICS_CLIENT_ID", "shopmetrics-sdk"),
+        ("npm install next@latest vite", "NEXT_PUBLIC_SITE_URL", None),  # the app's own prefix
+        ("npm install next@latest vite", "VITE_API_URL", None),
+        ("npm install @aws-sdk/client-s3", "AWS_REGION", None),  # a scope names a vendor
+        ("npm install left-pad", "APP_TOKEN", None),
+    ],
+)
+def test_a_variable_named_after_a_package_the_page_adds_is_that_packages(install, row, tool):
+    from env_lint.sources.markdown_docs import parse_doc
+
+    page = f"# Setup\n\n```bash\n{install}\n```\n\n| Variable | Description |\n|---|---|\n| `{row}` | x |\n"
+    (mention,) = [m for m in parse_doc("docs/setup.md", page).mentions if m.primary]
+    assert (mention.name, mention.tool) == (row, tool)

@@ -112,3 +112,18 @@ def test_another_apps_example_file_does_not_speak_for_a_schema(run, tmp_path):
     assert "[missing-from-example]" not in run(tmp_path, "--no-cache").out
     (tmp_path / "apps" / "api" / ".env.example").write_text("API_OTHER=\n")
     assert "`API_SIGNING_KEY` is declared in the schema but missing" in run(tmp_path, "--no-cache").out
+
+
+def test_a_shared_example_file_outside_every_package_still_covers_a_schema(run, tmp_path):
+    files = {
+        "package.json": '{"name": "root", "private": true, "workspaces": ["apps/*"]}',
+        "apps/api/package.json": '{"name": "api"}',
+        "apps/api/src/env.ts": (
+            'import { z } from "zod";\n'
+            "export const env = z.object({ API_SIGNING_KEY: z.string() }).parse(process.env);\n"
+            "export const key = env.API_SIGNING_KEY;\n"
+        ),
+        "deploy/.env.example": "API_OTHER=\n",
+    }
+    write_repo(tmp_path, files)
+    assert "`API_SIGNING_KEY` is declared in the schema but missing from `deploy/.env.example`" in run(tmp_path, "--no-cache").out

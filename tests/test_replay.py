@@ -378,3 +378,49 @@ def test_a_directory_keeps_the_newest_records(run, tmp_path, cache, monkeypatch)
     kept = sorted(json.loads(path.read_text(encoding="utf-8"))["out"] for path in records(cache))
     assert len(kept) == 2 and kept[1].startswith("{")  # the JSON run, and:
     assert "Found 6 errors" in kept[0]  # the plain run (its summary); the --quiet one went
+
+
+def plant(directory, argv, roots, out="PLANTED\n"):
+    """A record written by someone else, with a digest that matches what it names."""
+    from env_lint.runrecord import FORMAT, record_path, run_key, take
+
+    key = run_key(argv, os.environ, False)
+    inputs = (tuple(roots), (), ())
+    digest, _ = take(inputs, os.path.abspath(directory))
+    data = {"format": FORMAT, "key": key, "digest": digest, "code": 0, "out": out, "err": ""}
+    data.update(roots=list(roots), extra=[], present=[])
+    os.makedirs(directory, exist_ok=True)
+    with open(record_path(str(directory), key), "w", encoding="utf-8") as handle:
+        json.dump(data, handle)
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["a-parent-directory", "no-roots", "other-roots", "a-run-never-recorded"],
+)
+def test_the_launcher_replays_only_a_record_its_run_could_have_written(tmp_path, monkeypatch, capsys, where):
+    monkeypatch.delenv("ENV_LINT_CACHE_DIR", raising=False)
+    repo = repo_copy(tmp_path)
+    monkeypatch.chdir(repo)
+    argv = ["--diff"] if where == "a-run-never-recorded" else []
+    if where == "a-parent-directory":  # the working directory has no config or .git above it
+        plant(tmp_path / ".env-lint-cache", argv, [str(tmp_path)])
+    elif where == "no-roots":
+        plant(repo / ".env-lint-cache", argv, [])
+    elif where == "other-roots":
+        (tmp_path / "other").mkdir()
+        plant(repo / ".env-lint-cache", argv, [str(tmp_path / "other")])
+    else:
+        plant(repo / ".env-lint-cache", argv, ["."])
+    launch_main(argv)
+    assert "PLANTED" not in capsys.readouterr().out
+
+
+def test_a_record_of_the_same_run_in_its_root_is_replayed(tmp_path, monkeypatch, capsys):
+    """The counterpart of the test above: the check that planting passes when it is legitimate."""
+    monkeypatch.delenv("ENV_LINT_CACHE_DIR", raising=False)
+    repo = repo_copy(tmp_path)
+    monkeypatch.chdir(repo)
+    plant(repo / ".env-lint-cache", [], ["."])
+    launch_main([])
+    assert capsys.readouterr().out == "PLANTED\n"

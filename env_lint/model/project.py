@@ -74,10 +74,15 @@ class Project:
     crashes: tuple[Crash, ...] = ()  # bugs met on the way (exit 3); other files still checked
     notes: tuple[str, ...] = ()  # said once on stderr: checks that could not run, and why
 
+    def _other_apps(self, example: str, path: str) -> bool:
+        """Is the example file inside a package that does not hold ``path``?"""
+        owner = service_of(self.services, example)
+        return owner is not None and not owner.owns(path)
+
     def examples_covering(self, path: str) -> tuple[ExampleFile, ...]:
         """The example files of the nearest directory, walking up from ``path``, that has any;
-        when no directory on the way up has one, every example file of the same service (the
-        package that holds ``path``: another app's example file lists that app's variables)."""
+        when no directory on the way up has one, every example file that is not inside another
+        package (another app's example file lists that app's variables)."""
         by_dir: dict[str, list[ExampleFile]] = {}
         for ex in self.examples:
             by_dir.setdefault(ex.directory, []).append(ex)
@@ -86,6 +91,5 @@ class Project:
             if directory in by_dir:
                 return tuple(by_dir[directory])
             if directory == "":
-                owner = service_of(self.services, path)
-                return tuple(e for e in self.examples if service_of(self.services, e.path) == owner)
+                return tuple(e for e in self.examples if not self._other_apps(e.path, path))
             directory = parent_dir(directory)

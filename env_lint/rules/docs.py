@@ -38,7 +38,10 @@ _ENV_CLAIMS = frozenset({"table", "code"})
 def _stale_doc_var(ctx: Context) -> Iterator[Finding]:
     project = ctx.project
     # a code block's settings for a program the page installs count only for this repo's own
-    own = {_own(n) for _, m in project.packages for n in (m.name, *m.programs) if n}
+    # (and the packages it depends on: a docs page that installs them sets up this repo)
+    own = {
+        _own(n) for _, m in project.packages for n in (m.name, *m.programs, *m.dependencies) if n
+    }
     for name, mentions in sorted(ctx.doc_mentions.items()):
         if name in ctx.declared_names or name in ctx.usages or name in ctx.provided:
             continue

@@ -12,6 +12,7 @@ from ..paths import committed_on_purpose
 from ..secrecy import (
     is_secret,
     marked_secret,
+    names_a_switch,
     names_test_value,
     public_by_design,
     public_prefix,
@@ -21,7 +22,7 @@ from .base import Rule, related_to
 
 
 def _secret_in_example(ctx: Context) -> Iterator[Finding]:
-    from ..credentials import credential_kind, fingerprint, local_only
+    from ..credentials import credential_kind, fingerprint, known_credential, local_only
     from ..wording import says_dummy
 
     for example in ctx.project.examples:
@@ -31,13 +32,15 @@ def _secret_in_example(ctx: Context) -> Iterator[Finding]:
                 continue
             if any(says_dummy(line) for line in entry.description):
                 continue  # "# dummy key, create your own"
-            if names_test_value(entry.name) or entry.name.startswith(local):
-                continue  # a test account's, or a local emulator's (its endpoint is loopback)
             secret = is_secret(entry.name, [entry], ctx.doc_mentions.get(entry.name, ()))
             kind = credential_kind(entry.value, secret_name=secret)
-            if kind is not None:
-                stamp = fingerprint(entry.value)
-                yield _leak(entry.location, entry.name, kind, stamp, f"`{example.path}`")
+            if kind is None:
+                continue
+            local_default = names_test_value(entry.name) or entry.name.startswith(local)
+            if local_default and known_credential(entry.value) is None:
+                continue  # random-looking only: a test account's, or a local emulator's key
+            stamp = fingerprint(entry.value)
+            yield _leak(entry.location, entry.name, kind, stamp, f"`{example.path}`")
     for example in ctx.project.examples:
         for stray in example.stray:
             yield _leak(
@@ -86,8 +89,8 @@ def _public_secret(ctx: Context) -> Iterator[Finding]:
         entries = [e for _, e in ctx.example_entries.get(name, ())]
         mentions = ctx.doc_mentions.get(name, [])
         bare = name[len(prefix) :]
-        if public_by_design(bare):
-            continue  # NEXT_PUBLIC_SUPABASE_ANON_KEY, NEXT_PUBLIC_SENTRY_DSN...
+        if public_by_design(bare) or names_a_switch(bare):
+            continue  # NEXT_PUBLIC_SUPABASE_ANON_KEY, NEXT_PUBLIC_SENTRY_DSN, ..._ENABLED
         by_name = strongly_secret_name(bare)
         if not (by_name or marked_secret(entries, mentions)):
             continue
@@ -105,7 +108,7 @@ def _public_secret(ctx: Context) -> Iterator[Finding]:
         )
 
 
-_ENDPOINT = re.compile(r"^(\w+_)(ENDPOINT|URL|HOST|URI|BASE_URL)$")
+_ENDPOINT = re.compile(r"^(\w+_)ENDPOINT(_URL)?$")  # a storage or API emulator's endpoint
 
 
 def _local_services(entries: Iterable[ExampleEntry]) -> tuple[str, ...]:

@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from ..model import DynamicRead, ImportedCheck, ImportedRead, Location, Usage
+from ..paths import is_tooling_path
 from ..secrecy import PUBLIC_PREFIXES
 from .jsimports import checked_constants, upper_receivers
-from .typescript import Script, property_key, string_value, unwrap
+from .typescript import Script, is_env_object, property_key, string_value, unwrap
 
 BUILTIN_ACCESSORS = ("Deno.env.get",)
 ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -294,8 +295,11 @@ class _Reader:
         if pattern is None:
             return
         if pattern.type == "object_pattern":
-            for name, key, defaulted in _pattern_names(self.src, pattern):
-                how = "defaulted" if defaulted else _binding_use(self.src, key, declarator)
+            keys = list(_pattern_names(self.src, pattern))
+            bindings = {key: _binding(self.src, key) for _, key, _ in keys}
+            uses = _uses_of(self.src, [b for b in bindings.values() if b], declarator)
+            for name, key, defaulted in keys:
+                how = "defaulted" if defaulted else uses.get(bindings[key] or b"", "required")
                 self._usage(name, key, how)
         elif pattern.type == "identifier" and self.via is None:
             self.aliases[self.src.text(pattern)] = _scope(self.src, declarator)
@@ -415,7 +419,7 @@ class _Reader:
             self.found.dynamic.append(DynamicRead(pattern, self.src.location(index)))
             return
         self.found.opaque.append(self.src.location(index))
-        if _case_converted(self.src, index):
+        if _case_converted(self.src, index) and not is_tooling_path(self.src.path):
             # process.env[constantCase(key)]: names made from the code's own (camelCase) keys,
             # so any name may be read, and none is provably unread
             self.found.dynamic.append(DynamicRead("*", self.src.location(index)))
@@ -537,20 +541,21 @@ def _argument(src: Script, node: Node, arguments: Node, call: Node | None) -> st
     return how if how in ("defaulted", "emptied", "guarded") else "passed"
 
 
-# The environment read by name in an expression's text (the left side of an alias chain).
-_ENV_READ = re.compile(r"\b(?:process|import\.meta|Bun)\.env\b|\bDeno\.env\.get\(")
-
-
 def _reads_env(src: Script, left: Node | None) -> bool:
-    """The last operand of a fallback chain's left side reads the environment (only that
-    operand's text: a long chain is not read again at every link)."""
+    """The last operand of a fallback chain's left side reads the environment by name
+    (``process.env.NEW``, ``Deno.env.get("NEW")``; only that operand is looked at, so a long
+    chain is not walked again at every link)."""
     node = unwrap(left)
     while node is not None and node.type == "binary_expression":
         operator = node.child_by_field_name("operator")
         if operator is None or src.text(operator) not in ("??", "||"):
             return False
         node = unwrap(node.child_by_field_name("right"))
-    return node is not None and bool(_ENV_READ.search(src.text(node)))
+    if node is None:
+        return False
+    if node.type in ("member_expression", "subscript_expression"):
+        return is_env_object(src, node.child_by_field_name("object"))  # process.env.X, ["X"]
+    return node.type == "call_expression" and _called(src, node) in BUILTIN_ACCESSORS
 
 
 _CASE_CONVERSION = re.compile(r"(constant|snake|upper|screaming|macro)_?case$|^to_?upper", re.I)
@@ -562,12 +567,7 @@ def _case_converted(src: Script, index: Node) -> bool:
     node = unwrap(index)
     if node is None or node.type != "call_expression":
         return False
-    function = node.child_by_field_name("function")
-    if function is None:
-        return False
-    if function.type == "member_expression":
-        function = function.child_by_field_name("property") or function
-    return bool(_CASE_CONVERSION.search(src.text(function)))
+    return bool(_CASE_CONVERSION.search(_called(src, node).rsplit(".", 1)[-1]))
 
 
 def _chained_fallback(src: Script, node: Node, parent: Node) -> bool:
@@ -588,32 +588,45 @@ def _local(src: Script, declarator: Node) -> str:
     return _uses(src, src.text(target).encode(), declarator)
 
 
-def _binding_use(src: Script, key: Node, declarator: Node) -> str:
-    """``const { X } = process.env`` (or ``{ X: raw }``) then ``if (X)``: the local binding of a
-    destructured key is used like ``const X = process.env.X``."""
-    binding = key
+def _binding(src: Script, key: Node) -> bytes | None:
+    """The local a destructured key is bound to (``{ X }`` or ``{ X: raw }``); None for a
+    nested pattern."""
     if key.parent is not None and key.parent.type == "pair_pattern":
         value = key.parent.child_by_field_name("value")
-        if value is None or value.type != "identifier":
-            return "required"
-        binding = value
-    return _uses(src, src.text(binding).encode(), declarator)
+        return (
+            src.text(value).encode() if value is not None and value.type == "identifier" else None
+        )
+    return src.text(key).encode()
 
 
 def _uses(src: Script, name: bytes, declarator: Node) -> str:
+    return _uses_of(src, [name], declarator).get(name, "required")
+
+
+def _uses_of(src: Script, names: list[bytes], declarator: Node) -> dict[bytes, str]:
+    """How each local bound by ``declarator`` is used in its scope (``if (!raw) return``, ``raw
+    ?? d``...): "guarded", "defaulted" or "emptied" at its first such use. One pass over the
+    scope for all the names (a destructuring of many keys is not a scan per key)."""
+    if not names:
+        return {}
     scope = _scope(src, declarator)
     start = declarator.end_byte
     end = scope.end_byte if scope is not None else len(src.data)
-    pattern = rb"(?<![A-Za-z0-9_$.])" + re.escape(name) + rb"(?![A-Za-z0-9_$])"
+    alternatives = b"|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    pattern = rb"(?<![A-Za-z0-9_$.])(?:" + alternatives + rb")(?![A-Za-z0-9_$])"
+    found: dict[bytes, str] = {}
     for hit in re.finditer(pattern, src.data[start:end]):
+        name = hit.group(0)
+        if name in found:
+            continue
         at = start + hit.start()
         use = src.tree.root_node.descendant_for_byte_range(at, at + len(name))
         if use is None or use.type != "identifier":
             continue
         how, _ = _use(src, use)
         if how in ("guarded", "defaulted", "emptied"):
-            return how
-    return "required"
+            found[name] = how
+    return found
 
 
 def _context(src: Script, node: Node, parent: Node) -> str:

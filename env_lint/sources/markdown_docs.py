@@ -229,19 +229,26 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
     return ParsedDoc(_named_after(mentions, doc.packages), doc.values, retired=says_retired(lead))
 
 
+# Variables of a framework's public prefix (``NEXT_PUBLIC_``, ``VITE_``) are the app's, whatever
+# the page installs.
+_FRAMEWORK_PREFIXES = ("NEXT_", "VITE_", "NUXT_", "EXPO_", "REACT_", "GATSBY_", "PUBLIC_")
+
+
 def _named_after(mentions: list[DocMention], packages: set[str]) -> list[DocMention]:
     """A variable named after a package the page installs (``OPENPANEL_CLIENT_ID`` on a page
     that runs ``cargo add openpanel-sdk``) is that package's setting: its ``tool``."""
     prefixes: dict[str, str] = {}
     for package in sorted(packages):
-        word = re.split(r"[-_/.@]", package.lstrip("@"), maxsplit=1)[0]
-        if len(word) >= 3:
-            prefixes.setdefault(word.upper() + "_", package)
+        if package.startswith("@"):
+            continue  # a scope names a vendor (``@aws-sdk/...``), not the package's settings
+        word = re.split(r"[-_/.]", package, maxsplit=1)[0].upper() + "_"
+        if len(word) >= 4 and not word.startswith(_FRAMEWORK_PREFIXES):
+            prefixes.setdefault(word, package)
     if not prefixes:
         return mentions
     named = []
     for m in mentions:
-        owner = next((p for w, p in prefixes.items() if m.name.startswith(w)), None)
+        owner = prefixes.get(m.name.partition("_")[0] + "_")
         named.append(replace(m, tool=owner) if m.primary and m.tool is None and owner else m)
     return named
 
