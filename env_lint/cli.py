@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the model is imported when a check runs (a replayed run nev
     from .model import Crash, Finding, Location, Project
     from .replay import Plan
     from .reporters import Report
+    from .runrecord import Taken
 
 FORMATS = ("text", "json", "sarif", "github", "markdown")
 
@@ -75,6 +76,7 @@ class Streams:
     environ: Mapping[str, str]
     argv: tuple[str, ...] = ()  # the whole command line (a run's record is keyed on it)
     stage: list[str] = field(default_factory=lambda: ["starting"])  # for an internal error
+    taken: Taken | None = None  # input digests the launcher took just before (runrecord)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +101,11 @@ class _Done(Exception):
         self.code = code
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, taken: Taken | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     escape_unencodable()
     err = sys.stderr or Checked(None)
-    streams = Streams(Checked(sys.stdout), err, os.environ, tuple(args_list))
+    streams = Streams(Checked(sys.stdout), err, os.environ, tuple(args_list), taken=taken)
     name, rest = "check", args_list
     if args_list and args_list[0] in COMMANDS:
         name, rest = args_list[0], args_list[1:]
@@ -437,7 +439,7 @@ def _replay_plan(
     tty = bool(getattr(streams.out, "isatty", lambda: False)())
     key = run_key(streams.argv, streams.environ, tty)
     inputs = (roots.paths, tuple(dict.fromkeys(extra)), tuple(present))
-    return plan(moved or directory or ".", key, inputs)
+    return plan(moved or directory or ".", key, inputs, streams.taken)
 
 
 def _check_run(

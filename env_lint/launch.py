@@ -25,7 +25,7 @@ TYPE_CHECKING = False  # typing itself is not imported: 4 ms
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
-    from .runrecord import Recorded
+    from .runrecord import Recorded, Taken
 
 _GUESSED_ARGUMENTS = 16  # a long command line is not searched further
 # Options whose runs write elsewhere or skip the cache: never recorded (see cli._replay_plan).
@@ -36,11 +36,12 @@ _ROOT_MARKERS = (".git", ".env-lint.toml", "pyproject.toml")
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     escape_unencodable()
-    recorded = _recorded(args, os.environ) if sys.stdout is not None else None
+    taken: Taken = {}
+    recorded = _recorded(args, os.environ, taken) if sys.stdout is not None else None
     if recorded is None:
         from .cli import main as check
 
-        return check(args)
+        return check(args, taken=taken)
     out = Checked(sys.stdout)
     try:
         out.write(recorded.out)
@@ -58,8 +59,9 @@ def main_entry() -> None:
     raise SystemExit(main())
 
 
-def _recorded(args: list[str], environ: Mapping[str, str]) -> Recorded | None:
-    """The recorded run of this command line, when its inputs are unchanged."""
+def _recorded(args: list[str], environ: Mapping[str, str], taken: Taken) -> Recorded | None:
+    """The recorded run of this command line, when its inputs are unchanged; ``taken`` gets
+    the digests it took (the check that runs next needs the same one to record itself)."""
     from .runrecord import read, record_path, run_key, take
 
     if any(arg.split("=", 1)[0] in _NEVER_RECORDED for arg in args):
@@ -73,8 +75,9 @@ def _recorded(args: list[str], environ: Mapping[str, str]) -> Recorded | None:
             if found is None or not _kept_by_its_roots(directory, found, environ):
                 continue
             inputs = (found.roots, found.extra, found.present)
-            digest, _ = take(inputs, os.path.abspath(directory))
-            if digest == found.digest:
+            cache = os.path.abspath(directory)
+            taken[(inputs, cache)] = take(inputs, cache)
+            if taken[(inputs, cache)][0] == found.digest:
                 return found
     except (OSError, ValueError):  # no working directory, a broken stream: the check says
         return None

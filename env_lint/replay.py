@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .cachedir import prepare
-from .runrecord import FORMAT, Inputs, Recorded, read, record_path, take
+from .runrecord import FORMAT, Inputs, Recorded, Taken, read, record_path, take
 
 _RACY_NS = 2_000_000_000
 KEPT = 32
@@ -38,9 +38,13 @@ class Plan:
     newest_ns: int  # the newest mtime among the inputs
 
 
-def plan(directory: str, key: str, inputs: Inputs) -> Plan:
-    """Where the record of this run lives, and the digest of what the run depends on."""
-    digest, newest = take(inputs, os.path.abspath(directory))
+def plan(directory: str, key: str, inputs: Inputs, taken: Taken | None = None) -> Plan:
+    """Where the record of this run lives, and the digest of what the run depends on (the one
+    the launcher took a moment before for the same inputs, when it did: an edited repo is not
+    listed and stat'ed twice)."""
+    cache = os.path.abspath(directory)
+    known = (taken or {}).get((inputs, cache))
+    digest, newest = known if known is not None else take(inputs, cache)
     return Plan(record_path(directory, key), key, inputs, digest, newest)
 
 

@@ -40,6 +40,8 @@ ENVIRONMENT = (
 
 
 Inputs = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # roots, extra, present
+# Digests already taken in this process: (inputs, cache directory) -> (digest, newest mtime)
+Taken = dict[tuple[Inputs, str], tuple[str, int]]
 
 
 class Recorded:

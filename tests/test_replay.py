@@ -424,3 +424,29 @@ def test_a_record_of_the_same_run_in_its_root_is_replayed(tmp_path, monkeypatch,
     plant(repo / ".env-lint-cache", [], ["."])
     launch_main([])
     assert capsys.readouterr().out == "PLANTED\n"
+
+
+def test_an_edited_repo_is_listed_once_by_the_launcher_and_the_check(tmp_path, cache, monkeypatch, capsys):
+    """The launcher's digest (taken to compare with the record) is the one the check records."""
+    from env_lint import runrecord
+
+    repo = repo_copy(tmp_path)
+    launch_main([str(repo)])
+    example = repo / "env.production.example"
+    example.write_text(example.read_text() + "EXTRA_ADDED_KEY=\n")
+    old(example)
+    calls = []
+    real = runrecord.take
+    monkeypatch.setattr(runrecord, "take", lambda *a: calls.append(a) or real(*a))
+    monkeypatch.setattr(replay, "take", lambda *a: calls.append(a) or real(*a))
+    capsys.readouterr()
+    launch_main([str(repo)])
+    assert "EXTRA_ADDED_KEY" in capsys.readouterr().out
+    assert len(calls) == 1
+    tamper(cache)
+    assert run_twice_replays(repo, capsys)
+
+
+def run_twice_replays(repo, capsys) -> bool:
+    launch_main([str(repo)])
+    return capsys.readouterr().out == "REPLAYED\n"
