@@ -54,8 +54,15 @@ def shell_words(line: str) -> list[str]:
 def installed(line: str, *, local: bool = False) -> list[str]:
     """The package names a command line installs (extras, versions and paths dropped); with
     ``local``, also a dependency added to the reader's project (``npm install sdk``)."""
+    packages, programs = installs(line)
+    return packages if local or programs else []
+
+
+def installs(line: str) -> tuple[list[str], bool]:
+    """The package names a command line installs or adds, and whether they are programs to run
+    (a global install) rather than dependencies of the reader's project; one split per line."""
     if "install" not in line and " add" not in line and "require" not in line:
-        return []
+        return [], False
     words = shell_words(line)
     while words[:1] == ["sudo"]:
         words = words[1:]
@@ -63,10 +70,9 @@ def installed(line: str, *, local: bool = False) -> list[str]:
         if tuple(words[: len(head)]) != head:
             continue
         rest = words[len(head) :]
-        if only_global and not local and _GLOBAL.isdisjoint(rest):
-            return []
-        return [n for n in (_package(w) for w in rest if not w.startswith("-")) if n]
-    return []
+        packages = [n for n in (_package(w) for w in rest if not w.startswith("-")) if n]
+        return packages, not only_global or not _GLOBAL.isdisjoint(rest)
+    return [], False
 
 
 def _package(word: str) -> str | None:

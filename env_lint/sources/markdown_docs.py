@@ -26,7 +26,7 @@ from ..wording import (
     yes_no,
 )
 from .base import Settings, Source, text_parser
-from .doctools import installed, runs, shell_words
+from .doctools import installs, runs, shell_words
 from .mdparse import blocks, children
 
 if TYPE_CHECKING:
@@ -494,8 +494,10 @@ def _tool(doc: _Doc, lines: list[str]) -> str | None:
     its settings are for that program (``pip install litellm``, then ``export KEY=...`` and
     ``litellm --model x``)."""
     for line in lines:
-        doc.installed.update(installed(line))
-        doc.packages.update(installed(line, local=True))
+        packages, programs = installs(line)
+        doc.packages.update(packages)
+        if programs:
+            doc.installed.update(packages)
     if not doc.installed:
         return None
     return next((p for p in map(runs, lines) if p is not None and p in doc.installed), None)
