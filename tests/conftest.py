@@ -64,6 +64,13 @@ def write_repo(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+def copy_fixture(source: Path, target: Path) -> Path:
+    """A fixture repo copied for a test to change, without the cache a run on the fixture itself
+    left there (the README's demo command writes one into ``fixtures/t11-platform``)."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".env-lint-cache"))
+    return target
+
+
 def copy_working_tree(target: Path) -> Path:
     """This repo as it is now (tracked and new files, not ignored ones) copied to ``target``:
     what a user's checkout of the action or of the hook repo holds."""

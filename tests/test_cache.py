@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 
@@ -14,7 +13,7 @@ import pytest
 from env_lint.project.cache import FactsCache, decode, encode
 from env_lint.sources.base import Settings
 
-from .conftest import DEMO, FIXTURES, ROOT, write_repo
+from .conftest import DEMO, FIXTURES, ROOT, copy_fixture, write_repo
 
 SECRET = "Zq8vN2mLw4Rt7yHb9KcX1pFsQ3"
 
@@ -48,7 +47,7 @@ def stored(path) -> tuple[dict, dict[str, list]]:
 @pytest.mark.parametrize("fixture", ["t11-platform", "turbo-monorepo", "manifests/compose/fires"])
 def test_cold_warm_and_no_cache_print_the_same_bytes(run, tmp_path, monkeypatch, fixture):
     repo = tmp_path / "repo"
-    shutil.copytree(FIXTURES / fixture, repo)
+    copy_fixture(FIXTURES / fixture, repo)
     backdate(repo)
     cache = tmp_path / "cache"
     monkeypatch.setenv("ENV_LINT_CACHE_DIR", str(cache))
@@ -109,7 +108,7 @@ def test_a_broken_or_foreign_cache_is_ignored_and_rebuilt(run, tmp_path, monkeyp
     cache = tmp_path / "cache"
     monkeypatch.setenv("ENV_LINT_CACHE_DIR", str(cache))
     repo = tmp_path / "repo"
-    shutil.copytree(DEMO, repo)
+    copy_fixture(DEMO, repo)
     backdate(repo)
     expected = run(repo, "--no-cache").out
     run(repo)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from .conftest import DEMO, write_repo
+from .conftest import DEMO, copy_fixture, write_repo
 
 
 @pytest.fixture
 def demo_copy(tmp_path):
     target = tmp_path / "demo"
-    shutil.copytree(DEMO, target)
+    copy_fixture(DEMO, target)
     return target
 
 

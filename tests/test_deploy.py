@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
@@ -12,7 +11,7 @@ from env_lint.model import ServiceConfig, service_of
 from env_lint.project.services import discover_services
 from env_lint.project.snapshots import load_snapshot
 
-from .conftest import FIXTURES, ROOT, write_repo
+from .conftest import FIXTURES, ROOT, copy_fixture, write_repo
 
 SEED = FIXTURES / "t11-seed"
 SEED_MISSING_ON_VERCEL = [
@@ -64,7 +63,7 @@ def test_no_snapshot_value_in_any_format(run):
 
 def test_snapshots_from_the_command_line(run, tmp_path):
     repo = tmp_path / "seed"
-    shutil.copytree(SEED, repo)
+    copy_fixture(SEED, repo)
     (repo / ".env-lint.toml").unlink()
     assert run(repo).out.startswith("No problems found")
     result = run(repo, "--snapshot", f"vercel={repo / 'snapshots' / 'vercel-env-ls.txt'}", "--format", "json")

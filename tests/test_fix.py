@@ -9,7 +9,7 @@ import stat
 
 import pytest
 
-from .conftest import DEMO, write_repo
+from .conftest import DEMO, copy_fixture, write_repo
 
 EXAMPLE = "env.production.example"
 ADDED = [
@@ -25,7 +25,7 @@ ADDED = [
 @pytest.fixture
 def demo(tmp_path):
     target = tmp_path / "demo"
-    shutil.copytree(DEMO, target)
+    copy_fixture(DEMO, target)
     return target
 
 

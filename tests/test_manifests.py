@@ -4,15 +4,13 @@ twin; the one model of targets (audit report, explain), and unreadable manifests
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from env_lint.analysis.providers import Provision, provided_by
 from env_lint.config import Config
 from env_lint.project import build_project
 
-from .conftest import FIXTURES, ROOT, write_repo
+from .conftest import FIXTURES, ROOT, copy_fixture, write_repo
 
 MANIFESTS = FIXTURES / "manifests"
 KINDS = ["render", "compose", "fly", "kubernetes", "heroku", "serverless", "github-actions"]
@@ -129,7 +127,7 @@ def test_the_audit_report_has_the_manifest_as_a_target(run_in):
 
 def test_snapshots_and_manifests_are_one_kind_of_target(tmp_path):
     repo = tmp_path / "repo"
-    shutil.copytree(MANIFESTS / "render" / "fires", repo)
+    copy_fixture(MANIFESTS / "render" / "fires", repo)
     write_repo(repo, {"render-env.txt": "SUPABASE_URL\nUPSTASH_REDIS_REST_URL\n"})
     config = Config(snapshots=(("render", str(repo / "render-env.txt")),))
     project = build_project(str(repo), config)
@@ -248,7 +246,7 @@ def test_which_ci_steps_run_the_tests_or_the_build(script, runs):
 
 
 def test_a_ci_job_that_writes_an_env_file_is_never_missing_anything(run_in, tmp_path):
-    shutil.copytree(MANIFESTS / "github-actions" / "fires", tmp_path / "repo")
+    copy_fixture(MANIFESTS / "github-actions" / "fires", tmp_path / "repo")
     workflow = tmp_path / "repo" / ".github" / "workflows" / "ci.yml"
     workflow.write_text(workflow.read_text().replace("- run: npm ci", "- run: cp .env.example .env"))
     result = run_in(tmp_path / "repo")
@@ -261,7 +259,7 @@ def test_a_committed_env_file_may_provide_what_a_manifest_lacks(run_in, tmp_path
     import subprocess
 
     repo = tmp_path / "repo"
-    shutil.copytree(MANIFESTS / "render" / "fires", repo)
+    copy_fixture(MANIFESTS / "render" / "fires", repo)
     write_repo(repo, {"services/worker/.env.production": "LOG_LEVEL=info\n"})
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True)

@@ -18,7 +18,7 @@ from env_lint import replay
 from env_lint.cli import main as cli_main
 from env_lint.launch import main as launch_main
 
-from .conftest import FIXTURES, Run, write_repo
+from .conftest import FIXTURES, Run, copy_fixture, write_repo
 from .test_cache import backdate, old
 
 GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]
@@ -26,7 +26,7 @@ GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "comm
 
 def repo_copy(tmp_path, fixture: str = "t11-platform"):
     repo = tmp_path / "repo"
-    shutil.copytree(FIXTURES / fixture, repo, ignore=shutil.ignore_patterns(".env-lint-cache"))
+    copy_fixture(FIXTURES / fixture, repo)
     backdate(repo)
     return repo
 
