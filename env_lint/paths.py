@@ -155,10 +155,15 @@ _NOT_REAL = frozenset(
 )  # fmt: skip
 
 
+def is_dotenv_name(name: str) -> bool:
+    """Named by the dotenv grammar (``.env.tpl``, ``env.production.example``, ``sample.env``)."""
+    return bool(_DOTENV_NAME.match(name))
+
+
 def is_real_env_name(name: str) -> bool:
     """``.env``, ``.env.local``, ``env.production``, ``.env.vercel``, ``prod.env``: dotenv files
     that hold real values (not example, sample or template files, not encrypted vaults)."""
-    if not _DOTENV_NAME.match(name) or name.lower() == "env":
+    if not is_dotenv_name(name) or name.lower() == "env":
         return False
     words = [w for w in re.split(r"[.\-_]", name.lower()) if w]
     return not _NOT_REAL.intersection(words) and words[-1] not in _NOT_DOTENV

@@ -105,3 +105,39 @@ def test_duplicates_are_all_returned():
 def test_keys_with_digits_are_keys_not_pasted_credentials(key):
     parsed = parse_example(".env.example", f"{key}=\n")
     assert [e.name for e in parsed.entries] == [key] and parsed.stray == ()
+
+
+HELM_PARTIAL = b"""{{- define "app.env" -}}
+- name: API_URL
+  value: {{ .Values.apiUrl | quote }}
+- name: API_TOKEN
+  valueFrom:
+    secretKeyRef:
+      key: api-token
+{{- end -}}
+"""
+
+
+def test_a_template_in_another_language_is_not_held_to_dotenv():
+    """``_env.tpl`` (a Helm partial) shares an example file's name, not its grammar: its names
+    are a deploy config's mentions, and it reports no parse errors."""
+    from env_lint.sources.base import Settings
+    from env_lint.sources.dotenv_example import SOURCE
+
+    facts = SOURCE.parse("chart/templates/_env.tpl", HELM_PARTIAL, Settings())
+    assert (facts.source, facts.failures, facts.example, facts.words_kind) == (
+        "other",
+        (),
+        None,
+        "config",
+    )
+
+
+@pytest.mark.parametrize("name", [".env.tpl", "env.production.example", "_env.tpl"])
+def test_a_dotenv_named_or_mostly_dotenv_file_keeps_its_parse_errors(name):
+    from env_lint.sources.base import Settings
+    from env_lint.sources.dotenv_example import SOURCE
+
+    text = HELM_PARTIAL if name != "_env.tpl" else b"A=1\nB=2\nnot an assignment\n"
+    facts = SOURCE.parse(f"deploy/{name}", text, Settings())
+    assert facts.source == "example" and facts.failures

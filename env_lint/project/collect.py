@@ -167,7 +167,7 @@ class Collector:
 
     @staticmethod
     def _with_words(source: Source, rel: str, data: bytes, facts: FileFacts) -> FileFacts:
-        kind = source.words_of(rel)
+        kind = source.words_of(rel) or facts.words_kind  # a parse may decide by content
         if kind is None or facts.history or is_binary(data):
             return facts
         return replace(facts, words=names_in(data), strings=quoted_in(data), words_kind=kind)

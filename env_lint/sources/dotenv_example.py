@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..credentials import credential_kind, fingerprint, value_like
 from ..model import DocValue, ExampleEntry, ExampleFile, FileFacts, Location, ParseFailure
-from ..paths import is_example_name, matches
+from ..paths import is_dotenv_name, is_example_name, matches
 from ..textio import decode
 from ..wording import comment_requiredness, says_retired, says_secret
 from .base import Settings, Source, name_of
@@ -44,6 +44,8 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
     if isinstance(text, ParseFailure):
         return _unreadable(path, text)
     example = parse_example(path, text.text)
+    if _foreign(path, example):
+        return FileFacts(path, "other", checked=False, words_kind="config")
     return FileFacts(
         path,
         SOURCE.name,
@@ -51,6 +53,16 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
         directives=directives_in(path, text.text),
         example=example,
     )
+
+
+def _foreign(path: str, example: ExampleFile) -> bool:
+    """A file that only shares the name (a Helm partial ``_env.tpl``, a Jinja ``env-template.j2``):
+    named outside the dotenv grammar, and more of its lines fail than parse. Its names are a
+    deploy config's mentions; a file named like ``.env.example`` is always held to dotenv."""
+    if is_dotenv_name(name_of(path)):
+        return False
+    failed = len(example.failures) + len(example.stray)
+    return failed > len(example.entries) + len(example.invalid_keys)
 
 
 def _unreadable(path: str, failure: ParseFailure) -> FileFacts:
