@@ -133,6 +133,46 @@ def test_a_local_function_called_create_env_is_not_t3(tmp_path):
     assert project.schemas == () and project.unrecognized == ()
 
 
+def test_a_wrapper_of_t3_env_and_a_prefix_helper_declare_variables(run_in):
+    """The project's own ``createEnv`` around t3-env's, called with t3's options; its
+    ``runtimeEnv: fromPrefix("QUEUE_")`` hands ``QUEUE_HOST`` to the key ``HOST``; a key inside a
+    conditional spread is declared for the configurations that take it; ``...smtp.server``
+    spreads a section of a local object."""
+    root = FIXTURES / "styles" / "t3-wrapper"
+    assert schema_vars(root) == {
+        "QUEUE_HOST": ("packages/queue/src/env.ts", "HOST", True, True, False),
+        "QUEUE_PORT": ("packages/queue/src/env.ts", "PORT", False, True, False),
+        "QUEUE_NAME": ("packages/queue/src/env.ts", None, False, True, False),
+        "QUEUE_CA_FILE": ("packages/queue/src/env.ts", "CA_FILE", True, True, True),
+        "SMTP_URL": ("packages/mail/src/env.ts", None, True, True, False),
+    }
+    assert run_in(root).out == "No problems found (6 files checked).\n"
+
+
+def test_spreads_it_cannot_follow_are_said_once_per_object(tmp_path):
+    write_repo(tmp_path, {
+        "src/env.ts": 'import { createEnv } from "@t3-oss/env-core";\n'
+        'import { a, b, c } from "some-package";\n'
+        "export const env = createEnv({\n"
+        "  server: { ...a.server, ...b.server, ...c.server },\n"
+        "  runtimeEnv: process.env,\n});\n",
+    })
+    project = build_project(str(tmp_path), Config())
+    assert [(u.location.line, u.location.column, u.reason) for u in project.unrecognized] == [
+        (4, 13, "a spread env-lint cannot follow (and 2 more in this object)")
+    ]
+
+
+def test_an_imported_create_env_without_t3_options_is_not_a_schema(tmp_path):
+    write_repo(tmp_path, {
+        "src/env.ts": 'import { createEnv } from "./factory";\n'
+        "export const e = createEnv({ server: { PORT: 1 } });\n"
+        'export const f = createEnv({ name: "x", runtimeEnv: "node" });\n',
+    })
+    project = build_project(str(tmp_path), Config())
+    assert project.schemas == () and project.unrecognized == ()
+
+
 def test_typescript_declarations_declare_variables():
     """``interface ProcessEnv`` / ``interface ImportMetaEnv`` in .d.ts files: ``X?:`` is
     optional, ``X:`` required."""

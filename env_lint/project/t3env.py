@@ -4,6 +4,7 @@ module's facts."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Location, Schema, SchemaVar
@@ -12,6 +13,7 @@ from .modules import View
 from .zod import Evaluator, env_name, sites_of, string
 
 _SECTIONS = ("server", "client", "shared")
+_VARIABLE_PREFIX = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_$")
 _DEFAULT_PREFIX = {"@t3-oss/env-nextjs": "NEXT_PUBLIC_", "@t3-oss/env-nuxt": "NUXT_PUBLIC_"}
 # ``extends: [neonVercel()]``: the variables t3-env's presets declare (name, required). The
 # platform presets (vercel, render, railway, fly, netlify) declare what the platform sets: known
@@ -66,7 +68,7 @@ def _schema(evaluator: Evaluator, view: View, site: ParseSite, options: Obj) -> 
     for entry in extended.items if isinstance(extended, Arr) else ():
         variables.extend(_preset(view, entry))
     runtime, where, client_only = _runtime_env(evaluator, view, pairs)
-    renamed = _renamed(evaluator, view, pairs)
+    renamed = _renamed(evaluator, view, pairs, [v.name for v in variables])
     variables = [
         replace(v, name=renamed[v.name], key=v.name) if v.name in renamed else v for v in variables
     ]
@@ -99,9 +101,16 @@ def _preset(view: View, item: Expr) -> list[SchemaVar]:
     ]
 
 
-def _renamed(evaluator: Evaluator, view: View, pairs: dict[str | None, Expr]) -> dict[str, str]:
-    """``runtimeEnv: { KEY: process.env.OTHER }``: the environment must hold OTHER."""
+def _renamed(
+    evaluator: Evaluator, view: View, pairs: dict[str | None, Expr], keys: list[str]
+) -> dict[str, str]:
+    """``runtimeEnv: { KEY: process.env.OTHER }``: the environment must hold OTHER.
+    ``runtimeEnv: withPrefix("CACHE_")``: a helper called with a variable prefix hands the
+    schema ``CACHE_HOST`` as ``HOST`` (a key that already carries the prefix keeps its name)."""
     node = evaluator.local(view, pairs.get("runtimeEnv") or pairs.get("experimental__runtimeEnv"))
+    prefix = _prefix_argument(node)
+    if prefix is not None:
+        return {key: prefix + key for key in keys if not key.startswith(prefix)}
     if not isinstance(node, Obj):
         return {}
     found = {}
@@ -112,6 +121,13 @@ def _renamed(evaluator: Evaluator, view: View, pairs: dict[str | None, Expr]) ->
         if read is not None and read != item.key:
             found[item.key] = read
     return found
+
+
+def _prefix_argument(node: Expr | None) -> str | None:
+    if not isinstance(node, Call) or len(node.args) != 1:
+        return None
+    text = string(node.args[0])
+    return text if text is not None and _VARIABLE_PREFIX.match(text) else None
 
 
 def _runtime_env(

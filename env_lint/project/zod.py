@@ -219,6 +219,9 @@ class Evaluator:
             return self.shape(found[0], found[1], depth + 1) if found else None
         if isinstance(expr, Prop) and expr.name == "shape":
             return self.shape(view, expr.obj, depth + 1)
+        if isinstance(expr, Prop):  # ``...feature.server``: a section of a local object
+            found = self.property_of(view, expr, depth)
+            return self.shape(found[0], found[1], depth + 1) if found else None
         if isinstance(expr, Obj):
             return self.object_members(view, expr, depth)
         if not isinstance(expr, Call) or not isinstance(expr.func, Prop):
@@ -232,6 +235,22 @@ class Evaluator:
         if base is None:
             return None
         return self._compose(view, prop, base, args, depth)
+
+    def property_of(self, view: View, expr: Prop, depth: int) -> tuple[View, Expr] | None:
+        """``feature.server`` where ``feature`` is an object literal: that key's value (the
+        last one written, as JavaScript keeps it)."""
+        if not isinstance(expr.obj, Ref) or depth > _MAX_DEPTH:
+            return None
+        found = self.lookup(view, expr.obj.name)
+        if found is None or not isinstance(found[1], Obj):
+            return None
+        owner, obj = found[0], found[1]
+        pairs = [i for i in obj.items if isinstance(i, Pair) and i.key == expr.name]
+        if not pairs:
+            return None
+        pair = pairs[-1]
+        value = owner.decls.get(pair.key or "") if pair.shorthand else pair.value
+        return (owner, value) if value is not None else None
 
     def _zod_root(self, view: View, prop: str, args: list[Expr], depth: int) -> list[Member] | None:
         if prop in ("object", "strictObject", "looseObject") and args:
@@ -274,11 +293,12 @@ class Evaluator:
 
     def object_members(self, view: View, obj: Obj, depth: int) -> list[Member] | None:
         members: list[Member] = []
+        lost: list[Location] = []  # spreads it cannot follow: said once per object
         for item in obj.items:
             if isinstance(item, Spread):
                 spread = self._spread(view, item, depth)
                 if spread is None:
-                    self.note(item.loc, "a spread env-lint cannot follow")
+                    lost.append(item.loc)
                     continue
                 names = {m.name for m in spread}
                 members = [m for m in members if m.name not in names] + spread
@@ -288,6 +308,9 @@ class Evaluator:
                 members.append(Member(view, item.key, item.key_loc, view.decls.get(item.key)))
             else:
                 members.append(Member(view, item.key, item.key_loc, item.value))
+        if lost:
+            more = f" (and {len(lost) - 1} more in this object)" if len(lost) > 1 else ""
+            self.note(lost[0], f"a spread env-lint cannot follow{more}")
         return members
 
     def _spread(self, view: View, item: Spread, depth: int) -> list[Member] | None:

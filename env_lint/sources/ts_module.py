@@ -217,13 +217,33 @@ def _sites(src: Script, index: _Index, imported: dict[str, Import]) -> Iterator[
             local = src.text(bare)
             known = imported.get(local)
             source, name = (known.specifier, known.name) if known else ("", local)
-            if name == "createEnv" and source.startswith("@t3-oss/env"):
+            if name == "createEnv" and (
+                source.startswith("@t3-oss/env") or (known and _t3_shaped(src, args))
+            ):
                 t3.append(("t3", call, None, "createEnv", args, source))
         if _from_envalid(src.text(bare), imported):
             envalid.append(("envalid", call, None, "cleanEnv", args, "envalid"))
     yield from zod
     yield from t3
     yield from envalid
+
+
+_T3_SECTIONS = frozenset({"server", "client", "shared"})
+_T3_RUNTIME = frozenset({"runtimeEnv", "experimental__runtimeEnv", "runtimeEnvStrict"})
+
+
+def _t3_shaped(src: Script, args: list[Node]) -> bool:
+    """``createEnv({ server: {...}, runtimeEnv: ... })`` imported from the project's own wrapper of
+    t3-env (``export const createEnv: typeof t3 = (o) => t3({ ...defaults, ...o })``): the
+    options name a section and where the values come from, as only t3-env's do."""
+    options = unwrap(args[0]) if args else None
+    if options is None or options.type != "object":
+        return False
+    keys = {
+        property_key(src, item.child_by_field_name("key") if item.type == "pair" else item)
+        for item in options.named_children
+    }
+    return bool(keys & _T3_SECTIONS) and bool(keys & _T3_RUNTIME)
 
 
 def _from_envalid(text: str, imported: dict[str, Import]) -> bool:
