@@ -45,6 +45,16 @@ RUNTIME_VARIABLES = frozenset(
         "TERM_PROGRAM_VERSION",
         "COLORTERM",
         "COLUMNS",
+        # the proxy settings HTTP clients read themselves (curl, wget, requests and httpx, Go's
+        # net/http, undici's EnvHttpProxyAgent)
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "NO_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "no_proxy",
+        "all_proxy",
         # read by the docker CLI and docker compose (from the shell or the project's .env)
         "DOCKER_HOST",
         "DOCKER_BUILDKIT",

@@ -38,6 +38,40 @@ _AWS = (
     "AWS_PROFILE",
 )
 
+# Every Clerk SDK reads its keys itself; each framework's build exposes the publishable key
+# under its own public prefix.
+_CLERK = (
+    "CLERK_SECRET_KEY", "CLERK_PUBLISHABLE_KEY", "CLERK_JWT_KEY", "CLERK_DOMAIN",
+    "CLERK_PROXY_URL", "CLERK_IS_SATELLITE", "CLERK_SIGN_IN_URL", "CLERK_SIGN_UP_URL",
+    "CLERK_WEBHOOK_SECRET", "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY", "VITE_CLERK_PUBLISHABLE_KEY",
+    "PUBLIC_CLERK_PUBLISHABLE_KEY", "NUXT_PUBLIC_CLERK_PUBLISHABLE_KEY",
+    "EXPO_PUBLIC_CLERK_PUBLISHABLE_KEY", "NEXT_PUBLIC_CLERK_SIGN_IN_URL",
+    "NEXT_PUBLIC_CLERK_SIGN_UP_URL",
+)  # fmt: skip
+_CLERK_SDKS = (
+    "@clerk/nextjs", "@clerk/remix", "@clerk/react-router", "@clerk/tanstack-react-start",
+    "@clerk/astro", "@clerk/nuxt", "@clerk/express", "@clerk/fastify", "@clerk/backend",
+    "@clerk/clerk-expo", "@clerk/expo", "@clerk/clerk-sdk-node",
+)  # fmt: skip
+# The OpenTelemetry SDKs' environment configuration (the specification's OTEL_* names).
+_OTEL = (
+    "OTEL_SERVICE_NAME", "OTEL_RESOURCE_ATTRIBUTES", "OTEL_LOG_LEVEL", "OTEL_SDK_DISABLED",
+    "OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER", "OTEL_PROPAGATORS",
+    "OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG", "OTEL_EXPORTER_OTLP_ENDPOINT",
+    "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_TIMEOUT",
+    "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT",
+    "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_HEADERS",
+    "OTEL_METRIC_EXPORT_INTERVAL", "OTEL_BSP_SCHEDULE_DELAY",
+)  # fmt: skip
+_OTEL_SDKS = (
+    "@opentelemetry/sdk-node", "@opentelemetry/sdk-trace-node", "@opentelemetry/sdk-trace-base",
+    "@opentelemetry/sdk-metrics", "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/exporter-trace-otlp-grpc", "@opentelemetry/exporter-trace-otlp-proto",
+    "@opentelemetry/exporter-metrics-otlp-http", "@opentelemetry/auto-instrumentations-node",
+    "@vercel/otel", "opentelemetry-sdk", "opentelemetry-exporter-otlp",
+    "opentelemetry-exporter-otlp-proto-http", "opentelemetry-exporter-otlp-proto-grpc",
+    "opentelemetry-distro",
+)  # fmt: skip
 _AI_GATEWAY = ("AI_GATEWAY_API_KEY",)
 _LANGFUSE = ("LANGFUSE_SECRET_KEY", "LANGFUSE_PUBLIC_KEY", "LANGFUSE_BASEURL", "LANGFUSE_HOST")
 _TRIGGER = ("TRIGGER_SECRET_KEY", "TRIGGER_API_URL", "TRIGGER_PREVIEW_BRANCH")
@@ -130,13 +164,8 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
         "QSTASH_CURRENT_SIGNING_KEY",
         "QSTASH_NEXT_SIGNING_KEY",
     ),
-    "@clerk/nextjs": (
-        "CLERK_SECRET_KEY",
-        "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY",
-        "CLERK_WEBHOOK_SECRET",
-        "NEXT_PUBLIC_CLERK_SIGN_IN_URL",
-        "NEXT_PUBLIC_CLERK_SIGN_UP_URL",
-    ),
+    **dict.fromkeys(_CLERK_SDKS, _CLERK),
+    **dict.fromkeys(_OTEL_SDKS, _OTEL),
     "openai": ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID"),
     "@anthropic-ai/sdk": ("ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL"),
     "anthropic": ("ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL"),

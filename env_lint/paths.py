@@ -197,7 +197,7 @@ _HISTORY_DOC = re.compile(
     r"(^|[-_/])(change-?log|changes|history|release-?notes?|releases|news|migrat\w*|"
     r"upgrad\w*|breaking-?changes?|deprecat\w*|(?:test|design|load|stress|rollout)-?plans?|"
     r"proposals?|rfcs?|adrs?)([-_.]|$)|"
-    r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?|specs)/",
+    r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?|specs|blog|posts)/",
     re.IGNORECASE,
 )
 
