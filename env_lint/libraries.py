@@ -61,7 +61,8 @@ _OTEL = (
     "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_TIMEOUT",
     "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT",
     "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_HEADERS",
-    "OTEL_METRIC_EXPORT_INTERVAL", "OTEL_BSP_SCHEDULE_DELAY",
+    "OTEL_METRIC_EXPORT_INTERVAL", "OTEL_BSP_SCHEDULE_DELAY", "OTEL_PYTHON_LOG_CORRELATION",
+    "OTEL_PYTHON_LOG_LEVEL", "OTEL_PYTHON_LOG_FORMAT", "OTEL_PYTHON_EXCLUDED_URLS",
 )  # fmt: skip
 _OTEL_SDKS = (
     "@opentelemetry/sdk-node", "@opentelemetry/sdk-trace-node", "@opentelemetry/sdk-trace-base",
@@ -70,7 +71,8 @@ _OTEL_SDKS = (
     "@opentelemetry/exporter-metrics-otlp-http", "@opentelemetry/auto-instrumentations-node",
     "@vercel/otel", "opentelemetry-sdk", "opentelemetry-exporter-otlp",
     "opentelemetry-exporter-otlp-proto-http", "opentelemetry-exporter-otlp-proto-grpc",
-    "opentelemetry-distro",
+    "opentelemetry-distro", "opentelemetry-instrumentation",
+    "opentelemetry-instrumentation-logging",
 )  # fmt: skip
 _AI_GATEWAY = ("AI_GATEWAY_API_KEY",)
 _LANGFUSE = ("LANGFUSE_SECRET_KEY", "LANGFUSE_PUBLIC_KEY", "LANGFUSE_BASEURL", "LANGFUSE_HOST")
@@ -90,11 +92,24 @@ _WASP = (
     "MAILGUN_DOMAIN", "MAILGUN_API_URL", "SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME",
     "SMTP_PASSWORD", "PG_BOSS_NEW_OPTIONS", "SKIP_EMAIL_VERIFICATION_IN_DEV",
 )  # fmt: skip
+# (the dev overlay opens files in REACT_EDITOR)
 _NEXT = ("NEXT_TELEMETRY_DISABLED", "NEXT_OTEL_VERBOSE", "NEXT_OTEL_FETCH_DISABLED",
-         "NEXT_SHARP_PATH", "NEXT_PRIVATE_STANDALONE", "__NEXT_PRIVATE_ORIGIN")  # fmt: skip
+         "NEXT_SHARP_PATH", "NEXT_PRIVATE_STANDALONE", "__NEXT_PRIVATE_ORIGIN",
+         "REACT_EDITOR")  # fmt: skip
+# Azure's credential chain (DefaultAzureCredential -> EnvironmentCredential).
+_AZURE_IDENTITY = (
+    "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE_PATH",
+    "AZURE_CLIENT_CERTIFICATE_PASSWORD", "AZURE_USERNAME", "AZURE_PASSWORD",
+    "AZURE_AUTHORITY_HOST", "AZURE_FEDERATED_TOKEN_FILE",
+)  # fmt: skip
 
 LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "next": _NEXT,
+    "react-scripts": ("REACT_EDITOR",),
+    "azure-identity": _AZURE_IDENTITY,
+    "@azure/identity": _AZURE_IDENTITY,
+    "google-genai": ("GEMINI_API_KEY", "GOOGLE_API_KEY"),
+    "@google/genai": ("GEMINI_API_KEY", "GOOGLE_API_KEY"),
     "ai": _AI_GATEWAY,
     "@ai-sdk/gateway": _AI_GATEWAY,
     "@ai-sdk/google": ("GOOGLE_GENERATIVE_AI_API_KEY",),

@@ -96,6 +96,17 @@ def test_how_each_read_is_used(name, line, how):
     assert usages(READS)[(name, line)] == how
 
 
+def test_the_object_vite_loads_is_the_environment(tmp_path):
+    write_repo(tmp_path, {
+        "vite.config.ts": 'import { defineConfig, loadEnv } from "vite";\n'
+        "export default defineConfig(({ mode }) => {\n"
+        '  const env = loadEnv(mode, process.cwd(), "");\n'
+        "  return { server: { watch: env.DEV_POLL_FILES ? {} : undefined, port: env.DEV_PORT } };\n"
+        "});\n",
+    })
+    assert usages(tmp_path) == {("DEV_POLL_FILES", 4): "guarded", ("DEV_PORT", 4): "required"}
+
+
 def test_writes_migrations_and_patterns():
     project = build_project(str(READS), Config())
     names = {u.name for u in project.usages}

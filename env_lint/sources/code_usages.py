@@ -185,6 +185,7 @@ class _Reader:
         for node in self._env_objects():
             self._use(node)
         self._imports()
+        self._loaded()
         for alias, scope in sorted(self.aliases.items(), key=lambda item: item[0]):
             for node in self._identifiers(alias, scope):
                 self._use(node, alias=True)
@@ -261,6 +262,19 @@ class _Reader:
                     self.aliases[local if name == "env" else f"{local}.env"] = None
                 elif source in _STATIC_SOURCES:
                     self._usage(name, spec, "required")
+
+    def _loaded(self) -> None:
+        """``const env = loadEnv(mode, root, "")`` in a Vite config: an alias of the
+        environment (the env files and the process's variables, merged)."""
+        if b"loadEnv" not in self.src.data or b"vite" not in self.src.data:
+            return
+        for call in self._calls_of("loadEnv"):
+            declarator = _outer(self.src, call)
+            if declarator is None or declarator.type != "variable_declarator":
+                continue
+            name = declarator.child_by_field_name("name")
+            if name is not None and name.type == "identifier":
+                self.aliases[self.src.text(name)] = _scope(self.src, declarator)
 
     # --- one use of the environment object ---------------------------------------------------
 

@@ -234,6 +234,18 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
 _FRAMEWORK_PREFIXES = ("NEXT_", "VITE_", "NUXT_", "EXPO_", "REACT_", "GATSBY_", "PUBLIC_")
 
 
+# Parts of package names that name no product (``acme-plugins-voicely``, ``acme-sdk-python``).
+_GENERIC_PARTS = frozenset(
+    {"sdk", "sdks", "client", "clients", "python", "node", "plugin", "plugins", "agent",
+     "agents", "core", "server", "service", "services", "api", "lib", "libs", "utils", "util",
+     "tools", "tool", "cli", "web", "http", "https", "provider", "providers", "integration",
+     "integrations", "adapter", "adapters", "extension", "extensions", "community", "types",
+     "react", "next", "vue", "svelte", "express", "django", "flask", "fastapi", "kit", "base",
+     "common", "shared", "app", "apps", "auth", "data", "cloud", "local", "test", "tests",
+     "dev", "ai", "llm", "llms", "openapi", "graphql", "rest", "grpc", "proxy", "worker"}
+)  # fmt: skip
+
+
 def _named_after(mentions: list[DocMention], packages: set[str]) -> list[DocMention]:
     """A variable named after a package the page installs (``OPENPANEL_CLIENT_ID`` on a page
     that runs ``cargo add openpanel-sdk``) is that package's setting: its ``tool``."""
@@ -241,9 +253,12 @@ def _named_after(mentions: list[DocMention], packages: set[str]) -> list[DocMent
     for package in sorted(packages):
         if package.startswith("@"):
             continue  # a scope names a vendor (``@aws-sdk/...``), not the package's settings
-        word = re.split(r"[-_/.]", package, maxsplit=1)[0].upper() + "_"
-        if len(word) >= 4 and not word.startswith(_FRAMEWORK_PREFIXES):
-            prefixes.setdefault(word, package)
+        # each part names a product: ``langchain-tavily`` reads ``TAVILY_API_KEY``
+        for part in re.split(r"[-_/.]", package):
+            word = part.upper() + "_"
+            generic = part in _GENERIC_PARTS or word.startswith(_FRAMEWORK_PREFIXES)
+            if len(word) >= 4 and not generic:
+                prefixes.setdefault(word, package)
     if not prefixes:
         return mentions
     named = []
@@ -493,7 +508,7 @@ def _tool(doc: _Doc, lines: list[str]) -> str | None:
     """The program the page installs (in this block or an earlier one) that this block runs:
     its settings are for that program (``pip install litellm``, then ``export KEY=...`` and
     ``litellm --model x``)."""
-    for line in lines:
+    for line in _joined(lines):
         packages, programs = installs(line)
         doc.packages.update(packages)
         if programs:
@@ -501,6 +516,20 @@ def _tool(doc: _Doc, lines: list[str]) -> str | None:
     if not doc.installed:
         return None
     return next((p for p in map(runs, lines) if p is not None and p in doc.installed), None)
+
+
+def _joined(lines: list[str]) -> Iterator[str]:
+    """Command lines with their ``\\`` continuations joined (``pip install a \\`` / ``  b``)."""
+    pending = ""
+    for line in lines:
+        text = line.rstrip()
+        if text.endswith("\\"):
+            pending += text[:-1] + " "
+            continue
+        yield pending + line
+        pending = ""
+    if pending:
+        yield pending
 
 
 def _page_reads(doc: _Doc, line: str, *, command: bool) -> dict[str, int]:
