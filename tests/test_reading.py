@@ -184,6 +184,37 @@ def test_an_imported_create_env_without_t3_options_is_not_a_schema(tmp_path):
     assert project.schemas == () and project.unrecognized == ()
 
 
+def test_a_settings_prefix_from_a_constant_of_this_or_another_module(run_in):
+    """``env_prefix = ENV_PREFIX`` imported from another module (also relatively, and
+    re-exported), or a constant of the same module; an alias takes no prefix."""
+    root = FIXTURES / "styles" / "pydantic-prefix"
+    assert schema_vars(root) == {
+        "SHOP_DB_HOST": ("app/core/settings.py", None, False, True, False),
+        "SHOP_API_TOKEN": ("app/core/settings.py", None, True, True, False),
+        "SHOP_QUEUE_URL": ("app/jobs/settings.py", None, True, True, False),
+        "AWS_REGION": ("app/jobs/settings.py", None, False, True, False),
+        "WORKER_CONCURRENCY": ("app/worker/settings.py", None, False, True, False),
+    }
+    assert run_in(root).out == "No problems found (7 files checked).\n"
+
+
+def test_a_settings_prefix_it_cannot_find_names_no_variable_wrongly(tmp_path):
+    write_repo(tmp_path, {
+        "svc/settings.py": "from pydantic import Field\n"
+        "from pydantic_settings import BaseSettings\n"
+        "from vendored_defaults import PREFIX\n\n"
+        "class Settings(BaseSettings):\n"
+        "    model_config = {'env_prefix': PREFIX}\n"
+        "    db_host: str\n"
+        "    region: str = Field('eu', alias='AWS_REGION')\n",
+    })
+    project = build_project(str(tmp_path), Config())
+    assert [v.name for s in project.schemas for v in s.variables] == ["AWS_REGION"]
+    assert [(u.location.line, u.reason) for u in project.unrecognized] == [
+        (5, "an env_prefix imported from a module env-lint cannot find or read")
+    ]
+
+
 def test_typescript_declarations_declare_variables():
     """``interface ProcessEnv`` / ``interface ImportMetaEnv`` in .d.ts files: ``X?:`` is
     optional, ``X:`` required."""

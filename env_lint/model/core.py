@@ -152,6 +152,9 @@ class Schema:
     runtime_env_location: Location | None = None
     runtime_env_client_only: bool = False  # experimental__runtimeEnv: client keys only
     client_prefix: str | None = None
+    # pydantic-settings: ``env_prefix`` imported from another module (``pkg.mod:NAME``); its
+    # variables with a ``key`` take that prefix once the project resolves it
+    prefix_from: str | None = None
 
 
 # --- code and docs -------------------------------------------------------------------------

@@ -57,6 +57,10 @@ def build_project(root: str, config: Config) -> Project:
     if cache is not None:
         cache.save()
     facts = collected.facts
+    if any(s.prefix_from for item in facts.values() for s in item.schemas):
+        from .pyprefix import resolve_prefixes
+
+        resolve_prefixes(root, files, facts)
     resolved = Resolved()
     if any(item.module is not None for item in facts.values()):
         from .schemas import resolve_schemas  # the evaluator, only when there is JS/TS to read

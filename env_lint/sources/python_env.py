@@ -140,6 +140,50 @@ class _Settings:
     case_sensitive: bool = False
     nested_delimiter: str | None = None  # ``env_nested_delimiter="__"``: ``DB__HOST``
     models: dict[str, ast.ClassDef] = field(default_factory=dict)  # local pydantic models
+    names: _ModuleNames | None = None  # the module's string constants and imports
+    prefix_from: str | None = None  # ``env_prefix=PREFIX`` imported: ``pkg.mod:PREFIX``
+
+
+@dataclass(frozen=True)
+class _ModuleNames:
+    constants: dict[str, str]  # NAME = "literal" at module level
+    imported: dict[str, str]  # local name -> ``module:NAME`` (``.mod:NAME`` when relative)
+    modules: dict[str, str]  # local name -> module (``import pkg.settings_base as base``)
+
+
+def module_constants(tree: ast.Module) -> dict[str, str]:
+    """``NAME = "text"`` (also annotated) at a module's top level."""
+    found = {}
+    for node in tree.body:
+        target = node.targets[0] if isinstance(node, ast.Assign) and node.targets else None
+        if isinstance(node, ast.AnnAssign):
+            target = node.target
+        value = getattr(node, "value", None)
+        text = value.value if isinstance(value, ast.Constant) else None
+        if isinstance(target, ast.Name) and isinstance(text, str):
+            found[target.id] = text
+    return found
+
+
+def module_imports(tree: ast.Module) -> dict[str, str]:
+    """``from pkg.mod import NAME as local`` at top level: local -> ``pkg.mod:NAME``."""
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom):
+            module = "." * node.level + (node.module or "")
+            for alias in node.names:
+                found[alias.asname or alias.name] = f"{module}:{alias.name}"
+    return found
+
+
+def _module_names(tree: ast.Module) -> _ModuleNames:
+    modules = {}
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    modules[alias.asname] = alias.name
+    return _ModuleNames(module_constants(tree), module_imports(tree), modules)
 
 
 def _settings(path: str, tree: ast.Module, found: PythonEnv) -> list[Schema]:
@@ -147,12 +191,13 @@ def _settings(path: str, tree: ast.Module, found: PythonEnv) -> list[Schema]:
     chains = {name: _settings_chain(cls, classes) for name, cls in classes.items()}
     bases = {c.name for chain in chains.values() if chain for c in chain[1:]}
     models = {name: cls for name, cls in classes.items() if chains[name] is None}
+    names = _module_names(tree) if any(chains.values()) else None
     schemas = []
     for cls in classes.values():
         chain = chains[cls.name]
         if chain is None or cls.name in bases:
             continue  # not settings, or a base that a settings class in this file extends
-        config = _Settings(models=models)
+        config = _Settings(models=models, names=names)
         variables: dict[str, SchemaVar] = {}
         for klass in reversed(chain):  # base classes first, subclasses override
             config = _config(klass, config)
@@ -160,7 +205,15 @@ def _settings(path: str, tree: ast.Module, found: PythonEnv) -> list[Schema]:
             for var in _fields(path, klass, config, found):
                 variables[var.name] = var
         location = Location(path, cls.lineno, cls.col_offset + 1)
-        schemas.append(Schema(path, location, tuple(variables.values()), kind="pydantic-settings"))
+        schemas.append(
+            Schema(
+                path,
+                location,
+                tuple(variables.values()),
+                kind="pydantic-settings",
+                prefix_from=config.prefix_from,
+            )
+        )
     return schemas
 
 
@@ -183,7 +236,14 @@ def _settings_chain(
 
 
 def _config(cls: ast.ClassDef, base: _Settings) -> _Settings:
-    result = _Settings(base.prefix, base.case_sensitive, base.nested_delimiter, base.models)
+    result = _Settings(
+        base.prefix,
+        base.case_sensitive,
+        base.nested_delimiter,
+        base.models,
+        base.names,
+        base.prefix_from,
+    )
     for node in cls.body:
         if isinstance(node, ast.Assign) and any(_dotted(t) == "model_config" for t in node.targets):
             if isinstance(node.value, ast.Call):
@@ -212,13 +272,34 @@ def _config(cls: ast.ClassDef, base: _Settings) -> _Settings:
 
 def _apply(settings: _Settings, options: dict[Any, ast.expr]) -> None:
     prefix, case = options.get("env_prefix"), options.get("case_sensitive")
-    if isinstance(prefix, ast.Constant) and isinstance(prefix.value, str):
-        settings.prefix = prefix.value
+    if prefix is not None:
+        settings.prefix, settings.prefix_from = _prefix(prefix, settings.names)
     delimiter = options.get("env_nested_delimiter")
     if isinstance(delimiter, ast.Constant) and isinstance(delimiter.value, str) and delimiter.value:
         settings.nested_delimiter = delimiter.value
     if isinstance(case, ast.Constant) and isinstance(case.value, bool):
         settings.case_sensitive = case.value
+
+
+def _prefix(node: ast.expr, names: _ModuleNames | None) -> tuple[str, str | None]:
+    """``env_prefix``: a literal, a constant of this module, or a name imported from another
+    (``module:NAME``, resolved across files); "" when it cannot be known."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value, None
+    if names is None:
+        return "", None
+    if isinstance(node, ast.Name):
+        if node.id in names.constants:
+            return names.constants[node.id], None
+        return "", names.imported.get(node.id)
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        module = names.modules.get(node.value.id) or node.value.id
+        imported = names.imported.get(node.value.id)
+        if imported is not None:  # ``from pkg import settings_base``
+            package, _, name = imported.partition(":")
+            module = f"{package}.{name}" if package.strip(".") else f"{package}{name}"
+        return "", f"{module}:{node.attr}"
+    return "", None
 
 
 def _const(node: ast.expr | None) -> Any:
@@ -280,7 +361,10 @@ def _nested(
         var = _field(path, node.target.id, node, inner, found)
         name = f"{parent}{delimiter}{var.name}"
         needed = required and var.required
-        variables.append(replace(var, name=name, aliases=(), required=needed, conditional=needed))
+        key = name if config.prefix_from else None
+        variables.append(
+            replace(var, name=name, aliases=(), required=needed, conditional=needed, key=key)
+        )
         deeper = _nested_model(node.annotation, inner) if depth < 3 else None
         if deeper is not None:
             variables += _nested(path, name, deeper, config, needed, found, depth + 1)
@@ -309,6 +393,8 @@ def _field(
     env_names = aliases or [config.prefix + name]
     if not config.case_sensitive:
         env_names = [n.upper() for n in env_names]
+    # under a prefix another module holds: the name without it, until it is resolved
+    key = env_names[0] if config.prefix_from and not aliases and not config.case_sensitive else None
     kind, choices = _annotation(node.annotation)
     known, value = _literal(default)
     return SchemaVar(
@@ -324,6 +410,7 @@ def _field(
         description=description if isinstance(description, str) else None,
         expression=_label(node.annotation),
         aliases=tuple(env_names[1:]),
+        key=key,
     )
 
 
