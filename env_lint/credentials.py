@@ -124,7 +124,7 @@ _TRIVIAL_PASSWORDS = frozenset(
 # ``scheme://user:password@host``: found from each ``://`` (scheme backwards, credentials
 # forwards), so that no start position is scanned more than a bounded number of times.
 _SCHEME_TAIL = re.compile(r"[a-z][a-z0-9+.\-]{0,31}\Z", re.IGNORECASE)
-_USERINFO = re.compile(r"://[^\s/:@]*:([^\s/@]+)@[^\s/]")
+_USERINFO = re.compile(r"://([^\s/:@]*):([^\s/@]+)@([^\s/?#'\"`]+)")
 _TOKEN_CHARS = re.compile(r"^[A-Za-z0-9+/=_\-.~:]+$")
 _PATH = re.compile(r"[a-z0-9_.\-]+(?:/[a-z0-9_.\-]+)+(?::\d+)*")
 _WORDS = re.compile(r"[a-z]+(?:[-_.][a-z0-9]+)+|[A-Z]+(?:_[A-Z0-9]+)+")
@@ -148,9 +148,11 @@ def known_credential(value: str) -> str | None:
                 continue
             if not placeholder_like(hit.group(0)):
                 return detector.kind
-    for password in url_passwords(value):
+    for user, password, host in _url_credentials(value):
         trivial = password.lower() in _TRIVIAL_PASSWORDS or placeholder_like(password)
-        if not trivial and not local_only(value):
+        if password.lower() == user.lower():
+            trivial = True  # ``postgres:postgres@``: a local setup's default, not a secret
+        if not trivial and not local_only(value) and not _LOCAL_HOST.match(host):
             return "URL with an embedded password"
     return None
 
@@ -195,8 +197,13 @@ def local_only(value: str) -> bool:
 
 
 def url_passwords(value: str) -> list[str]:
-    """The passwords of ``scheme://user:password@host`` URLs in ``value``; linear time (every
-    match attempt starts at a literal ``://`` and stops at the next ``/``)."""
+    """The passwords of ``scheme://user:password@host`` URLs in ``value``."""
+    return [password for _, password, _ in _url_credentials(value)]
+
+
+def _url_credentials(value: str) -> list[tuple[str, str, str]]:
+    """(user, password, host) of each ``scheme://user:password@host`` URL in ``value``; linear
+    time (every match attempt starts at a literal ``://`` and stops at the next ``/``)."""
     found = []
     for hit in _USERINFO.finditer(value):
         start = hit.start()
@@ -204,7 +211,7 @@ def url_passwords(value: str) -> list[str]:
         if scheme is not None and any(
             value[i].isalpha() and _word_start(value, i) for i in range(scheme.start(), start)
         ):
-            found.append(hit.group(1))
+            found.append((hit.group(1), hit.group(2), hit.group(3)))
     return found
 
 

@@ -110,6 +110,16 @@ def test_json_schema_pattern():
     assert problems("a" * MB, var) == ["does not match the schema's pattern"]
 
 
+def test_a_long_chain_of_reads_of_a_handed_in_environment():
+    from env_lint.sources.code_usages import extract_reads
+    from env_lint.sources.typescript import Script
+
+    reads = " ?? ".join(f"env.V{i}" for i in range(n(20000)))
+    code = f'export default {{ fetch(req, env) {{ return {reads} ?? "d"; }} }};\n'
+    found = extract_reads(Script("a.ts", code.encode()))
+    assert len(found.usages) == n(20000) and all(u.weak for u in found.usages)
+
+
 def test_fallback_chain_and_minified_reads():
     from env_lint.sources.code_usages import extract_reads
     from env_lint.sources.typescript import Script

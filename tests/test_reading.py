@@ -78,6 +78,7 @@ def usages(root) -> dict[tuple[str, int], str]:
         ("PRICE_MONTHLY_ID", 35, "guarded"),  # [A, B].filter(Boolean): unset ones dropped
         ("PRICE_YEARLY_ID", 35, "guarded"),
         ("MIRROR_HOST", 36, "guarded"),  # .filter((h) => h)
+        ("TOPIC_COMPRESSION", 38, "guarded"),  # switch (X) { case "a": ... }: compared
         ("PLAN_MONTHLY_ID", 3, "required"),  # export const PLAN_MONTHLY_ID = process.env.X!
         ("PLAN_MONTHLY_ID", 8, "guarded"),  # imported elsewhere: [A, B].filter(Boolean)
         ("PLAN_ANNUAL_ID", 8, "guarded"),

@@ -7,6 +7,7 @@ reads it. Nothing here touches the disk: the caller reads the bytes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -14,6 +15,9 @@ from ..model import FileFacts, ParseFailure
 from ..paths import matches
 from ..textio import decode
 from .directives import MARKER_BYTES, directives_in
+
+# ``env.API_KEY`` on an object a runtime hands in (``fetch(req, env)``, Hono's ``c.env``)
+BINDING_HINT = re.compile(rb"(?<![A-Za-z0-9_$])env\s*\??\.\s*[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)

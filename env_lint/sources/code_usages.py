@@ -19,19 +19,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tree_sitter import Node
 
 from ..model import DynamicRead, ImportedCheck, ImportedRead, Location, Usage
 from ..paths import is_tooling_path
 from ..secrecy import PUBLIC_PREFIXES
+from .base import BINDING_HINT
 from .jsimports import checked_constants, upper_receivers
 from .typescript import Script, is_env_object, property_key, string_value, unwrap
 
 BUILTIN_ACCESSORS = ("Deno.env.get",)
 ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 ENV_OBJECTS = (b"process.env", b"import.meta.env", b"Bun.env", b"Deno.env")
+# ``env.API_KEY`` / ``c.env.API_KEY`` (group 1: the environment object)
+_BINDING = re.compile(rb"(?<![A-Za-z0-9_$.])((?:[A-Za-z_$][A-Za-z0-9_$]*\.)?env)\s*\??\.\s*[A-Z]")
+
 _ALIAS_SOURCES = ("std-env", "$env/dynamic/private", "$env/dynamic/public")
 _STATIC_SOURCES = ("$env/static/private", "$env/static/public")
 _WRAPPERS = frozenset(
@@ -180,12 +184,15 @@ class _Reader:
         self.aliases: dict[str, Node | None] = {}  # name -> the scope it is declared in
         self.inferred: dict[str, str] = {}  # accessor -> how its own read is used
         self.via: tuple[str, str] | None = None  # reading through an imported binding
+        self.weak = False  # reading a runtime's bindings: a read, never "undeclared"
+        self._functions: dict[int, Node | None] = {}  # node id -> its enclosing function
 
     def run(self) -> None:
         for node in self._env_objects():
             self._use(node)
         self._imports()
         self._loaded()
+        self._bindings()
         for alias, scope in sorted(self.aliases.items(), key=lambda item: item[0]):
             for node in self._identifiers(alias, scope):
                 self._use(node, alias=True)
@@ -275,6 +282,55 @@ class _Reader:
             name = declarator.child_by_field_name("name")
             if name is not None and name.type == "identifier":
                 self.aliases[self.src.text(name)] = _scope(self.src, declarator)
+
+    def _bindings(self) -> None:
+        """The environment a runtime hands to a handler: ``fetch(req, env)`` then ``env.X``
+        (Cloudflare Workers, Deno Deploy), ``(c) => c.env.X`` (Hono, Pages Functions). Its
+        bindings (KV, D1, queues) share the object, so these reads never count as undeclared."""
+        if not BINDING_HINT.search(self.src.data):
+            return
+        hits = [h for h in _BINDING.finditer(self.src.data) if h.group(1) not in ENV_OBJECTS]
+        if len(hits) > _MANY_READS:
+            self.src.index()  # many reads, maybe nested deep: constant-time tree lookups
+        self.weak = True
+        for hit in hits:  # (process.env was read above)
+            node = self._covering(hit.start(1), hit.end(1), ("identifier", "member_expression"))
+            if node is not None and self._handed_in(node):
+                self._use(node, alias=True)
+        self.weak = False
+
+    def _handed_in(self, node: Node) -> bool:
+        """``env`` is a parameter of an enclosing function, or ``c.env`` of a parameter ``c``."""
+        if node.type == "member_expression":
+            holder = node.child_by_field_name("object")
+            if holder is None or holder.type != "identifier":
+                return False
+            node, name = holder, self.src.text(holder)
+        else:
+            name = self.src.text(node)
+        function = self._function_of(node)
+        while function is not None:
+            if name in _parameters(self.src, function):
+                return True
+            function = self._function_of(function)
+        return False
+
+    def _function_of(self, node: Node) -> Node | None:
+        """The enclosing function, remembered for every node on the way up: many reads deep in
+        one expression cost one walk, not one each."""
+        seen = []
+        parent = self.src.parent_of(node)
+        while parent is not None and parent.type not in _FUNCTIONS:
+            if parent.id in self._functions:
+                break
+            seen.append(parent.id)
+            parent = self.src.parent_of(parent)
+        found = self._functions.get(parent.id, parent) if parent is not None else None
+        if parent is not None and parent.type in _FUNCTIONS:
+            found = parent
+        for key in seen:
+            self._functions[key] = found
+        return found
 
     # --- one use of the environment object ---------------------------------------------------
 
@@ -462,6 +518,8 @@ class _Reader:
         if how == "write":
             return
         usage = Usage.classified(name, self.src.location(node), how)
+        if self.weak:
+            usage = replace(usage, weak=True)
         if self.via is not None:
             self.found.imported.append(ImportedRead(*self.via, usage))
         else:
@@ -660,6 +718,8 @@ def _context(src: Script, node: Node, parent: Node) -> str:
         return "guarded" if _is(parent.child_by_field_name("condition"), node) else "required"
     if kind in ("if_statement", "while_statement"):
         return "guarded" if _is(parent.child_by_field_name("condition"), node) else "required"
+    if kind == "switch_statement" and _is(parent.child_by_field_name("value"), node):
+        return "guarded"  # switch (process.env.X) { case "a": ... }: compared, as with ===
     if kind == "member_expression" and _is(parent.child_by_field_name("object"), node):
         optional = any(c.type == "optional_chain" for c in parent.children)
         return "guarded" if optional else "required"
