@@ -16,8 +16,25 @@ from ..paths import matches
 from ..textio import decode
 from .directives import MARKER_BYTES, directives_in
 
-# ``env.API_KEY`` on an object a runtime hands in (``fetch(req, env)``, Hono's ``c.env``)
-BINDING_HINT = re.compile(rb"(?<![A-Za-z0-9_$])env\s*\??\.\s*[A-Z]")
+# An environment a runtime hands in: a parameter ``env`` (``fetch(req, env)``, ``(env: Env)``)
+# or a context's ``c.env.API_KEY`` (Hono); not ``process.env`` nor a module's own ``env.X``
+_ENV_PARAMETER = re.compile(rb"[(,]\s*env\s*[:,)=]")
+_CONTEXT_ENV = re.compile(rb"\.env\s*\??\.\s*[A-Z]")
+_ENV_OWNERS = (b"process", b"meta", b"Bun", b"Deno")
+
+
+def binding_hint(data: bytes) -> bool:
+    """A cheap test (literal-led patterns: a scan for identifiers would cost seconds on a
+    large monorepo) in front of reading a runtime's environment."""
+    if b"env" not in data:
+        return False
+    if _ENV_PARAMETER.search(data):
+        return True
+    for hit in _CONTEXT_ENV.finditer(data):
+        before = data[max(0, hit.start() - 8) : hit.start()]
+        if before[-1:].isalnum() and not before.endswith(_ENV_OWNERS):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from tree_sitter import Node
 from ..model import DynamicRead, ImportedCheck, ImportedRead, Location, Usage
 from ..paths import is_tooling_path
 from ..secrecy import PUBLIC_PREFIXES
-from .base import BINDING_HINT
+from .base import binding_hint
 from .jsimports import checked_constants, upper_receivers
 from .typescript import Script, is_env_object, property_key, string_value, unwrap
 
@@ -287,7 +287,7 @@ class _Reader:
         """The environment a runtime hands to a handler: ``fetch(req, env)`` then ``env.X``
         (Cloudflare Workers, Deno Deploy), ``(c) => c.env.X`` (Hono, Pages Functions). Its
         bindings (KV, D1, queues) share the object, so these reads never count as undeclared."""
-        if not BINDING_HINT.search(self.src.data):
+        if not binding_hint(self.src.data):
             return
         hits = [h for h in _BINDING.finditer(self.src.data) if h.group(1) not in ENV_OBJECTS]
         if len(hits) > _MANY_READS:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..model import Directive, FileFacts, ParseFailure, Usage
 from ..paths import is_source_path
 from ..textio import decode, is_binary
-from .base import BINDING_HINT, MARKER_BYTES, Settings, Source, name_of
+from .base import MARKER_BYTES, Settings, Source, binding_hint, name_of
 from .directives import directives_in
 from .jsimports import reads_through_import, upper_members
 
@@ -68,7 +68,7 @@ def _env_like(data: bytes, settings: Settings) -> bool:
     """Env markers, a decorated config class, or a read through an imported binding."""
     if any(m in data for m in _markers(settings)) or _CONFIG_CLASS in data:
         return True
-    if BINDING_HINT.search(data):
+    if binding_hint(data):
         return True
     return reads_through_import(data)
 
