@@ -79,6 +79,7 @@ def usages(root) -> dict[tuple[str, int], str]:
         ("PRICE_YEARLY_ID", 35, "guarded"),
         ("MIRROR_HOST", 36, "guarded"),  # .filter((h) => h)
         ("TOPIC_COMPRESSION", 38, "guarded"),  # switch (X) { case "a": ... }: compared
+        ("FACTORY_DB_URL", 45, "passed"),  # () => ({ db: { url: X } }): the consumer decides
         ("PLAN_MONTHLY_ID", 3, "required"),  # export const PLAN_MONTHLY_ID = process.env.X!
         ("PLAN_MONTHLY_ID", 8, "guarded"),  # imported elsewhere: [A, B].filter(Boolean)
         ("PLAN_ANNUAL_ID", 8, "guarded"),
@@ -105,7 +106,8 @@ def test_the_object_vite_loads_is_the_environment(tmp_path):
         "  return { server: { watch: env.DEV_POLL_FILES ? {} : undefined, port: env.DEV_PORT } };\n"
         "});\n",
     })
-    assert usages(tmp_path) == {("DEV_POLL_FILES", 4): "guarded", ("DEV_PORT", 4): "required"}
+    # (the returned config object hands DEV_PORT to Vite: "passed")
+    assert usages(tmp_path) == {("DEV_POLL_FILES", 4): "guarded", ("DEV_PORT", 4): "passed"}
 
 
 def test_writes_migrations_and_patterns():

@@ -127,16 +127,18 @@ STALE_DOC_VAR = Rule(
     "one command), settings in a block that runs a third-party program the page installs "
     "(`pip install litellm`, then `export KEY=...` and `litellm ...`), variables named after a "
     "package the page installs or adds (`SHOPMETRICS_CLIENT_ID` after `bundle add "
-    "shopmetrics-sdk`; this repo's own "
+    "shopmetrics-sdk`, `TAVILY_API_KEY` after `pip install langchain-tavily`, also from a docs "
+    "site's `package-install` block or `npx pkg`; this repo's own "
     "packages and commands still count), any claim (a line, a row, a list item) in a docs "
     "directory whose sample code reads the variable on some page (`process.env.X`, "
     '`getenv("X")`: the reader\'s app, not this repo; READMEs describe the repo itself and do '
     'not count), a shell script\'s own variables (`DB_HOST="localhost"` with no `export` in '
     'a block that runs commands and expands `"$DB_HOST"` itself), tables whose first column '
     "is headed for something else (`| Value | Description |` of an enum, a status, an event "
-    "type), placeholder "
+    "type, `| Command |`, `| Code |` of error codes), placeholder "
     "names (`MY_VAR`, `VAR_1`), retired or deprecated rows, pages marked superseded, "
     "changelogs, migration guides, plans and design specs (`docs/specs/`, `load-test-plan.md`), "
+    "blog posts (`blog/`, `posts/`), "
     "RFCs and decision records, any name when some code reads names converted from another case "
     "(`process.env[constantCase(key)]`); a heading or list item "
     "about a name the code defines (a constant) is not reported either.",

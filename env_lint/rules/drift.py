@@ -229,7 +229,11 @@ UNDECLARED_USAGE = Rule(
     "name read as another variable's fallback (`process.env.NEW ?? process.env.OLD`), a "
     "variable whose presence the application checks anywhere (one "
     "`available: !!process.env.X` makes `X` an optional feature: its other reads run behind "
-    "that check), reads only printed (`console.log`), reads in tests, examples, "
+    "that check), reads handed to someone who decides (`init(process.env.X)`, a value a "
+    "function returns, also inside the object literal of a config factory: `() => ({ db: { "
+    "url: process.env.X } })`), a runtime's environment handed to a handler (`env.X` in "
+    "`fetch(req, env)`, Hono's `c.env.X`: its bindings share that object), "
+    "reads only printed (`console.log`), reads in tests, examples, "
     "scripts and hidden tooling directories (`.github/`, `.claude/`), runtime and platform "
     "variables (`KUBERNETES_SERVICE_HOST`) are not reported. One finding per variable, at its "
     "first such read.",

@@ -577,9 +577,28 @@ def _walk_use(src: Script, read: Node) -> tuple[str, bool, bool]:
             return "guarded", asserted, alias  # [process.env.A, process.env.B].filter(Boolean)
         if parent.type in _HANDED_ON:
             return "passed", asserted, alias
+        if parent.type == "pair" and _returned_object(src, parent):
+            return "passed", asserted, alias  # () => ({ db: { url: X } }): a config factory
         if parent.type == "variable_declarator" and _is(parent.child_by_field_name("value"), node):
             return _local(src, parent), asserted, alias
         return _context(src, node, parent), asserted, alias
+
+
+def _returned_object(src: Script, pair: Node) -> bool:
+    """A property of an object literal (nested at any depth) that a function returns: a
+    config factory (``registerAs("db", () => ({ url: process.env.X }))``) whose consumer
+    decides, as for ``return process.env.X``."""
+    node: Node | None = pair
+    while node is not None and node.type in ("pair", "object", *_WRAPPERS):
+        parent = src.parent_of(node)
+        if parent is None:
+            return False
+        if parent.type == "return_statement" or (
+            parent.type == "arrow_function" and _is(parent.child_by_field_name("body"), node)
+        ):
+            return node.type != "pair"
+        node = parent
+    return False
 
 
 def _filtered(src: Script, array: Node) -> bool:

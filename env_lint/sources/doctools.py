@@ -61,11 +61,15 @@ def installed(line: str, *, local: bool = False) -> list[str]:
 def installs(line: str) -> tuple[list[str], bool]:
     """The package names a command line installs or adds, and whether they are programs to run
     (a global install) rather than dependencies of the reader's project; one split per line."""
-    if "install" not in line and " add" not in line and "require" not in line:
+    if "install" not in line and " add" not in line and "require" not in line and "x " not in line:
         return [], False
     words = shell_words(line)
     while words[:1] == ["sudo"]:
         words = words[1:]
+    if words[:1] in (["npx"], ["pnpx"], ["bunx"]):  # runs a package's program: ``npx convex dev``
+        first = next((w for w in words[1:] if not w.startswith("-")), None)
+        name = _package(first) if first else None
+        return ([name] if name else []), True
     for head, only_global in _INSTALLS:
         if tuple(words[: len(head)]) != head:
             continue

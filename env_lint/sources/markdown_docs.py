@@ -27,6 +27,7 @@ from ..wording import (
 )
 from .base import Settings, Source, text_parser
 from .doctools import installs, runs, shell_words
+from .manifests import package_name
 from .mdparse import blocks, children
 
 if TYPE_CHECKING:
@@ -66,7 +67,8 @@ _GENERIC_HEADER = re.compile(r"^name$|^key$|название|ключ|^имя", 
 # a status set (``| Value | Description |`` under a type's heading).
 _NOT_VAR_HEADER = re.compile(
     r"constant|function|method|field|column|option|flag|setting|value|enum|member|status|"
-    r"event|type|operator|error|role|permission|scope",
+    r"event|type|operator|error|role|permission|scope|command|\bcode\b|component|\bprops?\b|"
+    r"action|shortcut",
     re.I,
 )
 _REQUIRED_HEADER = re.compile(r"required|обязательн", re.I)
@@ -460,6 +462,9 @@ def _code(doc: _Doc, token: Token) -> None:
     language = (token.info or "").strip().split(" ", 1)[0].strip("{}").lower()
     in_code = language in _CODE_LANGUAGES
     lines = token.content.split("\n")
+    if language in _INSTALL_FENCES:  # a docs site's install tabs: one package name per word
+        words = (w for w in token.content.split() if not w.startswith("-"))
+        doc.packages.update(n for w in words if (n := package_name(w)))
     tool = None if in_code else _tool(doc, lines)
     local = frozenset() if in_code else _script_locals(lines)
     for offset, line in enumerate(lines):
@@ -488,6 +493,10 @@ def _code(doc: _Doc, token: Token) -> None:
                 doc.mentions.append(
                     DocMention(name, Location(doc.path, number + 1, column), "read", False)
                 )
+
+
+# Docs frameworks' install blocks (fumadocs, Docusaurus' npm2yarn): package names only
+_INSTALL_FENCES = frozenset({"package-install", "npm-install", "npm2yarn"})
 
 
 def _script_locals(lines: list[str]) -> frozenset[str]:
