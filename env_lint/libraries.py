@@ -105,7 +105,7 @@ _AZURE_IDENTITY = (
 
 LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "next": _NEXT,
-    "react-scripts": ("REACT_EDITOR",),
+    "react-scripts": ("REACT_EDITOR", "PUBLIC_URL"),  # the build sets PUBLIC_URL itself
     "azure-identity": _AZURE_IDENTITY,
     "@azure/identity": _AZURE_IDENTITY,
     "google-genai": ("GEMINI_API_KEY", "GOOGLE_API_KEY"),

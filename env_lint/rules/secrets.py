@@ -91,7 +91,8 @@ def _public_secret(ctx: Context) -> Iterator[Finding]:
         bare = name[len(prefix) :]
         if public_by_design(bare) or names_a_switch(bare):
             continue  # NEXT_PUBLIC_SUPABASE_ANON_KEY, NEXT_PUBLIC_SENTRY_DSN, ..._ENABLED
-        by_name = strongly_secret_name(bare)
+        # ``..._PRIVATE_ENDPOINT``: an address (who may reach it), not a credential
+        by_name = strongly_secret_name(bare) and not _ADDRESS.search(bare)
         if not (by_name or marked_secret(entries, mentions)):
             continue
         places = [e.location for e in entries]
@@ -108,6 +109,7 @@ def _public_secret(ctx: Context) -> Iterator[Finding]:
         )
 
 
+_ADDRESS = re.compile(r"_(URL|URI|ENDPOINT|HOST|HOSTNAME|DOMAIN|ORIGIN|PATH|BUCKET)$")
 _ENDPOINT = re.compile(r"^(\w+_)ENDPOINT(_URL)?$")  # a storage or API emulator's endpoint
 
 
@@ -184,7 +186,9 @@ PUBLIC_SECRET = Rule(
     "public by design are allowed: `ANON_KEY`, `PUBLISHABLE_KEY`, `PUBLIC_KEY`, `DSN`, "
     "`SITE_KEY`, `MEASUREMENT_ID`, `CLIENT_ID`, `APP_ID`, `PROJECT_ID`..., switches "
     "(`DISABLE_PASSWORD_SIGNUP`, `*_ENABLED`: their value is true or false) and a demo "
-    "account's login (`DEMO_PASSWORD`, shown on the sign-in page on purpose).",
+    "account's login (`DEMO_PASSWORD`, shown on the sign-in page on purpose). An address "
+    "named secret by its name alone (`PRIVATE_FILES_ENDPOINT`, `*_URL`, `*_HOST`) says who "
+    "may reach it, not that its value is a credential.",
     why="Everything with a public prefix ships in the JavaScript bundle to every visitor: a "
     "service-role key there gives anyone full access.",
     example="```dotenv\nNEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY=\n```",

@@ -94,8 +94,9 @@ def _requiredness_mismatch(ctx: Context) -> Iterator[Finding]:
                 # KEY=a then "# KEY=b" for another setup, or one "# KEY=..." per provider
                 # block to uncomment: alternative values, not a mark of "optional"
                 continue
-            if not var.known:
-                continue  # env-lint cannot see the definition: unknown is not "required"
+            if not var.known or schema.kind == "typescript":
+                # unknown is not "required"; a type declaration (``X: string``) enforces nothing
+                continue
             said = (
                 "commented out (optional)"
                 if entry.disabled
@@ -214,7 +215,9 @@ REQUIREDNESS_MISMATCH = Rule(
     "production needs. A key the same file lists more than once (`KEY=a` and `# KEY=b` for "
     "another setup, or one `# KEY=...` per provider block to uncomment) has alternative "
     "values: its commented lines mark nothing. A runtime's own variable (`NODE_ENV`) is not "
-    "checked: the framework sets it. The docs are compared with the app's schemas, "
+    "checked: the framework sets it. Nor is a TypeScript declaration (`readonly X: "
+    "string` in `ImportMetaEnv`): a type enforces nothing. The docs are compared with the "
+    "app's schemas, "
     "not a dev tool's own (under `tools/`, `scripts/`...).",
     why="People skip 'optional' variables when they set up a deploy target; if the schema "
     "requires them the service fails at start-up there.",
