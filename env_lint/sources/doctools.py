@@ -61,7 +61,8 @@ def installed(line: str, *, local: bool = False) -> list[str]:
 def installs(line: str) -> tuple[list[str], bool]:
     """The package names a command line installs or adds, and whether they are programs to run
     (a global install) rather than dependencies of the reader's project; one split per line."""
-    if "install" not in line and " add" not in line and "require" not in line and "x " not in line:
+    heads = ("install", " add", "require", "npx ", "pnpx ", "bunx ")
+    if not any(head in line for head in heads):
         return [], False
     words = shell_words(line)
     while words[:1] == ["sudo"]:
