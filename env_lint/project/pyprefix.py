@@ -48,9 +48,11 @@ def _prefixed(schema: Schema, prefix: str | None) -> Schema:
 
 
 def _lookup(root: str, listed: frozenset[str], origin: str, ref: str, hops: int) -> str | None:
+    if hops > _MAX_HOPS:
+        return None
     module, _, name = ref.rpartition(":")
     path = _module_file(listed, origin, module)
-    if path is None or hops > _MAX_HOPS:
+    if path is None:
         return None
     data = read_bytes(os.path.join(root, path), path, root=root)
     if not isinstance(data, bytes):

@@ -245,12 +245,11 @@ class Evaluator:
         if found is None or not isinstance(found[1], Obj):
             return None
         owner, obj = found[0], found[1]
-        pairs = [i for i in obj.items if isinstance(i, Pair) and i.key == expr.name]
-        if not pairs:
-            return None
-        pair = pairs[-1]
-        value = owner.decls.get(pair.key or "") if pair.shorthand else pair.value
-        return (owner, value) if value is not None else None
+        for pair in reversed(obj.items):
+            if isinstance(pair, Pair) and pair.key == expr.name:
+                value = owner.decls.get(pair.key) if pair.shorthand else pair.value
+                return (owner, value) if value is not None else None
+        return None
 
     def _zod_root(self, view: View, prop: str, args: list[Expr], depth: int) -> list[Member] | None:
         if prop in ("object", "strictObject", "looseObject") and args:
