@@ -286,3 +286,84 @@ def test_a_unit_built_from_the_root_of_a_monorepo_has_no_unused_variables(run_in
         "apps/api/src/main.ts": "export const p = process.env.API_PORT ?? '80';\n",
     })
     assert run_in(tmp_path / "mono", "--select", "unused-in-manifest").out.startswith("No problems")
+
+
+def test_a_unit_built_from_a_third_party_application_image_has_no_unused_variables(run_in):
+    """``realtime`` builds ``FROM vendor/pubsub-server:1.6`` and adds a sidecar: the server reads
+    the ``PUBSUB_*`` variables, not the repo. ``api`` (``FROM node:20-alpine``) and ``web``
+    (``FROM node:20 AS build`` ... ``FROM build``) run the repo's code: an unread variable
+    there is still reported."""
+    result = run_in(FIXTURES / "compose-base-images", "--select", "unused-in-manifest")
+    assert result.out.splitlines()[:-1] == [
+        "docker-compose.yml:8:7: warning EL704 [unused-in-manifest] compose `api` sets `STALE_FLAG`, but `@tidepool/api` never declares or reads it",
+        "docker-compose.yml:14:7: warning EL704 [unused-in-manifest] compose `web` sets `LEGACY_RENDERER`, but `@tidepool/web` never declares or reads it",
+    ]
+
+
+def test_the_stage_a_unit_runs_decides_whether_env_lint_sees_its_reads(run_in, tmp_path):
+    """compose's ``build.target`` picks the stage that runs (else the last one); an image an
+    ARG names may be anything."""
+    dockerfile = "FROM node:20 AS dev\nCMD [\"node\", \"main.js\"]\n\nFROM vendor/edge-proxy:2 AS edge\n"
+    compose = (
+        "services:\n"
+        "  dev:\n    build: {context: ./app, target: DEV}\n    environment: {APP_PORT: '1', OLD_A: x}\n"
+        "  edge:\n    build: ./app\n    environment: {PROXY_MODE: y}\n"
+        "  base:\n    build: ./base\n    environment: {BASE_PORT: '2', OLD_B: z}\n"
+    )
+    write_repo(tmp_path, {
+        "docker-compose.yml": compose,
+        "app/Dockerfile": dockerfile,
+        "app/package.json": '{"name": "app"}',
+        "app/main.js": "console.log(process.env.APP_PORT);\n",
+        "base/Dockerfile": "ARG BASE_IMAGE=node:20\nFROM ${BASE_IMAGE}\n",
+        "base/package.json": '{"name": "base"}',
+        "base/main.js": "console.log(process.env.BASE_PORT);\n",
+    })
+    findings = run_in(tmp_path, "--select", "unused-in-manifest", "--format", "json").json()["findings"]
+    assert [f["variable"] for f in findings] == ["OLD_A"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stages"),
+    [
+        ("FROM node:20-alpine\n", [(1, None, "node")]),
+        ("FROM --platform=$BUILDPLATFORM node:20 AS Build\nRUN x\nFROM build\n", [(1, "build", "node"), (3, None, "node")]),
+        ("ARG V=20\nFROM node:${V:-20}-slim\n", [(2, None, "node")]),
+        ("ARG BASE_IMAGE\nFROM ${BASE_IMAGE} AS app\nFROM app\n", [(2, "app", None), (3, None, None)]),
+        ("FROM ${REGISTRY}/node:20\n", [(1, None, None)]),
+        ("FROM \\\n  # the vendor's server\n  quay.io/vendor/server:1.6@sha256:0a1b AS srv\n", [(1, "srv", "vendor/server")]),
+        ("FROM localhost:5000/team/app:1\nFROM docker.io/library/python:3.12\n", [(1, None, "team/app"), (2, None, "python")]),
+        ("# escape=`\nFROM node:20 `\n  AS web\n", [(2, "web", "node")]),
+        ("FROM node:20\nRUN <<EOF\nFROM vendor/x\nEOF\nRUN a<<b\nFROM alpine\n", [(1, None, "node"), (6, None, "alpine")]),
+        ("RUN echo no stage\n", []),
+    ],
+)
+def test_the_stages_of_a_dockerfile(text, stages):
+    from env_lint.sources.infra import build_stages
+
+    found = [(s.location.line, s.name, s.image) for s in build_stages("Dockerfile", text)]
+    assert found == stages
+
+
+@pytest.mark.parametrize(
+    ("reference", "runtime"),
+    [
+        ("node:20-alpine", True),
+        ("public.ecr.aws/docker/library/python:3.12", True),
+        ("mcr.microsoft.com/dotnet/aspnet:8.0", True),
+        ("gcr.io/distroless/nodejs20-debian12", True),
+        ("ghcr.io/astral-sh/uv:python3.12-bookworm", True),
+        ("oven/bun:1", True),
+        ("mcr.microsoft.com/devcontainers/python:3.12", True),
+        ("scratch", True),
+        ("vendor/pubsub-server:1.6", False),
+        ("nginx:1.27-alpine", False),
+        ("postgres:16", False),
+    ],
+)
+def test_which_base_images_run_the_repos_own_code(reference, runtime):
+    from env_lint.analysis.targets import runtime_image
+    from env_lint.sources.infra import image_repository
+
+    repository = image_repository(reference)
+    assert repository is not None and runtime_image(repository) is runtime

@@ -31,6 +31,34 @@ from .deploy import Deploy, Need
 
 SNAPSHOT = "snapshot"
 
+# Base images that run the repo's own code: language runtimes and OS bases, by repository
+# without registry, tag or digest (``mcr.microsoft.com/dotnet/aspnet:8.0`` -> ``dotnet/aspnet``).
+# A unit whose Dockerfile runs any other image runs a third-party application (a websocket
+# server, a database, a proxy) that reads its own variables: what it reads is not in the repo.
+# nginx, caddy and httpd are applications too: they read the environment through their own
+# configuration (nginx's ``templates/``, a Caddyfile's ``{$VAR}``, httpd's ``${VAR}``).
+RUNTIME_IMAGES = frozenset(
+    {
+        *("node", "denoland/deno", "oven/bun"),  # JavaScript
+        *("python", "pypy", "astral-sh/uv"),  # Python (uv's images hold a Python)
+        *("php", "ruby", "perl", "golang", "rust", "elixir", "erlang", "dart", "swift"),
+        *("openjdk", "eclipse-temurin", "amazoncorretto", "maven", "gradle"),  # JVM
+        *("alpine", "debian", "ubuntu", "busybox", "scratch", "fedora", "centos"),  # OS bases
+        *("rockylinux", "almalinux", "amazonlinux"),
+        "playwright",  # mcr.microsoft.com/playwright: Node.js and browsers
+    }
+)
+# Namespaces of runtime images: mcr.microsoft.com/dotnet/*, gcr.io/distroless/*,
+# mcr.microsoft.com/playwright/python|java|dotnet, and the dev container images of a language
+# or an OS (mcr.microsoft.com/devcontainers/python, the older .../vscode/devcontainers/*)
+RUNTIME_NAMESPACES = (
+    "dotnet/",
+    "distroless/",
+    "playwright/",
+    "devcontainers/",
+    "vscode/devcontainers/",
+)
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Provided:
@@ -196,11 +224,14 @@ class Targets:
         """Variables a manifest unit sets that the service it runs never declares or reads
         (nor a library package it may use). Empty when env-lint cannot see the service's
         reads: no schema or read in its own code, a read by a computed name, a construct
-        env-lint could not read (an ``unrecognized-schema`` note), or a unit built from the
-        root of a repo with several packages (its Dockerfile picks one)."""
+        env-lint could not read (an ``unrecognized-schema`` note), a unit built from the
+        root of a repo with several packages (its Dockerfile picks one), or one whose
+        Dockerfile runs a third-party application's image (``runs_application``)."""
         manifest = target.manifest
         if manifest is None or manifest.role == CI:
             return []
+        if self.runs_application(manifest):
+            return []  # a third-party application's image: what it reads is not in the repo
         service = target.services[0]
         if service.path == "" and len(self.project.services) > 1:
             return []  # built from the root of a monorepo: which package it runs is unknown
@@ -220,6 +251,19 @@ class Targets:
             and not self._implicit(p.name, service)
             and not any(d.matches(p.name) for d in patterns)
         ]
+
+    def runs_application(self, manifest: DeployManifest) -> bool:
+        """The unit's Dockerfile runs an image that is not a language runtime or an OS base
+        (``FROM vendor/pubsub-server:1.6`` with a script of the repo added), or an image an
+        ARG names (``FROM ${BASE_IMAGE}``). The stage it runs is the one compose's
+        ``build.target`` names, else the last; ``FROM build`` runs stage ``build``'s image.
+        False when env-lint read no such Dockerfile."""
+        stages = self.project.build_stages.get(_dockerfile_of(manifest) or "", ())
+        if not stages:
+            return False
+        named = (s for s in stages if manifest.stage is not None and s.name == manifest.stage)
+        stage = next(named, stages[-1])
+        return stage.image is None or not runtime_image(stage.image)
 
     @cached_property
     def _deployed(self) -> frozenset[Service]:
@@ -294,6 +338,23 @@ class Targets:
         return self.implicit(name, f"{service.path}/_" if service.path else "_")
 
 
+def runtime_image(repository: str) -> bool:
+    """A language runtime or an OS base (``RUNTIME_IMAGES``), also through the mirror of
+    Docker's official images on ECR (``public.ecr.aws/docker/library/node``)."""
+    name = repository.removeprefix("docker/library/")
+    return name in RUNTIME_IMAGES or name.startswith(RUNTIME_NAMESPACES)
+
+
+def _dockerfile_of(manifest: DeployManifest) -> str | None:
+    """The Dockerfile a unit builds: the one it names, else a compose build's default
+    ``<context>/Dockerfile``."""
+    if manifest.dockerfile is not None or manifest.kind != "compose":
+        return manifest.dockerfile
+    if manifest.directory is None:
+        return None
+    return f"{manifest.directory}/Dockerfile" if manifest.directory else "Dockerfile"
+
+
 def _within(path: str, directory: str) -> bool:
     return directory == "" or path == directory or path.startswith(directory + "/")
 
@@ -310,8 +371,11 @@ def _counts_as_read(path: str, weak: bool) -> bool:
 
 
 __all__ = [
+    "RUNTIME_IMAGES",
+    "RUNTIME_NAMESPACES",
     "SNAPSHOT",
     "Provided",
     "Target",
     "Targets",
+    "runtime_image",
 ]

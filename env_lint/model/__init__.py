@@ -25,7 +25,7 @@ from .core import (
     parent_dir,
 )
 from .facts import Directive, FileFacts, Manifest, TsConfig
-from .manifests import DeployManifest, ManifestVar
+from .manifests import BuildStage, DeployManifest, ManifestVar
 from .project import Project
 from .targets import (
     ImplicitVar,
@@ -38,6 +38,7 @@ from .targets import (
 )
 
 __all__ = [
+    "BuildStage",
     "ConfigField",
     "Constraints",
     "Crash",

@@ -21,7 +21,7 @@ from .core import (
     Unrecognized,
     Usage,
 )
-from .manifests import DeployManifest
+from .manifests import BuildStage, DeployManifest
 from .targets import ImplicitVar, TurboConfig
 
 if TYPE_CHECKING:
@@ -103,3 +103,4 @@ class FileFacts:
     member_names: frozenset[str] = frozenset()  # ``obj.UPPER_NAME`` in a schema module
     ts_config: TsConfig | None = None  # import aliases of a tsconfig.json
     mounted: tuple[str, ...] = ()  # repo paths a compose service mounts into a foreign image
+    stages: tuple[BuildStage, ...] = ()  # a Dockerfile's build stages, in order

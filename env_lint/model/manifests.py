@@ -37,6 +37,19 @@ class ManifestVar:
 
 
 @dataclass(frozen=True, slots=True)
+class BuildStage:
+    """One stage of a Dockerfile: ``FROM [--platform=...] IMAGE [AS NAME]``."""
+
+    location: Location  # its ``FROM`` instruction, 1-based
+    name: str | None  # ``AS name``, lower-cased (stage names are case-insensitive)
+    # The image it starts from: its repository without registry, tag or digest, lower-cased
+    # (``quay.io/acme/server:1.6`` -> ``acme/server``, ``docker.io/library/node`` -> ``node``);
+    # ``FROM build`` is resolved to the image of the earlier stage ``build``. None when an ARG
+    # names the repository (``FROM ${BASE_IMAGE}``): which image runs is not in the file.
+    image: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class DeployManifest:
     """One unit of a deploy manifest: a render service, a compose service, a Kubernetes
     container, a fly app, a Heroku app, a serverless function, a CI job."""
@@ -64,6 +77,8 @@ class DeployManifest:
     # The image it runs, when it names one and no build context (a Kubernetes container): it
     # runs the service whose directory or package is named like the image, if any.
     image: str | None = None
+    # The build stage it runs (compose ``build.target``), lower-cased; None: the last one.
+    stage: str | None = None
 
     @property
     def label(self) -> str:

@@ -20,7 +20,7 @@ from .core import (
     parent_dir,
 )
 from .facts import Directive, Manifest
-from .manifests import DeployManifest
+from .manifests import BuildStage, DeployManifest
 from .targets import ImplicitVar, Service, Snapshot, TurboConfig, service_of
 
 
@@ -60,6 +60,8 @@ class Project:
     # (a config script) runs in that image, not in the repo's packages; a mounted directory may
     # be the app itself run by a generic image (``node:20`` + ``./apps/web:/app``): no clue.
     mounted: frozenset[str] = frozenset()
+    # Dockerfile path -> its build stages: what image a manifest unit built from it runs
+    build_stages: Mapping[str, tuple[BuildStage, ...]] = field(default_factory=dict)
 
     def examples_above(self, path: str) -> tuple[ExampleFile, ...]:
         """The example files of the nearest directory, walking up from ``path``, that has any

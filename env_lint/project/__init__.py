@@ -136,6 +136,7 @@ def assemble(
         lone_code_words={w: path for w, path in words.homes.items() if path is not None},
         member_names={f.path: f.member_names for f in every if f.member_names},
         mounted=frozenset(m for f in every for m in f.mounted),
+        build_stages={f.path: f.stages for f in every if f.stages},
     )
 
 

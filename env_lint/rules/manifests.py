@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..analysis.context import Context
-from ..analysis.targets import Target
+from ..analysis.targets import RUNTIME_IMAGES, RUNTIME_NAMESPACES, Target
 from ..model import Finding, Location, Related, Severity
 from ..model.manifests import CI, DEFAULT, INTERPOLATED
 from ..values import describe_default, is_placeholder, same_as_default
@@ -16,6 +16,11 @@ from .base import Rule
 # ``${X:-d}`` and an app.json ``value``. A literal value in render.yaml, fly.toml or a
 # Kubernetes manifest is a setting for that environment, not a default to keep in step.
 _DEFAULTS = (INTERPOLATED, DEFAULT)
+
+# The base images that run the repo's own code, as the docs list them.
+_RUNTIMES = ", ".join(
+    [*(f"`{i}`" for i in sorted(RUNTIME_IMAGES)), *(f"`{n}*`" for n in RUNTIME_NAMESPACES)]
+)
 
 
 def _manifest_targets(ctx: Context) -> Iterator[Target]:
@@ -121,7 +126,14 @@ UNUSED_IN_MANIFEST = Rule(
     "repo count as the service's; other deployed services do not). Variables the platform or "
     "the runtime set, variables libraries read by themselves, CI jobs, and services whose "
     "reads env-lint cannot see (no schema or read in their code, or a read by a computed "
-    "name) are never reported.",
+    "name) are never reported. Neither are units whose Dockerfile (the one they name, or "
+    "compose's `<context>/Dockerfile`) runs a third-party application's image: the stage that "
+    "runs (compose's `build.target`, else the last; `FROM build` follows stage `build`) starts "
+    "from an image that is not a language runtime or an OS base (`FROM vendor/server:1.6` with "
+    "a script of the repo added reads the server's variables, not the repo's), or from an "
+    "image an ARG names (`FROM ${BASE_IMAGE}`). Runtimes and OS bases, by repository without "
+    f"registry, tag or digest: {_RUNTIMES}. nginx, caddy and httpd are applications: they read "
+    "the environment through their own configuration.",
     why="A leftover in a deploy file is a secret nobody rotates, and it hides the variable the "
     "service reads now (`REDIS_URL` still set after the move to Upstash's REST variables).",
     example="```yaml\n    envVars:\n      - key: REDIS_URL\n        sync: false\n```\nin the "

@@ -1,10 +1,10 @@
 """Docker Compose files: each service that builds the repo's code (``build:`` a context) with the
 variables its ``environment`` provides (a map or a ``KEY=value`` list; ``${X}`` / ``${X:-d}``
-interpolation from the shell or ``.env``; a bare ``KEY`` passed through) and its ``env_file``
-references. A service that only runs an image (postgres, redis) runs none of the repo's code
-and is not a target; what it mounts from the repo (``./cube/cube.js:/cube/conf/cube.js``) runs
-in that image, not in the repo's packages. Every variable the file mentions is also a weak
-read, as before."""
+interpolation from the shell or ``.env``; a bare ``KEY`` passed through), its ``env_file``
+references and the build stage it runs (``build.target``). A service that only runs an image
+(postgres, redis) runs none of the repo's code and is not a target; what it mounts from the
+repo (``./cube/cube.js:/cube/conf/cube.js``) runs in that image, not in the repo's packages.
+Every variable the file mentions is also a weak read, as before."""
 
 from __future__ import annotations
 
@@ -87,6 +87,7 @@ def _service(
         return None  # an image only: not the repo's code
     directory = in_repo(base, context or ".")
     dockerfile = scalar(child(build, "dockerfile"))
+    stage = scalar(child(build, "target"))
     env_files = [f for f in _env_files(child(node, "env_file")) if f]
     files = tuple(p for p in (in_repo(base, f) for f in env_files) if p is not None)
     return DeployManifest(
@@ -101,6 +102,7 @@ def _service(
         env_files=files,
         indirect=tuple(f"env_file {f}" for f in env_files),
         role=LOCAL,
+        stage=stage.lower() if stage else None,
     )
 
 

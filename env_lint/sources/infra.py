@@ -1,6 +1,8 @@
 """Variables used outside application code: GitHub Actions workflows, docker-compose files,
 Dockerfiles and shell scripts. These are *weak* reads: a variable they use is never unused or
 stale, but they never raise ``undeclared-usage`` on their own (``$HOME`` is not drift).
+A Dockerfile's build stages are read too (instruction by instruction): the image each one
+starts from tells whether a unit built from it runs the repo's code or another application.
 
 YAML is read with PyYAML's composer, so every position comes from the parser.
 """
@@ -10,9 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..model import FileFacts, Location, ParseFailure, Usage
+from ..model import BuildStage, FileFacts, Location, ParseFailure, Usage
 from ..paths import is_compose, is_dockerfile, is_shell, is_workflow, maybe_script, shell_shebang
 from .base import Settings, Source, text_parser
 from .manifests import runs_turbo
@@ -46,7 +49,10 @@ _TURBO_RUN = re.compile(
 
 
 def _read(path: str, text: str, settings: Settings) -> FileFacts:
-    return weak_facts(path, text, "infra")
+    facts = weak_facts(path, text, "infra")
+    if is_dockerfile(path):
+        return replace(facts, stages=build_stages(path, text))
+    return facts
 
 
 def weak_facts(
@@ -165,6 +171,102 @@ def _dockerfile_reads(path: str, text: str) -> Iterator[Usage]:
                 Location(path, number, hit.start() + 1),
                 weak=True,
             )
+
+
+@dataclass(frozen=True, slots=True)
+class Instruction:
+    """One Dockerfile instruction, its continuation lines joined."""
+
+    line: int  # 1-based, where it starts
+    keyword: str  # upper-cased: FROM, RUN, ...
+    arguments: str
+
+
+_DIRECTIVE = re.compile(r"#\s*([A-Za-z]+)\s*=\s*(\S+)\s*$")
+_HEREDOC = re.compile(r"(?:^|\s)<<-?[\"']?([A-Za-z_][A-Za-z0-9_]*)[\"']?")
+
+
+def _escape_of(lines: list[str]) -> str:
+    """The escape character: ``\\``, or what an ``# escape=`` parser directive at the top of
+    the file says (directives end at the first line that is not one)."""
+    for line in lines:
+        hit = _DIRECTIVE.match(line.strip())
+        if hit is None:
+            break
+        if hit.group(1).lower() == "escape":
+            return hit.group(2)
+    return "\\"
+
+
+def dockerfile_instructions(text: str) -> Iterator[Instruction]:
+    """The instructions of a Dockerfile: a line ending in the escape character continues on
+    the next one; comment and blank lines are dropped, also inside a continuation; the body
+    of a heredoc (``RUN <<EOF`` ... ``EOF``) is not read as instructions."""
+    lines = text.splitlines()
+    escape = _escape_of(lines)
+    parts: list[str] = []
+    start = 0
+    heredocs: list[str] = []
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if heredocs:
+            if line == heredocs[0]:
+                heredocs.pop(0)
+            continue
+        if not line or line.startswith("#"):
+            continue
+        start = start if parts else number
+        continued = line.endswith(escape)
+        parts.append(line[: -len(escape)] if continued else line)
+        if continued:
+            continue
+        instruction = _instruction(start, parts)
+        parts = []
+        yield instruction
+        if instruction.keyword in ("RUN", "COPY", "ADD"):
+            heredocs = _HEREDOC.findall(instruction.arguments)
+    if parts:  # the file ends inside a continuation
+        yield _instruction(start, parts)
+
+
+def _instruction(line: int, parts: list[str]) -> Instruction:
+    keyword, *arguments = " ".join(parts).split(None, 1)
+    return Instruction(line, keyword.upper(), arguments[0].strip() if arguments else "")
+
+
+def build_stages(path: str, text: str) -> tuple[BuildStage, ...]:
+    """The stages of a Dockerfile, each with the image it starts from (an earlier stage named
+    in ``FROM`` resolved to that stage's image)."""
+    stages: list[BuildStage] = []
+    named: dict[str, BuildStage] = {}
+    for instruction in dockerfile_instructions(text):
+        if instruction.keyword != "FROM":
+            continue
+        words = [w for w in instruction.arguments.split() if not w.startswith("--")]
+        if not words:
+            continue
+        name = words[2].lower() if len(words) > 2 and words[1].lower() == "as" else None
+        earlier = named.get(words[0].lower())
+        image = earlier.image if earlier is not None else image_repository(words[0])
+        stage = BuildStage(Location(path, instruction.line, 1), name, image)
+        stages.append(stage)
+        if name is not None:
+            named[name] = stage
+    return tuple(stages)
+
+
+def image_repository(reference: str) -> str | None:
+    """``registry:5000/team/app:tag@sha256:...`` -> ``team/app``, lower-cased; Docker Hub's
+    ``library/`` namespace dropped (``docker.io/library/node`` is ``node``). None when a
+    variable names the repository (a variable in the tag alone leaves it known)."""
+    parts = reference.split("@", 1)[0].lower().split("/")
+    parts[-1] = parts[-1].split(":", 1)[0]  # the tag (a colon before a slash is a port)
+    if len(parts) > 1 and ("." in parts[0] or ":" in parts[0] or parts[0] == "localhost"):
+        parts = parts[1:]
+    if len(parts) > 1 and parts[0] == "library":
+        parts = parts[1:]
+    repository = "/".join(parts)
+    return None if "$" in repository or not repository else repository
 
 
 def _shell_reads(path: str, text: str) -> Iterator[Usage]:
