@@ -103,9 +103,52 @@ _AZURE_IDENTITY = (
     "AZURE_AUTHORITY_HOST", "AZURE_FEDERATED_TOKEN_FILE",
 )  # fmt: skip
 
+# Create React App's documented settings ("Advanced configuration"): its dev server and
+# build read them; the build sets PUBLIC_URL itself.
+_CRA = (
+    "BROWSER", "BROWSER_ARGS", "HOST", "PORT", "HTTPS", "WDS_SOCKET_HOST", "WDS_SOCKET_PATH",
+    "WDS_SOCKET_PORT", "PUBLIC_URL", "GENERATE_SOURCEMAP", "INLINE_RUNTIME_CHUNK",
+    "IMAGE_INLINE_SIZE_LIMIT", "FAST_REFRESH", "TSC_COMPILE_ON_ERROR", "ESLINT_NO_DEV_ERRORS",
+    "DISABLE_ESLINT_PLUGIN", "DISABLE_NEW_JSX_TRANSFORM", "SKIP_PREFLIGHT_CHECK",
+    "CHOKIDAR_USEPOLLING", "SSL_CRT_FILE", "SSL_KEY_FILE", "REACT_EDITOR",
+)  # fmt: skip
+# The New Relic agents (Node and Python) map NEW_RELIC_* to their own settings.
+_NEW_RELIC = (
+    "NEW_RELIC_ENABLED", "NEW_RELIC_APP_NAME", "NEW_RELIC_LICENSE_KEY", "NEW_RELIC_LOG",
+    "NEW_RELIC_LOG_LEVEL", "NEW_RELIC_LOG_ENABLED", "NEW_RELIC_NO_CONFIG_FILE", "NEW_RELIC_HOME",
+    "NEW_RELIC_DISTRIBUTED_TRACING_ENABLED", "NEW_RELIC_APPLICATION_LOGGING_ENABLED",
+    "NEW_RELIC_APPLICATION_LOGGING_FORWARDING_ENABLED", "NEW_RELIC_CONFIG_FILE",
+    "NEW_RELIC_ENVIRONMENT",
+)  # fmt: skip
+# Weights & Biases: the SDK (and every trainer that logs to it) reads its settings itself.
+_WANDB = (
+    "WANDB_API_KEY", "WANDB_PROJECT", "WANDB_ENTITY", "WANDB_MODE", "WANDB_DIR", "WANDB_NAME",
+    "WANDB_BASE_URL", "WANDB_DISABLED", "WANDB_SILENT", "WANDB_LOG_MODEL", "WANDB_WATCH",
+    "WANDB_RUN_GROUP", "WANDB_TAGS", "WANDB_NOTES",
+)  # fmt: skip
+# The Hugging Face Hub client, under every library built on it (token, cache, offline mode).
+_HF_HUB = (
+    "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_HOME", "HF_HUB_CACHE", "HF_ENDPOINT",
+    "HF_HUB_OFFLINE", "HF_HUB_ENABLE_HF_TRANSFER", "HF_HUB_DISABLE_TELEMETRY",
+)  # fmt: skip
+_HF_LIBRARIES = (
+    "huggingface-hub", "transformers", "datasets", "diffusers", "sentence-transformers",
+    "accelerate", "peft", "trl",
+)  # fmt: skip
+# LangSmith tracing, read by the LangChain and LangSmith SDKs of both languages.
+_LANGSMITH = (
+    "LANGSMITH_API_KEY", "LANGSMITH_TRACING", "LANGSMITH_PROJECT", "LANGSMITH_ENDPOINT",
+    "LANGSMITH_WORKSPACE_ID", "LANGCHAIN_API_KEY", "LANGCHAIN_TRACING_V2", "LANGCHAIN_PROJECT",
+    "LANGCHAIN_ENDPOINT", "LANGCHAIN_CALLBACKS_BACKGROUND",
+)  # fmt: skip
+_LANGSMITH_SDKS = (
+    "langsmith", "langchain", "langchain-core", "langgraph", "@langchain/core",
+    "@langchain/langgraph",
+)  # fmt: skip
+
 LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "next": _NEXT,
-    "react-scripts": ("REACT_EDITOR", "PUBLIC_URL"),  # the build sets PUBLIC_URL itself
+    "react-scripts": _CRA,
     "azure-identity": _AZURE_IDENTITY,
     "@azure/identity": _AZURE_IDENTITY,
     "google-genai": ("GEMINI_API_KEY", "GOOGLE_API_KEY"),
@@ -181,6 +224,12 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     ),
     **dict.fromkeys(_CLERK_SDKS, _CLERK),
     **dict.fromkeys(_OTEL_SDKS, _OTEL),
+    **dict.fromkeys(_HF_LIBRARIES, _HF_HUB),
+    **dict.fromkeys(_LANGSMITH_SDKS, _LANGSMITH),
+    "wandb": _WANDB,
+    "newrelic": _NEW_RELIC,
+    "transformers": (*_HF_HUB, "TRANSFORMERS_CACHE", "TRANSFORMERS_OFFLINE"),
+    "datasets": (*_HF_HUB, "HF_DATASETS_CACHE", "HF_DATASETS_OFFLINE"),
     "openai": ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID"),
     "@anthropic-ai/sdk": ("ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL"),
     "anthropic": ("ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL"),

@@ -163,6 +163,23 @@ def test_a_wrapper_of_t3_env_and_a_prefix_helper_declare_variables(run_in):
     assert run_in(root).out == "No problems found (6 files checked).\n"
 
 
+def test_an_object_spread_behind_a_guard_declares_its_keys_for_some_configurations(run_in):
+    """``...(flag && { X: str() })`` (envalid, zod) and ``...(a ?? { Y })``: the literal's keys
+    are declared, required only where the guard lets the object through."""
+    root = FIXTURES / "styles" / "guarded-spreads"
+    assert schema_vars(root) == {
+        "PORT": ("api/src/env.ts", None, True, True, False),
+        "STORAGE_DRIVER": ("api/src/env.ts", None, False, True, False),
+        "BUCKET_NAME": ("api/src/env.ts", None, True, True, True),
+        "BUCKET_REGION": ("api/src/env.ts", None, False, True, False),
+        "SITE_URL": ("web/src/env.ts", None, True, True, False),
+        "BILLING_KEY": ("web/src/env.ts", None, True, True, True),
+        "METRICS_SAMPLE": ("web/src/env.ts", None, False, True, False),
+    }
+    assert build_project(str(root), Config()).unrecognized == ()
+    assert run_in(root).out == "No problems found (3 files checked).\n"
+
+
 def test_spreads_it_cannot_follow_are_said_once_per_object(tmp_path):
     write_repo(tmp_path, {
         "src/env.ts": 'import { createEnv } from "@t3-oss/env-core";\n'
@@ -239,6 +256,25 @@ def test_a_required_declared_variable_missing_from_the_example_is_reported(run_i
     )
 
 
+def test_a_declared_variable_only_another_app_reads_is_not_missing(run_in, tmp_path):
+    """A ``ProcessEnv`` member this app's code no longer reads (another app of the repo does)
+    requires nothing here."""
+    write_repo(tmp_path, {
+        "apps/shop/src/env.d.ts": "declare namespace NodeJS {\n  interface ProcessEnv {\n"
+        "    LEGACY_DB_URL: string;\n    SHOP_TOKEN: string;\n  }\n}\n",
+        "apps/shop/src/db.ts": "export const db = process.env.PG_URL || '';\n"
+        "export const token = process.env.SHOP_TOKEN;\n",
+        "apps/shop/.env.example": "PG_URL=\n",
+        "apps/blog/src/db.ts": "export const db = process.env.LEGACY_DB_URL;\n",
+        "apps/blog/.env.example": "LEGACY_DB_URL=\n",
+    })
+    assert run_in(tmp_path).out == (
+        "apps/shop/src/env.d.ts:4:5: error EL200 [missing-from-example] `SHOP_TOKEN` is declared "
+        "in the schema but missing from `apps/shop/.env.example`; it is required with no default\n"
+        "Found 1 error, 0 warnings (5 files checked).\n"
+    )
+
+
 def test_a_prefix_filter_over_the_environment_reads_that_prefix(tmp_path):
     """``Object.entries(process.env)`` kept by ``startsWith("P_")``: every ``P_*`` is read; a
     framework's bare public prefix copied whole (``NEXT_PUBLIC_``) reads none of them."""
@@ -254,6 +290,60 @@ def test_a_prefix_filter_over_the_environment_reads_that_prefix(tmp_path):
     })
     project = build_project(str(tmp_path), Config())
     assert [d.pattern for d in project.dynamic] == ["APP_*"]
+
+
+def test_the_environment_destructured_from_process_is_an_alias(tmp_path):
+    """``const { env } = process`` and ``const { env: vars } = process``; destructuring other
+    members of ``process`` makes no alias."""
+    write_repo(tmp_path, {
+        "src/server.js": "const { env } = process;\n"
+        'export const listen = { port: env.APP_PORT || 25, host: env.APP_HOST || "::" };\n',
+        "src/token.js": "const { env: vars, argv } = process;\nexport const t = vars.APP_TOKEN;\n"
+        "export const args = argv;\n",
+        "src/other.js": "const { argv } = process;\nconst env = { NOT_A_READ: 1 };\n"
+        "export const o = [env.NOT_A_READ, argv];\n",
+    })
+    assert usages(tmp_path) == {
+        ("APP_PORT", 2): "defaulted",
+        ("APP_HOST", 2): "defaulted",
+        ("APP_TOKEN", 2): "required",
+    }
+
+
+PYTHON_RECOVERY = (
+    "import os\n\n\n"
+    "def plugin_args():\n"
+    '    return {k[11:]: v for k, v in os.environ.items() if k.startswith("PLUGIN_ARG_")}\n\n\n'
+    "def search_key():\n    try:\n        return os.environ[\"SEARCH_KEY\"]\n"
+    '    except KeyError:\n        return ""\n\n\n'
+    "def strict_key():\n    try:\n        return os.environ[\"STRICT_KEY\"]\n"
+    '    except KeyError:\n        raise SystemExit("set it")\n\n\n'
+    "def other_key():\n    try:\n        return os.environ[\"OTHER_KEY\"]\n"
+    '    except ValueError:\n        return ""\n\n\n'
+    "hooks = {}\nfor name, value in os.environ.items():\n"
+    '    if name.startswith("HOOK_"):\n        hooks[name.removeprefix("HOOK_")] = value\n'
+    'child = {k: v for k, v in os.environ.items() if k.startswith("APP_")}\n'
+    "for name in os.environ:\n"
+    '    if name.startswith("LOG_"):\n        print(name)\n'
+)
+
+
+def test_python_reads_a_recovering_handler_guards_and_a_prefix_scan_is_a_pattern(tmp_path):
+    """``except KeyError`` that recovers is the read's fallback (one that raises again, or
+    catches something else, is not); ``os.environ`` iterated, kept by ``startswith`` and the
+    prefix cut off reads that prefix; keys copied whole (to a child process) or only printed
+    are no read."""
+    write_repo(tmp_path, {"app/settings.py": PYTHON_RECOVERY})
+    assert usages(tmp_path) == {
+        ("SEARCH_KEY", 10): "guarded",
+        ("STRICT_KEY", 17): "required",
+        ("OTHER_KEY", 24): "required",
+    }
+    project = build_project(str(tmp_path), Config())
+    assert [(d.pattern, d.location.line) for d in project.dynamic] == [
+        ("HOOK_*", 31),
+        ("PLUGIN_ARG_*", 5),
+    ]
 
 
 CONSTANTS = {

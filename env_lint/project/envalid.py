@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..model import Constraints, Location, Schema, SchemaVar
 from ..model.ir import Arr, Call, Cond, Env, Expr, Obj, Prop, Ref, Spread
 from .modules import View
-from .zod import Evaluator, as_text, literal, sites_of, string
+from .zod import Evaluator, as_text, guarded_object, literal, sites_of, string
 
 _TYPES = {
     "str": "string",
@@ -57,11 +57,13 @@ def _spec(evaluator: Evaluator, view: View, spec: Obj, *, conditional: bool) -> 
 
 
 def _spread(evaluator: Evaluator, view: View, item: Spread) -> list[SchemaVar]:
-    """``...(isProd ? { X: str() } : {})``: keys present in some configurations only."""
+    """``...(isProd ? { X: str() } : {})``, ``...(isProd && { X: str() })``: keys present in
+    some configurations only."""
     inner = item.expr
-    if isinstance(inner, Cond):
+    sides = (inner.then, inner.other) if isinstance(inner, Cond) else guarded_object(inner)
+    if sides:
         found: list[SchemaVar] = []
-        for branch in (inner.then, inner.other):
+        for branch in sides:
             if isinstance(branch, Obj):
                 found.extend(_spec(evaluator, view, branch, conditional=True))
         return found

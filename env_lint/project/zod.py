@@ -314,10 +314,11 @@ class Evaluator:
 
     def _spread(self, view: View, item: Spread, depth: int) -> list[Member] | None:
         inner = item.expr
+        sides = guarded_object(inner)
         if isinstance(inner, Cond):
-            branches = [
-                self.shape(view, side, depth + 1) or [] for side in (inner.then, inner.other)
-            ]
+            sides = (inner.then, inner.other)
+        if sides:
+            branches = [self.shape(view, side, depth + 1) or [] for side in sides]
             return [replace(m, conditional=True) for m in merge_branches(branches)]
         return self.shape(view, inner, depth + 1)
 
@@ -550,6 +551,14 @@ def flag_keys(expr: Expr) -> set[str] | None:
     if not isinstance(expr, Obj):
         return None
     return {item.key for item in expr.items if isinstance(item, Pair) and item.key is not None}
+
+
+def guarded_object(expr: Expr) -> tuple[Expr, ...]:
+    """``flag && { X: ... }`` (or ``||``, ``??``) spread into a shape: the object literal on the
+    right, whose keys exist only when the guard lets it through; nothing for anything else."""
+    if isinstance(expr, Other) and len(expr.parts) == 2 and isinstance(expr.parts[1], Obj):
+        return (expr.parts[1],)
+    return ()
 
 
 def merge_branches(branches: list[list[Member]]) -> list[Member]:

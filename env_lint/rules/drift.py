@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..analysis.context import Context
-from ..model import Finding, Location, Related, SchemaVar, Severity, Usage
+from ..model import ExampleFile, Finding, Location, Related, SchemaVar, Severity, Usage
 from ..paths import is_tooling_path
 from .base import Rule, files_phrase, related_to
 
@@ -16,6 +17,15 @@ def _missing_from_example(ctx: Context) -> Iterator[Finding]:
 
 def _missing_optional(ctx: Context) -> Iterator[Finding]:
     yield from _missing(ctx, MISSING_OPTIONAL_FROM_EXAMPLE, required=False)
+
+
+def _read_under(ctx: Context, name: str, covering: tuple[ExampleFile, ...]) -> bool:
+    """Some code that the same example files cover reads ``name``."""
+    paths = {f.path for f in covering}
+    return any(
+        paths.intersection(f.path for f in ctx.project.examples_covering(u.location.path))
+        for u in ctx.usages.get(name, ())
+    )
 
 
 def _missing(ctx: Context, rule: Rule, *, required: bool) -> Iterator[Finding]:
@@ -35,8 +45,8 @@ def _missing(ctx: Context, rule: Rule, *, required: bool) -> Iterator[Finding]:
                 continue
             if needed(var) != required:
                 continue
-            if schema.kind == "typescript" and var.name not in ctx.usages:
-                continue  # a type declaration nothing reads is not something a deploy needs
+            if schema.kind == "typescript" and not _read_under(ctx, var.name, covering):
+                continue  # a type declaration this app never reads: nothing a deploy needs
             yield rule.finding(
                 var.location,
                 f"`{var.name}` is declared in the schema but missing from "
@@ -63,9 +73,25 @@ def _why(var: SchemaVar) -> str:
     return "it is optional"
 
 
+_REFERENCE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _interpolated(ctx: Context) -> set[tuple[str, str]]:
+    """(file, name): a value of another key of that file expands ``$NAME`` / ``${NAME}``."""
+    return {
+        (example.path, name)
+        for example in ctx.project.examples
+        for entry in example.entries
+        if entry.value and "$" in entry.value
+        for name in _REFERENCE.findall(entry.value)
+        if name != entry.name
+    }
+
+
 def _unused_example_var(ctx: Context) -> Iterator[Finding]:
     if not (ctx.project.schemas or ctx.project.usages):
         return  # no code env-lint can read: "unused" would be a guess
+    interpolated = _interpolated(ctx)
     for name, entries in sorted(ctx.example_entries.items()):
         if name in ctx.schema_names or name in ctx.usages or name in ctx.provided:
             continue
@@ -73,7 +99,11 @@ def _unused_example_var(ctx: Context) -> Iterator[Finding]:
             continue  # named in code or config env-lint does not read: not provably unused
         if ctx.is_runtime(name) or ctx.set_by_any_platform(name) or ctx.read_dynamically(name):
             continue
-        places = [(f, e) for f, e in entries if not (e.retired or ctx.implicit(name, f.path))]
+        places = [
+            (f, e)
+            for f, e in entries
+            if not (e.retired or ctx.implicit(name, f.path) or (f.path, name) in interpolated)
+        ]
         if not places:
             continue
         (first_file, first), *rest = places
@@ -204,7 +234,9 @@ UNUSED_EXAMPLE_VAR = Rule(
     "a read of names converted from another case, `process.env[constantCase(key)]`, which "
     "may read any name, "
     "libraries that read it themselves and platform variables; a key whose comment says it is "
-    "deprecated or no longer used is kept for upgraders on purpose). One finding per variable, "
+    "deprecated or no longer used is kept for upgraders on purpose, and a key that another "
+    "value of the same file expands, `API_URL=${PUBLIC_HOST}:3000`, is used there). One "
+    "finding per variable, "
     "with its other listings as related locations. Runs only when env-lint can see code or "
     "schemas in the repo.",
     why="Stale keys make people provision and rotate secrets that nothing uses, and hide the "

@@ -65,6 +65,7 @@ _LOGGED_THROUGH = frozenset(
      "binary_expression", "parenthesized_expression"}
 )  # fmt: skip
 _MANY_READS = 200
+_FROM_PROCESS = re.compile(rb"\}\s*=\s*process(?![A-Za-z0-9_$.])")
 _COMPARISONS = frozenset({"===", "!==", "==", "!="})
 # Where a value is handed on to someone else who decides what unset means.
 _HANDED_ON = frozenset({"return_statement", "array", "arrow_function", "jsx_expression"})
@@ -191,6 +192,7 @@ class _Reader:
         for node in self._env_objects():
             self._use(node)
         self._imports()
+        self._destructured()
         self._loaded()
         self._bindings()
         for alias, scope in sorted(self.aliases.items(), key=lambda item: item[0]):
@@ -282,6 +284,27 @@ class _Reader:
             name = declarator.child_by_field_name("name")
             if name is not None and name.type == "identifier":
                 self.aliases[self.src.text(name)] = _scope(self.src, declarator)
+
+    def _destructured(self) -> None:
+        """``const { env } = process`` (or ``{ env: vars }``): an alias of ``process.env``."""
+        for hit in _FROM_PROCESS.finditer(self.src.data):
+            process = self._covering(hit.end() - len("process"), hit.end(), ("identifier",))
+            declarator = self.src.parent_of(process) if process is not None else None
+            if declarator is None or declarator.type != "variable_declarator":
+                continue
+            pattern = declarator.child_by_field_name("name")
+            if pattern is None or pattern.type != "object_pattern":
+                continue
+            for item in pattern.named_children:
+                local = None
+                if item.type == "shorthand_property_identifier_pattern":
+                    local = item if self.src.text(item) == "env" else None
+                elif item.type == "pair_pattern":
+                    key, value = item.child_by_field_name("key"), item.child_by_field_name("value")
+                    if key is not None and value is not None and value.type == "identifier":
+                        local = value if self.src.text(key) == "env" else None
+                if local is not None:
+                    self.aliases[self.src.text(local)] = _scope(self.src, declarator)
 
     def _bindings(self) -> None:
         """The environment a runtime hands to a handler: ``fetch(req, env)`` then ``env.X``

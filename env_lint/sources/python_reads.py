@@ -10,14 +10,15 @@ to a reader; f-string names kept as a pattern (``P_*``).
 
 Each read says how it is used: with a default, guarded (``.get`` without a default returns
 ``None``; a membership test) or required (``os.environ["X"]``, ``config("X")`` with no
-default). Writes (``os.environ["X"] = v``, ``setdefault``, ``pop``, ``del``) are not reads.
+default; a ``try`` whose ``except KeyError`` recovers makes its reads guarded). Writes
+(``os.environ["X"] = v``, ``setdefault``, ``pop``, ``del``) are not reads.
 Migration scripts (Alembic revisions, Django migrations) are history: their reads do not count.
 """
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..model import DynamicRead, Location, Usage
@@ -80,6 +81,7 @@ class _Reader(ast.NodeVisitor):
         self.inner: dict[str, str] = {}  # inferred accessor -> how its own read is used
         self.loops: dict[str, list[tuple[str, ast.expr]]] = {}
         self.guards: list[frozenset[str]] = []  # names the enclosing ifs checked
+        self.caught = 0  # inside ``try:`` blocks whose handler recovers from a missing key
 
     # --- what names read the environment here ------------------------------------------------
 
@@ -180,6 +182,17 @@ class _Reader(ast.NodeVisitor):
         for statement in node.orelse:
             self.visit(statement)
 
+    def visit_Try(self, node: ast.Try) -> None:
+        """``try: key = os.environ["X"]`` / ``except KeyError: key = ""``: the handler is the
+        fallback, unless it raises again."""
+        recovers = any(_recovers(handler) for handler in node.handlers)
+        self.caught += recovers
+        for statement in node.body:
+            self.visit(statement)
+        self.caught -= recovers
+        for part in (*node.handlers, *node.orelse, *node.finalbody):
+            self.visit(part)
+
     def visit_IfExp(self, node: ast.IfExp) -> None:
         self.visit(node.test)
         self.guards.append(_strings_in(node.test))
@@ -191,6 +204,7 @@ class _Reader(ast.NodeVisitor):
         names = _strings(node.iter)
         if isinstance(node.target, ast.Name) and names is not None:
             self.loops[node.target.id] = names
+        self._prefix_scan(node.target, node.iter, node.body, node)
         self.generic_visit(node)
 
     def visit_comprehension(self, node: ast.comprehension) -> None:
@@ -198,6 +212,33 @@ class _Reader(ast.NodeVisitor):
         if isinstance(node.target, ast.Name) and names is not None:
             self.loops[node.target.id] = names
         self.generic_visit(node)
+
+    def _comprehension(self, node: ast.DictComp | ast.ListComp | ast.SetComp) -> None:
+        for generator in node.generators:
+            self._prefix_scan(generator.target, generator.iter, generator.ifs, node)
+        self.generic_visit(node)
+
+    visit_DictComp = visit_ListComp = visit_SetComp = _comprehension
+
+    def _prefix_scan(
+        self, target: ast.expr, source: ast.expr, tests: Sequence[ast.AST], scope: ast.AST
+    ) -> None:
+        """``for k, v in os.environ.items(): if k.startswith("P_")``, then ``k`` without its
+        prefix (``k[len("P_"):]``, ``k.removeprefix("P_")``): every ``P_*`` is read. Copying
+        the matching keys whole hands them to another program (a child process): no read."""
+        method = source.func if isinstance(source, ast.Call) else None
+        if isinstance(method, ast.Attribute) and method.attr in ("items", "keys"):
+            source = method.value
+        if dotted(source) not in self.environ:
+            return
+        key = target.elts[0] if isinstance(target, ast.Tuple) and target.elts else target
+        if not isinstance(key, ast.Name) or not _strips(scope, key.id):
+            return
+        for test in tests:
+            for node in ast.walk(test):
+                if isinstance(node, ast.Call) and (prefix := _startswith(node, key.id)):
+                    location = Location(self.path, node.lineno, node.col_offset + 1)
+                    self.found.dynamic.append(DynamicRead(f"{prefix}*", location))
 
     def visit_Subscript(self, node: ast.Subscript) -> None:
         if dotted(node.value) in self.environ:
@@ -261,10 +302,52 @@ class _Reader(ast.NodeVisitor):
             self.found.dynamic.append(DynamicRead(pattern, location))
 
     def _usage(self, name: str, where: ast.expr, how: str) -> None:
-        if how == "required" and any(name in g for g in self.guards):
+        if how == "required" and (self.caught or any(name in g for g in self.guards)):
             how = "guarded"
         location = Location(self.path, where.lineno, where.col_offset + 1)
         self.found.usages.append(Usage.classified(name, location, how))
+
+
+_STRIPS = frozenset({"removeprefix", "replace", "lstrip", "split", "partition"})
+
+
+def _strips(scope: ast.AST, name: str) -> bool:
+    """``name[n:]`` or ``name.removeprefix(...)`` (or ``replace``...) somewhere in ``scope``."""
+    return any(_stripped(node, name) for node in ast.walk(scope))
+
+
+def _stripped(node: ast.AST, name: str) -> bool:
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice):
+        return dotted(node.value) == name and node.slice.lower is not None
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return node.func.attr in _STRIPS and dotted(node.func.value) == name
+    return False
+
+
+def _startswith(node: ast.Call, name: str) -> str | None:
+    """The literal prefix of ``name.startswith("P_")``."""
+    if not isinstance(node.func, ast.Attribute):
+        return None
+    receiver = node.func.value
+    if node.func.attr != "startswith" or dotted(receiver) != name or len(node.args) != 1:
+        return None
+    prefix = node.args[0]
+    if isinstance(prefix, ast.Constant) and isinstance(prefix.value, str) and prefix.value:
+        return prefix.value
+    return None
+
+
+_MISSING_KEY = frozenset({"KeyError", "LookupError", "Exception", "BaseException"})
+
+
+def _recovers(handler: ast.ExceptHandler) -> bool:
+    """An ``except`` that catches a missing key (``KeyError``, a bare ``except``...) and does
+    not raise again."""
+    caught = handler.type
+    kinds = caught.elts if isinstance(caught, ast.Tuple) else [caught] if caught else []
+    if kinds and not any(dotted(k).rsplit(".", 1)[-1] in _MISSING_KEY for k in kinds):
+        return False
+    return not any(isinstance(n, ast.Raise) for n in ast.walk(handler))
 
 
 def _strings_in(node: ast.expr) -> frozenset[str]:

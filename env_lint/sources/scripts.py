@@ -32,6 +32,7 @@ ENV_MARKERS = (
     b"$env/",  # SvelteKit: import { env } from "$env/dynamic/private"
     b"std-env",
     b"loadEnv(",  # Vite: const env = loadEnv(mode, root, "")
+    b"} = process",  # const { env } = process
 )
 # A file with no parse site has no schema: ``x.parse(`` / ``.safeParse(`` / ``.parseAsync(`` /
 # ``.safeParseAsync(`` / ``.cleanEnv(``, ``createEnv(`` / ``cleanEnv(`` (JSON.parse is none).
