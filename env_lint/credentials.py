@@ -11,6 +11,7 @@ import hmac
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .values import is_placeholder
@@ -80,14 +81,15 @@ _PUBLIC_TEST_SUBSTRINGS = (
 )
 _PLACEHOLDER_WORDS = re.compile(
     r"x{4,}|X{4,}|\*{3,}|your[-_]?|example|placeholder|changeme|change[-_]me|replace[-_]?me|"
-    r"dummy|fake|sample|<[^>]{0,200}>|\$\{[^}]{0,200}\}|\.\.\.|…|0123456789|1234567890|abcdefghij",
+    r"dummy|fake|sample|<[^>]{0,200}>|\$\{[^}]{0,200}\}|\.\.\.|…|0123456789|1234567890|abcdefghij|"
+    r"^\{\{?[A-Za-z_][\w.]{0,80}\}\}?$|^%\([A-Za-z_]\w{0,80}\)s$|^%s$",  # f-string, format slots
     re.IGNORECASE,
 )
 # A URL whose host only exists on a developer's machine or inside a compose network: its
 # password is a local default (``postgres://app:app@localhost/app``, ``redis://:pw@redis:6379``).
 _LOCAL_HOST = re.compile(
     r"^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|"
-    r"[a-z0-9][a-z0-9_-]*)(?::\d+)?$",
+    r"[a-z0-9][a-z0-9_-]*)(?::(?:\d|\$\{[A-Za-z_][A-Za-z0-9_]*(?::?-[0-9]*)?\})+)?$",
     re.IGNORECASE,
 )
 _PEM_BODY = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(.*?)-----END", re.DOTALL)
@@ -180,6 +182,42 @@ def loopback(value: str) -> bool:
     except ValueError:
         return False
     return bool(netloc) and bool(_LOCAL_HOST.match(netloc.rsplit("@", 1)[-1]))
+
+
+# A service's address: an emulator's endpoint (``S3_ENDPOINT``, any key of that prefix is the
+# emulator's), or a service's URL (``PEER_API_URL``, ``JOB_QUEUE_URL``: only the keys that
+# reach it, ``PEER_API_KEY`` / ``JOB_QUEUE_TOKEN``, not an app's own ``AUTH_SECRET`` next to
+# its ``AUTH_URL``). The shortest prefix.
+_EMULATOR_ENDPOINT = re.compile(r"^(\w+?_)ENDPOINT(?:_URL)?$")
+_SERVICE_URL = re.compile(r"^(\w+?_)(?:API_URL|SERVER_URL|BASE_URL|URL)$")
+_SERVICE_CREDENTIAL = re.compile(
+    r"^(?:API_|ACCESS_|AUTH_|ACCOUNT_|SECRET_ACCESS_|(?:CURRENT_|NEXT_)?SIGNING_)?"
+    r"(?:KEY|KEY_ID|TOKEN|PASSWORD)$"
+)
+
+
+def local_services(pairs: Iterable[tuple[str, str | None]]) -> tuple[tuple[str, bool], ...]:
+    """(name prefix, whether every key of it counts) of the services on this machine
+    (``S3_ENDPOINT=http://127.0.0.1:9000``, ``PEER_API_URL=http://localhost:5001``): their
+    keys are a local emulator's or a sibling service's development defaults (MinIO's and
+    Azurite's published keys, a compose stack's shared key)."""
+    found = []
+    for name, value in pairs:
+        if not value or not loopback(value):
+            continue
+        if hit := _EMULATOR_ENDPOINT.match(name):
+            found.append((hit.group(1), True))
+        elif hit := _SERVICE_URL.match(name):
+            found.append((hit.group(1), False))
+    return tuple(found)
+
+
+def local_service_key(name: str, services: tuple[tuple[str, bool], ...]) -> bool:
+    """``name`` is a key of one of ``services`` (``local_services``)."""
+    return any(
+        name.startswith(prefix) and (every or bool(_SERVICE_CREDENTIAL.match(name[len(prefix) :])))
+        for prefix, every in services
+    )
 
 
 def local_only(value: str) -> bool:

@@ -73,9 +73,22 @@ RUNTIME_VARIABLES = frozenset(
         "TARGETOS",
         "TARGETARCH",
         "TARGETVARIANT",
+        # read by compilers and build tools (make, cc, cargo, pkg-config) from the shell
+        "CC",
+        "CXX",
+        "CFLAGS",
+        "CXXFLAGS",
+        "CPPFLAGS",
+        "LDFLAGS",
+        "MAKEFLAGS",
+        "PKG_CONFIG_PATH",
+        "RUSTFLAGS",
+        "RUSTUP_TOOLCHAIN",
     }
 )
-RUNTIME_PREFIXES = ("npm_", "npm_config_", "npm_package_")
+# npm's own; CMake's and Cargo's (their builds read ``CMAKE_*`` / ``CARGO_*`` from the shell,
+# and a ``*-sys`` crate hands every ``CMAKE_*`` to CMake)
+RUNTIME_PREFIXES = ("npm_", "npm_config_", "npm_package_", "CMAKE_", "CARGO_")
 
 
 def is_runtime_variable(name: str) -> bool:

@@ -140,6 +140,9 @@ PLACEHOLDERS: list[tuple[str, str]] = [
     ("PORT", "3000"),
     ("SMTP_PASS", "password"),
     ("SENTRY_DSN", "https://examplePublicKey@o0.ingest.sentry.io/0"),
+    ("DB_URL", 'f"mysql://{USER}:{PASSWORD}@{HOST}:3306/app"'),  # f-string / format slots
+    ("DB_URL", "postgres://shop:%(db_password)s@db.prod-cluster.net/shop"),
+    ("DB_URL", "postgres://shop:{{ db_password }}@db.prod-cluster.net/shop"),
 ]
 
 
@@ -206,3 +209,28 @@ def test_fingerprint_is_stable_short_and_keyed():
     assert len(fingerprint("abc")) == 12
     assert fingerprint("abc") != fingerprint("abd")
     assert fingerprint("abc", salt="other") != fingerprint("abc")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("BLOB_SECRET_ACCESS_KEY", True),  # any key of an emulator's endpoint prefix
+        ("PEER_API_KEY", True),  # the key that reaches a local sibling service
+        ("JOB_QUEUE_TOKEN", True),
+        ("JOB_QUEUE_CURRENT_SIGNING_KEY", True),
+        ("AUTH_SECRET", False),  # the app's own secret next to its own local URL
+        ("PEER_JWT_SECRET", False),
+        ("OTHER_API_KEY", False),
+    ],
+)
+def test_keys_of_a_service_on_this_machine(name, expected):
+    from env_lint.credentials import local_service_key, local_services
+
+    services = local_services([
+        ("BLOB_ENDPOINT", "http://127.0.0.1:10000"),
+        ("PEER_API_URL", "http://localhost:5001"),
+        ("JOB_QUEUE_URL", "http://localhost:${PORT_PREFIX:-81}25"),
+        ("AUTH_URL", "http://localhost:3000"),
+        ("OTHER_API_URL", "https://api.example.com"),
+    ])
+    assert local_service_key(name, services) is expected

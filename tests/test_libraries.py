@@ -58,3 +58,24 @@ def test_packages_run_on_demand(commands, expected):
     from env_lint.sources.manifests import run_on_demand
 
     assert run_on_demand(commands) == expected
+
+
+def test_auth_js_reads_the_settings_of_each_provider_it_is_given(run_in, tmp_path):
+    """``import GitHub from "next-auth/providers/github"``: Auth.js reads ``AUTH_GITHUB_ID`` /
+    ``_SECRET`` itself (ids with ``-`` become ``_``); a provider nothing imports is unused."""
+    auth = (
+        'import NextAuth from "next-auth";\n'
+        'import GitHub from "next-auth/providers/github";\n'
+        "import Entra from '@auth/core/providers/microsoft-entra-id';\n"
+        "export const { handlers } = NextAuth({ providers: [GitHub, Entra] });\n"
+    )
+    example = (
+        "APP_URL=\nAUTH_GITHUB_ID=\nAUTH_GITHUB_SECRET=\nAUTH_MICROSOFT_ENTRA_ID_ID=\n"
+        "AUTH_MICROSOFT_ENTRA_ID_ISSUER=\nAUTH_GITLAB_ID=\n"
+    )
+    write_repo(tmp_path, {**CODE, "src/auth.ts": auth, ".env.example": example})
+    assert run_in(tmp_path).out == (
+        ".env.example:6:1: warning EL201 [unused-example-var] `AUTH_GITLAB_ID` is listed in "
+        "`.env.example` but no schema declares it and no code reads it\n"
+        "Found 0 errors, 1 warning (3 files checked).\n"
+    )

@@ -247,6 +247,20 @@ def test_what_a_command_line_runs(line, expected):
     assert runs(line) == expected
 
 
+def test_settings_continued_onto_a_command_are_that_commands():
+    """``A=1 \\`` / ``B=2 \\`` / ``./build.sh``: one command, its settings no declaration; a
+    block of continued settings alone still declares."""
+    from env_lint.sources.base import Settings
+    from env_lint.sources.markdown_docs import _read
+
+    page = (
+        "# Build\n\n```bash\nGPU_ARCH=86 \\\n  GPU_STD=17 \\\n  ./build.sh\n```\n\n"
+        "```bash\nexport CACHE_DIR=/tmp/x \\\n  CACHE_TTL=60\n```\n"
+    )
+    primary = [m.name for m in _read("docs/build.md", page, Settings()).mentions if m.primary]
+    assert primary == ["CACHE_DIR", "CACHE_TTL"]
+
+
 PROXY_PAGE = (
     "# Use a proxy\n\n```bash\npip install llm-proxy[server]\n```\n\n"
     "```bash\nexport PROXY_UPSTREAM_KEY=<key>\nllm-proxy --port 4000\n```\n"

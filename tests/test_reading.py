@@ -310,6 +310,79 @@ def test_the_environment_destructured_from_process_is_an_alias(tmp_path):
     }
 
 
+def test_a_key_spelled_as_a_read_in_any_bundler_config_is_provided(run_in, tmp_path):
+    """webpack's ``DefinePlugin({ "process.env.X": ... })`` outside a ``*.config.*`` file
+    (a CRA override): the build replaces the read, nobody sets ``X``."""
+    write_repo(tmp_path, {
+        "config-overrides.js": 'const { DefinePlugin } = require("webpack");\n'
+        "module.exports = (config) => {\n"
+        '  config.plugins.push(new DefinePlugin({ "process.env.APP_BUILD_ID": JSON.stringify("1") }));\n'
+        '  config.labels = { "process.env.X is read": 1 };\n'
+        "  return config;\n};\n",
+        "src/version.ts": "export const build = process.env.APP_BUILD_ID;\n"
+        "export const api = process.env.API_URL;\n",
+        ".env.example": "API_URL=\n",
+    })
+    assert [p.name for p in build_project(str(tmp_path), Config()).provided] == ["APP_BUILD_ID"]
+    assert run_in(tmp_path).out == "No problems found (3 files checked).\n"
+
+
+def test_a_read_behind_another_variables_switch_is_optional_but_not_behind_a_stage(tmp_path):
+    """A branch a feature flag, a companion setting or a platform's variable switches on needs
+    its reads only there; a branch on the deployment stage (``NODE_ENV``) still needs them."""
+    write_repo(tmp_path, {
+        "src/setup.ts": "export const proxy = process.env.DEV_PROXY\n"
+        "  ? { target: process.env.DEV_PROXY_TARGET }\n  : {};\n"
+        "export const store = process.env.VERCEL ? kv({ url: process.env.KV_REST_URL }) : mem();\n"
+        'export const db = process.env.NODE_ENV === "production"\n'
+        "  ? connect(process.env.PROD_DB_URL!)\n  : local();\n",
+    })
+    found = usages(tmp_path)
+    assert found[("DEV_PROXY_TARGET", 2)] == "guarded"
+    assert found[("KV_REST_URL", 4)] == "guarded"
+    assert found[("PROD_DB_URL", 6)] == "required"
+
+
+NAME_BUILDERS = """export class Limits {
+  load(tiers: string[], kinds: string[]) {
+    const envRef = process.env;
+    for (const tier of tiers) {
+      for (const kind of kinds) {
+        const key = this.varName(tier, kind);
+        use(envRef[key]);
+      }
+    }
+  }
+
+  private varName(tier: string, kind: string): string {
+    return `QUOTA_MAX_${tier.toUpperCase() as Uppercase<string>}_${
+      kind.toUpperCase()
+    }`;
+  }
+}
+export function flag(name: string) {
+  const id = `FEATURE_${name}`;
+  return process.env[id];
+}
+export function other(k: string) {
+  const unknown = lookup(k);
+  return process.env[unknown];
+}
+"""
+
+
+def test_a_name_a_local_holds_or_a_name_builder_returns_keeps_its_shape(tmp_path):
+    """``process.env[k]`` where ``k`` holds a template, or what a method of the file returns
+    (one ``return`` of a template, over several lines, with casts inside): a pattern; a name
+    from elsewhere stays unknown."""
+    write_repo(tmp_path, {"src/limits.ts": NAME_BUILDERS})
+    project = build_project(str(tmp_path), Config())
+    assert [(d.pattern, d.location.line) for d in project.dynamic] == [
+        ("FEATURE_*", 20),
+        ("QUOTA_MAX_*_*", 7),
+    ]
+
+
 PYTHON_RECOVERY = (
     "import os\n\n\n"
     "def plugin_args():\n"

@@ -22,7 +22,13 @@ from .base import Rule, related_to
 
 
 def _secret_in_example(ctx: Context) -> Iterator[Finding]:
-    from ..credentials import credential_kind, fingerprint, known_credential, local_only
+    from ..credentials import (
+        credential_kind,
+        fingerprint,
+        known_credential,
+        local_only,
+        local_service_key,
+    )
     from ..wording import says_dummy
 
     for example in ctx.project.examples:
@@ -36,7 +42,7 @@ def _secret_in_example(ctx: Context) -> Iterator[Finding]:
             kind = credential_kind(entry.value, secret_name=secret)
             if kind is None:
                 continue
-            local_default = names_test_value(entry.name) or entry.name.startswith(local)
+            local_default = names_test_value(entry.name) or local_service_key(entry.name, local)
             if local_default and known_credential(entry.value) is None:
                 continue  # random-looking only: a test account's, or a local emulator's key
             stamp = fingerprint(entry.value)
@@ -110,20 +116,12 @@ def _public_secret(ctx: Context) -> Iterator[Finding]:
 
 
 _ADDRESS = re.compile(r"_(URL|URI|ENDPOINT|HOST|HOSTNAME|DOMAIN|ORIGIN|PATH|BUCKET)$")
-_ENDPOINT = re.compile(r"^(\w+_)ENDPOINT(_URL)?$")  # a storage or API emulator's endpoint
 
 
-def _local_services(entries: Iterable[ExampleEntry]) -> tuple[str, ...]:
-    """The name prefixes whose endpoint is on this machine (``S3_ENDPOINT=http://127.0.0.1:9000``:
-    the ``S3_`` keys are a local emulator's, such as MinIO's or Azurite's published defaults)."""
-    from ..credentials import loopback
+def _local_services(entries: Iterable[ExampleEntry]) -> tuple[tuple[str, bool], ...]:
+    from ..credentials import local_services
 
-    found = []
-    for entry in entries:
-        hit = _ENDPOINT.match(entry.name)
-        if hit and entry.value and loopback(entry.value):
-            found.append(hit.group(1))
-    return tuple(found)
+    return local_services((e.name, e.value) for e in entries if not e.disabled)
 
 
 def _committed_env_file(ctx: Context) -> Iterator[Finding]:
@@ -161,8 +159,8 @@ SECRET_IN_EXAMPLE = Rule(
     "`xxx`, `***`, `...`, `changeme`, `example`, `${VAR}`, values ending in `...`, trivial "
     "passwords such as `postgres`) and documented public test keys are never reported, nor a "
     "test or demo account's value (`E2E_TEST_USER_PASSWORD`) or a local emulator's keys (the "
-    "`S3_` keys next to `S3_ENDPOINT=http://127.0.0.1:9000`: a published development "
-    "default). Also "
+    "`S3_` keys next to `S3_ENDPOINT=http://127.0.0.1:9000`, the `PEER_` keys next to "
+    "`PEER_API_URL=http://127.0.0.1:5001`: a published development default). Also "
     "a credential pasted on a line of its own in an example file, and a schema default or "
     "enum choice that looks like a credential (it is then never shown or written by `--fix`). "
     "The finding shows a fingerprint (a keyed hash), never the value.",

@@ -462,8 +462,13 @@ class _Reader:
             if accessor is not None:
                 self.inferred[accessor] = how
                 return
-        for text, where in self._loop_names(index, name) or ():
+        names = self._loop_names(index, name)
+        for text, where in names or ():
             self._usage(text, where, how)
+        if names is None and self.via is None:
+            pattern = _name_pattern(self.src, _declaration(self.src, name))
+            if pattern.strip("*"):
+                self.found.dynamic.append(DynamicRead(pattern, self.src.location(index)))
 
     def _iterated(self, function: Node, param: str) -> list[tuple[str, Node]] | None:
         """``["A", "B"].forEach((k) => process.env[k])``: the strings of the list."""
@@ -778,10 +783,32 @@ def _under_guard(src: Script, read: Node, variable: str) -> bool:
     parent = src.parent_of(node)
     while parent is not None and parent.type not in _SCOPES:
         test = _guard_test(parent, node)
-        if test is not None and _tests(src, test, name):
+        if test is not None and (_tests(src, test, name) or _flag_test(src, test)):
             return True
         node, parent = parent, src.parent_of(parent)
     return False
+
+
+# ``env.X`` / ``env?.X`` / ``env["X"]`` in a condition: another variable switches the branch on
+_FLAG_READ = re.compile(
+    rb"env\s*\??\.\s*([A-Z][A-Z0-9_]*)|env\s*\[\s*[\"']([A-Z][A-Z0-9_]*)[\"']\s*\]"
+)
+# A deployment stage is no feature switch: what runs in production needs its variables there.
+_STAGES = frozenset(
+    {"NODE_ENV", "APP_ENV", "ENV", "ENVIRONMENT", "STAGE", "APP_STAGE", "VERCEL_ENV",
+     "NEXT_PUBLIC_VERCEL_ENV", "NEXT_PUBLIC_APP_ENV", "NEXT_PUBLIC_ENV", "MODE", "RAILS_ENV"}
+)  # fmt: skip
+
+
+def _flag_test(src: Script, test: Node) -> bool:
+    """The condition reads another variable that is no deployment stage: a feature flag or
+    a companion setting (``env.DEV_PROXY ? { target: env.DEV_PROXY_TARGET } : {}``), or a
+    platform's (``process.env.VERCEL ? kv({ url: process.env.KV_URL }) : memory()``)."""
+    text = src.data[test.start_byte : test.end_byte]
+    if b"env" not in text:
+        return False
+    names = {(a or b).decode() for a, b in _FLAG_READ.findall(text)}
+    return bool(names - _STAGES)
 
 
 def _tests(src: Script, test: Node, name: bytes) -> bool:
@@ -904,6 +931,42 @@ def glob_of(src: Script, node: Node) -> str:
         )
     text = string_value(src, node)
     return text if text is not None else "*"
+
+
+def _name_pattern(src: Script, value: Node | None) -> str:
+    """The shape of a name a local holds: ```P_${x}``` (``BUCKET_*``), or what the function
+    or method it calls returns (``const k = this.keyFor(a, b)``, ``keyFor`` returning a
+    template); ``*`` when unknown."""
+    value = unwrap(value)
+    if value is None:
+        return "*"
+    if value.type == "call_expression":
+        function = value.child_by_field_name("function")
+        callee = src.text(function).rsplit(".", 1)[-1] if function is not None else ""
+        returned = _returned_by(src, callee) if callee.isidentifier() else None
+        return glob_of(src, returned) if returned is not None else "*"
+    return glob_of(src, value)
+
+
+_NAME_BUILDERS = ("method_definition", "function_declaration")
+
+
+def _returned_by(src: Script, name: str) -> Node | None:
+    """The expression a function or method of this file named ``name`` returns, when its
+    body is one ``return`` statement (a name builder)."""
+    pattern = rb"(?<![A-Za-z0-9_$.])" + re.escape(name.encode()) + rb"\s*[(<]"
+    for hit in re.finditer(pattern, src.data):
+        node = src.spanning(
+            hit.start(), hit.start() + len(name), ("property_identifier", "identifier")
+        )
+        function = src.parent_of(node) if node is not None else None
+        if function is None or function.type not in _NAME_BUILDERS:
+            continue
+        body = function.child_by_field_name("body")
+        statements = [c for c in body.named_children if c.type != "comment"] if body else []
+        if len(statements) == 1 and statements[0].type == "return_statement":
+            return statements[0].named_children[0] if statements[0].named_children else None
+    return None
 
 
 def _squash(pattern: str) -> str:

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..credentials import credential_kind, fingerprint, local_only
+from ..credentials import (
+    credential_kind,
+    fingerprint,
+    known_credential,
+    local_only,
+    local_service_key,
+    local_services,
+)
 from ..model import Credential, EnvFile, ExampleEntry, FileFacts, ParseFailure
 from ..paths import is_real_env_name
 from ..secrecy import secret_by_name
@@ -28,6 +35,7 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
 
 
 def _credentials(entries: tuple[ExampleEntry, ...]) -> Iterator[Credential]:
+    local = local_services((e.name, e.value) for e in entries if not e.disabled)
     for entry in entries:
         value = entry.value
         if value is None or entry.disabled or local_only(value):
@@ -35,8 +43,11 @@ def _credentials(entries: tuple[ExampleEntry, ...]) -> Iterator[Credential]:
         if any(says_dummy(line) for line in entry.description):
             continue
         kind = credential_kind(value, secret_name=secret_by_name(entry.name) or entry.secret)
-        if kind is not None:
-            yield Credential(entry.name, entry.location, kind, fingerprint(value))
+        if kind is None:
+            continue
+        if local_service_key(entry.name, local) and known_credential(value) is None:
+            continue  # random-looking only: a local emulator's or sibling service's default
+        yield Credential(entry.name, entry.location, kind, fingerprint(value))
 
 
 def _unreadable(path: str, failure: ParseFailure) -> FileFacts:

@@ -467,10 +467,11 @@ def _code(doc: _Doc, token: Token) -> None:
         doc.packages.update(n for w in words if (n := package_name(w)))
     tool = None if in_code else _tool(doc, lines)
     local = frozenset() if in_code else _script_locals(lines)
+    commands = _continued(lines)
     for offset, line in enumerate(lines):
         number = first + offset
         assigned = _ASSIGN.match(line)
-        claimed = None if in_code else _env_line(line)
+        claimed = None if in_code else _env_line(commands[offset])
         if claimed in local:
             claimed = None  # the script's own variable, not the environment's
         program = _page_reads(doc, line, command=not assigned)
@@ -525,6 +526,17 @@ def _tool(doc: _Doc, lines: list[str]) -> str | None:
     if not doc.installed:
         return None
     return next((p for p in map(runs, lines) if p is not None and p in doc.installed), None)
+
+
+def _continued(lines: list[str]) -> list[str]:
+    """Each line with the lines its ``\\`` continues onto (``A=1 \\`` / ``B=2 \\`` /
+    ``./build.sh``: one command, whose settings are that command's)."""
+    found = list(lines)
+    for index in range(len(lines) - 2, -1, -1):
+        text = lines[index].rstrip()
+        if text.endswith("\\"):
+            found[index] = text[:-1] + " " + found[index + 1]
+    return found
 
 
 def _joined(lines: list[str]) -> Iterator[str]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..model import Directive, FileFacts, ParseFailure, Usage
+from ..model import Directive, FileFacts, ImplicitVar, ParseFailure, Usage
 from ..paths import is_source_path
 from ..textio import decode, is_binary
 from .base import MARKER_BYTES, Settings, Source, binding_hint, name_of
@@ -86,7 +86,7 @@ def _wanted(path: str, data: bytes, settings: Settings) -> bool:
         return False
     if MARKER_BYTES in data or any(m in data for m in PARSE_CALLS):
         return True
-    return _env_like(data, settings)
+    return _env_like(data, settings) or _names_auth_provider(data)
 
 
 def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
@@ -97,8 +97,10 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
             return FileFacts(path, SOURCE.name, failures=(text,), named_schema=True)
         data = text.text.encode("utf-8")
     reads_env = named or _env_like(data, settings)
+    implicit = tuple(auth_provider_variables(path, data))
     if not reads_env and not any(m in data for m in PARSE_CALLS):
-        return FileFacts(path, SOURCE.name, directives=_directives(path, data, None))
+        directives = _directives(path, data, None)
+        return FileFacts(path, SOURCE.name, directives=directives, implicit=implicit)
     from .code_usages import extract_reads
     from .ts_config import config_fields, env_constants, env_exports
     from .ts_module import lower_module
@@ -126,6 +128,7 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
         imported_checks=tuple(reads.checks),
         config_fields=config_fields(script),
         member_names=upper_members(data) if module is not None else frozenset(),
+        implicit=implicit,
     )
 
 
@@ -135,10 +138,19 @@ _PROVIDED_QUERY = """
 """
 
 
+_DEFINED_KEY = re.compile(rb"""['"](?:process|import\.meta)\.env\.""")
+_DEFINE_QUERY = """
+(pair key: (string) @key)
+"""
+
+
 def provided_by_build_config(script: Script) -> Iterator[Usage]:
     """Variables a build config sets for the code: Next.js ``env: { X: ... }``, Vite
-    ``define: { "process.env.X": ... }`` / ``"import.meta.env.X"``."""
+    ``define: { "process.env.X": ... }`` / ``"import.meta.env.X"``; and in any file, an
+    object key spelled ``"process.env.X"`` (webpack's ``DefinePlugin``, a bundler's
+    ``replace``/``define`` map): a value the build puts in place of the read."""
     if not _BUILD_CONFIG.match(name_of(script.path)):
+        yield from _defined(script)
         return
     from .typescript import property_key
 
@@ -155,6 +167,42 @@ def provided_by_build_config(script: Script) -> Iterator[Usage]:
             if kind == "define" and not text.startswith(("process.env.", "import.meta.env.")):
                 continue
             yield Usage(name, script.location(key))
+
+
+def _defined(script: Script) -> Iterator[Usage]:
+    if not _DEFINED_KEY.search(script.data):
+        return
+    from .typescript import string_value
+
+    for _, captures in script.matches(_DEFINE_QUERY):
+        key = captures["key"][0]
+        text = string_value(script, key) or ""
+        name = text.rsplit(".", 1)[-1]
+        if text in (f"process.env.{name}", f"import.meta.env.{name}") and name.isidentifier():
+            yield Usage(name, script.location(key))
+
+
+# Auth.js (next-auth v5, @auth/*) reads each configured provider's settings itself, named
+# after the provider's id: ``AUTH_<ID>_ID``, ``_SECRET``, ``_ISSUER`` (OIDC), ``_KEY``.
+_AUTH_PROVIDER = re.compile(
+    rb"""['"](?:next-auth|@auth/core|@auth/[a-z-]+)/providers/([a-z0-9][a-z0-9-]*)['"]"""
+)
+_AUTH_SUFFIXES = ("ID", "SECRET", "ISSUER", "KEY")
+
+
+def _names_auth_provider(data: bytes) -> bool:
+    return b"/providers/" in data and _AUTH_PROVIDER.search(data) is not None
+
+
+def auth_provider_variables(path: str, data: bytes) -> Iterator[ImplicitVar]:
+    """``import GitHub from "next-auth/providers/github"``: Auth.js reads
+    ``AUTH_GITHUB_ID`` and ``AUTH_GITHUB_SECRET`` for it."""
+    if b"/providers/" not in data:
+        return
+    for provider in sorted({hit.group(1).decode() for hit in _AUTH_PROVIDER.finditer(data)}):
+        stem = provider.upper().replace("-", "_")
+        for suffix in _AUTH_SUFFIXES:
+            yield ImplicitVar(f"AUTH_{stem}_{suffix}", "next-auth", path)
 
 
 def _loads_env(data: bytes) -> bool:
