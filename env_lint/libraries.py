@@ -120,6 +120,9 @@ _NEW_RELIC = (
     "NEW_RELIC_APPLICATION_LOGGING_FORWARDING_ENABLED", "NEW_RELIC_CONFIG_FILE",
     "NEW_RELIC_ENVIRONMENT",
 )  # fmt: skip
+# Google Cloud's client libraries: the credentials file, the project, and each service's
+# local emulator (``STORAGE_EMULATOR_HOST``...).
+_GCP = ("GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_CLOUD_PROJECT")
 # Weights & Biases: the SDK (and every trainer that logs to it) reads its settings itself.
 _WANDB = (
     "WANDB_API_KEY", "WANDB_PROJECT", "WANDB_ENTITY", "WANDB_MODE", "WANDB_DIR", "WANDB_NAME",
@@ -241,8 +244,21 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "pg": ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE"),
     "psycopg": ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE"),
     "psycopg2": ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE"),
-    "@google-cloud/storage": ("GOOGLE_APPLICATION_CREDENTIALS",),
-    "google-cloud-storage": ("GOOGLE_APPLICATION_CREDENTIALS",),
+    "@google-cloud/storage": (*_GCP, "STORAGE_EMULATOR_HOST"),
+    "google-cloud-storage": (*_GCP, "STORAGE_EMULATOR_HOST"),
+    "@google-cloud/pubsub": (*_GCP, "PUBSUB_EMULATOR_HOST"),
+    "google-cloud-pubsub": (*_GCP, "PUBSUB_EMULATOR_HOST"),
+    "@google-cloud/firestore": (*_GCP, "FIRESTORE_EMULATOR_HOST"),
+    "google-cloud-firestore": (*_GCP, "FIRESTORE_EMULATOR_HOST"),
+    "@google-cloud/datastore": (*_GCP, "DATASTORE_EMULATOR_HOST"),
+    "google-cloud-datastore": (*_GCP, "DATASTORE_EMULATOR_HOST"),
+    "firebase-admin": (
+        *_GCP,
+        "FIRESTORE_EMULATOR_HOST",
+        "FIREBASE_AUTH_EMULATOR_HOST",
+        "FIREBASE_STORAGE_EMULATOR_HOST",
+        "FIREBASE_DATABASE_EMULATOR_HOST",
+    ),
     "django": ("DJANGO_SETTINGS_MODULE",),
     "@t3-oss/env-nextjs": ("SKIP_ENV_VALIDATION",),
     "turbo": ("TURBO_TOKEN", "TURBO_TEAM", "TURBO_REMOTE_ONLY"),

@@ -20,6 +20,7 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"package.json": json.dumps({"dependencies": {"next": "15"}})}, "NEXT_OTEL_VERBOSE", id="next"),
         pytest.param({"package.json": json.dumps({"dependencies": {"react-scripts": "5"}})}, "BROWSER", id="cra-dev-server"),
         pytest.param({"package.json": json.dumps({"dependencies": {"newrelic": "12"}})}, "NEW_RELIC_ENABLED", id="apm-agent"),
+        pytest.param({"package.json": json.dumps({"dependencies": {"firebase-admin": "12"}})}, "FIREBASE_AUTH_EMULATOR_HOST", id="cloud-emulator"),
         pytest.param({"requirements.txt": "wandb>=0.16\n"}, "WANDB_API_KEY", id="tracker-sdk"),
         pytest.param({"pyproject.toml": '[project]\nname = "x"\ndependencies = ["transformers"]\n'}, "HF_TOKEN", id="model-hub-client"),
         pytest.param({"package.json": json.dumps({"dependencies": {"@langchain/core": "0.3"}})}, "LANGCHAIN_TRACING_V2", id="tracing-sdk"),
@@ -78,4 +79,25 @@ def test_auth_js_reads_the_settings_of_each_provider_it_is_given(run_in, tmp_pat
         ".env.example:6:1: warning EL201 [unused-example-var] `AUTH_GITLAB_ID` is listed in "
         "`.env.example` but no schema declares it and no code reads it\n"
         "Found 0 errors, 1 warning (3 files checked).\n"
+    )
+
+
+def test_one_word_names_read_by_an_accessor_of_an_unparsed_language_are_used(run_in, tmp_path):
+    """Go's ``envconfig:"PLATFORM"`` tag and ``os.Getenv("REGION")``, Ruby's ``ENV["ZONE"]``:
+    read, though one-word names are otherwise no reference (``"LOCAL"`` in a string is none)."""
+    write_repo(
+        tmp_path,
+        {
+            **CODE,
+            "cmd/config.go": "package cmd\n\ntype Config struct {\n"
+            '\tPlatform string `envconfig:"PLATFORM" default:"local"`\n}\n\n'
+            'var region = os.Getenv("REGION")\nvar mode = "LOCAL"\n',
+            "lib/zone.rb": 'ZONE = ENV["ZONE"]\n',
+            ".env.example": "APP_URL=\nPLATFORM=\nREGION=\nZONE=\nLOCAL=\n",
+        },
+    )
+    assert run_in(tmp_path).out == (
+        ".env.example:5:1: warning EL201 [unused-example-var] `LOCAL` is listed in "
+        "`.env.example` but no schema declares it and no code reads it\n"
+        "Found 0 errors, 1 warning (2 files checked).\n"
     )

@@ -28,9 +28,25 @@ _NAME = re.compile(rb"\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b")
 _QUOTED = re.compile(rb"(?<=[\"'`])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?=[\"'`])")
 
 
+# A one-word name (``PORT``, ``PLATFORM``) counts only where an env accessor of a language
+# env-lint does not parse names it: Go's ``os.Getenv("X")`` and ``env:"X"`` / ``envconfig:"X"``
+# struct tags, Ruby's ``ENV["X"]`` / ``ENV.fetch("X")``, Rust's ``env::var("X")``, Java's
+# ``System.getenv("X")``, PHP's ``getenv("X")`` / ``env("X")``.
+_ACCESSOR_HINTS = (b'nv("', b"nv('", b'ENV["', b"ENV['", b'env:"', b'envconfig:"', b"ENV.fetch(")
+_ONE_WORD_READ = re.compile(
+    rb"""(?:[Gg]etenv|LookupEnv|ENV\.fetch|env::var|\benv)\(\s*["']([A-Z][A-Z0-9]+)["']"""
+    rb"""|ENV\[\s*["']([A-Z][A-Z0-9]+)["']\s*\]|\b(?:env|envconfig):"([A-Z][A-Z0-9]+)[",]"""
+)
+
+
 def names_in(data: bytes) -> frozenset[str]:
-    """Every variable-shaped word (``UPPER_SNAKE`` with an underscore) the bytes mention."""
-    return frozenset(m.decode("ascii") for m in set(_NAME.findall(data)))
+    """Every variable-shaped word (``UPPER_SNAKE`` with an underscore) the bytes mention, and
+    the one-word names an env accessor reads."""
+    found = {m.decode("ascii") for m in set(_NAME.findall(data))}
+    if any(hint in data for hint in _ACCESSOR_HINTS):
+        for groups in _ONE_WORD_READ.findall(data):
+            found.update(g.decode("ascii") for g in groups if g)
+    return frozenset(found)
 
 
 def quoted_in(data: bytes) -> frozenset[str]:

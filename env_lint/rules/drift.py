@@ -260,7 +260,7 @@ UNDECLARED_USAGE = Rule(
     "computed from it, a destructured `const { X } = process.env` then `if (X)`, a branch "
     "another variable switches on: `process.env.VERCEL ? kv(process.env.KV_URL) : mem()`, "
     "but not a branch on the deployment stage such as `NODE_ENV`), a key a bundler replaces "
-    "(`DefinePlugin({ \"process.env.X\": ... })`), an old "
+    '(`DefinePlugin({ "process.env.X": ... })`), an old '
     "name read as another variable's fallback (`process.env.NEW ?? process.env.OLD`), a "
     "variable whose presence the application checks anywhere (one "
     "`available: !!process.env.X` makes `X` an optional feature: its other reads run behind "
