@@ -210,6 +210,31 @@ def is_history_doc(rel_path: str) -> bool:
     return bool(_HISTORY_DOC.search(rel_path.rsplit(".", 1)[0]))
 
 
+_VERSION_DIR = re.compile(r"^(?:v|version-)?(\d+)(?:\.(\d+))?(?:\.(\d+))?$", re.IGNORECASE)
+
+
+def superseded_dirs(paths: list[str]) -> frozenset[str]:
+    """Directories of earlier versions of the docs: of sibling version directories
+    (``docs/v2/``, ``docs/v3/``, ``docs/v4/``; ``version-1.0/``, ``version-2.0/``) all but the
+    newest. (Docusaurus' ``versioned_docs/`` is a default exclude: frozen copies.)"""
+    siblings: dict[str, dict[str, tuple[int, ...]]] = {}
+    for path in paths:
+        parts = path.split("/")[:-1]
+        for depth, part in enumerate(parts):
+            hit = _VERSION_DIR.match(part)
+            if hit:
+                parent = "/".join(parts[:depth])
+                number = tuple(int(g) for g in hit.groups() if g is not None)
+                siblings.setdefault(parent, {})[part] = number
+    found = set()
+    for parent, versions in siblings.items():
+        newest = max(versions.values())
+        for part, number in versions.items():
+            if number < newest:
+                found.add(f"{parent}/{part}" if parent else part)
+    return frozenset(found)
+
+
 def is_doc_path(rel_path: str) -> bool:
     parts = rel_path.split("/")
     name = parts[-1].lower()

@@ -323,3 +323,36 @@ def test_a_variable_named_after_a_package_the_page_adds_is_that_packages(install
     page = f"# Setup\n\n```bash\n{install}\n```\n\n| Variable | Description |\n|---|---|\n| `{row}` | x |\n"
     (mention,) = [m for m in parse_doc("docs/setup.md", page).mentions if m.primary]
     assert (mention.name, mention.tool) == (row, tool)
+
+
+def test_pages_of_an_earlier_docs_version_are_history(run_in, tmp_path):
+    """``docs/v1/`` beside ``docs/v2/``: the older version's pages name what that release read;
+    the newest version's pages are claims about the code now."""
+    from .conftest import write_repo
+
+    write_repo(tmp_path, {
+        "docs/v1/setup.md": "# Setup\n\n```bash\nLEGACY_TOKEN=abc\n```\n",
+        "docs/v2/setup.md": "# Setup\n\n```bash\nAPI_TOKEN=abc\nGONE_TOKEN=abc\n```\n",
+        "src/app.ts": "export const t = process.env.API_TOKEN;\n",
+        ".env.example": "API_TOKEN=\n",
+    })
+    assert run_in(tmp_path).out == (
+        "docs/v2/setup.md:5:1: warning EL301 [stale-doc-var] `GONE_TOKEN` is documented here but "
+        "no example file or schema declares it and no code reads it\n"
+        "Found 0 errors, 1 warning (4 files checked).\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("paths", "expected"),
+    [
+        (["d/v2/a.md", "d/v10/b.md", "d/v3.1/c.md"], {"d/v2", "d/v3.1"}),
+        (["d/v1/a.md"], set()),  # a single version is the current one
+        (["site/version-2.0/a.md", "site/version-1.4/b.md"], {"site/version-1.4"}),
+        (["docs/guide/a.md", "docs/2024/b.md"], set()),
+    ],
+)
+def test_which_directories_hold_an_earlier_docs_version(paths, expected):
+    from env_lint.paths import superseded_dirs
+
+    assert superseded_dirs(paths) == expected

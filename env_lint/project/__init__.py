@@ -18,8 +18,17 @@ from ..config import Config, ConfigError
 from ..credentials import credential_kind, fingerprint, value_like
 from ..libraries import framework_variables, implicit_variables
 from ..listing import list_files, tracked_env_files
-from ..model import DeployManifest, FileFacts, ImplicitVar, Project, Schema, SchemaVar, Snapshot
-from ..paths import DEFAULT_EXCLUDES, shown_path
+from ..model import (
+    DeployManifest,
+    DocMention,
+    FileFacts,
+    ImplicitVar,
+    Project,
+    Schema,
+    SchemaVar,
+    Snapshot,
+)
+from ..paths import DEFAULT_EXCLUDES, shown_path, superseded_dirs
 from ..secrecy import secret_by_name
 from ..sources.base import Settings
 from ..sources.registry import SOURCES
@@ -109,7 +118,7 @@ def assemble(
         examples=tuple(examples),
         schemas=tuple(schemas),
         usages=tuple(usages),
-        docs=tuple(m for f in every for m in f.mentions if "_" in m.name or m.name in known),
+        docs=tuple(_docs(every, known)),
         failures=tuple([*(x for f in every for x in f.failures), *resolved.failures]),
         files_checked=sum(1 for f in every if f.checked) + extra_checked,
         directives=tuple(d for f in every for d in f.directives),
@@ -176,6 +185,18 @@ def _hide(var: SchemaVar) -> SchemaVar:
         constraints=replace(var.constraints, starts_with=None, ends_with=None),
         hidden_value=(kind, fingerprint(leaked)) if kind is not None else None,
     )
+
+
+def _docs(every: list[FileFacts], known: set[str]) -> Iterator[DocMention]:
+    """The docs' mentions; those on pages of an earlier docs version are history."""
+    from ..sources.markdown_docs import as_history
+
+    old = superseded_dirs([f.path for f in every if f.mentions])
+    for item in every:
+        earlier = any(item.path.startswith(d + "/") for d in old)
+        for mention in item.mentions:
+            if "_" in mention.name or mention.name in known:
+                yield as_history(mention) if earlier else mention
 
 
 def _implicit(facts: list[FileFacts], config: Config, files: list[str]) -> list[ImplicitVar]:

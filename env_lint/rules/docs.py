@@ -138,7 +138,8 @@ STALE_DOC_VAR = Rule(
     "type, `| Command |`, `| Code |` of error codes), placeholder "
     "names (`MY_VAR`, `VAR_1`), retired or deprecated rows, pages marked superseded, "
     "changelogs, migration guides, plans and design specs (`docs/specs/`, `load-test-plan.md`), "
-    "blog posts (`blog/`, `posts/`), "
+    "blog posts (`blog/`, `posts/`), pages of an earlier docs version (`docs/v3/` beside "
+    "`docs/v4/`), "
     "RFCs and decision records, any name when some code reads names converted from another case "
     "(`process.env[constantCase(key)]`); a heading or list item "
     "about a name the code defines (a constant) is not reported either.",

@@ -164,16 +164,18 @@ def _claims(rel: str, settings: Settings) -> bool:
     )
 
 
+def as_history(mention: DocMention) -> DocMention:
+    """A mention on a page about the past (or a plan): a mention, never a claim; its code is
+    no sample of the reader's app, and the default it states is not what the code has now."""
+    kind = _NOT_READ.get(mention.kind, mention.kind)
+    return replace(mention, primary=False, kind=kind, default=None)
+
+
 def _read(path: str, text: str, settings: Settings) -> FileFacts:
     parsed = parse_doc(path, text)
     mentions = parsed.mentions
     if is_history_doc(path) or parsed.retired:  # old names on purpose: mentions, not claims
-        # (and their code is a plan or the past: no sample of the reader's app either)
-        # (and the defaults they state were or will be, not what the code has now)
-        mentions = [
-            replace(m, primary=False, kind=_NOT_READ.get(m.kind, m.kind), default=None)
-            for m in mentions
-        ]
+        mentions = [as_history(m) for m in mentions]
     mentions = [
         replace(m, primary=False) if m.primary and _PLACEHOLDER.search(m.name) else m
         for m in mentions
