@@ -46,7 +46,10 @@ _CLERK = (
     "CLERK_WEBHOOK_SECRET", "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY", "VITE_CLERK_PUBLISHABLE_KEY",
     "PUBLIC_CLERK_PUBLISHABLE_KEY", "NUXT_PUBLIC_CLERK_PUBLISHABLE_KEY",
     "EXPO_PUBLIC_CLERK_PUBLISHABLE_KEY", "NEXT_PUBLIC_CLERK_SIGN_IN_URL",
-    "NEXT_PUBLIC_CLERK_SIGN_UP_URL",
+    "NEXT_PUBLIC_CLERK_SIGN_UP_URL", "NEXT_PUBLIC_CLERK_SIGN_IN_FALLBACK_REDIRECT_URL",
+    "NEXT_PUBLIC_CLERK_SIGN_UP_FALLBACK_REDIRECT_URL",
+    "NEXT_PUBLIC_CLERK_SIGN_IN_FORCE_REDIRECT_URL", "NEXT_PUBLIC_CLERK_SIGN_UP_FORCE_REDIRECT_URL",
+    "NEXT_PUBLIC_CLERK_AFTER_SIGN_IN_URL", "NEXT_PUBLIC_CLERK_AFTER_SIGN_UP_URL",
 )  # fmt: skip
 _CLERK_SDKS = (
     "@clerk/nextjs", "@clerk/remix", "@clerk/react-router", "@clerk/tanstack-react-start",
@@ -230,6 +233,11 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_HF_LIBRARIES, _HF_HUB),
     **dict.fromkeys(_LANGSMITH_SDKS, _LANGSMITH),
     "wandb": _WANDB,
+    # E2B's SDKs (sandboxes, code interpreter) read the key and domain themselves
+    **dict.fromkeys(
+        ("e2b", "@e2b/code-interpreter", "e2b-code-interpreter", "@e2b/desktop", "e2b-desktop"),
+        ("E2B_API_KEY", "E2B_DOMAIN", "E2B_ACCESS_TOKEN"),
+    ),
     "newrelic": _NEW_RELIC,
     "transformers": (*_HF_HUB, "TRANSFORMERS_CACHE", "TRANSFORMERS_OFFLINE"),
     "datasets": (*_HF_HUB, "HF_DATASETS_CACHE", "HF_DATASETS_OFFLINE"),

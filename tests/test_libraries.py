@@ -21,6 +21,7 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"package.json": json.dumps({"dependencies": {"react-scripts": "5"}})}, "BROWSER", id="cra-dev-server"),
         pytest.param({"package.json": json.dumps({"dependencies": {"newrelic": "12"}})}, "NEW_RELIC_ENABLED", id="apm-agent"),
         pytest.param({"package.json": json.dumps({"dependencies": {"firebase-admin": "12"}})}, "FIREBASE_AUTH_EMULATOR_HOST", id="cloud-emulator"),
+        pytest.param({"package.json": json.dumps({"dependencies": {"@e2b/code-interpreter": "1"}})}, "E2B_API_KEY", id="sandbox-sdk"),
         pytest.param({"requirements.txt": "wandb>=0.16\n"}, "WANDB_API_KEY", id="tracker-sdk"),
         pytest.param({"pyproject.toml": '[project]\nname = "x"\ndependencies = ["transformers"]\n'}, "HF_TOKEN", id="model-hub-client"),
         pytest.param({"package.json": json.dumps({"dependencies": {"@langchain/core": "0.3"}})}, "LANGCHAIN_TRACING_V2", id="tracing-sdk"),

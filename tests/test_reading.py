@@ -343,6 +343,17 @@ def test_a_read_behind_another_variables_switch_is_optional_but_not_behind_a_sta
     assert found[("PROD_DB_URL", 6)] == "required"
 
 
+def test_a_variable_the_module_assigns_has_that_value_as_its_fallback(tmp_path):
+    """``process.env.X = "d"`` then ``process.env.X``: this module gives it a value; another
+    module's read still needs it."""
+    write_repo(tmp_path, {
+        "src/boot.js": 'process.env.ROOT_EMAIL = "root@example.com";\n'
+        "export const user = create({ email: process.env.ROOT_EMAIL });\n",
+        "src/mail.ts": "export const from = send(process.env.ROOT_EMAIL!);\n",
+    })
+    assert usages(tmp_path) == {("ROOT_EMAIL", 2): "defaulted", ("ROOT_EMAIL", 1): "required"}
+
+
 NAME_BUILDERS = """export class Limits {
   load(tiers: string[], kinds: string[]) {
     const envRef = process.env;

@@ -95,13 +95,21 @@ def extract_reads(src: Script, accessors: tuple[str, ...] = ()) -> CodeReads:
     reads = _Reader(src, frozenset((*BUILTIN_ACCESSORS, *accessors)))
     reads.run()
     found = reads.found
-    found.usages = sorted(set(found.usages))
+    found.usages = sorted({_given(u, reads.written) for u in found.usages})
     found.dynamic = sorted(set(found.dynamic))
     found.opaque = sorted(set(found.opaque))
     found.accessors = sorted(set(found.accessors))
     found.imported = sorted(set(found.imported))
     found.checks = sorted(set(imported_checks(src)))
     return found
+
+
+def _given(usage: Usage, written: set[str]) -> Usage:
+    """A required read of a variable this module assigns (``process.env.X = "d"``) has that
+    value as its fallback."""
+    if usage.name in written and usage.required:
+        return Usage.classified(usage.name, usage.location, "defaulted")
+    return usage
 
 
 _CHECKED = frozenset({"guarded", "defaulted", "emptied"})
@@ -187,6 +195,7 @@ class _Reader:
         self.via: tuple[str, str] | None = None  # reading through an imported binding
         self.weak = False  # reading a runtime's bindings: a read, never "undeclared"
         self._functions: dict[int, Node | None] = {}  # node id -> its enclosing function
+        self.written: set[str] = set()  # process.env.X = ...: the module gives X a value
 
     def run(self) -> None:
         for node in self._env_objects():
@@ -544,6 +553,7 @@ class _Reader:
 
     def _usage(self, name: str, node: Node, how: str) -> None:
         if how == "write":
+            self.written.add(name)
             return
         usage = Usage.classified(name, self.src.location(node), how)
         if self.weak:
