@@ -409,6 +409,7 @@ PYTHON_RECOVERY = (
     'child = {k: v for k, v in os.environ.items() if k.startswith("APP_")}\n'
     "for name in os.environ:\n"
     '    if name.startswith("LOG_"):\n        print(name)\n'
+    'tags = dict((k[4:], v) for k, v in os.environ.items() if k.startswith("TAG_"))\n'
 )
 
 
@@ -427,6 +428,7 @@ def test_python_reads_a_recovering_handler_guards_and_a_prefix_scan_is_a_pattern
     assert [(d.pattern, d.location.line) for d in project.dynamic] == [
         ("HOOK_*", 31),
         ("PLUGIN_ARG_*", 5),
+        ("TAG_*", 37),
     ]
 
 

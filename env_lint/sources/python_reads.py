@@ -213,12 +213,14 @@ class _Reader(ast.NodeVisitor):
             self.loops[node.target.id] = names
         self.generic_visit(node)
 
-    def _comprehension(self, node: ast.DictComp | ast.ListComp | ast.SetComp) -> None:
+    def _comprehension(
+        self, node: ast.DictComp | ast.ListComp | ast.SetComp | ast.GeneratorExp
+    ) -> None:
         for generator in node.generators:
             self._prefix_scan(generator.target, generator.iter, generator.ifs, node)
         self.generic_visit(node)
 
-    visit_DictComp = visit_ListComp = visit_SetComp = _comprehension
+    visit_DictComp = visit_ListComp = visit_SetComp = visit_GeneratorExp = _comprehension
 
     def _prefix_scan(
         self, target: ast.expr, source: ast.expr, tests: Sequence[ast.AST], scope: ast.AST

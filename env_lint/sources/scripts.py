@@ -170,7 +170,7 @@ def provided_by_build_config(script: Script) -> Iterator[Usage]:
 
 
 def _defined(script: Script) -> Iterator[Usage]:
-    if not _DEFINED_KEY.search(script.data):
+    if b".env." not in script.data or not _DEFINED_KEY.search(script.data):
         return
     from .typescript import string_value
 
