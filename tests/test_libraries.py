@@ -102,3 +102,20 @@ def test_one_word_names_read_by_an_accessor_of_an_unparsed_language_are_used(run
         "`.env.example` but no schema declares it and no code reads it\n"
         "Found 0 errors, 1 warning (2 files checked).\n"
     )
+
+
+def test_a_stack_wide_example_file_counts_every_packages_libraries(run_in, tmp_path):
+    """``docker/.env.example`` sits in no package: a library any package depends on reads its
+    variables; an example inside another package only counts its own tree's."""
+    write_repo(tmp_path, {
+        **CODE,
+        "workers/package.json": json.dumps({"name": "workers", "dependencies": {"inngest": "3"}}),
+        "web/package.json": json.dumps({"name": "web"}),
+        "docker/.env.example": "APP_URL=\nINNGEST_SIGNING_KEY=\n",
+        "web/.env.example": "APP_URL=\nINNGEST_EVENT_KEY=\n",
+    })
+    assert run_in(tmp_path).out == (
+        "web/.env.example:2:1: warning EL201 [unused-example-var] `INNGEST_EVENT_KEY` is listed "
+        "in `web/.env.example` but no schema declares it and no code reads it\n"
+        "Found 0 errors, 1 warning (5 files checked).\n"
+    )

@@ -80,16 +80,24 @@ class Context:
 
     def implicit(self, name: str, path: str | None = None) -> bool:
         """A library that is a dependency reads ``name`` itself. With ``path`` (an example
-        file), only manifests in its directory tree or above it count."""
+        file), only manifests in its directory tree or above it count, unless no package holds
+        the file (``docker/.env.example`` for a whole stack: every package's do)."""
+        here = parent_dir(path) if path is not None else ""
+        stack_wide = path is None or not any(_within(here, d) for d in self._package_dirs)
         for item in self.project.implicit:
             if item.name != name:
                 continue
-            if path is None or not item.manifest:
+            if stack_wide or not item.manifest:
                 return True
-            here, there = parent_dir(path), item.directory
+            there = item.directory
             if _within(there, here) or _within(here, there):
                 return True
         return False
+
+    @cached_property
+    def _package_dirs(self) -> frozenset[str]:
+        """The directories of the repo's packages below its root."""
+        return frozenset(d for p, _ in self.project.packages if (d := parent_dir(p)))
 
     @cached_property
     def usages(self) -> dict[str, list[Usage]]:
