@@ -82,17 +82,13 @@ class Context:
         """A library that is a dependency reads ``name`` itself. With ``path`` (an example
         file), only manifests in its directory tree or above it count, unless no package holds
         the file (``docker/.env.example`` for a whole stack: every package's do)."""
-        here = parent_dir(path) if path is not None else ""
-        stack_wide = path is None or not any(_within(here, d) for d in self._package_dirs)
-        for item in self.project.implicit:
-            if item.name != name:
-                continue
-            if stack_wide or not item.manifest:
-                return True
-            there = item.directory
-            if _within(there, here) or _within(here, there):
-                return True
-        return False
+        items = [item for item in self.project.implicit if item.name == name]
+        if not items or path is None or any(not item.manifest for item in items):
+            return bool(items)
+        here = parent_dir(path)
+        if not any(_within(here, d) for d in self._package_dirs):
+            return True  # a stack-wide example file: any package's libraries
+        return any(_within(i.directory, here) or _within(here, i.directory) for i in items)
 
     @cached_property
     def _package_dirs(self) -> frozenset[str]:

@@ -534,25 +534,21 @@ def _continued(lines: list[str]) -> list[str]:
     """Each line with the lines its ``\\`` continues onto (``A=1 \\`` / ``B=2 \\`` /
     ``./build.sh``: one command, whose settings are that command's)."""
     found = list(lines)
-    for index in range(len(lines) - 2, -1, -1):
+    after = ""
+    for index in range(len(lines) - 1, -1, -1):
         text = lines[index].rstrip()
         if text.endswith("\\"):
-            found[index] = text[:-1] + " " + found[index + 1]
+            found[index] = text[:-1] + " " + after
+        after = found[index]
     return found
 
 
 def _joined(lines: list[str]) -> Iterator[str]:
-    """Command lines with their ``\\`` continuations joined (``pip install a \\`` / ``  b``)."""
-    pending = ""
-    for line in lines:
-        text = line.rstrip()
-        if text.endswith("\\"):
-            pending += text[:-1] + " "
-            continue
-        yield pending + line
-        pending = ""
-    if pending:
-        yield pending
+    """Command lines with their ``\\`` continuations joined (``pip install a \\`` / ``  b``):
+    the lines no continuation leads into."""
+    for index, command in enumerate(_continued(lines)):
+        if index == 0 or not lines[index - 1].rstrip().endswith("\\"):
+            yield command
 
 
 def _page_reads(doc: _Doc, line: str, *, command: bool) -> dict[str, int]:
