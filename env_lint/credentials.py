@@ -20,44 +20,48 @@ from .values import is_placeholder
 @dataclass(frozen=True, slots=True)
 class Detector:
     kind: str
+    hint: str  # a literal every match contains: most values are skipped without a regex
     pattern: re.Pattern[str]
 
 
-def _d(kind: str, pattern: str) -> Detector:
-    return Detector(kind, re.compile(pattern))
+def _d(kind: str, hint: str, pattern: str) -> Detector:
+    return Detector(kind, hint, re.compile(pattern))
 
 
 # Most specific first: the first match names the kind.
 DETECTORS: tuple[Detector, ...] = (
-    _d("PEM private key", r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----"),
-    _d("OpenRouter API key", r"\bsk-or-v1-[a-f0-9]{64}\b"),
-    _d("Anthropic API key", r"\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_\-]{80,300}"),
+    _d("PEM private key", "-----BEGIN", r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----"),
+    _d("OpenRouter API key", "sk-or-v1-", r"\bsk-or-v1-[a-f0-9]{64}\b"),
+    _d("Anthropic API key", "sk-ant-", r"\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_\-]{80,300}"),
     _d(
         "OpenAI API key",
+        "T3BlbkFJ",
         r"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,200}T3BlbkFJ[A-Za-z0-9_\-]{20,200}",
     ),
-    _d("OpenAI API key", r"\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,300}"),
-    _d("OpenAI-style API key", r"\bsk-[A-Za-z0-9]{32,300}\b"),
-    _d("GitHub token", r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b"),
-    _d("GitHub fine-grained token", r"\bgithub_pat_[A-Za-z0-9_]{60,255}\b"),
-    _d("AWS access key ID", r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b"),
-    _d("Slack token", r"\bxox[abpr]-[A-Za-z0-9\-]{10,300}"),
+    _d("OpenAI API key", "sk-", r"\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,300}"),
+    _d("OpenAI-style API key", "sk-", r"\bsk-[A-Za-z0-9]{32,300}\b"),
+    _d("GitHub token", "gh", r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b"),
+    _d("GitHub fine-grained token", "github_pat_", r"\bgithub_pat_[A-Za-z0-9_]{60,255}\b"),
+    _d("AWS access key ID", "A", r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b"),
+    _d("Slack token", "xox", r"\bxox[abpr]-[A-Za-z0-9\-]{10,300}"),
     _d(
         "Slack webhook URL",
+        "hooks.slack.com",
         r"https://hooks\.slack\.com/services/T[A-Z0-9]{1,40}/B[A-Z0-9]{1,40}/[A-Za-z0-9]{20,100}",
     ),
-    _d("Stripe live secret key", r"\b(?:sk|rk)_live_[A-Za-z0-9]{20,300}\b"),
-    _d("Stripe test secret key", r"\b(?:sk|rk)_test_[A-Za-z0-9]{20,300}\b"),
-    _d("Google API key", r"\bAIza[0-9A-Za-z_\-]{35}\b"),
-    _d("SendGrid API key", r"\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b"),
-    _d("npm token", r"\bnpm_[A-Za-z0-9]{36}\b"),
-    _d("Hugging Face token", r"\bhf_[A-Za-z0-9]{34,100}\b"),
-    _d("GitLab token", r"\bglpat-[A-Za-z0-9_\-]{20,100}\b"),
-    _d("Twilio API key", r"\bSK[0-9a-f]{32}\b"),
-    _d("Mailgun API key", r"\bkey-[0-9a-f]{32}\b"),
-    _d("Discord bot token", r"\b[MN][A-Za-z\d]{23,25}\.[\w-]{6}\.[\w-]{27,38}\b"),
+    _d("Stripe live secret key", "_live_", r"\b(?:sk|rk)_live_[A-Za-z0-9]{20,300}\b"),
+    _d("Stripe test secret key", "_test_", r"\b(?:sk|rk)_test_[A-Za-z0-9]{20,300}\b"),
+    _d("Google API key", "AIza", r"\bAIza[0-9A-Za-z_\-]{35}\b"),
+    _d("SendGrid API key", "SG.", r"\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b"),
+    _d("npm token", "npm_", r"\bnpm_[A-Za-z0-9]{36}\b"),
+    _d("Hugging Face token", "hf_", r"\bhf_[A-Za-z0-9]{34,100}\b"),
+    _d("GitLab token", "glpat-", r"\bglpat-[A-Za-z0-9_\-]{20,100}\b"),
+    _d("Twilio API key", "SK", r"\bSK[0-9a-f]{32}\b"),
+    _d("Mailgun API key", "key-", r"\bkey-[0-9a-f]{32}\b"),
+    _d("Discord bot token", ".", r"\b[MN][A-Za-z\d]{23,25}\.[\w-]{6}\.[\w-]{27,38}\b"),
     _d(
         "JSON Web Token",
+        "eyJ",
         r"\beyJ[A-Za-z0-9_\-]{10,4096}\.eyJ[A-Za-z0-9_\-]{10,8192}\.[A-Za-z0-9_\-]{10,1024}",
     ),
 )
@@ -145,6 +149,8 @@ def placeholder_like(value: str) -> bool:
 def known_credential(value: str) -> str | None:
     """The kind of the first known credential format in ``value``, if it is not a stand-in."""
     for detector in DETECTORS:
+        if detector.hint not in value:
+            continue
         for hit in detector.pattern.finditer(value):
             if detector.kind == "PEM private key" and _elided_pem(value):
                 continue

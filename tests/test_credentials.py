@@ -11,7 +11,7 @@ import string
 
 import pytest
 
-from env_lint.credentials import credential_kind, fingerprint
+from env_lint.credentials import DETECTORS, credential_kind, fingerprint, known_credential
 from env_lint.secrecy import secret_by_name
 
 from .conftest import write_repo
@@ -88,6 +88,8 @@ CREDENTIALS: list[tuple[str, str]] = [
     ("SESSION_SECRET", r(HEX, 64)),
     ("NEXTAUTH_SECRET", r(B64URL, 43)),
     ("WEBHOOK_SECRET", "whsec_" + r(ALNUM, 32)),
+    ("STRIPE_TEST_SECRET_KEY", "sk_test_" + r(ALNUM, 24)),
+    ("DISCORD_BOT_TOKEN", "M" + r(ALNUM, 24) + "." + r(B64URL, 6) + "." + r(B64URL, 27)),
 ]
 
 PLACEHOLDERS: list[tuple[str, str]] = [
@@ -154,6 +156,20 @@ def test_tables_are_big_enough():
 @pytest.mark.parametrize(("name", "value"), CREDENTIALS, ids=[f"{n}-{i}" for i, (n, _) in enumerate(CREDENTIALS)])
 def test_every_credential_is_caught(name, value):
     assert credential_kind(value.replace("\\n", "\n"), secret_name=secret_by_name(name)) is not None
+
+
+def _first_pattern(value: str) -> int | None:
+    return next((i for i, d in enumerate(DETECTORS) if d.pattern.search(value)), None)
+
+
+@pytest.mark.parametrize("index", range(len(DETECTORS)))
+def test_every_detector_still_names_its_values_through_its_literal_hint(index):
+    """A detector's regex runs only when its hint is in the value: a wrong hint would lose the
+    values only that regex names, so each detector needs one (the first pattern to match)."""
+    values = [v.replace("\\n", "\n") for _, v in CREDENTIALS]
+    own = [v for v in values if _first_pattern(v) == index]
+    assert own
+    assert all(known_credential(v) == DETECTORS[index].kind for v in own)
 
 
 @pytest.mark.parametrize(("name", "value"), PLACEHOLDERS, ids=[f"{n}-{i}" for i, (n, _) in enumerate(PLACEHOLDERS)])

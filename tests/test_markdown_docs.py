@@ -356,3 +356,21 @@ def test_which_directories_hold_an_earlier_docs_version(paths, expected):
     from env_lint.paths import superseded_dirs
 
     assert superseded_dirs(paths) == expected
+
+
+def test_a_page_repeated_byte_for_byte_is_read_at_each_of_its_paths(run_in, tmp_path):
+    """Translated and versioned docs trees repeat pages: each copy is parsed once, and every
+    finding still names the copy it is in (and an earlier version's copy stays history)."""
+    from .conftest import write_repo
+
+    page = "# Setup\n\n| Variable | Description |\n|---|---|\n| `APP_URL` | site |\n| `OLD_FLAG` | gone |\n"
+    files = {"src/a.ts": "process.env.APP_URL;\n", ".env.example": "APP_URL=\n"}
+    files |= {f"docs/{d}/setup.md": page for d in ("en", "fr", "v1/en", "v2/en")}
+    write_repo(tmp_path, files)
+    import json
+
+    (finding,) = json.loads(run_in(tmp_path, "--output-format", "json").out)["findings"]
+    places = [(finding["path"], finding["line"], finding["column"])]
+    places += [(r["path"], r["line"], r["column"]) for r in finding["related"]]
+    assert finding["variable"] == "OLD_FLAG"
+    assert places == [(f"docs/{d}/setup.md", 6, 4) for d in ("en", "fr", "v2/en")]

@@ -171,10 +171,37 @@ def as_history(mention: DocMention) -> DocMention:
     return replace(mention, primary=False, kind=kind, default=None)
 
 
+# A page's facts by the digest of its text: the first path it was read at, its mentions and
+# credential-shaped values, whether it is retired. Versioned and translated docs trees repeat
+# pages byte for byte (hundreds of copies in one repo), and a page's facts depend on its path
+# only through their locations. Bounded, and keyed by a digest, never by the text.
+_PAGES: dict[bytes, tuple[str, tuple[DocMention, ...], tuple[DocValue, ...], bool]] = {}
+_MAX_PAGES = 50_000
+
+
+def _page(path: str, text: str) -> tuple[tuple[DocMention, ...], tuple[DocValue, ...], bool]:
+    """``parse_doc`` and the credential check, once per distinct page text."""
+    from hashlib import blake2b
+
+    key = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    seen = _PAGES.get(key)
+    if seen is None:
+        parsed = parse_doc(path, text)
+        if len(_PAGES) >= _MAX_PAGES:
+            _PAGES.clear()
+        values = tuple(credentials(parsed.values))
+        seen = _PAGES[key] = (path, tuple(parsed.mentions), values, parsed.retired)
+    first, mentions, values, retired = seen
+    if first != path:
+        mentions = tuple(replace(m, location=replace(m.location, path=path)) for m in mentions)
+        values = tuple(replace(v, location=replace(v.location, path=path)) for v in values)
+    return mentions, values, retired
+
+
 def _read(path: str, text: str, settings: Settings) -> FileFacts:
-    parsed = parse_doc(path, text)
-    mentions = parsed.mentions
-    if is_history_doc(path) or parsed.retired:  # old names on purpose: mentions, not claims
+    page, values, retired = _page(path, text)
+    mentions = list(page)
+    if is_history_doc(path) or retired:  # old names on purpose: mentions, not claims
         mentions = [as_history(m) for m in mentions]
     mentions = [
         replace(m, primary=False) if m.primary and _PLACEHOLDER.search(m.name) else m
@@ -184,7 +211,7 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
         path,
         "docs",
         mentions=tuple(mentions),
-        doc_values=tuple(credentials(parsed.values)),
+        doc_values=values,
     )
 
 
@@ -194,12 +221,10 @@ def credentials(values: list[RawValue]) -> Iterator[DocValue]:
     only known credential formats count there (no entropy guess), a JSON Web Token only where
     it is assigned to a variable (not in a sample log), never a local development URL."""
     for raw in values:
-        if local_only(raw.value) or says_dummy(raw.value):
-            continue
-        kind = known_credential(raw.value)
+        kind = known_credential(raw.value)  # first: it rules out nearly every line, and fast
         if kind == "JSON Web Token" and not raw.assigned:
             kind = None
-        if kind is not None:
+        if kind is not None and not local_only(raw.value) and not says_dummy(raw.value):
             stamp = fingerprint(raw.value)
             yield DocValue(raw.location, raw.name, kind, kind, stamp, raw.assigned)
 
