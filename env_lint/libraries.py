@@ -115,6 +115,14 @@ _CRA = (
     "DISABLE_ESLINT_PLUGIN", "DISABLE_NEW_JSX_TRANSFORM", "SKIP_PREFLIGHT_CHECK",
     "CHOKIDAR_USEPOLLING", "SSL_CRT_FILE", "SSL_KEY_FILE", "REACT_EDITOR",
 )  # fmt: skip
+# Datadog's tracers (``ddtrace`` for Python, ``dd-trace`` for Node) and LLM Observability.
+_DATADOG = (
+    "DD_API_KEY", "DD_APP_KEY", "DD_SITE", "DD_ENV", "DD_SERVICE", "DD_VERSION", "DD_TAGS",
+    "DD_AGENT_HOST", "DD_TRACE_AGENT_PORT", "DD_TRACE_AGENT_URL", "DD_DOGSTATSD_PORT",
+    "DD_TRACE_ENABLED", "DD_TRACE_SAMPLE_RATE", "DD_LOGS_INJECTION", "DD_PROFILING_ENABLED",
+    "DD_RUNTIME_METRICS_ENABLED", "DD_APM_TRACING_ENABLED", "DD_LLMOBS_ENABLED",
+    "DD_LLMOBS_ML_APP", "DD_LLMOBS_AGENTLESS_ENABLED",
+)  # fmt: skip
 # The New Relic agents (Node and Python) map NEW_RELIC_* to their own settings.
 _NEW_RELIC = (
     "NEW_RELIC_ENABLED", "NEW_RELIC_APP_NAME", "NEW_RELIC_LICENSE_KEY", "NEW_RELIC_LOG",
@@ -222,6 +230,13 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
         "INNGEST_SERVE_PATH",
         "INNGEST_STREAMING",
         "INNGEST_LOG_LEVEL",
+        "INNGEST_API_BASE_URL",
+        "INNGEST_EVENT_API_BASE_URL",
+        "INNGEST_SERVE_ORIGIN",
+        "INNGEST_ALLOW_IN_BAND_SYNC",
+        "INNGEST_CONNECT_MAX_WORKER_CONCURRENCY",
+        "INNGEST_CONNECT_ISOLATE_EXECUTION",
+        "INNGEST_CONNECT_GATEWAY_URL",
     ),
     "next-auth": _AUTH,
     "@auth/core": _AUTH,
@@ -244,6 +259,7 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
         ("E2B_API_KEY", "E2B_DOMAIN", "E2B_ACCESS_TOKEN"),
     ),
     "newrelic": _NEW_RELIC,
+    **dict.fromkeys(("ddtrace", "dd-trace"), _DATADOG),
     "transformers": (*_HF_HUB, "TRANSFORMERS_CACHE", "TRANSFORMERS_OFFLINE"),
     "datasets": (*_HF_HUB, "HF_DATASETS_CACHE", "HF_DATASETS_OFFLINE"),
     "openai": ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID"),

@@ -196,7 +196,7 @@ def is_schema_name(name: str) -> bool:
 _HISTORY_DOC = re.compile(
     r"(^|[-_/])(change-?log|changes|history|release-?notes?|releases|news|migrat\w*|"
     r"upgrad\w*|breaking-?changes?|deprecat\w*|(?:test|design|load|stress|rollout)-?plans?|"
-    r"proposals?|rfcs?|adrs?)([-_.]|$)|"
+    r"proposals?|rfcs?|adrs?|specs?|specification)([-_.]|$)|"
     r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?|specs|blog|posts)/",
     re.IGNORECASE,
 )
@@ -204,9 +204,9 @@ _HISTORY_DOC = re.compile(
 
 def is_history_doc(rel_path: str) -> bool:
     """Changelogs, release notes, migration and upgrade guides, design or test plans
-    (``docs/plans/``, ``load-test-plan.md``, ``docs/specs/``), proposals and decision records,
-    archives: they name old (or not yet built) variables on purpose, so a variable there is not
-    a claim that it exists today."""
+    (``docs/plans/``, ``load-test-plan.md``, ``docs/specs/``, ``CLIENT_SPEC.md``), proposals and
+    decision records, archives: they name old (or not yet built) variables on purpose, so a
+    variable there is not a claim that it exists today."""
     return bool(_HISTORY_DOC.search(rel_path.rsplit(".", 1)[0]))
 
 

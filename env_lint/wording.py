@@ -108,5 +108,16 @@ def says_retired(text: str) -> bool:
     return _RETIRED.search(text) is not None
 
 
+# A page title that calls the page a design (``Widgets API Spec (RC)``, ``RFC: queues``).
+_PLANNED = re.compile(
+    r"\b(specs?|specification|rfc|proposals?|draft|design\s+doc(ument)?)\b|\((rc|wip)\)",
+    re.IGNORECASE,
+)
+
+
+def titles_a_plan(title: str) -> bool:
+    return _PLANNED.search(title) is not None
+
+
 def says_secret(text: str) -> bool:
     return bool(_SECRET.search(text))

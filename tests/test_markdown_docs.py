@@ -189,11 +189,23 @@ def test_what_a_doc_claims(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["docs/plans/worker.md", "docs/rfcs/0001-env.md", "docs/adr/cache.md"]
+    "path",
+    ["docs/plans/worker.md", "docs/rfcs/0001-env.md", "docs/adr/cache.md", "docs/CLIENT_SPEC.md",
+     "docs/client-spec-gap-analysis.md"],
 )
 def test_plans_proposals_and_decision_records_claim_nothing(path: str) -> None:
     assert claimed("## `NEW_FLAG`\n", path) == []
     assert claimed("## `NEW_FLAG`\n", "docs/guide.md") == ["NEW_FLAG"]
+
+
+@pytest.mark.parametrize(
+    ("title", "claims"),
+    [("Widgets API Spec (RC)", False), ("RFC: durable queues", False), ("Draft: the new cache", False),
+     ("Deploying the worker", True), ("Special settings", True)],
+)
+def test_a_page_titled_as_a_design_claims_nothing(title: str, claims: bool) -> None:
+    page = f"# {title}\n\nThe worker reads:\n\n## `NEW_FLAG`\n"
+    assert claimed(page, "pkg/api/README.md") == (["NEW_FLAG"] if claims else [])
 
 
 @pytest.mark.parametrize(
@@ -221,6 +233,10 @@ def test_what_a_command_line_installs(line, expected):
         ("bundle add acme-sdk", ["acme-sdk"]),
         ("composer require acme/sdk", ["sdk"]),
         ("dotnet add package Acme.Sdk", ["acme.sdk"]),
+        ("uv add metricsly", ["metricsly"]),
+        ("poetry add 'acme-sdk>=1.2'", ["acme-sdk"]),
+        ("pdm add acme-sdk", ["acme-sdk"]),
+        ("pipenv install acme-sdk", ["acme-sdk"]),
     ],
 )
 def test_what_a_command_line_adds_to_the_readers_project(line, expected):
@@ -313,8 +329,13 @@ def test_a_runner_the_page_installs_still_runs_this_repo(page):
         ("cargo add shopmetrics-sdk", "SHOPMETRICS_CLIENT_ID", "shopmetrics-sdk"),
         ("npm install next@latest vite", "NEXT_PUBLIC_SITE_URL", None),  # the app's own prefix
         ("npm install next@latest vite", "VITE_API_URL", None),
-        ("npm install @aws-sdk/client-s3", "AWS_REGION", None),  # a scope names a vendor
+        ("npm install @aws-sdk/other", "AWS_REGION", None),  # a scope names a vendor
         ("npm install left-pad", "APP_TOKEN", None),
+        ("uv add metricsly", "METRICSLY_API_KEY", "metricsly"),
+        # not named after the package, but known to be read by it
+        ("pip install newrelic", "NEW_RELIC_APP_NAME", "newrelic"),
+        ("npm install @aws-sdk/client-s3", "AWS_REGION", "@aws-sdk/client-s3"),
+        ("pip install newrelic", "APP_TOKEN", None),
     ],
 )
 def test_a_variable_named_after_a_package_the_page_adds_is_that_packages(install, row, tool):
@@ -374,3 +395,17 @@ def test_a_page_repeated_byte_for_byte_is_read_at_each_of_its_paths(run_in, tmp_
     places += [(r["path"], r["line"], r["column"]) for r in finding["related"]]
     assert finding["variable"] == "OLD_FLAG"
     assert places == [(f"docs/{d}/setup.md", 6, 4) for d in ("en", "fr", "v2/en")]
+
+
+@pytest.mark.parametrize(
+    ("item", "claims"),
+    [
+        ("- **CACHE_TTL_MINS** - how long to cache results", ["CACHE_TTL_MINS"]),
+        ("- **MAIL_ENABLED** (\"true\" or \"false\")", ["MAIL_ENABLED"]),
+        ("- **NOTE** - restart after a change", []),  # a bold word, not a name
+        ("1. **WAREHOUSE_ID**", []),  # a form field named in a step
+        ("2. Paste your **WAREHOUSE_ID** - then save", []),
+    ],
+)
+def test_a_list_item_led_by_a_described_bold_name_declares_it(item: str, claims: list[str]) -> None:
+    assert claimed(f"# Settings\n\n{item}\n") == claims

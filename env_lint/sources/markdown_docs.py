@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..credentials import fingerprint, known_credential, local_only
+from ..libraries import LIBRARY_VARIABLES
 from ..model import DocMention, DocValue, FileFacts, Location
 from ..paths import is_doc_path, is_history_doc, matches
 from ..targets import target_named
@@ -23,6 +24,7 @@ from ..wording import (
     says_dummy,
     says_retired,
     says_secret,
+    titles_a_plan,
     yes_no,
 )
 from .base import Settings, Source, text_parser
@@ -155,7 +157,8 @@ class _Doc:
 class ParsedDoc:
     mentions: list[DocMention]
     values: list[RawValue]  # code-block lines and table cells, for the credential check
-    retired: bool = False  # the page's title or first paragraph says it is superseded
+    # the page's title or first paragraph says it is superseded, or its title calls it a design
+    history: bool = False
 
 
 def _claims(rel: str, settings: Settings) -> bool:
@@ -172,7 +175,7 @@ def as_history(mention: DocMention) -> DocMention:
 
 
 # A page's facts by the digest of its text: the first path it was read at, its mentions and
-# credential-shaped values, whether it is retired. Versioned and translated docs trees repeat
+# credential-shaped values, whether it is history. Versioned and translated docs trees repeat
 # pages byte for byte (hundreds of copies in one repo), and a page's facts depend on its path
 # only through their locations. Bounded, and keyed by a digest, never by the text.
 _PAGES: dict[bytes, tuple[str, tuple[DocMention, ...], tuple[DocValue, ...], bool]] = {}
@@ -190,18 +193,18 @@ def _page(path: str, text: str) -> tuple[tuple[DocMention, ...], tuple[DocValue,
         if len(_PAGES) >= _MAX_PAGES:
             _PAGES.clear()
         values = tuple(credentials(parsed.values))
-        seen = _PAGES[key] = (path, tuple(parsed.mentions), values, parsed.retired)
-    first, mentions, values, retired = seen
+        seen = _PAGES[key] = (path, tuple(parsed.mentions), values, parsed.history)
+    first, mentions, values, history = seen
     if first != path:
         mentions = tuple(replace(m, location=replace(m.location, path=path)) for m in mentions)
         values = tuple(replace(v, location=replace(v.location, path=path)) for v in values)
-    return mentions, values, retired
+    return mentions, values, history
 
 
 def _read(path: str, text: str, settings: Settings) -> FileFacts:
-    page, values, retired = _page(path, text)
+    page, values, history = _page(path, text)
     mentions = list(page)
-    if is_history_doc(path) or retired:  # old names on purpose: mentions, not claims
+    if is_history_doc(path) or history:  # old names on purpose: mentions, not claims
         mentions = [as_history(m) for m in mentions]
     mentions = [
         replace(m, primary=False) if m.primary and _PLACEHOLDER.search(m.name) else m
@@ -233,6 +236,9 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
     tokens, env = blocks(text)
     doc = _Doc(path, text.split("\n"), env)
     lead = " ".join(t.content for t in [t for t in tokens if t.type == "inline"][:2])
+    title = next(
+        (tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"), ""
+    )
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -255,7 +261,8 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
         replace(m, primary=False) if m.primary and m.kind == "code" and m.name in doc.reads else m
         for m in doc.mentions
     ]
-    return ParsedDoc(_named_after(mentions, doc.packages), doc.values, retired=says_retired(lead))
+    history = says_retired(lead) or titles_a_plan(title)
+    return ParsedDoc(_named_after(mentions, doc.packages), doc.values, history=history)
 
 
 # Variables of a framework's public prefix (``NEXT_PUBLIC_``, ``VITE_``) are the app's, whatever
@@ -277,9 +284,14 @@ _GENERIC_PARTS = frozenset(
 
 def _named_after(mentions: list[DocMention], packages: set[str]) -> list[DocMention]:
     """A variable named after a package the page installs (``OPENPANEL_CLIENT_ID`` on a page
-    that runs ``cargo add openpanel-sdk``) is that package's setting: its ``tool``."""
+    that runs ``cargo add openpanel-sdk``), or one that package is known to read by itself
+    (``DD_SITE`` on a page that runs ``pip install ddtrace``), is that package's setting: its
+    ``tool``."""
     prefixes: dict[str, str] = {}
+    reads: dict[str, str] = {}
     for package in sorted(packages):
+        for name in LIBRARY_VARIABLES.get(package, ()):
+            reads.setdefault(name, package)
         if package.startswith("@"):
             continue  # a scope names a vendor (``@aws-sdk/...``), not the package's settings
         # each part names a product: ``langchain-tavily`` reads ``TAVILY_API_KEY``
@@ -288,11 +300,11 @@ def _named_after(mentions: list[DocMention], packages: set[str]) -> list[DocMent
             generic = part in _GENERIC_PARTS or word.startswith(_FRAMEWORK_PREFIXES)
             if len(word) >= 4 and not generic:
                 prefixes.setdefault(word, package)
-    if not prefixes:
+    if not prefixes and not reads:
         return mentions
     named = []
     for m in mentions:
-        owner = prefixes.get(m.name.partition("_")[0] + "_")
+        owner = prefixes.get(m.name.partition("_")[0] + "_") or reads.get(m.name)
         named.append(replace(m, tool=owner) if m.primary and m.tool is None and owner else m)
     return named
 
@@ -412,14 +424,16 @@ def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
 
 
 def _list_item(doc: _Doc, tokens: list[Token], start: int) -> None:
-    """``- `KEY` - description``: a list item that starts with a variable's code span."""
+    """``- `KEY` - description`` or ``- **KEY_NAME** - description``: a list item that starts
+    with a variable's code span, or with a bold name that has an underscore and a description
+    (a bold ``**NOTE**``, or a form field named in a step, is no variable)."""
     inline = next((t for t in tokens[start + 1 : start + 4] if t.type == "inline"), None)
-    if inline is None or "`" not in inline.content or not doc.kids(inline):
-        return  # no code span: no lead code span either (and no inline pass needed)
-    lead = [c for c in doc.kids(inline) if not (c.type == "text" and not c.content.strip())]
-    if not lead or lead[0].type != "code_inline" or not NAME.match(lead[0].content):
+    text = inline.content.lstrip() if inline is not None else ""
+    if inline is None or not ("`" in text or text.startswith("**")) or not doc.kids(inline):
+        return  # no code span or bold lead: no inline pass needed
+    name = _lead_name([c for c in doc.kids(inline) if c.type != "text" or c.content.strip()])
+    if name is None:
         return
-    name = lead[0].content
     first, last = inline.map or (0, 1)
     rest = _inline_text(doc, inline).replace(name, "", 1)
     said = requiredness_words(rest)
@@ -428,6 +442,16 @@ def _list_item(doc: _Doc, tokens: list[Token], start: int) -> None:
     inline.meta = {**(inline.meta or {}), "env_lint_seen": name}
     location = doc.locate(name, first, last)
     doc.mentions.append(DocMention(name, location, "list", True, required, secret=secret))
+
+
+def _lead_name(lead: list[Token]) -> str | None:
+    if lead and lead[0].type == "code_inline" and NAME.match(lead[0].content):
+        return lead[0].content
+    bold = [t.type for t in lead[:4]] == ["strong_open", "text", "strong_close", "text"]
+    described = bold and lead[3].content.lstrip().startswith(("-", "–", "—", ":", "("))
+    if described and NAME.match(lead[1].content) and "_" in lead[1].content:
+        return lead[1].content  # ``**KEY** - what it does``, not a bare bold word in steps
+    return None
 
 
 def _section_attribute(doc: _Doc, inline: Token) -> None:
