@@ -133,7 +133,9 @@ _SCHEME_TAIL = re.compile(r"[a-z][a-z0-9+.\-]{0,31}\Z", re.IGNORECASE)
 _USERINFO = re.compile(r"://([^\s/:@]*):([^\s/@]+)@([^\s/?#'\"`]+)")
 _TOKEN_CHARS = re.compile(r"^[A-Za-z0-9+/=_\-.~:]+$")
 _PATH = re.compile(r"[a-z0-9_.\-]+(?:/[a-z0-9_.\-]+)+(?::\d+)*")
-_WORDS = re.compile(r"[a-z]+(?:[-_.][a-z0-9]+)+|[A-Z]+(?:_[A-Z0-9]+)+")
+# Words joined by separators: ``generate-with-openssl``, ``VENDOR_MODEL4.6_LARGE`` (a name
+# with a version in it, such as a model's id).
+_WORDS = re.compile(r"[a-z]+(?:[-_.][a-z0-9]+)+|[A-Z]+(?:_[A-Z0-9]+(?:\.[0-9]+)*)+")
 
 
 def placeholder_like(value: str) -> bool:

@@ -295,6 +295,18 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Auth.js (next-auth v5): each provider imported from ``next-auth/providers/<id>`` (or
+# ``@auth/core/providers/<id>``) reads ``AUTH_<ID>_ID``, ``_SECRET``, ``_ISSUER`` and ``_KEY``.
+AUTH_PROVIDER_MODULE = (
+    r"""['"](?:next-auth|@auth/core|@auth/[a-z-]+)/providers/([a-z0-9][a-z0-9-]*)['"]"""
+)
+
+
+def auth_provider_settings(provider: str) -> tuple[str, ...]:
+    stem = provider.upper().replace("-", "_")
+    return tuple(f"AUTH_{stem}_{suffix}" for suffix in ("ID", "SECRET", "ISSUER", "KEY"))
+
+
 # Frameworks known by a file of their own rather than by a dependency.
 FRAMEWORK_FILES: dict[str, str] = {"main.wasp": "wasp", "main.wasp.ts": "wasp"}
 
@@ -305,6 +317,19 @@ def framework_variables(path: str) -> list[ImplicitVar]:
     return [ImplicitVar(n, library, path) for n in LIBRARY_VARIABLES[library]] if library else []
 
 
+# Families of packages that read the same variables: every Google Cloud client library finds
+# its credentials and project the same way (``@google-cloud/bigquery``, ``google-cloud-tasks``).
+_FAMILIES = (("@google-cloud/", _GCP), ("google-cloud-", _GCP))
+
+
+def read_by(library: str, table: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """The variables ``library`` reads by itself: by name in the table, else by its family."""
+    known = (LIBRARY_VARIABLES if table is None else table).get(library)
+    if known is not None:
+        return known
+    return next((names for prefix, names in _FAMILIES if library.startswith(prefix)), ())
+
+
 def implicit_variables(
     manifest: str, dependencies: tuple[str, ...], extra: dict[str, tuple[str, ...]]
 ) -> list[ImplicitVar]:
@@ -312,6 +337,6 @@ def implicit_variables(
     table = {**LIBRARY_VARIABLES, **extra}
     found = []
     for library in sorted(dependencies):
-        for name in table.get(library, ()):
+        for name in read_by(library, table):
             found.append(ImplicitVar(name, library, manifest))
     return found

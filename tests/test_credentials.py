@@ -145,6 +145,8 @@ PLACEHOLDERS: list[tuple[str, str]] = [
     ("DB_URL", 'f"mysql://{USER}:{PASSWORD}@{HOST}:3306/app"'),  # f-string / format slots
     ("DB_URL", "postgres://shop:%(db_password)s@db.prod-cluster.net/shop"),
     ("DB_URL", "postgres://shop:{{ db_password }}@db.prod-cluster.net/shop"),
+    ("SUMMARY_MODEL_KEY", "VENDOR_MODEL4.6_LARGE"),  # a model's id, words and a version
+    ("SUMMARY_MODEL_KEY", "VENDOR_3.1_FLASH_MINI"),
 ]
 
 

@@ -409,3 +409,21 @@ def test_a_page_repeated_byte_for_byte_is_read_at_each_of_its_paths(run_in, tmp_
 )
 def test_a_list_item_led_by_a_described_bold_name_declares_it(item: str, claims: list[str]) -> None:
     assert claimed(f"# Settings\n\n{item}\n") == claims
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        "```ts\nimport ShopId from 'next-auth/providers/shopid';\nexport const { auth } = NextAuth({ providers: [ShopId] });\n```",
+        "```ts\nexport default defineNuxtConfig({ runtimeConfig: { shopid: { appId: '' } } });\n```",
+    ],
+)
+def test_settings_the_pages_sample_framework_reads_are_the_readers(sample: str) -> None:
+    """An Auth.js provider in the sample reads ``AUTH_<ID>_*``; a Nuxt config takes ``NUXT_*``:
+    the reader's app's settings, not this repo's."""
+    env = "```bash\nAUTH_SHOPID_ID=abc\nAUTH_SHOPID_SECRET=def\nNUXT_SHOPID_APP_ID=abc\nSHOP_REGION=eu\n```"
+    page = f"# Guide\n\n{env}\n\n{sample}\n"
+    claims = claimed(page)
+    assert "SHOP_REGION" in claims
+    assert ("AUTH_SHOPID_ID" in claims) is ("nuxt" in sample.lower())
+    assert ("NUXT_SHOPID_APP_ID" in claims) is ("nuxt" not in sample.lower())

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..credentials import fingerprint, known_credential, local_only
-from ..libraries import LIBRARY_VARIABLES
+from ..libraries import AUTH_PROVIDER_MODULE, auth_provider_settings, read_by
 from ..model import DocMention, DocValue, FileFacts, Location
 from ..paths import is_doc_path, is_history_doc, matches
 from ..targets import target_named
@@ -57,6 +57,7 @@ _PAGE_READ = re.compile(
     r"|(?:getenv|env|environ\.get|Env\.get|env::var)\s*\(\s*[\"']([A-Z][A-Z0-9_]*)[\"']"
 )
 _NOT_READ = {"read": "code"}
+_AUTH_PROVIDER = re.compile(AUTH_PROVIDER_MODULE)
 # A shell expansion (``$X`` / ``${X}``) on a command line of a code block.
 _EXPANSION = re.compile(r"\$\{?([A-Z][A-Z0-9_]*)(?![A-Za-z0-9_])")
 # Names that stand for "your variable here" in a how-to: never a claim.
@@ -116,9 +117,14 @@ class _Doc:
     # heading mentions whose own text and section said nothing take the enclosing heading's word
     fallbacks: list[tuple[int, bool]] = field(default_factory=list)
     reads: set[str] = field(default_factory=set)  # what the page's own sample code reads
+    read_prefixes: set[str] = field(default_factory=set)  # and the families its framework reads
     installed: set[str] = field(default_factory=set)  # programs its code blocks install
     packages: set[str] = field(default_factory=set)  # and packages, for the reader's project too
     _words: dict[tuple[int, int], dict[str, Location]] = field(default_factory=dict)
+
+    def read(self, name: str) -> bool:
+        """The page's own sample code reads it (the reader's app's variable)."""
+        return name in self.reads or name.startswith(tuple(self.read_prefixes))
 
     def kids(self, token: Token) -> list[Token]:
         return children(token, self.env)
@@ -258,7 +264,7 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
         if doc.mentions[mention_index].required is None:
             doc.mentions[mention_index] = replace(doc.mentions[mention_index], required=context)
     mentions = [
-        replace(m, primary=False) if m.primary and m.kind == "code" and m.name in doc.reads else m
+        replace(m, primary=False) if m.primary and m.kind == "code" and doc.read(m.name) else m
         for m in doc.mentions
     ]
     history = says_retired(lead) or titles_a_plan(title)
@@ -290,7 +296,7 @@ def _named_after(mentions: list[DocMention], packages: set[str]) -> list[DocMent
     prefixes: dict[str, str] = {}
     reads: dict[str, str] = {}
     for package in sorted(packages):
-        for name in LIBRARY_VARIABLES.get(package, ()):
+        for name in read_by(package):
             reads.setdefault(name, package)
         if package.startswith("@"):
             continue  # a scope names a vendor (``@aws-sdk/...``), not the package's settings
@@ -611,6 +617,11 @@ def _page_reads(doc: _Doc, line: str, *, command: bool) -> dict[str, int]:
             group = next(g for g in range(1, 4) if hit.group(g))
             program.setdefault(hit.group(group), hit.start(group) + 1)
         doc.reads.update(program)
+    if "/providers/" in line:  # the sample app's Auth.js providers read their settings
+        for hit in _AUTH_PROVIDER.finditer(line):
+            doc.reads.update(auth_provider_settings(hit.group(1)))
+    if "defineNuxtConfig" in line:  # Nuxt sets its runtime config from any ``NUXT_*``
+        doc.read_prefixes.add("NUXT_")
     if command and "$" in line:
         doc.reads.update(_EXPANSION.findall(line))
     return program

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..libraries import AUTH_PROVIDER_MODULE, auth_provider_settings
 from ..model import Directive, FileFacts, ImplicitVar, ParseFailure, Usage
 from ..paths import is_source_path
 from ..textio import decode, is_binary
@@ -184,10 +185,7 @@ def _defined(script: Script) -> Iterator[Usage]:
 
 # Auth.js (next-auth v5, @auth/*) reads each configured provider's settings itself, named
 # after the provider's id: ``AUTH_<ID>_ID``, ``_SECRET``, ``_ISSUER`` (OIDC), ``_KEY``.
-_AUTH_PROVIDER = re.compile(
-    rb"""['"](?:next-auth|@auth/core|@auth/[a-z-]+)/providers/([a-z0-9][a-z0-9-]*)['"]"""
-)
-_AUTH_SUFFIXES = ("ID", "SECRET", "ISSUER", "KEY")
+_AUTH_PROVIDER = re.compile(AUTH_PROVIDER_MODULE.encode())
 
 
 def _names_auth_provider(data: bytes) -> bool:
@@ -200,9 +198,8 @@ def auth_provider_variables(path: str, data: bytes) -> Iterator[ImplicitVar]:
     if b"/providers/" not in data:
         return
     for provider in sorted({hit.group(1).decode() for hit in _AUTH_PROVIDER.finditer(data)}):
-        stem = provider.upper().replace("-", "_")
-        for suffix in _AUTH_SUFFIXES:
-            yield ImplicitVar(f"AUTH_{stem}_{suffix}", "next-auth", path)
+        for name in auth_provider_settings(provider):
+            yield ImplicitVar(name, "next-auth", path)
 
 
 def _loads_env(data: bytes) -> bool:
