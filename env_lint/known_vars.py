@@ -35,6 +35,8 @@ RUNTIME_VARIABLES = frozenset(
         "NODE_EXTRA_CA_CERTS",
         "NODE_NO_WARNINGS",
         "NODE_PATH",
+        "NODE_USE_ENV_PROXY",
+        "NODE_USE_SYSTEM_CA",
         "UV_THREADPOOL_SIZE",
         # read by Python itself
         "PYTHONPATH",

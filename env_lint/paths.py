@@ -197,7 +197,8 @@ _HISTORY_DOC = re.compile(
     r"(^|[-_/])(change-?log|changes|history|release-?notes?|releases|news|migrat\w*|"
     r"upgrad\w*|breaking-?changes?|deprecat\w*|(?:test|design|load|stress|rollout)-?plans?|"
     r"proposals?|rfcs?|adrs?|specs?|specification)([-_.]|$)|"
-    r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?|specs|blog|posts)/",
+    r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?|specs|blog|posts|upgrad\w*|"
+    r"migrat\w*|release-?notes|change-?logs?)/",
     re.IGNORECASE,
 )
 

@@ -191,7 +191,7 @@ def test_what_a_doc_claims(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     "path",
     ["docs/plans/worker.md", "docs/rfcs/0001-env.md", "docs/adr/cache.md", "docs/CLIENT_SPEC.md",
-     "docs/client-spec-gap-analysis.md"],
+     "docs/client-spec-gap-analysis.md", "docs/upgrade/v2-to-v3-guide.mdx", "docs/migrations/to-v2.md"],
 )
 def test_plans_proposals_and_decision_records_claim_nothing(path: str) -> None:
     assert claimed("## `NEW_FLAG`\n", path) == []

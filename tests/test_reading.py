@@ -473,3 +473,24 @@ def test_what_is_no_check_of_an_imported_constant(run_in, tmp_path, use):
         ".env.example": "UNRELATED_KEY=\n",
     })
     assert "`PRICE_A_ID` is read here with no fallback" in run_in(tmp_path).out
+
+
+def test_names_written_as_a_whole_string_literal():
+    from env_lint.project.collect import quoted_in
+
+    data = b"""x = "API_KEY"; y = 'APP_URL'"DB_URL"; z = `TOKEN_TTL`; "OPEN_ENDED; "Low_er"; "TWO WORDS_X" """
+    assert quoted_in(data) == {"API_KEY", "APP_URL", "DB_URL", "TOKEN_TTL"}
+
+
+def test_create_env_given_a_constant_of_its_module_reads_its_options(tmp_path):
+    """``const options = { server: {...}, runtimeEnv }`` then ``createEnv(options) as ...``."""
+    write_repo(tmp_path, {
+        "src/env.ts": 'import { createEnv } from "@t3-oss/env-core";\nimport { z } from "zod";\n'
+        "const options = {\n  server: { QUEUE_URL: z.string(), RETRY_LIMIT: z.coerce.number().default(3) },\n"
+        "  runtimeEnv: process.env,\n};\n"
+        "export const env = createEnv(options) as unknown as { QUEUE_URL: string };\n",
+    })
+    project = build_project(str(tmp_path), Config())
+    assert project.unrecognized == ()
+    (schema,) = project.schemas
+    assert [(v.name, v.required) for v in schema.variables] == [("QUEUE_URL", True), ("RETRY_LIMIT", False)]

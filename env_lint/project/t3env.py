@@ -41,7 +41,8 @@ _PRESETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # (required, o
 def t3_schemas(evaluator: Evaluator, view: View) -> list[Schema]:
     found = []
     for site in sites_of(view, "t3"):
-        options = site.args[0] if site.args else None
+        # the options inline, or a constant of the same module (``createEnv(options)``)
+        options = evaluator.local(view, site.args[0]) if site.args else None
         if not isinstance(options, Obj):
             evaluator.note(site.loc, "createEnv() with options env-lint cannot read")
             continue
