@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from hashlib import blake2b  # already loaded: ``credentials`` fingerprints with hashlib
 from typing import TYPE_CHECKING, Any
 
 from ..credentials import fingerprint, known_credential, local_only
@@ -190,8 +191,6 @@ _MAX_PAGES = 50_000
 
 def _page(path: str, text: str) -> tuple[tuple[DocMention, ...], tuple[DocValue, ...], bool]:
     """``parse_doc`` and the credential check, once per distinct page text."""
-    from hashlib import blake2b
-
     key = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
     seen = _PAGES.get(key)
     if seen is None:
