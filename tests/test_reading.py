@@ -494,3 +494,16 @@ def test_create_env_given_a_constant_of_its_module_reads_its_options(tmp_path):
     assert project.unrecognized == ()
     (schema,) = project.schemas
     assert [(v.name, v.required) for v in schema.variables] == [("QUEUE_URL", True), ("RETRY_LIMIT", False)]
+
+
+def test_a_unary_plus_converts_and_keeps_the_fallback_after_it(tmp_path):
+    write_repo(tmp_path, {
+        "src/a.ts": "export const port = +process.env.LISTEN_PORT || 8000;\n"
+        "export const workers = +process.env.WORKER_COUNT;\n"
+        "export const off = !process.env.FEATURE_OFF;\n",
+    })
+    assert usages(tmp_path) == {
+        ("LISTEN_PORT", 1): "defaulted",
+        ("WORKER_COUNT", 2): "required",
+        ("FEATURE_OFF", 3): "guarded",
+    }

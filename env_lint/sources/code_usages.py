@@ -598,6 +598,9 @@ def _walk_use(src: Script, read: Node) -> tuple[str, bool, bool]:
             asserted = asserted or parent.type in ("non_null_expression", "as_expression")
             node = parent
             continue
+        if parent.type == "unary_expression" and _numeric(src, parent):
+            node = parent  # +process.env.X || 8000: a conversion, as Number(...) is
+            continue
         if parent.type == "binary_expression" and _chained_fallback(src, node, parent):
             alias = alias or _reads_env(src, parent.child_by_field_name("left"))
             node = parent  # a ?? process.env.X ?? "d": the chain's own fallback decides
@@ -620,6 +623,10 @@ def _walk_use(src: Script, read: Node) -> tuple[str, bool, bool]:
         if parent.type == "variable_declarator" and _is(parent.child_by_field_name("value"), node):
             return _local(src, parent), asserted, alias
         return _context(src, node, parent), asserted, alias
+
+
+def _numeric(src: Script, unary: Node) -> bool:
+    return src.text(unary.child_by_field_name("operator") or unary) == "+"
 
 
 def _returned_object(src: Script, pair: Node) -> bool:
