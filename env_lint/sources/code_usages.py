@@ -174,7 +174,7 @@ def _compared(src: Script, node: Node) -> bool:
     parent = _outer(src, node)
     if parent is None or parent.type != "binary_expression":
         return False
-    return src.text(parent.child_by_field_name("operator") or parent) in _COMPARISONS
+    return _operator(src, parent) in _COMPARISONS
 
 
 def _outer(src: Script, node: Node) -> Node | None:
@@ -598,7 +598,7 @@ def _walk_use(src: Script, read: Node) -> tuple[str, bool, bool]:
             asserted = asserted or parent.type in ("non_null_expression", "as_expression")
             node = parent
             continue
-        if parent.type == "unary_expression" and _numeric(src, parent):
+        if parent.type == "unary_expression" and _operator(src, parent) == "+":
             node = parent  # +process.env.X || 8000: a conversion, as Number(...) is
             continue
         if parent.type == "binary_expression" and _chained_fallback(src, node, parent):
@@ -625,8 +625,9 @@ def _walk_use(src: Script, read: Node) -> tuple[str, bool, bool]:
         return _context(src, node, parent), asserted, alias
 
 
-def _numeric(src: Script, unary: Node) -> bool:
-    return src.text(unary.child_by_field_name("operator") or unary) == "+"
+def _operator(src: Script, expression: Node) -> str:
+    """The operator of a unary or binary expression (``+``, ``??``, ``===``...)."""
+    return src.text(expression.child_by_field_name("operator") or expression)
 
 
 def _returned_object(src: Script, pair: Node) -> bool:
@@ -770,7 +771,7 @@ def _context(src: Script, node: Node, parent: Node) -> str:
     if kind in ("assignment_expression", "augmented_assignment_expression"):
         return "write" if _is(parent.child_by_field_name("left"), node) else "required"
     if kind == "unary_expression":
-        operator = src.text(parent.child_by_field_name("operator") or parent)
+        operator = _operator(src, parent)
         if operator == "delete":
             return "write"
         if operator in ("!", "typeof"):
@@ -874,7 +875,7 @@ def _called(src: Script, call: Node) -> str:
 
 
 def _binary(src: Script, node: Node, parent: Node) -> str:
-    operator = src.text(parent.child_by_field_name("operator") or parent)
+    operator = _operator(src, parent)
     left = parent.child_by_field_name("left")
     if operator in ("??", "||") and _is(left, node):
         return "emptied" if _empty(unwrap(parent.child_by_field_name("right"))) else "defaulted"
