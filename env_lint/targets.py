@@ -21,8 +21,11 @@ TARGET_WORDS: dict[str, tuple[str, ...]] = {
 def target_named(text: str) -> str | None:
     """The target a column header or a phrase names (``Vercel``, ``Railway (worker)``...)."""
     lowered = text.lower()
-    for target, words in TARGET_WORDS.items():
-        for word in words:
-            if re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", lowered):
-                return target
-    return None
+    return next((target for target, words in _WORDS if words.search(lowered)), None)
+
+
+# One pattern per target, in the order above: the first target with a whole word wins.
+_WORDS = tuple(
+    (target, re.compile("|".join(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])" for w in words)))
+    for target, words in TARGET_WORDS.items()
+)

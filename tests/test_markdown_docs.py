@@ -427,3 +427,29 @@ def test_settings_the_pages_sample_framework_reads_are_the_readers(sample: str) 
     assert "SHOP_REGION" in claims
     assert ("AUTH_SHOPID_ID" in claims) is ("nuxt" in sample.lower())
     assert ("NUXT_SHOPID_APP_ID" in claims) is ("nuxt" not in sample.lower())
+
+
+@pytest.mark.parametrize(
+    ("cell", "default"),
+    [
+        ("plain words", "plain words"),
+        ("a &amp; b", "a & b"),  # an entity
+        (r"1\*2", "1*2"),  # a backslash escape
+        ("x <b>bold</b> y", "x bold y"),  # inline HTML
+        ("see [docs](https://example.com)", "see docs"),  # a link
+    ],
+)
+def test_a_cells_text_is_what_the_inline_pass_makes_of_it(cell, default):
+    text = f"| Variable | Default |\n|---|---|\n| `SOME_VAR` | {cell} |\n"
+    assert mentions(text) == [("SOME_VAR", 3, 4, "table", True, None, default)]
+
+
+def test_inline_children_follow_each_pages_link_references():
+    from env_lint.sources.mdparse import blocks, children
+
+    with_reference = "see [the guide][g]\n\n[g]: https://example.com\n"
+    without = "see [the guide][g]\n"
+    for text, link in ((with_reference, True), (without, False), (with_reference, True)):
+        tokens, env = blocks(text)
+        inline = next(t for t in tokens if t.type == "inline")
+        assert ("link_open" in [c.type for c in children(inline, env)]) is link

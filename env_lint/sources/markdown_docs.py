@@ -31,7 +31,7 @@ from ..wording import (
 from .base import Settings, Source, text_parser
 from .doctools import installs, runs, shell_words
 from .manifests import package_name
-from .mdparse import blocks, children
+from .mdparse import blocks, children, plain
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -315,6 +315,8 @@ def _named_after(mentions: list[DocMention], packages: set[str]) -> list[DocMent
 
 
 def _inline_text(doc: _Doc, token: Token) -> str:
+    if plain(token):
+        return token.content
     kids = doc.kids(token)
     return "".join(c.content for c in kids if c.type in ("text", "code_inline"))
 
@@ -506,7 +508,7 @@ def _inline(doc: _Doc, token: Token) -> None:
 
 
 def _code_names(doc: _Doc, cell: Token) -> Iterator[str]:
-    for child in doc.kids(cell):
+    for child in doc.kids(cell) if "`" in cell.content else ():
         if child.type == "code_inline" and NAME.match(child.content):
             yield child.content
 
