@@ -160,6 +160,14 @@ _LANGSMITH_SDKS = (
     "@langchain/langgraph",
 )  # fmt: skip
 
+# Better Auth: its secret(s), base URL (under each framework's public prefix) and extra trusted
+# origins, when ``betterAuth({...})`` is not given them
+_BETTER_AUTH = (
+    "BETTER_AUTH_SECRET", "BETTER_AUTH_SECRETS", "AUTH_SECRET", "BETTER_AUTH_URL",
+    "NEXT_PUBLIC_BETTER_AUTH_URL", "PUBLIC_BETTER_AUTH_URL", "NUXT_PUBLIC_BETTER_AUTH_URL",
+    "NUXT_PUBLIC_AUTH_URL", "BETTER_AUTH_TRUSTED_ORIGINS",
+)  # fmt: skip
+
 LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "next": _NEXT,
     "react-scripts": _CRA,
@@ -238,6 +246,8 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
         "INNGEST_CONNECT_ISOLATE_EXECUTION",
         "INNGEST_CONNECT_GATEWAY_URL",
     ),
+    "better-auth": _BETTER_AUTH,
+    "autumn-js": ("AUTUMN_SECRET_KEY",),
     "next-auth": _AUTH,
     "@auth/core": _AUTH,
     "@auth/nextjs": _AUTH,

@@ -89,10 +89,15 @@ def doc_default_matches(stated: str, default: str | int | float | bool | None) -
         return default is None or default == ""
     if same_as_default(text, default):
         return True
+    if default == "" or _REFERENCE.search(text):
+        return None  # "unset", resolved where it is used; ``${BASE_URL}/callback`` is computed
     if " " in text:
         first = text.split()[0]
         return True if same_as_default(first, default) else None
     return False
+
+
+_REFERENCE = re.compile(r"\$\{?[A-Za-z_][A-Za-z0-9_]*")  # ``$HOME/x``, ``${ROOT_URL}/api``
 
 
 def _unquote(text: str) -> str:

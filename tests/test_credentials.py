@@ -252,3 +252,26 @@ def test_keys_of_a_service_on_this_machine(name, expected):
         ("OTHER_API_URL", "https://api.example.com"),
     ])
     assert local_service_key(name, services) is expected
+
+
+@pytest.mark.parametrize(
+    ("files", "fires"),
+    [
+        pytest.param({".env.example": "# NEXT_PUBLIC_USE_DEFAULT_CREDENTIALS=true\n"}, False, id="a-true-false-switch"),
+        pytest.param({".env.example": "NEXT_PUBLIC_DEFAULT_CREDENTIALS=0\n"}, False, id="a-zero-one-switch"),
+        pytest.param(
+            {
+                ".env.example": "NEXT_PUBLIC_DEFAULT_CREDENTIALS=\n",
+                "src/env.ts": 'import { z } from "zod";\nexport const env = z.object({\n'
+                "  NEXT_PUBLIC_DEFAULT_CREDENTIALS: z.coerce.boolean(),\n}).parse(process.env);\n",
+            },
+            False,
+            id="a-boolean-in-the-schema",
+        ),
+        pytest.param({".env.example": "NEXT_PUBLIC_DEFAULT_CREDENTIALS=\n"}, True, id="no-value"),
+        pytest.param({".env.example": "NEXT_PUBLIC_DEFAULT_CREDENTIALS=abc123\n"}, True, id="a-value"),
+    ],
+)
+def test_a_public_switch_named_after_credentials_holds_none(run_in, tmp_path, files, fires):
+    write_repo(tmp_path, files)
+    assert ("EL601" in run_in(tmp_path).out) is fires

@@ -343,6 +343,24 @@ def test_a_read_behind_another_variables_switch_is_optional_but_not_behind_a_sta
     assert found[("PROD_DB_URL", 6)] == "required"
 
 
+def test_a_read_only_outside_production_is_a_local_override(tmp_path):
+    """The arm of a stage comparison that production never takes needs no deployment."""
+    write_repo(tmp_path, {
+        "src/dev.ts": 'export const a = process.env.NODE_ENV === "production" ? undefined : process.env.DEV_A;\n'
+        'export const b = process.env.NODE_ENV !== "production" ? process.env.DEV_B : "x";\n'
+        'if (process.env.NODE_ENV === "development") { start(process.env.DEV_C!); }\n'
+        'export const d = process.env.NODE_ENV === "production" ? process.env.PROD_D : undefined;\n'
+        'if (process.env.NODE_ENV === "development") {} else { start(process.env.PROD_E!); }\n'
+        'export const f = process.env.NODE_ENV !== "production" && process.env.DEV_F;\n'
+        'export const g = process.env.NODE_ENV === "staging" ? undefined : process.env.ANY_G;\n',
+    })
+    found = usages(tmp_path)
+    assert {name: how for (name, _), how in found.items() if name != "NODE_ENV"} == {
+        "DEV_A": "guarded", "DEV_B": "guarded", "DEV_C": "guarded", "PROD_D": "required",
+        "PROD_E": "required", "DEV_F": "guarded", "ANY_G": "required",
+    }
+
+
 def test_a_variable_the_module_assigns_has_that_value_as_its_fallback(tmp_path):
     """``process.env.X = "d"`` then ``process.env.X``: this module gives it a value; another
     module's read still needs it."""
@@ -507,3 +525,16 @@ def test_a_unary_plus_converts_and_keeps_the_fallback_after_it(tmp_path):
         ("WORKER_COUNT", 2): "required",
         ("FEATURE_OFF", 3): "guarded",
     }
+
+
+def test_the_operating_systems_own_variables_handed_to_a_child_process(run_in, tmp_path):
+    write_repo(tmp_path, {
+        "src/spawn.ts": "export const env = {\n  PATH: process.env.PATH,\n"
+        "  SYSTEMROOT: process.env.SYSTEMROOT,\n  PATHEXT: process.env.PATHEXT,\n"
+        "  TEMP: process.env.TEMP,\n  XDG_CACHE_HOME: process.env.XDG_CACHE_HOME,\n"
+        "};\nexport const token = process.env.WORKER_TOKEN!.trim();\n"
+        "export const dir = process.env.TMP!.trim();\n",
+        ".env.example": "# the repo declares its variables somewhere\n",
+    })
+    out = run_in(tmp_path).out
+    assert out.count("EL202") == 1 and "`WORKER_TOKEN` is read here" in out

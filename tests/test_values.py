@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from env_lint.model import Constraints, Location, SchemaVar
-from env_lint.values import is_placeholder, problems, same_as_default
+from env_lint.values import doc_default_matches, is_placeholder, problems, same_as_default
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,19 @@ def var(kind: str, **limits: object) -> SchemaVar:
 def test_problems(value, schema, expected):
     assert problems(value, schema) == expected
     assert all(value not in p for p in problems(value, schema) if len(value) > 3)
+
+
+@pytest.mark.parametrize(
+    ("stated", "default", "matches"),
+    [
+        ("`8080`", 8080, True),
+        ("`9090`", 8080, False),
+        ("Not set", "", True),
+        ("`${ROOT_URL}/api/callback`", "https://x.example/api/callback", None),  # computed
+        ("$HOME/.cache/app", "/var/cache/app", None),
+        ("`info`", "", None),  # an empty schema default says "unset": resolved where it is used
+        ("`info`", "debug", False),
+    ],
+)
+def test_doc_default_matches(stated, default, matches):
+    assert doc_default_matches(stated, default) is matches

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..analysis.context import Context
-from ..model import ExampleEntry, Finding, Location, Severity
+from ..model import ExampleEntry, Finding, Location, SchemaVar, Severity
 from ..paths import committed_on_purpose
 from ..secrecy import (
     is_secret,
@@ -97,6 +97,8 @@ def _public_secret(ctx: Context) -> Iterator[Finding]:
         bare = name[len(prefix) :]
         if public_by_design(bare) or names_a_switch(bare):
             continue  # NEXT_PUBLIC_SUPABASE_ANON_KEY, NEXT_PUBLIC_SENTRY_DSN, ..._ENABLED
+        if _switched(entries, [v for _, v in ctx.schema_vars.get(name, ())]):
+            continue  # ..._DEFAULT_CREDENTIALS=true: says which credentials, holds none
         # ``..._PRIVATE_ENDPOINT``: an address (who may reach it), not a credential
         by_name = strongly_secret_name(bare) and not _ADDRESS.search(bare)
         if not (by_name or marked_secret(entries, mentions)):
@@ -115,6 +117,15 @@ def _public_secret(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _switched(entries: list[ExampleEntry], declared: list[SchemaVar]) -> bool:
+    """A true/false switch: the schema says boolean, or every example value is a boolean."""
+    if any(v.type == "boolean" for v in declared):
+        return True
+    values = [e.value.strip().lower() for e in entries if e.value and e.value.strip()]
+    return bool(values) and all(v in _BOOLEAN_WORDS for v in values)
+
+
+_BOOLEAN_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "0", "1"})
 _ADDRESS = re.compile(r"_(URL|URI|ENDPOINT|HOST|HOSTNAME|DOMAIN|ORIGIN|PATH|BUCKET)$")
 
 

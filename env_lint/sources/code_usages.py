@@ -803,6 +803,8 @@ def _under_guard(src: Script, read: Node, variable: str) -> bool:
         test = _guard_test(parent, node)
         if test is not None and (_tests(src, test, name) or _flag_test(src, test)):
             return True
+        if test is not None and _outside_production(src, test, parent, node):
+            return True
         node, parent = parent, src.parent_of(parent)
     return False
 
@@ -827,6 +829,38 @@ def _flag_test(src: Script, test: Node) -> bool:
         return False
     names = {(a or b).decode() for a, b in _FLAG_READ.findall(text)}
     return bool(names - _STAGES)
+
+
+def _outside_production(src: Script, test: Node, parent: Node, arm: Node) -> bool:
+    """The branch runs only outside production (``NODE_ENV === "production" ? undefined :
+    process.env.X``, ``if (process.env.NODE_ENV === "development") {...}``): a local
+    development override, which no deployment needs."""
+    test = unwrap(test) or test
+    if test.type != "binary_expression" or _operator(src, test) not in _EQUALITY:
+        return False
+    sides = [unwrap(test.child_by_field_name(f)) for f in ("left", "right")]
+    words = {string_value(src, side) for side in sides if side is not None} - {None}
+    stage = [side for side in sides if side is not None and _reads_a_stage(src, side)]
+    if len(words) != 1 or not stage:
+        return False
+    (word,) = words
+    production = str(word).lower() in ("production", "prod")
+    if not production and str(word).lower() not in ("development", "dev", "local", "test"):
+        return False
+    alternative = parent.type != "binary_expression" and _is(
+        parent.child_by_field_name("alternative"), arm
+    )
+    holds = (_operator(src, test) in ("===", "==")) != alternative  # the arm runs when equal
+    return holds != production
+
+
+_EQUALITY = frozenset({"===", "==", "!==", "!="})
+
+
+def _reads_a_stage(src: Script, node: Node) -> bool:
+    text = src.data[node.start_byte : node.end_byte]
+    names = {(a or b).decode() for a, b in _FLAG_READ.findall(text)}
+    return bool(names) and names <= _STAGES
 
 
 def _tests(src: Script, test: Node, name: bytes) -> bool:
