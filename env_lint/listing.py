@@ -179,18 +179,26 @@ def list_files(
 
 
 # Output directory names that are also common names of a workspace package (``packages/build``
-# holding a build tool's source): tracked with a manifest of their own, they are source.
+# holding a build tool's source) or of a Python package (``features/build/__init__.py``):
+# tracked with a manifest or an ``__init__.py`` of their own, they are source.
 _MAY_BE_PACKAGES = frozenset({"build", "out", "target"})
-_MANIFESTS = ("package.json", "pyproject.toml")
+_MANIFESTS = ("package.json", "pyproject.toml", "__init__.py")
 
 
 def _package_dirs(listed: list[str]) -> frozenset[str]:
-    """The tracked directories named like output that hold a manifest of their own."""
+    """The tracked directories named like output that hold a manifest or a Python package's
+    ``__init__.py`` of their own, or sit in a Python package (a module ``pkg/build/`` of a
+    package whose ``__init__.py`` is beside it, even without one of its own)."""
     found = set()
+    python = {rel[: -len("/__init__.py")] for rel in listed if rel.endswith("/__init__.py")}
     for rel in listed:
         directory, _, name = rel.rpartition("/")
         if name in _MANIFESTS and directory.rpartition("/")[2] in _MAY_BE_PACKAGES:
             found.add(directory)
+        parts = directory.split("/")
+        for index, part in enumerate(parts):
+            if part in _MAY_BE_PACKAGES and "/".join(parts[:index]) in python:
+                found.add("/".join(parts[: index + 1]))
     return frozenset(found)
 
 
@@ -238,9 +246,9 @@ def walk(root: str, exclude: tuple[str, ...] = (), notes: list[str] | None = Non
 
 def _descends(name: str, path: str) -> bool:
     if name in SKIP_DIRS:
-        return name in _MAY_BE_PACKAGES and any(
-            os.path.isfile(os.path.join(path, manifest)) for manifest in _MANIFESTS
-        )
+        inside = (os.path.join(path, m) for m in _MANIFESTS)
+        beside = os.path.join(os.path.dirname(path), "__init__.py")
+        return name in _MAY_BE_PACKAGES and any(map(os.path.isfile, (*inside, beside)))
     return not _is_virtualenv(path)
 
 

@@ -110,7 +110,8 @@ def says_retired(text: str) -> bool:
 
 # A page title that calls the page a design (``Widgets API Spec (RC)``, ``RFC: queues``).
 _PLANNED = re.compile(
-    r"\b(specs?|specification|rfc|proposals?|draft|design\s+doc(ument)?)\b|\((rc|wip)\)",
+    r"\b(specs?|specification|rfc|proposals?|draft|design\s+doc(ument)?)\b|\((rc|wip)\)|"
+    r"^\s*design\s*:",
     re.IGNORECASE,
 )
 
@@ -120,4 +121,11 @@ def titles_a_plan(title: str) -> bool:
 
 
 def says_secret(text: str) -> bool:
-    return bool(_SECRET.search(text))
+    """``Secret``, ``sensitive``; not ``They are NOT secret`` / ``non-sensitive``."""
+    return any(
+        not _NEGATED.search(text[max(0, hit.start() - 24) : hit.start()])
+        for hit in _SECRET.finditer(text)
+    )
+
+
+_NEGATED = re.compile(r"(?:\b(?:not|never|no|non)|n't|\bне)[\s-]+(?:\w+\s+)?$", re.IGNORECASE)

@@ -275,3 +275,15 @@ def test_keys_of_a_service_on_this_machine(name, expected):
 def test_a_public_switch_named_after_credentials_holds_none(run_in, tmp_path, files, fires):
     write_repo(tmp_path, files)
     assert ("EL601" in run_in(tmp_path).out) is fires
+
+
+@pytest.mark.parametrize(("name", "fires"), [("VITE_FIREBASE_CONFIG", False), ("FIREBASE_ADMIN_CONFIG", True)])
+def test_a_committed_google_browser_key_under_a_public_prefix_is_no_leak(run_in, tmp_path, name, fires):
+    import subprocess
+
+    key = "AIza" + r(string.ascii_letters + string.digits, 35)
+    config = json.dumps({"apiKey": key, "authDomain": "demo.firebaseapp.com", "projectId": "demo"})
+    write_repo(tmp_path, {".env.production": f"{name}='{config}'\n", "src/a.ts": f"process.env.{name};\n"})
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "add", "-f", "."], cwd=tmp_path, check=True)
+    assert ("EL602" in run_in(tmp_path).out) is fires

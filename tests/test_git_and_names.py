@@ -87,7 +87,8 @@ def test_odd_file_names_keep_each_format_intact(run, tmp_path, fmt):
 
 @pytest.mark.parametrize("tracked", [True, False], ids=["git-listing", "directory-walk"])
 def test_an_output_named_directory_with_a_manifest_is_a_package(tmp_path, tracked):
-    """``packages/build`` holding a build tool's source is listed; ``build/`` output is not."""
+    """``packages/build`` holding a build tool's source, or a Python package named ``build``,
+    is listed; ``build/`` output (even a Python build's ``build/lib/``) is not."""
     from env_lint.listing import list_files
 
     write_repo(
@@ -95,7 +96,12 @@ def test_an_output_named_directory_with_a_manifest_is_a_package(tmp_path, tracke
         {
             "packages/build/package.json": '{"name": "@x/build"}\n',
             "packages/build/src/image.ts": "export const e = { CACHE_DIR: '/c' };\n",
+            "app/features/build/__init__.py": "",
+            "app/features/build/run.sh": "echo ${BUILD_TIMEOUT:-30}\n",
+            "app/web/__init__.py": "",
+            "app/web/out/render.py": "import os\n",  # a module of a namespace package
             "build/bundle.js": "process.env.OUTPUT_ONLY;\n",
+            "build/lib/app/__init__.py": "",
             "out/index.html": "<html></html>\n",
             "node_modules/dep/package.json": '{"name": "dep"}\n',
         },
@@ -103,4 +109,11 @@ def test_an_output_named_directory_with_a_manifest_is_a_package(tmp_path, tracke
     if tracked:
         subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
         subprocess.run(["git", "add", "-f", "."], cwd=tmp_path, check=True)
-    assert list_files(str(tmp_path)) == ["packages/build/package.json", "packages/build/src/image.ts"]
+    assert list_files(str(tmp_path)) == [
+        "app/features/build/__init__.py",
+        "app/features/build/run.sh",
+        "app/web/__init__.py",
+        "app/web/out/render.py",
+        "packages/build/package.json",
+        "packages/build/src/image.ts",
+    ]

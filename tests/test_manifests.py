@@ -166,6 +166,7 @@ def test_compose_anchors_aliases_and_merge_keys_are_read(run_in, tmp_path):
                 "services:\n  api:\n    build: .\n    environment: *env\n"
                 "  worker:\n    <<: *base\n    build: ./worker\n"
             ),
+            "worker/Dockerfile": "FROM node:20\n",
         },
     )
     assert run_in(tmp_path, "--format", "json").json()["findings"] == []
@@ -367,3 +368,19 @@ def test_which_base_images_run_the_repos_own_code(reference, runtime):
 
     repository = image_repository(reference)
     assert repository is not None and runtime_image(repository) is runtime
+
+
+def test_a_compose_copy_whose_build_context_is_not_in_the_repo_runs_no_code_here(run_in, tmp_path):
+    """A compose file kept as data (a CLI writes it out at install time): its ``build:`` is
+    relative to where it will be installed, and names no directory of the repo."""
+    compose = "services:\n  api:\n    build:\n      context: ../../api\n    environment:\n      SEARCH_HOST: search\n"
+    write_repo(tmp_path, {
+        "api/main.py": "import os\nHOST = os.environ.get('SEARCH_HOST', 'x')\n",
+        "deploy/compose.yml": compose.replace("../../api", "../api"),
+        "tools/cli/embedded/compose.yml": compose,
+        "tools/cli/main.go": "package main\n",
+        "tools/cli/go.mod": "module example.com/cli\n",
+        ".env.example": "SEARCH_HOST=\n",
+    })
+    assert [m.path for m in build_project(str(tmp_path), Config()).manifests] == ["deploy/compose.yml"]
+    assert run_in(tmp_path).out.startswith("No problems found")

@@ -201,7 +201,8 @@ def test_plans_proposals_and_decision_records_claim_nothing(path: str) -> None:
 @pytest.mark.parametrize(
     ("title", "claims"),
     [("Widgets API Spec (RC)", False), ("RFC: durable queues", False), ("Draft: the new cache", False),
-     ("Deploying the worker", True), ("Special settings", True)],
+     ("Design: `SessionClient`", False), ("Deploying the worker", True), ("Special settings", True),
+     ("Designing the theme", True)],
 )
 def test_a_page_titled_as_a_design_claims_nothing(title: str, claims: bool) -> None:
     page = f"# {title}\n\nThe worker reads:\n\n## `NEW_FLAG`\n"
@@ -453,3 +454,26 @@ def test_inline_children_follow_each_pages_link_references():
         tokens, env = blocks(text)
         inline = next(t for t in tokens if t.type == "inline")
         assert ("link_open" in [c.type for c in children(inline, env)]) is link
+
+
+def test_a_table_of_a_modules_exports_names_no_variables():
+    text = "| Export | Description |\n|---|---|\n| `ToastProvider` | Renders. |\n| `MAX_VISIBLE` | Cap. |\n"
+    assert mentions(text) == [("MAX_VISIBLE", 4, 4, "table", False, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("The signing secret.", True),
+        ("Sensitive: keep it out of logs", True),
+        ("These values ship in the bundle. They are NOT secret.", False),
+        ("A non-secret identifier", False),
+        ("isn't sensitive", False),
+        ("never a secret, but keep this other secret", True),
+        ("не секрет", False),
+    ],
+)
+def test_what_says_secret(text, secret):
+    from env_lint.wording import says_secret
+
+    assert says_secret(text) is secret

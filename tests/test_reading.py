@@ -538,3 +538,58 @@ def test_the_operating_systems_own_variables_handed_to_a_child_process(run_in, t
     })
     out = run_in(tmp_path).out
     assert out.count("EL202") == 1 and "`WORKER_TOKEN` is read here" in out
+
+
+PYTHON_CLI = (
+    "import click\nimport configargparse\n\n\n"
+    '@click.command(context_settings={"auto_envvar_prefix": "TOOL"})\n'
+    '@click.option("--token", envvar="TOOL_API_TOKEN", required=True)\n'
+    '@click.option("--region", envvar=["TOOL_REGION", "AWS_REGION"])\n'
+    '@click.option("--port", envvar="TOOL_PORT", default=8080)\n'
+    "def main(token, region, port):\n    pass\n\n\n"
+    'parser = configargparse.ArgumentParser(auto_env_var_prefix="runner_")\n'
+    'parser.add_argument("--model", env_var="RUNNER_MODEL_NAME")\n'
+    'parser.add_argument("--other", env_var="RUNNER_OTHER_KEY")\n'
+    'build(env_var="IGNORED_KEYWORD")\n'
+    'main(auto_envvar_prefix="CLI")\n'
+)
+
+
+def test_command_line_options_that_fall_back_to_the_environment(tmp_path):
+    """click's and typer's ``envvar=``, configargparse's ``env_var=`` on an option, and the
+    prefix both give every option (``auto_envvar_prefix="TOOL"`` reads ``TOOL_*``)."""
+    write_repo(tmp_path, {"tool/cli.py": PYTHON_CLI})
+    assert usages(tmp_path) == {
+        ("TOOL_API_TOKEN", 6): "required",
+        ("TOOL_REGION", 7): "guarded",
+        ("AWS_REGION", 7): "guarded",
+        ("TOOL_PORT", 8): "defaulted",
+        ("RUNNER_MODEL_NAME", 14): "guarded",
+        ("RUNNER_OTHER_KEY", 15): "guarded",
+    }
+    project = build_project(str(tmp_path), Config())
+    assert [(d.pattern, d.location.line) for d in project.dynamic] == [
+        ("CLI_*", 17),
+        ("RUNNER_*", 13),
+        ("TOOL_*", 5),
+    ]
+
+
+def test_a_read_after_an_early_return_on_a_switch_needs_the_switch(tmp_path):
+    """``if (!process.env.KEY) return;`` makes the rest of the block an optional feature; an
+    early ``throw`` asserts the key instead, and a stage check switches nothing off."""
+    write_repo(tmp_path, {
+        "src/track.ts": "export function start() {\n"
+        "  if (!process.env.METRICS_KEY) return;\n"
+        "  init(process.env.METRICS_KEY, { host: process.env.METRICS_HOST });\n}\n"
+        "export function strict() {\n"
+        "  if (!process.env.BILLING_KEY) { throw new Error('set BILLING_KEY'); }\n"
+        "  charge(process.env.BILLING_URL!);\n}\n"
+        "export function staged() {\n"
+        "  if (process.env.NODE_ENV !== 'production') { return; }\n"
+        "  ship(process.env.SHIP_URL!);\n}\n",
+    })
+    found = usages(tmp_path)
+    assert found[("METRICS_HOST", 3)] == "guarded"
+    assert found[("BILLING_URL", 7)] == "required"
+    assert found[("SHIP_URL", 11)] == "required"

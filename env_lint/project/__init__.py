@@ -27,6 +27,7 @@ from ..model import (
     Schema,
     SchemaVar,
     Snapshot,
+    parent_dir,
 )
 from ..paths import DEFAULT_EXCLUDES, shown_path, superseded_dirs
 from ..secrecy import secret_by_name
@@ -131,7 +132,7 @@ def assemble(
         unrecognized=tuple(sorted({*resolved.notes, *(u for f in every for u in f.unrecognized)})),
         implicit=tuple(_implicit(every, config, files)),
         turbo=tuple(f.turbo for f in every if f.turbo is not None),
-        manifests=tuple(_manifests(every, config)),
+        manifests=tuple(_manifests(every, config, files)),
         provided=tuple(sorted({p for f in every for p in f.provided})),
         packages=tuple((f.path, f.manifest) for f in every if f.manifest is not None),
         env_loaders=tuple(f.path for f in every if f.loads_env),
@@ -212,7 +213,9 @@ def _implicit(facts: list[FileFacts], config: Config, files: list[str]) -> list[
     return sorted(set(found))
 
 
-def _manifests(facts: list[FileFacts], config: Config) -> Iterator[DeployManifest]:
+def _manifests(
+    facts: list[FileFacts], config: Config, files: list[str]
+) -> Iterator[DeployManifest]:
     """Every manifest unit; the kinds the config calls complete must hold every variable."""
     kinds = sorted(s.name for s in SOURCES if s.deploys)
     unknown = [k for k in config.complete_manifests if k not in kinds]
@@ -221,9 +224,25 @@ def _manifests(facts: list[FileFacts], config: Config) -> Iterator[DeployManifes
             f"{config.source}: manifests.complete: unknown manifest kind {unknown[0]!r} "
             f"(one of {', '.join(kinds)})"
         )
+    held: set[str] | None = None
     for item in facts:
         for unit in item.deploy:
+            if unit.directory:
+                held = _directories(files) if held is None else held
+                if unit.directory not in held:
+                    continue  # it builds a directory the repo lacks: a copy kept as data
             yield replace(unit, complete=True) if unit.kind in config.complete_manifests else unit
+
+
+def _directories(files: list[str]) -> set[str]:
+    """Every directory that holds a listed file, at any depth."""
+    found: set[str] = set()
+    for path in files:
+        directory = parent_dir(path)
+        while directory and directory not in found:
+            found.add(directory)
+            directory = parent_dir(directory)
+    return found
 
 
 def _snapshots(root: str, config: Config) -> tuple[Snapshot, ...]:

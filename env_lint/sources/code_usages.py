@@ -805,6 +805,8 @@ def _under_guard(src: Script, read: Node, variable: str) -> bool:
             return True
         if test is not None and _outside_production(src, test, parent, node):
             return True
+        if parent.type == "statement_block" and _after_early_return(src, node, parent, name):
+            return True
         node, parent = parent, src.parent_of(parent)
     return False
 
@@ -824,11 +826,36 @@ def _flag_test(src: Script, test: Node) -> bool:
     """The condition reads another variable that is no deployment stage: a feature flag or
     a companion setting (``env.DEV_PROXY ? { target: env.DEV_PROXY_TARGET } : {}``), or a
     platform's (``process.env.VERCEL ? kv({ url: process.env.KV_URL }) : memory()``)."""
-    text = src.data[test.start_byte : test.end_byte]
-    if b"env" not in text:
-        return False
-    names = {(a or b).decode() for a, b in _FLAG_READ.findall(text)}
-    return bool(names - _STAGES)
+    return bool(_env_names(src, test) - _STAGES)
+
+
+def _env_names(src: Script, node: Node) -> set[str]:
+    """The variables ``node`` spells as ``env.X`` / ``env["X"]``."""
+    text = src.data[node.start_byte : node.end_byte]
+    return {(a or b).decode() for a, b in _FLAG_READ.findall(text)} if b"env" in text else set()
+
+
+def _after_early_return(src: Script, statement: Node, block: Node, name: bytes) -> bool:
+    """An earlier ``if (!process.env.KEY) return;`` in the block switches the rest on: like
+    ``process.env.KEY ? init(process.env.HOST) : null``. (One that throws asserts instead.)"""
+    for sibling in block.named_children:
+        if sibling.start_byte >= statement.start_byte:
+            return False
+        if sibling.type != "if_statement" or sibling.child_by_field_name("alternative"):
+            continue
+        test = sibling.child_by_field_name("condition")
+        if test is None or not _only_returns(sibling.child_by_field_name("consequence")):
+            continue
+        if _tests(src, test, name) or _flag_test(src, test):
+            return True
+    return False
+
+
+def _only_returns(node: Node | None) -> bool:
+    if node is not None and node.type == "statement_block":
+        statements = [c for c in node.named_children if c.type != "comment"]
+        node = statements[0] if len(statements) == 1 else None
+    return node is not None and node.type == "return_statement"
 
 
 def _outside_production(src: Script, test: Node, parent: Node, arm: Node) -> bool:
@@ -858,8 +885,7 @@ _EQUALITY = frozenset({"===", "==", "!==", "!="})
 
 
 def _reads_a_stage(src: Script, node: Node) -> bool:
-    text = src.data[node.start_byte : node.end_byte]
-    names = {(a or b).decode() for a, b in _FLAG_READ.findall(text)}
+    names = _env_names(src, node)
     return bool(names) and names <= _STAGES
 
 

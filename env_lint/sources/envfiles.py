@@ -16,7 +16,7 @@ from ..credentials import (
 )
 from ..model import Credential, EnvFile, ExampleEntry, FileFacts, ParseFailure
 from ..paths import is_real_env_name
-from ..secrecy import secret_by_name
+from ..secrecy import public_prefix, secret_by_name
 from ..wording import says_dummy
 from .base import Settings, Source, name_of, text_parser
 from .dotenv_example import parse_example
@@ -47,7 +47,14 @@ def _credentials(entries: tuple[ExampleEntry, ...]) -> Iterator[Credential]:
             continue
         if local_service_key(entry.name, local) and known_credential(value) is None:
             continue  # random-looking only: a local emulator's or sibling service's default
+        if kind == _BROWSER_KEY and public_prefix(entry.name) is not None:
+            continue  # a Firebase / Maps browser key: the bundle publishes it to every visitor
         yield Credential(entry.name, entry.location, kind, fingerprint(value))
+
+
+# Google's keys for browsers are public by design (restricted by referrer and API, not kept
+# secret): under a prefix the bundler exposes, a committed one is no leak.
+_BROWSER_KEY = "Google API key"
 
 
 def _unreadable(path: str, failure: ParseFailure) -> FileFacts:

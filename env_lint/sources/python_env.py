@@ -34,7 +34,10 @@ from .directives import directives_in
 from .python_reads import dotted as _dotted
 from .python_reads import python_reads
 
-_MARKERS = (b"environ", b"getenv", b"BaseSettings", b"decouple", b"starlette.config", b"environs")
+_MARKERS = (
+    b"environ", b"getenv", b"BaseSettings", b"decouple", b"starlette.config", b"environs",
+    b"envvar", b"env_var",  # click / typer / configargparse options read from the environment
+)  # fmt: skip
 
 _SETTINGS_BASES = {"BaseSettings"}
 _URL_TYPES = {

@@ -4,7 +4,9 @@ Read: ``os.environ["X"]``, ``os.environ.get("X", d)``, ``os.getenv("X")``, ``"X"
 os.environ``, ``environ`` / ``getenv`` imported from ``os`` (also renamed); python-decouple's
 ``config("X", default=..., cast=...)``, Starlette's ``Config`` object, django-environ's
 ``environ.Env`` (``env("X")``, ``env.bool("X")``, defaults declared in ``Env(X=(bool, False))``),
-environs' ``Env``; configured accessors and inferred ones (a function of this module that
+environs' ``Env``; command-line options that fall back to the environment (click's and
+typer's ``envvar=``, configargparse's ``env_var=``, and both tools' automatic prefixes);
+configured accessors and inferred ones (a function of this module that
 reads the environment by its parameter); names from a literal list or tuple that a loop passes
 to a reader; f-string names kept as a pattern (``P_*``).
 
@@ -37,6 +39,9 @@ _TYPED = {
     "dj_email_url",
 }  # fmt: skip
 _WRITES = frozenset({"setdefault", "pop", "update", "clear", "popitem"})
+# configargparse's ways to add an option (``parser.add_argument(..., env_var="X")``)
+_ADD_OPTION = frozenset({"add_argument", "add", "add_arg"})
+_AUTO_PREFIX = frozenset({"auto_envvar_prefix", "auto_env_var_prefix"})  # click, configargparse
 
 
 @dataclass
@@ -263,7 +268,45 @@ class _Reader(ast.NodeVisitor):
             self._read(node.args[0], self._call_use(node, how))
         elif owner in self.environ and method in _WRITES:
             pass  # os.environ.setdefault("X", v) writes
+        for keyword in node.keywords:
+            if keyword.arg == "envvar" or (keyword.arg == "env_var" and method in _ADD_OPTION):
+                self._option(node, keyword.value)
+            elif keyword.arg in _AUTO_PREFIX:
+                self._option_prefix(keyword.arg, keyword.value)
         self.generic_visit(node)
+
+    def visit_Dict(self, node: ast.Dict) -> None:
+        """``context_settings={"auto_envvar_prefix": "APP"}`` (click)."""
+        for key, value in zip(node.keys, node.values, strict=True):
+            if isinstance(key, ast.Constant) and key.value in _AUTO_PREFIX:
+                self._option_prefix(key.value, value)
+        self.generic_visit(node)
+
+    def _option(self, call: ast.Call, names: ast.expr) -> None:
+        """A command-line option that falls back to the environment: click's and typer's
+        ``envvar="X"`` (or a list of names), configargparse's ``env_var="X"``. Required only
+        with ``required=True``; a ``default=`` is its fallback."""
+        options = {k.arg: k.value for k in call.keywords if k.arg}
+        required = options.get("required")
+        how = "guarded"
+        if isinstance(required, ast.Constant) and required.value is True:
+            how = "required"
+        elif "default" in options and not _is_none(options["default"]):
+            how = "defaulted"
+        if isinstance(names, ast.Constant) and isinstance(names.value, str):
+            self._usage(names.value, names, how)
+        for name, where in _strings(names) or ():
+            self._usage(name, where, how)
+
+    def _option_prefix(self, keyword: str, value: ast.expr) -> None:
+        """Every option read from ``PREFIX_<OPTION>``: click's ``auto_envvar_prefix="APP"``
+        (``APP_PORT``), configargparse's ``auto_env_var_prefix="APP_"`` (``APP_PORT``)."""
+        if not isinstance(value, ast.Constant) or not isinstance(value.value, str):
+            return
+        prefix = value.value.upper() + ("_" if keyword == "auto_envvar_prefix" else "")
+        if prefix.strip("_"):
+            location = Location(self.path, value.lineno, value.col_offset + 1)
+            self.found.dynamic.append(DynamicRead(f"{prefix}*", location))
 
     def _inner_use(self, read: ast.AST) -> str:
         if isinstance(read, ast.Call):
