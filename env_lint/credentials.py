@@ -292,8 +292,11 @@ def credential_kind(value: str, *, secret_name: bool) -> str | None:
     variable whose name or docs say it is secret), or None."""
     kind = known_credential(value)
     if kind is None and secret_name and random_looking(value):
-        kind = "high-entropy value on a secret variable"
+        kind = HIGH_ENTROPY
     return kind
+
+
+HIGH_ENTROPY = "high-entropy value on a secret variable"
 
 
 def fingerprint(value: str, salt: str = "env-lint/v1") -> str:

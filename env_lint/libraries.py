@@ -248,6 +248,10 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     ),
     "better-auth": _BETTER_AUTH,
     "autumn-js": ("AUTUMN_SECRET_KEY",),
+    # LangChain's Tavily tool, in the community package and its own
+    **dict.fromkeys(
+        ("@langchain/community", "@langchain/tavily", "langchain-tavily"), ("TAVILY_API_KEY",)
+    ),
     "next-auth": _AUTH,
     "@auth/core": _AUTH,
     "@auth/nextjs": _AUTH,

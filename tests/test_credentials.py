@@ -277,12 +277,26 @@ def test_a_public_switch_named_after_credentials_holds_none(run_in, tmp_path, fi
     assert ("EL601" in run_in(tmp_path).out) is fires
 
 
-@pytest.mark.parametrize(("name", "fires"), [("VITE_FIREBASE_CONFIG", False), ("FIREBASE_ADMIN_CONFIG", True)])
-def test_a_committed_google_browser_key_under_a_public_prefix_is_no_leak(run_in, tmp_path, name, fires):
+@pytest.mark.parametrize(
+    ("name", "kind", "fires"),
+    [
+        ("VITE_FIREBASE_CONFIG", "google", False),
+        ("FIREBASE_ADMIN_CONFIG", "google", True),
+        ("REACT_APP_SEGMENT_TOKEN", "random", False),
+        ("SEGMENT_TOKEN", "random", True),
+        ("NEXT_PUBLIC_STRIPE_SECRET", "stripe", True),  # a server secret's format: still a leak
+    ],
+)
+def test_a_committed_client_key_under_a_public_prefix_is_no_leak(run_in, tmp_path, name, kind, fires):
     import subprocess
 
-    key = "AIza" + r(string.ascii_letters + string.digits, 35)
-    config = json.dumps({"apiKey": key, "authDomain": "demo.firebaseapp.com", "projectId": "demo"})
+    alphabet = string.ascii_letters + string.digits
+    key = "AIza" + r(alphabet, 35)
+    config = {
+        "google": json.dumps({"apiKey": key, "authDomain": "demo.firebaseapp.com", "projectId": "demo"}),
+        "random": r(alphabet, 32),
+        "stripe": "sk_live_" + r(alphabet, 24),
+    }[kind]
     write_repo(tmp_path, {".env.production": f"{name}='{config}'\n", "src/a.ts": f"process.env.{name};\n"})
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     subprocess.run(["git", "add", "-f", "."], cwd=tmp_path, check=True)

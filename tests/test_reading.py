@@ -257,13 +257,14 @@ def test_a_required_declared_variable_missing_from_the_example_is_reported(run_i
 
 
 def test_a_declared_variable_only_another_app_reads_is_not_missing(run_in, tmp_path):
-    """A ``ProcessEnv`` member this app's code no longer reads (another app of the repo does)
-    requires nothing here."""
+    """A ``ProcessEnv`` member this app's code no longer reads (another app of the repo does),
+    or reads only with a fallback, requires nothing here: a type says what it would be."""
     write_repo(tmp_path, {
         "apps/shop/src/env.d.ts": "declare namespace NodeJS {\n  interface ProcessEnv {\n"
-        "    LEGACY_DB_URL: string;\n    SHOP_TOKEN: string;\n  }\n}\n",
+        "    LEGACY_DB_URL: string;\n    SHOP_TOKEN: string;\n    SHOP_API: string;\n  }\n}\n",
         "apps/shop/src/db.ts": "export const db = process.env.PG_URL || '';\n"
-        "export const token = process.env.SHOP_TOKEN;\n",
+        "export const token = process.env.SHOP_TOKEN;\n"
+        "export const api = process.env.SHOP_API ?? 'https://api.example.com';\n",
         "apps/shop/.env.example": "PG_URL=\n",
         "apps/blog/src/db.ts": "export const db = process.env.LEGACY_DB_URL;\n",
         "apps/blog/.env.example": "LEGACY_DB_URL=\n",
@@ -593,3 +594,19 @@ def test_a_read_after_an_early_return_on_a_switch_needs_the_switch(tmp_path):
     assert found[("METRICS_HOST", 3)] == "guarded"
     assert found[("BILLING_URL", 7)] == "required"
     assert found[("SHIP_URL", 11)] == "required"
+
+
+def test_a_compose_files_input_sheet_lists_what_the_compose_file_does_not_set(run_in, tmp_path):
+    """``docker-compose.prod.env.example`` beside ``docker-compose.prod.yml``: a schema
+    variable the compose file sets itself is not missing from it; one it leaves out is."""
+    write_repo(tmp_path, {
+        "docker-compose.prod.yml": "services:\n  web:\n    image: acme/web:1\n    environment:\n"
+        "      DATABASE_URL: 'mysql://app:${DB_PASSWORD}@db/app'\n      APP_SECRET: ${APP_SECRET}\n",
+        "docker-compose.prod.env.example": "DB_PASSWORD=\nAPP_SECRET=\n",
+        "src/env.ts": 'import { z } from "zod";\nexport const env = z.object({\n'
+        "  DATABASE_URL: z.string(),\n  APP_SECRET: z.string(),\n  MAIL_KEY: z.string(),\n"
+        "}).parse(process.env);\n",
+    })
+    out = run_in(tmp_path).out
+    assert "`MAIL_KEY` is declared in the schema but missing" in out
+    assert "`DATABASE_URL`" not in out and out.count("EL200") == 1

@@ -138,11 +138,12 @@ STALE_DOC_VAR = Rule(
     'not count), a shell script\'s own variables (`DB_HOST="localhost"` with no `export` in '
     'a block that runs commands and expands `"$DB_HOST"` itself), tables whose first column '
     "is headed for something else (`| Value | Description |` of an enum, a status, an event "
-    "type, `| Command |`, `| Code |` of error codes), placeholder "
+    "type, `| Command |`, `| Code |` of error codes, `| Export |` of a module's API), "
+    "placeholder "
     "names (`MY_VAR`, `VAR_1`), retired or deprecated rows, pages marked superseded, "
     "changelogs, migration and upgrade guides (`docs/upgrade/`), plans and design specs "
     "(`docs/specs/`, `load-test-plan.md`, `CLIENT_SPEC.md`, a page titled `... Spec (RC)`, "
-    "`RFC: ...`, `Draft: ...`), "
+    "`RFC: ...`, `Draft: ...`, `Design: ...`), "
     "blog posts (`blog/`, `posts/`), pages of an earlier docs version (`docs/v3/` beside "
     "`docs/v4/`), "
     "RFCs and decision records, any name when some code reads names converted from another case "

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..analysis.context import Context
 from ..model import ExampleFile, Finding, Location, Related, SchemaVar, Severity, Usage
-from ..paths import is_tooling_path
+from ..paths import is_compose, is_tooling_path
 from .base import Rule, files_phrase, related_to
 
 
@@ -20,12 +20,38 @@ def _missing_optional(ctx: Context) -> Iterator[Finding]:
 
 
 def _read_under(ctx: Context, name: str, covering: tuple[ExampleFile, ...]) -> bool:
-    """Some code that the same example files cover reads ``name``."""
+    """Some code that the same example files cover needs ``name`` (a read with no fallback):
+    a type declaration (``interface ImportMetaEnv``) says its type, the reads say whether a
+    deploy must set it."""
     paths = {f.path for f in covering}
     return any(
         paths.intersection(f.path for f in ctx.project.examples_covering(u.location.path))
         for u in ctx.usages.get(name, ())
+        if u.required
     )
+
+
+def _set_by_its_stack(ctx: Context, covering: tuple[ExampleFile, ...]) -> set[str]:
+    """A compose file's own input sheet (``docker-compose.prod.env.example`` beside
+    ``docker-compose.prod.yml``) lists what the compose file does not set itself: what the
+    compose file sets or passes on counts as listed."""
+    stems = {stem for f in covering if (stem := _compose_stem(f.path))}
+    if not stems:
+        return set()
+    return {
+        u.name
+        for reads in ctx.usages.values()
+        for u in reads
+        if u.weak and u.location.path.rsplit(".", 1)[0] in stems and is_compose(u.location.path)
+    }
+
+
+def _compose_stem(path: str) -> str | None:
+    """``deploy/docker-compose.prod`` for ``deploy/docker-compose.prod.env.example``."""
+    for suffix in (".env.example", ".env.sample", ".env.template", ".env.dist"):
+        if path.endswith(suffix) and is_compose(path[: -len(suffix)] + ".yml"):
+            return path[: -len(suffix)]
+    return None
 
 
 def _missing(ctx: Context, rule: Rule, *, required: bool) -> Iterator[Finding]:
@@ -39,7 +65,7 @@ def _missing(ctx: Context, rule: Rule, *, required: bool) -> Iterator[Finding]:
         covering = ctx.covering(schema)
         if not covering:
             continue  # only other apps have example files: none speaks for this schema
-        listed = {e.name for f in covering for e in f.entries}
+        listed = {e.name for f in covering for e in f.entries} | _set_by_its_stack(ctx, covering)
         for var in schema.variables:
             if listed.intersection(var.names()) or ctx.is_runtime(var.name):
                 continue
@@ -191,7 +217,11 @@ MISSING_FROM_EXAMPLE = Rule(
     "commented out) in the example file(s) that cover the schema: those of the nearest "
     "directory, walking up from the schema, that holds any example file (when no directory "
     "on the way up has one, every example file of the schema's own package; another app's "
-    "example file lists that app's variables). Optional and defaulted variables "
+    "example file lists that app's variables). A compose file's own input sheet "
+    "(`docker-compose.prod.env.example` beside `docker-compose.prod.yml`) need not list what "
+    "the compose file sets itself. A TypeScript declaration (`interface ImportMetaEnv`) "
+    "requires a variable only where code of the same example file reads it with no "
+    "fallback. Optional and defaulted variables "
     "are `missing-optional-from-example` (off by default): a hand-picked example file need not "
     "list every knob. Schemas of test suites and tooling (under `tests/`, `e2e/`, "
     "`scripts/`...) are not checked: CI sets their variables. Runs only when the repo has an "

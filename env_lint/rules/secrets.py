@@ -194,10 +194,13 @@ PUBLIC_SECRET = Rule(
     "`CREDENTIALS`...) or is called secret by an example comment or the docs. Names that are "
     "public by design are allowed: `ANON_KEY`, `PUBLISHABLE_KEY`, `PUBLIC_KEY`, `DSN`, "
     "`SITE_KEY`, `MEASUREMENT_ID`, `CLIENT_ID`, `APP_ID`, `PROJECT_ID`..., switches "
-    "(`DISABLE_PASSWORD_SIGNUP`, `*_ENABLED`: their value is true or false) and a demo "
+    "(`DISABLE_PASSWORD_SIGNUP`, `*_ENABLED`: their value is true or false; also any variable "
+    "whose example values are all `true` / `false` or that a schema types boolean, such as "
+    "`USE_DEFAULT_CREDENTIALS=true`) and a demo "
     "account's login (`DEMO_PASSWORD`, shown on the sign-in page on purpose). An address "
     "named secret by its name alone (`PRIVATE_FILES_ENDPOINT`, `*_URL`, `*_HOST`) says who "
-    "may reach it, not that its value is a credential.",
+    "may reach it, not that its value is a credential. A comment that says the values are "
+    "*not* secret (`NOT secret`, `non-sensitive`) calls nothing secret.",
     why="Everything with a public prefix ships in the JavaScript bundle to every visitor: a "
     "service-role key there gives anyone full access.",
     example="```dotenv\nNEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY=\n```",
@@ -215,7 +218,10 @@ COMMITTED_ENV_FILE = Rule(
     "`.env.production.local`, `env.production`, `prod.env`...; not example, sample, template "
     "or encrypted vault files, not `env.ts` or `.env.webp`) is tracked by git and holds values "
     "that look like real credentials (the same detectors as `secret-in-example`; local "
-    "development URLs and values a comment calls dummy are not). A committed env file of "
+    "development URLs and values a comment calls dummy are not, nor a client key under a "
+    "prefix the bundler exposes, which the bundle publishes anyway: a Google browser key "
+    "(Firebase, Maps) or a random-looking value such as an analytics write key; a server "
+    "secret's own format there, `sk_live_...`, still counts). A committed env file of "
     "non-secret settings (a Next.js `.env.production` with public URLs) is a team's choice and "
     "is not reported, nor are test settings (`.env.test`, `ci.env`: dummy values the test suite "
     "loads) and files named for what they configure rather than for a stage (`variables.env`, "

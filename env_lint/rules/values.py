@@ -152,8 +152,10 @@ DEFAULT_MISMATCH = Rule(
     what="The schema gives a variable a default (`.default(25)`) and the docs about that "
     "schema's package state a different one (a Default column, a `Default:` line). Compared "
     'by meaning: `25` equals `25.0`, `true` equals `"true"`, `1000 (1s)` means `1000`, '
-    "`Not set` / `none` / `-` mean no value; prose that is not a value (`the host name`) and "
-    "placeholders are never compared, nor the values of a plan, changelog or migration guide "
+    "`Not set` / `none` / `-` mean no value; prose that is not a value (`the host name`), "
+    "a default computed from another variable (`${BASE_URL}/callback`), placeholders and a "
+    'schema default of `""` (unset: the real default is resolved where it is used) are never '
+    "compared, nor the values of a plan, changelog or migration guide "
     "(`load-test-plan.md`: the settings under test then). Example values that differ from the "
     "default are "
     "`example-differs-from-default` (off by default).",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..credentials import (
+    HIGH_ENTROPY,
     credential_kind,
     fingerprint,
     known_credential,
@@ -47,14 +48,16 @@ def _credentials(entries: tuple[ExampleEntry, ...]) -> Iterator[Credential]:
             continue
         if local_service_key(entry.name, local) and known_credential(value) is None:
             continue  # random-looking only: a local emulator's or sibling service's default
-        if kind == _BROWSER_KEY and public_prefix(entry.name) is not None:
-            continue  # a Firebase / Maps browser key: the bundle publishes it to every visitor
+        if public_prefix(entry.name) is not None and kind in _CLIENT_KEYS:
+            continue  # a client key (Firebase, Maps, analytics): the bundle publishes it
         yield Credential(entry.name, entry.location, kind, fingerprint(value))
 
 
-# Google's keys for browsers are public by design (restricted by referrer and API, not kept
-# secret): under a prefix the bundler exposes, a committed one is no leak.
-_BROWSER_KEY = "Google API key"
+# Under a prefix the bundler exposes, a committed value ships to every visitor anyway: a
+# Google browser key (public by design, restricted by referrer) or a random-looking client
+# key (an analytics write key) is no leak. A server secret's own format (``sk_live_``...)
+# under such a prefix still is.
+_CLIENT_KEYS = frozenset({"Google API key", HIGH_ENTROPY})
 
 
 def _unreadable(path: str, failure: ParseFailure) -> FileFacts:
