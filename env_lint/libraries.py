@@ -168,6 +168,19 @@ _BETTER_AUTH = (
     "NUXT_PUBLIC_AUTH_URL", "BETTER_AUTH_TRUSTED_ORIGINS",
 )  # fmt: skip
 
+# LiteLLM reads each provider's key, base URL and version by name when a call is not given them
+# (its docs' "Setting API Keys" and environment-variable pages).
+_LITELLM = (
+    "OPENAI_API_KEY", "OPENAI_API_BASE", "OPENAI_BASE_URL", "OPENAI_ORGANIZATION",
+    "ANTHROPIC_API_KEY", "XAI_API_KEY", "REPLICATE_API_KEY", "TOGETHERAI_API_KEY",
+    "AZURE_API_KEY", "AZURE_API_BASE", "AZURE_API_VERSION", "AZURE_API_TYPE", "GEMINI_API_KEY",
+    "VERTEXAI_PROJECT", "VERTEXAI_LOCATION", "GOOGLE_APPLICATION_CREDENTIALS",
+    "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION_NAME", "COHERE_API_KEY",
+    "HUGGINGFACE_API_KEY", "GROQ_API_KEY", "MISTRAL_API_KEY", "OLLAMA_API_BASE",
+    "OLLAMA_API_KEY", "LM_STUDIO_API_BASE", "LM_STUDIO_API_KEY", "DEEPSEEK_API_KEY",
+    "OPENROUTER_API_KEY", "PERPLEXITYAI_API_KEY", "FIREWORKS_AI_API_KEY",
+)  # fmt: skip
+
 LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "next": _NEXT,
     "react-scripts": _CRA,
@@ -248,6 +261,8 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     ),
     "better-auth": _BETTER_AUTH,
     "autumn-js": ("AUTUMN_SECRET_KEY",),
+    "litellm": _LITELLM,
+    "dub": ("DUB_API_KEY",),  # its SDK: ``new Dub()`` with no token
     # LangChain's Tavily tool, in the community package and its own
     **dict.fromkeys(
         ("@langchain/community", "@langchain/tavily", "langchain-tavily"), ("TAVILY_API_KEY",)

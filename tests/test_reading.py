@@ -578,7 +578,8 @@ def test_command_line_options_that_fall_back_to_the_environment(tmp_path):
 
 def test_a_read_after_an_early_return_on_a_switch_needs_the_switch(tmp_path):
     """``if (!process.env.KEY) return;`` makes the rest of the block an optional feature; an
-    early ``throw`` asserts the key instead, and a stage check switches nothing off."""
+    early ``throw`` asserts the key instead, and a stage check or a flag that is on (``=== "true"``)
+    switches nothing off."""
     write_repo(tmp_path, {
         "src/track.ts": "export function start() {\n"
         "  if (!process.env.METRICS_KEY) return;\n"
@@ -588,12 +589,20 @@ def test_a_read_after_an_early_return_on_a_switch_needs_the_switch(tmp_path):
         "  charge(process.env.BILLING_URL!);\n}\n"
         "export function staged() {\n"
         "  if (process.env.NODE_ENV !== 'production') { return; }\n"
-        "  ship(process.env.SHIP_URL!);\n}\n",
+        "  ship(process.env.SHIP_URL!);\n}\n"
+        "export function paused() {\n"
+        "  if (process.env.MAINTENANCE === 'true') return;\n"
+        "  serve(process.env.SERVE_URL!);\n}\n"
+        "export function mail() {\n"
+        "  if (process.env.MAIL_KEY == null || !process.env.MAIL_FROM) return;\n"
+        "  send(process.env.MAIL_HOST!);\n}\n",
     })
     found = usages(tmp_path)
     assert found[("METRICS_HOST", 3)] == "guarded"
     assert found[("BILLING_URL", 7)] == "required"
     assert found[("SHIP_URL", 11)] == "required"
+    assert found[("SERVE_URL", 15)] == "required"  # a flag that turns the usual path off
+    assert found[("MAIL_HOST", 19)] == "guarded"
 
 
 def test_a_compose_files_input_sheet_lists_what_the_compose_file_does_not_set(run_in, tmp_path):

@@ -837,7 +837,8 @@ def _env_names(src: Script, node: Node) -> set[str]:
 
 def _after_early_return(src: Script, statement: Node, block: Node, name: bytes) -> bool:
     """An earlier ``if (!process.env.KEY) return;`` in the block switches the rest on: like
-    ``process.env.KEY ? init(process.env.HOST) : null``. (One that throws asserts instead.)"""
+    ``process.env.KEY ? init(process.env.HOST) : null``. (One that throws asserts instead;
+    ``if (process.env.MAINTENANCE === "true") return;`` leaves the usual path to the rest.)"""
     for sibling in block.named_children:
         if sibling.start_byte >= statement.start_byte:
             return False
@@ -846,9 +847,27 @@ def _after_early_return(src: Script, statement: Node, block: Node, name: bytes) 
         test = sibling.child_by_field_name("condition")
         if test is None or not _only_returns(sibling.child_by_field_name("consequence")):
             continue
+        if not _unset_test(src, test):
+            continue
         if _tests(src, test, name) or _flag_test(src, test):
             return True
     return False
+
+
+def _unset_test(src: Script, test: Node) -> bool:
+    """``!X``, ``!A || !B``, ``X == null``, ``X === undefined``: true when something is unset."""
+    test = unwrap(test) or test
+    if test.type == "unary_expression":
+        return _operator(src, test) == "!"
+    if test.type != "binary_expression":
+        return False
+    sides = [test.child_by_field_name(f) for f in ("left", "right")]
+    if _operator(src, test) == "||":
+        return all(side is not None and _unset_test(src, side) for side in sides)
+    nothing = {"null", "undefined", '""', "''"}
+    return _operator(src, test) in _EQUALITY - {"!==", "!="} and any(
+        side is not None and src.text(side) in nothing for side in sides
+    )
 
 
 def _only_returns(node: Node | None) -> bool:
