@@ -263,6 +263,10 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "autumn-js": ("AUTUMN_SECRET_KEY",),
     "litellm": _LITELLM,
     "dub": ("DUB_API_KEY",),  # its SDK: ``new Dub()`` with no token
+    # LangChain's Python integrations, built with no key (``ChatAnthropic()``, ``ConneryService()``)
+    "langchain-anthropic": ("ANTHROPIC_API_KEY",),
+    "langchain-community": ("TAVILY_API_KEY", "CONNERY_RUNNER_URL", "CONNERY_RUNNER_API_KEY"),
+    "kay": ("KAY_API_KEY",),
     # LangChain's Tavily tool, in the community package and its own
     **dict.fromkeys(
         ("@langchain/community", "@langchain/tavily", "langchain-tavily"), ("TAVILY_API_KEY",)

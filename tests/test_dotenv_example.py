@@ -118,13 +118,24 @@ HELM_PARTIAL = b"""{{- define "app.env" -}}
 """
 
 
-def test_a_template_in_another_language_is_not_held_to_dotenv():
-    """``_env.tpl`` (a Helm partial) shares an example file's name, not its grammar: its names
+YAML_ENV_VARS = b"""API_URL: https://api.example.com
+FEATURE_ON: "true"
+API_TOKEN: your-token
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("chart/templates/_env.tpl", HELM_PARTIAL), (".env.cloud.yaml.example", YAML_ENV_VARS)],
+)
+def test_a_template_in_another_language_is_not_held_to_dotenv(name, text):
+    """``_env.tpl`` (a Helm partial) shares an example file's name, not its grammar, and so
+    does a YAML env-vars file named for its format (``.env.cloud.yaml.example``): its names
     are a deploy config's mentions, and it reports no parse errors."""
     from env_lint.sources.base import Settings
     from env_lint.sources.dotenv_example import SOURCE
 
-    facts = SOURCE.parse("chart/templates/_env.tpl", HELM_PARTIAL, Settings())
+    facts = SOURCE.parse(name, text, Settings())
     assert (facts.source, facts.failures, facts.example, facts.words_kind) == (
         "other",
         (),
@@ -133,11 +144,12 @@ def test_a_template_in_another_language_is_not_held_to_dotenv():
     )
 
 
-@pytest.mark.parametrize("name", [".env.tpl", "env.production.example", "_env.tpl"])
+@pytest.mark.parametrize("name", [".env.tpl", "env.production.example", "_env.tpl", ".env.yaml.example"])
 def test_a_dotenv_named_or_mostly_dotenv_file_keeps_its_parse_errors(name):
     from env_lint.sources.base import Settings
     from env_lint.sources.dotenv_example import SOURCE
 
-    text = HELM_PARTIAL if name != "_env.tpl" else b"A=1\nB=2\nnot an assignment\n"
+    mostly_dotenv = name in ("_env.tpl", ".env.yaml.example")
+    text = b"A=1\nB=2\nnot an assignment\n" if mostly_dotenv else HELM_PARTIAL
     facts = SOURCE.parse(f"deploy/{name}", text, Settings())
     assert facts.source == "example" and facts.failures

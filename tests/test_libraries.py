@@ -32,6 +32,7 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"package.json": json.dumps({"dependencies": {"autumn-js": "0.1"}})}, "AUTUMN_SECRET_KEY", id="billing-sdk"),
         pytest.param({"package.json": json.dumps({"dependencies": {"@langchain/community": "0.3"}})}, "TAVILY_API_KEY", id="agent-tool"),
         pytest.param({"requirements.txt": "litellm>=1.40\n"}, "AZURE_API_VERSION", id="llm-router"),
+        pytest.param({"pyproject.toml": '[project]\nname = "x"\ndependencies = ["langchain-community"]\n'}, "CONNERY_RUNNER_API_KEY", id="agent-tools-py"),
         pytest.param({"package.json": json.dumps({"dependencies": {"dub": "0.60"}})}, "DUB_API_KEY", id="link-sdk"),
         pytest.param({"main.wasp.ts": "export default {};\n"}, "GOOGLE_CLIENT_ID", id="wasp-project-file"),
         pytest.param({"package.json": json.dumps({"scripts": {"i18n": "dotenv -e .env -- npx lingo.dev@latest run"}})}, "LINGO_API_KEY", id="run-through-npx"),

@@ -333,6 +333,7 @@ def test_a_runner_the_page_installs_still_runs_this_repo(page):
         ("npm install @aws-sdk/other", "AWS_REGION", None),  # a scope names a vendor
         ("npm install left-pad", "APP_TOKEN", None),
         ("uv add metricsly", "METRICSLY_API_KEY", "metricsly"),
+        ("pip install shop-metrics", "SHOPMETRICS_TOKEN", "shop-metrics"),  # the parts run together
         # not named after the package, but known to be read by it
         ("pip install newrelic", "NEW_RELIC_APP_NAME", "newrelic"),
         ("npm install @aws-sdk/client-s3", "AWS_REGION", "@aws-sdk/client-s3"),

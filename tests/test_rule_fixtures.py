@@ -155,3 +155,14 @@ def test_fixture_fires_nothing_else(run, rule):
     result = run(*args(RULE_FIXTURES / rule.name / "fires"))
     findings = [line for line in result.out.splitlines()[:-1]]
     assert all(f"[{rule.name}]" in line for line in findings)
+
+
+@pytest.mark.parametrize("rule", ["runtime-env-mismatch", "client-prefix", "schema-key-not-wired"])
+def test_a_test_suites_schema_is_broken_on_purpose(run_in, tmp_path, rule):
+    """The same schema under ``test/`` (a library's test suite, building schemas with made-up
+    values to see them fail) is not checked for its wiring."""
+    from .conftest import copy_fixture
+
+    repo = copy_fixture(RULE_FIXTURES / rule / "fires", tmp_path / "repo")
+    (repo / "src").rename(repo / "test")
+    assert run_in(repo, "--select", rule).out.startswith("No problems found")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..analysis.context import Context
 from ..model import Finding, Location, Related, Severity
+from ..paths import is_tooling_path
 from ..sources.turbo import allows
 from .base import Rule
 
@@ -29,8 +30,8 @@ _INFERRED = (
 
 def _runtime_env_mismatch(ctx: Context) -> Iterator[Finding]:
     for schema in ctx.project.schemas:
-        if schema.kind != "t3-env" or schema.runtime_env is None:
-            continue
+        if schema.kind != "t3-env" or schema.runtime_env is None or is_tooling_path(schema.path):
+            continue  # a test suite builds broken schemas on purpose, with made-up values
         passed = {name for name, _ in schema.runtime_env}
         declared = {v.key or v.name for v in schema.variables}
         where = "experimental__runtimeEnv" if schema.runtime_env_client_only else "runtimeEnv"
@@ -59,7 +60,7 @@ def _runtime_env_mismatch(ctx: Context) -> Iterator[Finding]:
 def _client_prefix(ctx: Context) -> Iterator[Finding]:
     for schema in ctx.project.schemas:
         prefix = schema.client_prefix
-        if schema.kind != "t3-env" or not prefix:
+        if schema.kind != "t3-env" or not prefix or is_tooling_path(schema.path):
             continue
         for var in schema.variables:
             key = var.key or var.name  # t3-env checks the prefix of the schema key
@@ -113,7 +114,9 @@ RUNTIME_ENV_MISMATCH = Rule(
     summary="t3-env's runtimeEnv and the declared variables disagree.",
     what="In `createEnv({ server, client, shared, runtimeEnv })` with a key-by-key "
     "`runtimeEnv` (or `experimental__runtimeEnv`, which needs the client and shared keys), a "
-    "declared key is missing from it, or it passes a key that no section declares.",
+    "declared key is missing from it, or it passes a key that no section declares. A "
+    "test suite's schema (under `test/`, `__tests__/`, `examples/`...) is not checked: it is "
+    "built with made-up values, often broken on purpose.",
     why="t3-env validates only what `runtimeEnv` hands it: a key missing there is always "
     "undefined, and validation fails in every environment (or the default silently wins).",
     example="```ts\nclient: { NEXT_PUBLIC_API_URL: z.string().url() },\n"
@@ -129,7 +132,9 @@ CLIENT_PREFIX = Rule(
     summary="A t3-env client variable lacks the public prefix, or a server one has it.",
     what="A key in t3-env's `client` section without the framework's public prefix "
     "(`NEXT_PUBLIC_` for env-nextjs, `NUXT_PUBLIC_` for env-nuxt, or `clientPrefix`), or a "
-    "key in `server` with it.",
+    "key in `server` with it. A "
+    "test suite's schema (under `test/`, `__tests__/`, `examples/`...) is not checked: it is "
+    "built with made-up values, often broken on purpose.",
     why="Without the prefix the bundler never inlines the value, so the client always sees "
     "undefined; with it, a server secret ships to every browser.",
     example="```ts\nclient: { API_URL: z.string().url() },\n```",

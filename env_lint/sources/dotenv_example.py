@@ -56,13 +56,18 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
 
 
 def _foreign(path: str, example: ExampleFile) -> bool:
-    """A file that only shares the name (a Helm partial ``_env.tpl``, a Jinja ``env-template.j2``):
-    named outside the dotenv grammar, and more of its lines fail than parse. Its names are a
-    deploy config's mentions; a file named like ``.env.example`` is always held to dotenv."""
-    if is_dotenv_name(name_of(path)):
+    """A file that only shares the name (a Helm partial ``_env.tpl``, a Jinja ``env-template.j2``,
+    a YAML env-vars file ``.env.cloud.yaml.example``): named outside the dotenv grammar or for
+    another format, and more of its lines fail than parse. Its names are a deploy config's
+    mentions; a file named like ``.env.example`` is always held to dotenv."""
+    name = name_of(path)
+    if is_dotenv_name(name) and not _OTHER_FORMATS.intersection(name.lower().split(".")):
         return False
     failed = len(example.failures) + len(example.stray)
     return failed > len(example.entries) + len(example.invalid_keys)
+
+
+_OTHER_FORMATS = frozenset({"yaml", "yml", "json", "toml", "xml", "ini", "properties"})
 
 
 def _unreadable(path: str, failure: ParseFailure) -> FileFacts:

@@ -299,8 +299,10 @@ def _named_after(mentions: list[DocMention], packages: set[str]) -> list[DocMent
             reads.setdefault(name, package)
         if package.startswith("@"):
             continue  # a scope names a vendor (``@aws-sdk/...``), not the package's settings
-        # each part names a product: ``langchain-tavily`` reads ``TAVILY_API_KEY``
-        for part in re.split(r"[-_/.]", package):
+        # each part names a product: ``langchain-tavily`` reads ``TAVILY_API_KEY``; so do the
+        # parts run together (``semantic-kernel`` reads ``SEMANTICKERNEL_...``)
+        parts = re.split(r"[-_/.]", package)
+        for part in [*parts, "".join(parts)] if len(parts) > 1 else parts:
             word = part.upper() + "_"
             generic = part in _GENERIC_PARTS or word.startswith(_FRAMEWORK_PREFIXES)
             if len(word) >= 4 and not generic:
