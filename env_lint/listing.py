@@ -190,11 +190,18 @@ def _package_dirs(listed: list[str]) -> frozenset[str]:
     ``__init__.py`` of their own, or sit in a Python package (a module ``pkg/build/`` of a
     package whose ``__init__.py`` is beside it, even without one of its own)."""
     found = set()
-    python = {rel[: -len("/__init__.py")] for rel in listed if rel.endswith("/__init__.py")}
+    python = set()  # directories holding an ``__init__.py``
+    directories = set()
     for rel in listed:
         directory, _, name = rel.rpartition("/")
+        directories.add(directory)
+        if name == "__init__.py":
+            python.add(directory)
         if name in _MANIFESTS and directory.rpartition("/")[2] in _MAY_BE_PACKAGES:
             found.add(directory)
+    for directory in directories if python else ():
+        if not any(f"/{p}/" in f"/{directory}/" for p in _MAY_BE_PACKAGES):
+            continue  # once per directory, not per file: this runs on every listing
         parts = directory.split("/")
         for index, part in enumerate(parts):
             if part in _MAY_BE_PACKAGES and "/".join(parts[:index]) in python:

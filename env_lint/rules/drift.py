@@ -19,7 +19,7 @@ def _missing_optional(ctx: Context) -> Iterator[Finding]:
     yield from _missing(ctx, MISSING_OPTIONAL_FROM_EXAMPLE, required=False)
 
 
-def _read_under(ctx: Context, name: str, covering: tuple[ExampleFile, ...]) -> bool:
+def _needed_under(ctx: Context, name: str, covering: tuple[ExampleFile, ...]) -> bool:
     """Some code that the same example files cover needs ``name`` (a read with no fallback):
     a type declaration (``interface ImportMetaEnv``) says its type, the reads say whether a
     deploy must set it."""
@@ -71,7 +71,7 @@ def _missing(ctx: Context, rule: Rule, *, required: bool) -> Iterator[Finding]:
                 continue
             if needed(var) != required:
                 continue
-            if schema.kind == "typescript" and not _read_under(ctx, var.name, covering):
+            if schema.kind == "typescript" and not _needed_under(ctx, var.name, covering):
                 continue  # a type declaration this app never reads: nothing a deploy needs
             yield rule.finding(
                 var.location,
