@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -27,7 +28,6 @@ from ..model import (
     Schema,
     SchemaVar,
     Snapshot,
-    parent_dir,
 )
 from ..paths import DEFAULT_EXCLUDES, shown_path, superseded_dirs
 from ..secrecy import secret_by_name
@@ -224,25 +224,18 @@ def _manifests(
             f"{config.source}: manifests.complete: unknown manifest kind {unknown[0]!r} "
             f"(one of {', '.join(kinds)})"
         )
-    held: set[str] | None = None
     for item in facts:
         for unit in item.deploy:
-            if unit.directory:
-                held = _directories(files) if held is None else held
-                if unit.directory not in held:
-                    continue  # it builds a directory the repo lacks: a copy kept as data
+            if unit.directory and not _holds(files, unit.directory):
+                continue  # it builds a directory the repo lacks: a copy kept as data
             yield replace(unit, complete=True) if unit.kind in config.complete_manifests else unit
 
 
-def _directories(files: list[str]) -> set[str]:
-    """Every directory that holds a listed file, at any depth."""
-    found: set[str] = set()
-    for path in files:
-        directory = parent_dir(path)
-        while directory and directory not in found:
-            found.add(directory)
-            directory = parent_dir(directory)
-    return found
+def _holds(files: list[str], directory: str) -> bool:
+    """A listed file is under ``directory`` (``files`` is sorted, as listed)."""
+    prefix = directory + "/"
+    index = bisect_left(files, prefix)
+    return index < len(files) and files[index].startswith(prefix)
 
 
 def _snapshots(root: str, config: Config) -> tuple[Snapshot, ...]:
