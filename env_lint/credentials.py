@@ -28,6 +28,8 @@ def _d(kind: str, hint: str, pattern: str) -> Detector:
     return Detector(kind, hint, re.compile(pattern))
 
 
+GOOGLE_API_KEY = "Google API key"  # also a browser key, public by design (see envfiles)
+
 # Most specific first: the first match names the kind.
 DETECTORS: tuple[Detector, ...] = (
     _d("PEM private key", "-----BEGIN", r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----"),
@@ -51,7 +53,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _d("Stripe live secret key", "_live_", r"\b(?:sk|rk)_live_[A-Za-z0-9]{20,300}\b"),
     _d("Stripe test secret key", "_test_", r"\b(?:sk|rk)_test_[A-Za-z0-9]{20,300}\b"),
-    _d("Google API key", "AIza", r"\bAIza[0-9A-Za-z_\-]{35}\b"),
+    _d(GOOGLE_API_KEY, "AIza", r"\bAIza[0-9A-Za-z_\-]{35}\b"),
     _d("SendGrid API key", "SG.", r"\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b"),
     _d("npm token", "npm_", r"\bnpm_[A-Za-z0-9]{36}\b"),
     _d("Hugging Face token", "hf_", r"\bhf_[A-Za-z0-9]{34,100}\b"),

@@ -18,6 +18,7 @@ from ..secrecy import (
     public_prefix,
     strongly_secret_name,
 )
+from ..values import as_bool
 from .base import Rule, related_to
 
 
@@ -121,11 +122,10 @@ def _switched(entries: list[ExampleEntry], declared: list[SchemaVar]) -> bool:
     """A true/false switch: the schema says boolean, or every example value is a boolean."""
     if any(v.type == "boolean" for v in declared):
         return True
-    values = [e.value.strip().lower() for e in entries if e.value and e.value.strip()]
-    return bool(values) and all(v in _BOOLEAN_WORDS for v in values)
+    values = [e.value for e in entries if e.value and e.value.strip()]
+    return bool(values) and all(as_bool(v) is not None for v in values)
 
 
-_BOOLEAN_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "0", "1"})
 _ADDRESS = re.compile(r"_(URL|URI|ENDPOINT|HOST|HOSTNAME|DOMAIN|ORIGIN|PATH|BUCKET)$")
 
 

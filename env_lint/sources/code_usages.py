@@ -864,10 +864,12 @@ def _unset_test(src: Script, test: Node) -> bool:
     sides = [test.child_by_field_name(f) for f in ("left", "right")]
     if _operator(src, test) == "||":
         return all(side is not None and _unset_test(src, side) for side in sides)
-    nothing = {"null", "undefined", '""', "''"}
-    return _operator(src, test) in _EQUALITY - {"!==", "!="} and any(
-        side is not None and src.text(side) in nothing for side in sides
+    return _operator(src, test) in ("===", "==") and any(
+        side is not None and src.text(side) in _NOTHING for side in sides
     )
+
+
+_NOTHING = frozenset({"null", "undefined", '""', "''"})
 
 
 def _only_returns(node: Node | None) -> bool:

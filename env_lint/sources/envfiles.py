@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..credentials import (
+    GOOGLE_API_KEY,
     HIGH_ENTROPY,
     credential_kind,
     fingerprint,
@@ -57,7 +58,7 @@ def _credentials(entries: tuple[ExampleEntry, ...]) -> Iterator[Credential]:
 # Google browser key (public by design, restricted by referrer) or a random-looking client
 # key (an analytics write key) is no leak. A server secret's own format (``sk_live_``...)
 # under such a prefix still is.
-_CLIENT_KEYS = frozenset({"Google API key", HIGH_ENTROPY})
+_CLIENT_KEYS = frozenset({GOOGLE_API_KEY, HIGH_ENTROPY})
 
 
 def _unreadable(path: str, failure: ParseFailure) -> FileFacts:
