@@ -143,3 +143,10 @@ def test_syntax_error_still_extracts_what_it_can():
     assert src.first_error() is not None
     names = [v.name for s in extract_schemas(src) for v in s.variables]
     assert "A" in names
+
+
+def test_a_syntax_error_is_located_where_it_is_even_when_only_a_token_is_missing():
+    """A missing ``)`` is an anonymous node: the error is there, not at the top of the file."""
+    code = 'import { z } from "zod";\nexport const env = z.object({\n  API_URL: z.string(,\n}).parse(process.env);\n'
+    error = Script("env.ts", code.encode()).first_error()
+    assert error is not None and (error.start_point.row, error.start_point.column) == (2, 21)

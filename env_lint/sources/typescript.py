@@ -158,12 +158,17 @@ class Script:
                     return
 
     def first_error(self) -> Node | None:
-        if not self.tree.root_node.has_error:
+        """The first ``ERROR`` or missing node in the file, found by following the children
+        that hold an error (a missing ``)`` is an anonymous node, which ``walk`` skips)."""
+        node = self.tree.root_node
+        if not node.has_error:
             return None
-        for node in self.walk():
-            if node.type == "ERROR" or node.is_missing:
-                return node
-        return self.tree.root_node
+        while node.type != "ERROR" and not node.is_missing:
+            child = next((c for c in node.children if c.has_error or c.is_missing), None)
+            if child is None:
+                break
+            node = child
+        return node
 
 
 def unwrap(node: Node | None) -> Node | None:
