@@ -144,6 +144,15 @@ def is_example_name(name: str) -> bool:
     return words[-1] not in _NOT_DOTENV
 
 
+def copy_key(rel_path: str) -> tuple[str, tuple[str, ...]]:
+    """An env file's directory and the words of its name without the example words: an example
+    file and the real file it is copied to share it (``.env.example`` / ``.env``,
+    ``db.env.sample`` / ``db.env``)."""
+    directory, _, name = rel_path.rpartition("/")
+    words = [w for w in re.split(r"[.\-_]", name.lower()) if w]
+    return directory, tuple(w for w in words if w not in _EXAMPLE_WORDS)
+
+
 # dotenv files by their own naming grammar: ``.env``, ``.env.local``, ``.env.production.local``,
 # ``env.production``, ``prod.env``; never ``env.ts``, ``.env.webp``, ``data_and_env.sql``.
 _DOTENV_NAME = re.compile(r"^(?:\.?env(?:\.[a-z0-9_-]+)*|[a-z0-9_-]+\.env)$", re.IGNORECASE)

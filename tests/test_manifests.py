@@ -384,3 +384,37 @@ def test_a_compose_copy_whose_build_context_is_not_in_the_repo_runs_no_code_here
     })
     assert [m.path for m in build_project(str(tmp_path), Config()).manifests] == ["deploy/compose.yml"]
     assert run_in(tmp_path).out.startswith("No problems found")
+
+
+def test_an_env_file_handed_to_a_third_party_image_may_hold_its_settings(run_in, tmp_path):
+    """A compose service that runs a vendor's image (``vendor/flowbox``) with ``env_file:
+    .env``: the image reads its own settings (``FLOWBOX_*``) from the example's real file.
+    Other names there are still unused, and so are the image's when it gets another file."""
+    compose = (
+        "services:\n"
+        "  flow:\n    image: vendor/flowbox:1.4\n    env_file:\n      - path: .env\n        required: true\n"
+        "  db:\n    image: postgres:16\n    env_file: db.env\n"
+    )
+    write_repo(tmp_path, {
+        "compose.yml": compose,
+        "scripts/seed.py": "import os\nURL = os.environ['SEED_URL']\n",
+        ".env.example": "SEED_URL=\nFLOWBOX_DATA_MODE=filesystem\nSTALE_SETTING=1\n",
+        "db.env.example": "POSTGRES_DB=app\nFLOWBOX_CACHE=1\n",
+    })
+    out = run_in(tmp_path).out
+    assert "FLOWBOX_DATA_MODE" not in out
+    assert "`STALE_SETTING` is listed in `.env.example`" in out
+    assert "`FLOWBOX_CACHE` is listed in `db.env.example`" in out
+
+
+def test_an_image_built_from_the_repo_reads_only_what_its_code_reads(run_in, tmp_path):
+    """``ghcr.io/acme/api`` runs the repo's own ``api`` package: its code says what it reads,
+    so a name prefixed like the image that the code never reads is still unused."""
+    write_repo(tmp_path, {
+        "compose.yml": "services:\n  api:\n    image: ghcr.io/acme/api:latest\n    env_file: .env\n",
+        "api/package.json": '{"name": "api"}\n',
+        "api/Dockerfile": "FROM node:20\n",
+        "api/index.ts": "export const port = process.env.PORT ?? 3000;\nexport const u = process.env.API_URL;\n",
+        ".env.example": "API_URL=\nAPI_OLD_FLAG=1\n",
+    })
+    assert "`API_OLD_FLAG` is listed in `.env.example`" in run_in(tmp_path).out

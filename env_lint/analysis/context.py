@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from ..model import (
     parent_dir,
     service_of,
 )
+from ..paths import copy_key
 from ..platforms import set_by
 
 if TYPE_CHECKING:
@@ -77,6 +79,23 @@ class Context:
     def read_dynamically(self, name: str) -> bool:
         """Some code reads ``process.env[`PREFIX_${x}`]`` with a prefix of ``name``."""
         return any(d.matches(name) for d in self.project.dynamic)
+
+    def read_by_image(self, name: str, example: str) -> bool:
+        """A compose service loads the example's real file (``.env`` for ``.env.example``) into
+        a third-party image named like the variable: ``vendor/flowbox`` reads ``FLOWBOX_*``."""
+        return name.startswith(self._image_prefixes.get(copy_key(example), ()))
+
+    @cached_property
+    def _image_prefixes(self) -> dict[tuple[str, tuple[str, ...]], tuple[str, ...]]:
+        """Per real env file, the prefixes of the images it is loaded into, except an image
+        named like a package of the repo (its code says what it reads)."""
+        own = {n for s in self.project.services for n in s.short_names}
+        found: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
+        for env_file, repository in self.project.handed:
+            parts = repository.split("/")
+            if parts[-1] not in own:
+                found[copy_key(env_file)].update(_prefix(p) for p in parts if len(p) > 2)
+        return {key: tuple(sorted(prefixes)) for key, prefixes in found.items()}
 
     def implicit(self, name: str, path: str | None = None) -> bool:
         """A library that is a dependency reads ``name`` itself. With ``path`` (an example
@@ -174,6 +193,11 @@ class Context:
 def _docs_site(directory: str) -> bool:
     last = directory.rsplit("/", 1)[-1].lower()
     return any(word in last for word in ("docs", "documentation", "website", "handbook"))
+
+
+def _prefix(word: str) -> str:
+    """``flow-box`` -> ``FLOW_BOX_``: the prefix of the settings a program named so reads."""
+    return "_".join(w for w in re.split(r"[^a-z0-9]+", word.lower()) if w).upper() + "_"
 
 
 def _within(path: str, directory: str) -> bool:

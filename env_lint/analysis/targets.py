@@ -158,7 +158,7 @@ class Targets:
         or several are. A library package named like a public image (a ``clickhouse`` client)
         is never one."""
         name = image.rsplit("/", 1)[-1].split("@", 1)[0].split(":", 1)[0].lower()
-        found = {s for s in self.project.services if s.targets and name in _names_of(s)}
+        found = {s for s in self.project.services if s.targets and name in s.short_names}
         return found.pop() if len(found) == 1 else None
 
     # --- what a target should hold --------------------------------------------------------
@@ -357,11 +357,6 @@ def _dockerfile_of(manifest: DeployManifest) -> str | None:
 
 def _within(path: str, directory: str) -> bool:
     return directory == "" or path == directory or path.startswith(directory + "/")
-
-
-def _names_of(service: Service) -> tuple[str, str]:
-    """A service's directory name and its package name without the scope, lower-cased."""
-    return service.path.rsplit("/", 1)[-1].lower(), service.name.rsplit("/", 1)[-1].lower()
 
 
 def _counts_as_read(path: str, weak: bool) -> bool:

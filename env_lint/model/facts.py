@@ -103,4 +103,6 @@ class FileFacts:
     member_names: frozenset[str] = frozenset()  # ``obj.UPPER_NAME`` in a schema module
     ts_config: TsConfig | None = None  # import aliases of a tsconfig.json
     mounted: tuple[str, ...] = ()  # repo paths a compose service mounts into a foreign image
+    # (env file, image repository): a compose service that builds nothing loads the file
+    handed: tuple[tuple[str, str], ...] = ()
     stages: tuple[BuildStage, ...] = ()  # a Dockerfile's build stages, in order

@@ -60,6 +60,9 @@ class Project:
     # (a config script) runs in that image, not in the repo's packages; a mounted directory may
     # be the app itself run by a generic image (``node:20`` + ``./apps/web:/app``): no clue.
     mounted: frozenset[str] = frozenset()
+    # (env file, image repository): a compose service loads the file into an image it does
+    # not build (``vendor/flowbox``), which may read its own settings from it
+    handed: frozenset[tuple[str, str]] = frozenset()
     # Dockerfile path -> its build stages: what image a manifest unit built from it runs
     build_stages: Mapping[str, tuple[BuildStage, ...]] = field(default_factory=dict)
 

@@ -19,6 +19,11 @@ class Service:
     def owns(self, rel_path: str) -> bool:
         return self.path == "" or rel_path == self.path or rel_path.startswith(self.path + "/")
 
+    @property
+    def short_names(self) -> tuple[str, str]:
+        """Its directory name and its package name without the scope, lower-cased."""
+        return self.path.rsplit("/", 1)[-1].lower(), self.name.rsplit("/", 1)[-1].lower()
+
 
 def service_of(services: tuple[Service, ...], rel_path: str) -> Service | None:
     """The deepest service whose directory holds ``rel_path``."""

@@ -146,6 +146,7 @@ def assemble(
         lone_code_words={w: path for w, path in words.homes.items() if path is not None},
         member_names={f.path: f.member_names for f in every if f.member_names},
         mounted=frozenset(m for f in every for m in f.mounted),
+        handed=frozenset(h for f in every for h in f.handed),
         build_stages={f.path: f.stages for f in every if f.stages},
     )
 

@@ -42,7 +42,7 @@ from ..model.facts import FileFacts
 from ..sources.base import Settings
 from ..stamps import Stamp, code_stamp
 
-FORMAT = 6  # 6: a Dockerfile's build stages
+FORMAT = 7  # 7: env files a compose service loads into an image
 _RACY_SECONDS = 2.0
 
 

@@ -128,7 +128,12 @@ def _unused_example_var(ctx: Context) -> Iterator[Finding]:
         places = [
             (f, e)
             for f, e in entries
-            if not (e.retired or ctx.implicit(name, f.path) or (f.path, name) in interpolated)
+            if not (
+                e.retired
+                or ctx.implicit(name, f.path)
+                or (f.path, name) in interpolated
+                or ctx.read_by_image(name, f.path)
+            )
         ]
         if not places:
             continue
@@ -265,7 +270,9 @@ UNUSED_EXAMPLE_VAR = Rule(
     "may read any name, "
     "libraries that read it themselves and platform variables; a key whose comment says it is "
     "deprecated or no longer used is kept for upgraders on purpose, and a key that another "
-    "value of the same file expands, `API_URL=${PUBLIC_HOST}:3000`, is used there). One "
+    "value of the same file expands, `API_URL=${PUBLIC_HOST}:3000`, is used there; so is a "
+    "key named like a third-party image that a compose service loads the example's real file "
+    "into, `FLOWBOX_MODE` for `image: vendor/flowbox` with `env_file: .env`). One "
     "finding per variable, "
     "with its other listings as related locations. Runs only when env-lint can see code or "
     "schemas in the repo.",

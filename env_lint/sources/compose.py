@@ -3,7 +3,8 @@ variables its ``environment`` provides (a map or a ``KEY=value`` list; ``${X}`` 
 interpolation from the shell or ``.env``; a bare ``KEY`` passed through), its ``env_file``
 references and the build stage it runs (``build.target``). A service that only runs an image
 (postgres, redis) runs none of the repo's code and is not a target; what it mounts from the
-repo (``./cube/cube.js:/cube/conf/cube.js``) runs in that image, not in the repo's packages.
+repo (``./cube/cube.js:/cube/conf/cube.js``) runs in that image, not in the repo's packages,
+and the env files it loads (``env_file: .env``) hold settings that image may read.
 Every variable the file mentions is also a weak read, as before."""
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from .deployfiles import (
     strings,
     where,
 )
-from .infra import weak_facts
+from .infra import image_repository, weak_facts
 
 if TYPE_CHECKING:
     import yaml
@@ -54,14 +55,22 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
         for name, key, node in pairs(child(root, "services"))
         if (unit := _service(path, base, name, key, node)) is not None
     ]
-    mounted = {
-        path
+    foreign = [
+        node
         for root in documents
         for _, _, node in pairs(child(root, "services"))
         if child(node, "build") is None
-        for path in _mounts(base, child(node, "volumes"))
+    ]
+    mounted = {path for node in foreign for path in _mounts(base, child(node, "volumes"))}
+    handed = {
+        (env_file, repository)
+        for node in foreign
+        if (repository := image_repository(scalar(child(node, "image")) or "$"))
+        for env_file in _env_file_paths(base, child(node, "env_file"))
     }
-    return replace(facts, deploy=tuple(units), mounted=tuple(sorted(mounted)))
+    return replace(
+        facts, deploy=tuple(units), mounted=tuple(sorted(mounted)), handed=tuple(sorted(handed))
+    )
 
 
 def _mounts(base: str, node: yaml.Node | None) -> list[str]:
@@ -89,7 +98,7 @@ def _service(
     dockerfile = scalar(child(build, "dockerfile"))
     stage = scalar(child(build, "target"))
     env_files = [f for f in _env_files(child(node, "env_file")) if f]
-    files = tuple(p for p in (in_repo(base, f) for f in env_files) if p is not None)
+    files = _env_file_paths(base, child(node, "env_file"))
     return DeployManifest(
         path=path,
         kind=_NAME,
@@ -104,6 +113,12 @@ def _service(
         role=LOCAL,
         stage=stage.lower() if stage else None,
     )
+
+
+def _env_file_paths(base: str, node: yaml.Node | None) -> tuple[str, ...]:
+    """The root-relative paths of a service's ``env_file`` entries inside the repo."""
+    found = (in_repo(base, f) for f in _env_files(node) if f)
+    return tuple(p for p in found if p is not None)
 
 
 def _env_files(node: yaml.Node | None) -> list[str]:
