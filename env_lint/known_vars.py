@@ -111,6 +111,14 @@ RUNTIME_VARIABLES = frozenset(
 )
 # npm's own; CMake's and Cargo's (their builds read ``CMAKE_*`` / ``CARGO_*`` from the shell,
 # and a ``*-sys`` crate hands every ``CMAKE_*`` to CMake)
+# Variables that name the deployment stage: a branch on one is no feature switch (what runs in
+# production needs its variables there).
+STAGE_VARIABLES = frozenset(
+    {"NODE_ENV", "APP_ENV", "ENV", "ENVIRONMENT", "STAGE", "APP_STAGE", "VERCEL_ENV",
+     "NEXT_PUBLIC_VERCEL_ENV", "NEXT_PUBLIC_APP_ENV", "NEXT_PUBLIC_ENV", "MODE", "RAILS_ENV",
+     "FLASK_ENV", "DJANGO_ENV"}
+)  # fmt: skip
+
 RUNTIME_PREFIXES = ("npm_", "npm_config_", "npm_package_", "CMAKE_", "CARGO_")
 
 

@@ -328,6 +328,48 @@ def test_a_key_spelled_as_a_read_in_any_bundler_config_is_provided(run_in, tmp_p
     assert run_in(tmp_path).out == "No problems found (3 files checked).\n"
 
 
+def test_the_environment_object_a_bundler_defines_provides_each_of_its_keys(run_in, tmp_path):
+    """``define: { "process.env": { X: ... } }`` (Vite) or ``DefinePlugin({ "process.env":
+    {...} })`` (webpack): the build puts each key's value in place of ``process.env.X``."""
+    write_repo(tmp_path, {
+        "vite.config.ts": 'import { defineConfig, loadEnv } from "vite";\n'
+        "export default defineConfig(({ mode }) => {\n"
+        '  const env = loadEnv(mode, process.cwd(), "");\n'
+        '  return { define: { "process.env": { APP_BASE_PATH: env.APP_BASE_PATH ?? "/", ...env } } };\n'
+        "});\n",
+        "tools/webpack.js": 'const { DefinePlugin } = require("webpack");\n'
+        'module.exports = { plugins: [new DefinePlugin({ "process.env": { APP_BUILD_ID: "1" } })] };\n',
+        "src/worker.ts": "export const base = `${process.env.APP_BASE_PATH}/sw.js`;\n"
+        "export const build = process.env.APP_BUILD_ID;\n"
+        "export const api = process.env.API_URL;\n"
+        "export const token = process.env.APP_TOKEN;\n",
+        ".env.example": "API_URL=\n",
+    })
+    provided = sorted(p.name for p in build_project(str(tmp_path), Config()).provided)
+    assert provided == ["APP_BASE_PATH", "APP_BUILD_ID"]
+    assert "APP_TOKEN" in run_in(tmp_path).out  # an undefined key is still undeclared
+
+
+def test_a_python_branch_another_variable_switches_on_needs_its_reads_only_there(tmp_path):
+    """``if "CDN_TOKEN" in os.environ or "CDN_BEARER" in os.environ:`` turns a feature on: the
+    reads of its companions there are optional; a branch on the stage still needs its reads,
+    and so does the code after the branch."""
+    write_repo(tmp_path, {
+        "app/settings.py": "import os\n"
+        'if "CDN_TOKEN" in os.environ or "CDN_BEARER" in os.environ:\n'
+        '    CACHE = {"ZONE": os.environ["CDN_ZONE_ID"]}\n'
+        'SENTRY = os.environ["SENTRY_DSN"] if os.getenv("SENTRY_ON") else None\n'
+        'if os.environ.get("DJANGO_ENV") == "production":\n'
+        '    SECRET = os.environ["PROD_SECRET"]\n'
+        'HOST = os.environ["APP_HOST"]\n',
+    })
+    found = usages(tmp_path)
+    assert found[("CDN_ZONE_ID", 3)] == "guarded"
+    assert found[("SENTRY_DSN", 4)] == "guarded"
+    assert found[("PROD_SECRET", 6)] == "required"
+    assert found[("APP_HOST", 7)] == "required"
+
+
 def test_a_read_behind_another_variables_switch_is_optional_but_not_behind_a_stage(tmp_path):
     """A branch a feature flag, a companion setting or a platform's variable switches on needs
     its reads only there; a branch on the deployment stage (``NODE_ENV``) still needs them."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from tree_sitter import Node
 
+from ..known_vars import STAGE_VARIABLES
 from ..model import DynamicRead, ImportedCheck, ImportedRead, Location, Usage
 from ..paths import is_tooling_path
 from ..secrecy import PUBLIC_PREFIXES
@@ -815,18 +816,13 @@ def _under_guard(src: Script, read: Node, variable: str) -> bool:
 _FLAG_READ = re.compile(
     rb"env\s*\??\.\s*([A-Z][A-Z0-9_]*)|env\s*\[\s*[\"']([A-Z][A-Z0-9_]*)[\"']\s*\]"
 )
-# A deployment stage is no feature switch: what runs in production needs its variables there.
-_STAGES = frozenset(
-    {"NODE_ENV", "APP_ENV", "ENV", "ENVIRONMENT", "STAGE", "APP_STAGE", "VERCEL_ENV",
-     "NEXT_PUBLIC_VERCEL_ENV", "NEXT_PUBLIC_APP_ENV", "NEXT_PUBLIC_ENV", "MODE", "RAILS_ENV"}
-)  # fmt: skip
 
 
 def _flag_test(src: Script, test: Node) -> bool:
     """The condition reads another variable that is no deployment stage: a feature flag or
     a companion setting (``env.DEV_PROXY ? { target: env.DEV_PROXY_TARGET } : {}``), or a
     platform's (``process.env.VERCEL ? kv({ url: process.env.KV_URL }) : memory()``)."""
-    return bool(_env_names(src, test) - _STAGES)
+    return bool(_env_names(src, test) - STAGE_VARIABLES)
 
 
 def _env_names(src: Script, node: Node) -> set[str]:
@@ -907,7 +903,7 @@ _EQUALITY = frozenset({"===", "==", "!==", "!="})
 
 def _reads_a_stage(src: Script, node: Node) -> bool:
     names = _env_names(src, node)
-    return bool(names) and names <= _STAGES
+    return bool(names) and names <= STAGE_VARIABLES
 
 
 def _tests(src: Script, test: Node, name: bytes) -> bool:

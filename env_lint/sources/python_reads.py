@@ -23,6 +23,7 @@ import ast
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from ..known_vars import STAGE_VARIABLES
 from ..model import DynamicRead, Location, Usage
 
 MARKERS = ("environ", "getenv", "config", "Config", "Env")
@@ -177,15 +178,21 @@ class _Reader(ast.NodeVisitor):
 
     def visit_If(self, node: ast.If) -> None:
         """Reads in the body of ``if "X" in os.environ:`` / ``if os.getenv("X"):`` are
-        guarded by the check."""
-        self.visit(node.test)
-        guards = _strings_in(node.test)
-        self.guards.append(guards)
+        guarded by the check; so are all reads there when the test reads another variable
+        that is no deployment stage (``if "CDN_TOKEN" in os.environ:``: a feature's switch)."""
+        self.guards.append(self._test(node.test))
         for statement in node.body:
             self.visit(statement)
         self.guards.pop()
         for statement in node.orelse:
             self.visit(statement)
+
+    def _test(self, test: ast.expr) -> frozenset[str]:
+        """Visit an ``if`` test: the names it guards (``_ANY``: a switch on another variable)."""
+        before = len(self.found.usages)
+        self.visit(test)
+        read = {u.name for u in self.found.usages[before:]}
+        return _ANY if read - STAGE_VARIABLES else _strings_in(test)
 
     def visit_Try(self, node: ast.Try) -> None:
         """``try: key = os.environ["X"]`` / ``except KeyError: key = ""``: the handler is the
@@ -199,8 +206,7 @@ class _Reader(ast.NodeVisitor):
             self.visit(part)
 
     def visit_IfExp(self, node: ast.IfExp) -> None:
-        self.visit(node.test)
-        self.guards.append(_strings_in(node.test))
+        self.guards.append(self._test(node.test))
         self.visit(node.body)
         self.guards.pop()
         self.visit(node.orelse)
@@ -347,7 +353,7 @@ class _Reader(ast.NodeVisitor):
             self.found.dynamic.append(DynamicRead(pattern, location))
 
     def _usage(self, name: str, where: ast.expr, how: str) -> None:
-        if how == "required" and (self.caught or any(name in g for g in self.guards)):
+        if how == "required" and (self.caught or any(name in g or g is _ANY for g in self.guards)):
             how = "guarded"
         location = Location(self.path, where.lineno, where.col_offset + 1)
         self.found.usages.append(Usage.classified(name, location, how))
@@ -393,6 +399,9 @@ def _recovers(handler: ast.ExceptHandler) -> bool:
     if kinds and not any(dotted(k).rsplit(".", 1)[-1] in _MISSING_KEY for k in kinds):
         return False
     return not any(isinstance(n, ast.Raise) for n in ast.walk(handler))
+
+
+_ANY: frozenset[str] = frozenset({"*"})  # every read of the branch is switched on
 
 
 def _strings_in(node: ast.expr) -> frozenset[str]:

@@ -20,6 +20,8 @@ from .directives import directives_in
 from .jsimports import reads_through_import, upper_members
 
 if TYPE_CHECKING:
+    from tree_sitter import Node
+
     from ..model.ir import Module
     from .typescript import Script
 
@@ -139,7 +141,7 @@ _PROVIDED_QUERY = """
 """
 
 
-_DEFINED_KEY = re.compile(rb"""['"](?:process|import\.meta)\.env\.""")
+_DEFINED_KEY = re.compile(rb"""['"](?:process|import\.meta)\.env[.'"]""")
 _DEFINE_QUERY = """
 (pair key: (string) @key)
 """
@@ -149,7 +151,8 @@ def provided_by_build_config(script: Script) -> Iterator[Usage]:
     """Variables a build config sets for the code: Next.js ``env: { X: ... }``, Vite
     ``define: { "process.env.X": ... }`` / ``"import.meta.env.X"``; and in any file, an
     object key spelled ``"process.env.X"`` (webpack's ``DefinePlugin``, a bundler's
-    ``replace``/``define`` map): a value the build puts in place of the read."""
+    ``replace``/``define`` map) or each key of an object defined as ``"process.env"``
+    (``define: { "process.env": { X: ... } }``): a value the build puts in place of the read."""
     if not _BUILD_CONFIG.match(name_of(script.path)):
         yield from _defined(script)
         return
@@ -157,6 +160,8 @@ def provided_by_build_config(script: Script) -> Iterator[Usage]:
 
     for _, captures in script.matches(_PROVIDED_QUERY):
         kind = property_key(script, captures["key"][0])
+        if kind in _ENV_OBJECTS:
+            yield from _keys_of(script, captures["object"][0])
         if kind not in ("env", "define"):
             continue
         for child in captures["object"][0].named_children:
@@ -170,8 +175,22 @@ def provided_by_build_config(script: Script) -> Iterator[Usage]:
             yield Usage(name, script.location(key))
 
 
+_ENV_OBJECTS = ("process.env", "import.meta.env")
+
+
+def _keys_of(script: Script, node: Node) -> Iterator[Usage]:
+    """The names an object literal defines (``{ A: 1, B }``; a spread defines none)."""
+    from .typescript import property_key
+
+    for child in node.named_children:
+        key = child.child_by_field_name("key") if child.type == "pair" else child
+        name = property_key(script, key) if key is not None else None
+        if key is not None and name is not None and name.isidentifier():
+            yield Usage(name, script.location(key))
+
+
 def _defined(script: Script) -> Iterator[Usage]:
-    if b".env." not in script.data or not _DEFINED_KEY.search(script.data):
+    if b".env" not in script.data or not _DEFINED_KEY.search(script.data):
         return
     from .typescript import string_value
 
@@ -181,6 +200,9 @@ def _defined(script: Script) -> Iterator[Usage]:
         name = text.rsplit(".", 1)[-1]
         if text in (f"process.env.{name}", f"import.meta.env.{name}") and name.isidentifier():
             yield Usage(name, script.location(key))
+        value = key.parent.child_by_field_name("value") if key.parent is not None else None
+        if text in _ENV_OBJECTS and value is not None and value.type == "object":
+            yield from _keys_of(script, value)
 
 
 # Auth.js (next-auth v5, @auth/*) reads each configured provider's settings itself, named
