@@ -78,7 +78,26 @@ _OTEL_SDKS = (
     "opentelemetry-instrumentation-logging",
 )  # fmt: skip
 _AI_GATEWAY = ("AI_GATEWAY_API_KEY",)
-_LANGFUSE = ("LANGFUSE_SECRET_KEY", "LANGFUSE_PUBLIC_KEY", "LANGFUSE_BASEURL", "LANGFUSE_HOST")
+_BEDROCK = (
+    "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+    "AWS_BEARER_TOKEN_BEDROCK",
+)  # fmt: skip
+_GOOGLE_ADK = (
+    "GOOGLE_GENAI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_GENAI_USE_VERTEXAI",
+    "GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION",
+)  # fmt: skip
+_BEDROCK = (
+    "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+    "AWS_BEARER_TOKEN_BEDROCK",
+)  # fmt: skip
+_GOOGLE_ADK = (
+    "GOOGLE_GENAI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_GENAI_USE_VERTEXAI",
+    "GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION",
+)  # fmt: skip
+_LANGFUSE = (
+    "LANGFUSE_SECRET_KEY", "LANGFUSE_PUBLIC_KEY", "LANGFUSE_BASEURL", "LANGFUSE_BASE_URL",
+    "LANGFUSE_HOST",
+)  # fmt: skip
 _TRIGGER = ("TRIGGER_SECRET_KEY", "TRIGGER_API_URL", "TRIGGER_PREVIEW_BRANCH")
 _UPLOADTHING = ("UPLOADTHING_TOKEN", "UPLOADTHING_SECRET", "UPLOADTHING_APP_ID")
 # SvelteKit's Node adapter reads these (with its default empty envPrefix).
@@ -200,6 +219,17 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "@ai-sdk/togetherai": ("TOGETHER_AI_API_KEY",),
     "@ai-sdk/fireworks": ("FIREWORKS_API_KEY",),
     "@ai-sdk/azure": ("AZURE_API_KEY", "AZURE_RESOURCE_NAME"),
+    "@ai-sdk/amazon-bedrock": _BEDROCK,
+    "@ai-sdk/google-vertex": (
+        "GOOGLE_VERTEX_PROJECT",
+        "GOOGLE_VERTEX_LOCATION",
+        "GOOGLE_VERTEX_API_KEY",
+        *_GCP,
+    ),
+    # Google's Agent Development Kit: the Gemini key, or Vertex AI's project and location
+    **dict.fromkeys(("@google/adk", "google-adk"), _GOOGLE_ADK),
+    # Chroma's cloud client: ``new CloudClient()`` / ``chromadb.CloudClient()`` with no options
+    "chromadb": ("CHROMA_API_KEY", "CHROMA_TENANT", "CHROMA_DATABASE"),
     "@openrouter/ai-sdk-provider": ("OPENROUTER_API_KEY",),
     "langfuse": _LANGFUSE,
     "langfuse-vercel": _LANGFUSE,

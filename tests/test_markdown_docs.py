@@ -348,6 +348,24 @@ def test_a_variable_named_after_a_package_the_page_adds_is_that_packages(install
     assert (mention.name, mention.tool) == (row, tool)
 
 
+@pytest.mark.parametrize(
+    ("component", "tool"),
+    [
+        ('<InstallCommand npm={["ai", "@e2b/code-interpreter"]} />', "@e2b/code-interpreter"),
+        ('<Tab>\n  <PackageInstall packages="-D @e2b/code-interpreter" />\n</Tab>', "@e2b/code-interpreter"),
+        ('<CodeTabs npm={["@e2b/code-interpreter"]} />', None),  # not an install component
+    ],
+)
+def test_a_package_an_mdx_install_component_adds_is_the_pages(component, tool):
+    """Docs frameworks install packages through components (``<InstallCommand npm={[...]}/>``):
+    a variable that package reads by itself is that package's setting."""
+    from env_lint.sources.markdown_docs import parse_doc
+
+    page = f"# Setup\n\n{component}\n\n```bash\nE2B_API_KEY=e2b_xxx\n```\n"
+    (mention,) = [m for m in parse_doc("docs/setup.mdx", page).mentions if m.primary]
+    assert (mention.name, mention.tool) == ("E2B_API_KEY", tool)
+
+
 def test_pages_of_an_earlier_docs_version_are_history(run_in, tmp_path):
     """``docs/v1/`` beside ``docs/v2/``: the older version's pages name what that release read;
     the newest version's pages are claims about the code now."""

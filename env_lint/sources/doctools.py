@@ -113,3 +113,35 @@ def runs(line: str) -> str | None:
         words = words[1:]
     program = words[0].rsplit("/", 1)[-1].lower() if words else ""
     return None if not program or program in _NOT_PROGRAMS or program in _RUNNERS else program
+
+
+# A docs framework's install component: ``<InstallCommand npm={["ai", "@ai-sdk/x"]} />``,
+# ``<PackageInstall packages="a b" />`` (the JSX of an MDX page, parsed as TSX)
+_INSTALL_TAG = re.compile(r"<[A-Za-z.]*Install")
+_JSX_TAGS = """
+(jsx_self_closing_element name: (_) @name) @element
+(jsx_opening_element name: (_) @name) @element
+"""
+
+
+def jsx_installs(text: str) -> set[str]:
+    """The packages the install components of an MDX block name: every word of the string
+    literals among their attributes."""
+    if _INSTALL_TAG.search(text) is None:
+        return set()
+    from .typescript import Script, string_value
+
+    script = Script("page.tsx", text.encode())
+    found: set[str] = set()
+    for _, captures in script.matches(_JSX_TAGS):
+        if "Install" not in script.text(captures["name"][0]):
+            continue
+        stack = list(captures["element"][0].named_children)
+        while stack:
+            node = stack.pop()
+            if node.type == "string":
+                words = (string_value(script, node) or "").split()
+                found.update(n for w in words if not w.startswith("-") and (n := package_name(w)))
+            else:
+                stack.extend(node.named_children)
+    return found

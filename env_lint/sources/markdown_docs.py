@@ -29,7 +29,7 @@ from ..wording import (
     yes_no,
 )
 from .base import Settings, Source, text_parser
-from .doctools import installs, runs, shell_words
+from .doctools import installs, jsx_installs, runs, shell_words
 from .manifests import package_name
 from .mdparse import blocks, children, plain
 
@@ -237,6 +237,11 @@ def credentials(values: list[RawValue]) -> Iterator[DocValue]:
             yield DocValue(raw.location, raw.name, kind, kind, stamp, raw.assigned)
 
 
+# Where an MDX page's JSX lands: an HTML block, a paragraph (a tag whose attributes are no
+# HTML), an indented code block (a component nested in ``<Tab>``)
+_JSX_HOLDERS = frozenset({"html_block", "inline", "code_block"})
+
+
 def parse_doc(path: str, text: str) -> ParsedDoc:
     tokens, env = blocks(text)
     doc = _Doc(path, text.split("\n"), env)
@@ -247,6 +252,8 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
     index = 0
     while index < len(tokens):
         token = tokens[index]
+        if token.type in _JSX_HOLDERS and "Install" in token.content:
+            doc.packages.update(jsx_installs(token.content))  # ``<InstallCommand npm={[]}/>``
         if token.type == "heading_open":
             _heading(doc, token, tokens[index + 1])
             index += 2
