@@ -1,7 +1,9 @@
 """TypeScript declarations of the environment: ``interface ProcessEnv`` (in ``declare namespace
 NodeJS`` or ``declare global``) and Vite's ``interface ImportMetaEnv``, in ``.d.ts`` files such
 as ``env.d.ts`` or ``vite-env.d.ts``. A declared property is a declared variable; ``X?:`` is
-optional, ``X:`` required (types only: nothing validates them at run time)."""
+optional, ``X:`` required (types only: nothing validates them at run time). Vite's own keys of
+``import.meta.env`` (``DEV``, ``PROD``, ``MODE``, ``BASE_URL``, ``SSR``) are set by Vite, not
+by the environment, and declare nothing."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from ..model import FileFacts, Location, Schema, SchemaVar
 from .base import Settings, Source, text_parser
 
 _INTERFACES = (b"ProcessEnv", b"ImportMetaEnv")
+_VITE_BUILT_INS = frozenset({"DEV", "PROD", "MODE", "BASE_URL", "SSR"})
 _QUERY = """
 (interface_declaration
   name: (type_identifier) @name (#any-of? @name "ProcessEnv" "ImportMetaEnv")
@@ -30,13 +33,15 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
     script = Script(path, text.encode("utf-8"))
     schemas = []
     for _, captures in script.matches(_QUERY):
+        interface = script.text(captures["name"][0])
+        built_in = _VITE_BUILT_INS if interface == "ImportMetaEnv" else frozenset()
         variables = []
         for member in captures["body"][0].named_children:
             if member.type != "property_signature":
                 continue
             key = member.child_by_field_name("name")
             name = property_key(script, key) if key is not None else None
-            if name is None or key is None:
+            if name is None or key is None or name in built_in:
                 continue
             optional = any(c.type == "?" for c in member.children)
             variables.append(
@@ -45,7 +50,7 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
                     script.location(key),
                     "string",
                     required=not optional,
-                    expression=f"{script.text(captures['name'][0])} declaration",
+                    expression=f"{interface} declaration",
                 )
             )
         location: Location = script.location(captures["interface"][0])
