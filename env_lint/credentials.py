@@ -28,6 +28,7 @@ def _d(kind: str, hint: str, pattern: str) -> Detector:
     return Detector(kind, hint, re.compile(pattern))
 
 
+JSON_WEB_TOKEN = "JSON Web Token"
 GOOGLE_API_KEY = "Google API key"  # also a browser key, public by design (see envfiles)
 
 # Most specific first: the first match names the kind.
@@ -62,7 +63,7 @@ DETECTORS: tuple[Detector, ...] = (
     _d("Mailgun API key", "key-", r"\bkey-[0-9a-f]{32}\b"),
     _d("Discord bot token", ".", r"\b[MN][A-Za-z\d]{23,25}\.[\w-]{6}\.[\w-]{27,38}\b"),
     _d(
-        "JSON Web Token",
+        JSON_WEB_TOKEN,
         "eyJ",
         r"\beyJ[A-Za-z0-9_\-]{10,4096}\.eyJ[A-Za-z0-9_\-]{10,8192}\.[A-Za-z0-9_\-]{10,1024}",
     ),
@@ -151,13 +152,16 @@ def placeholder_like(value: str) -> bool:
 
 
 def known_credential(value: str) -> str | None:
-    """The kind of the first known credential format in ``value``, if it is not a stand-in."""
+    """The kind of the first known credential format in ``value``, if it is not a stand-in
+    (nor a token made public by design)."""
     for detector in DETECTORS:
         if detector.hint not in value:
             continue
         for hit in detector.pattern.finditer(value):
             if detector.kind == "PEM private key" and _elided_pem(value):
                 continue
+            if detector.kind == JSON_WEB_TOKEN and public_token(hit.group(0)):
+                continue  # an ``anon`` token: made to be handed to every visitor
             if not placeholder_like(hit.group(0)):
                 return detector.kind
     for user, password, host in _url_credentials(value):
@@ -299,6 +303,27 @@ def credential_kind(value: str, *, secret_name: bool) -> str | None:
 
 
 HIGH_ENTROPY = "high-entropy value on a secret variable"
+
+
+# Roles of tokens made to be handed to every visitor (Supabase's ``anon`` key)
+_PUBLIC_ROLES = frozenset({"anon", "public"})
+
+
+def public_token(value: str) -> bool:
+    """A JSON Web Token whose claims give it a public role (``"role": "anon"``): a client key
+    published by design, as the vendor's docs say. Only the claims segment is decoded."""
+    import base64
+    import binascii
+    import json
+
+    parts = value.strip().split(".")
+    if len(parts) != 3 or not parts[0].startswith("eyJ"):
+        return False
+    try:
+        claims = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
+    except (ValueError, binascii.Error):  # a JSONDecodeError or UnicodeDecodeError is one too
+        return False
+    return isinstance(claims, dict) and claims.get("role") in _PUBLIC_ROLES
 
 
 def fingerprint(value: str, salt: str = "env-lint/v1") -> str:

@@ -277,6 +277,13 @@ def test_a_public_switch_named_after_credentials_holds_none(run_in, tmp_path, fi
     assert ("EL601" in run_in(tmp_path).out) is fires
 
 
+def _token(claims: dict[str, object]) -> str:
+    def part(data: dict[str, object]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+
+    return f"{part({'alg': 'HS256', 'typ': 'JWT'})}.{part(claims)}.{r(B64URL, 43)}"
+
+
 @pytest.mark.parametrize(
     ("name", "kind", "fires"),
     [
@@ -285,6 +292,9 @@ def test_a_public_switch_named_after_credentials_holds_none(run_in, tmp_path, fi
         ("REACT_APP_SEGMENT_TOKEN", "random", False),
         ("SEGMENT_TOKEN", "random", True),
         ("NEXT_PUBLIC_STRIPE_SECRET", "stripe", True),  # a server secret's format: still a leak
+        ("NEXT_PUBLIC_DB_ANON_KEY", "anon-token", False),  # a token with a public role
+        ("DB_ANON_KEY", "anon-token", False),
+        ("NEXT_PUBLIC_DB_SERVICE_KEY", "service-token", True),  # its role grants more
     ],
 )
 def test_a_committed_client_key_under_a_public_prefix_is_no_leak(run_in, tmp_path, name, kind, fires):
@@ -296,6 +306,8 @@ def test_a_committed_client_key_under_a_public_prefix_is_no_leak(run_in, tmp_pat
         "google": json.dumps({"apiKey": key, "authDomain": "demo.firebaseapp.com", "projectId": "demo"}),
         "random": r(alphabet, 32),
         "stripe": "sk_live_" + r(alphabet, 24),
+        "anon-token": _token({"iss": "db", "role": "anon", "exp": 1983812996}),
+        "service-token": _token({"iss": "db", "role": "service_role", "exp": 1983812996}),
     }[kind]
     write_repo(tmp_path, {".env.production": f"{name}='{config}'\n", "src/a.ts": f"process.env.{name};\n"})
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)

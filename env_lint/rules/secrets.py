@@ -165,7 +165,8 @@ SECRET_IN_EXAMPLE = Rule(
     "table, matches a known credential format (OpenAI / OpenRouter / Anthropic `sk-...`, "
     "GitHub `ghp_` / `github_pat_`, AWS `AKIA...`, Slack `xox[abpr]-`, Stripe `sk_live_` / "
     "`rk_live_`, Google `AIza`, SendGrid, npm, Hugging Face, GitLab, JWTs, PEM private keys, "
-    "URLs with `user:password@`), or is random-looking key material on a variable whose name, "
+    "URLs with `user:password@`; not a JWT whose claims give it a public role, "
+    '`"role": "anon"`), or is random-looking key material on a variable whose name, '
     "example comment or docs say it is secret. Placeholders (empty, `your-...`, `<...>`, "
     "`xxx`, `***`, `...`, `changeme`, `example`, `${VAR}`, values ending in `...`, trivial "
     "passwords such as `postgres`) and documented public test keys are never reported, nor a "
@@ -221,7 +222,9 @@ COMMITTED_ENV_FILE = Rule(
     "development URLs and values a comment calls dummy are not, nor a client key under a "
     "prefix the bundler exposes, which the bundle publishes anyway: a Google browser key "
     "(Firebase, Maps) or a random-looking value such as an analytics write key; a server "
-    "secret's own format there, `sk_live_...`, still counts). A committed env file of "
+    "secret's own format there, `sk_live_...`, still counts; nor a JSON Web Token whose claims "
+    'give it a public role, `"role": "anon"`, made to be handed to every visitor). A '
+    "committed env file of "
     "non-secret settings (a Next.js `.env.production` with public URLs) is a team's choice and "
     "is not reported, nor are test settings (`.env.test`, `ci.env`: dummy values the test suite "
     "loads) and files named for what they configure rather than for a stage (`variables.env`, "
