@@ -89,6 +89,16 @@ def test_broken_lines_are_failures_and_the_rest_is_read(text, failure):
     assert all(f.location == Location("x/.env.example", failure[0], 1) for f in parsed.failures)
 
 
+@pytest.mark.parametrize("slot", ["{{envExample}}", "{{ provider_keys }}", "{% include 'keys' %}", "<%= keys %>"])
+def test_a_template_tag_on_its_own_line_is_a_generators_slot(slot):
+    """An example file that a scaffolding tool renders (``{{envExample}}`` where it writes the
+    chosen provider's keys): the tag is neither an entry nor a broken line; a broken line
+    beside it still is."""
+    parsed = parse_example(".env.template", f"# Copy this file to .env\n{slot}\nPORT=3000\njust words\n")
+    assert [e.name for e in parsed.entries] == ["PORT"]
+    assert [f.location.line for f in parsed.failures] == [4]
+
+
 @pytest.mark.parametrize("key", ["my-key.x", "1ABC", "MAIL.REPLY_TO"])
 def test_invalid_keys_are_kept_apart(key):
     parsed = parse_example("e", f"{key}=1\nGOOD=2\n")

@@ -52,7 +52,9 @@ PARSE_ERROR = Rule(
     what=(
         "An example file, env schema or doc could not be read: invalid UTF-8, a binary file, "
         "a line that is not `KEY=value`, an unterminated quote, a TypeScript syntax error, a "
-        "file too large to check. The rest of the file and every other file are still checked."
+        "file too large to check. The rest of the file and every other file are still checked. "
+        "A line of an example file that is one template tag (`{{envExample}}`, `{% ... %}`, "
+        "`<%= ... %>`) is where a generator writes more keys, not a broken line."
     ),
     why=(
         "Whatever env-lint cannot read it cannot check: the variables on a broken line are "

@@ -90,6 +90,9 @@ def parse_example(path: str, text: str) -> ExampleFile:
         line_no = _first_content_line(binding)
         if line_no > binding.original.line:
             comments = []  # a blank line separates a comment block from what follows
+        if _TEMPLATE_SLOT.fullmatch(binding.original.string.strip()):
+            comments = []
+            continue  # ``{{providerKeys}}``: a generator fills the template in here
         if binding.error:
             failures.append(ParseFailure(Location(path, line_no, 1), _error_reason(binding)))
             comments = []
@@ -113,6 +116,11 @@ def parse_example(path: str, text: str) -> ExampleFile:
         (entries if VALID_KEY.match(binding.key) else invalid).append(entry)
         comments = []
     return ExampleFile(path, tuple(entries), tuple(invalid), tuple(failures), stray=tuple(strays))
+
+
+# A line that is one template tag (Handlebars / Jinja ``{{ x }}``, ``{% x %}``, EJS ``<%= x %>``):
+# the example file is a generator's template, and the tag is where it writes more keys
+_TEMPLATE_SLOT = re.compile(r"\{\{.*\}\}|\{%.*%\}|<%.*%>", re.DOTALL)
 
 
 def _stray(binding: Binding) -> bool:
