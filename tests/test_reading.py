@@ -237,7 +237,7 @@ def test_a_settings_prefix_it_cannot_find_names_no_variable_wrongly(tmp_path):
 
 def test_typescript_declarations_declare_variables():
     """``interface ProcessEnv`` / ``interface ImportMetaEnv`` in .d.ts files: ``X?:`` is
-    optional, ``X:`` required."""
+    optional, ``X:`` required; Vite's own ``DEV`` / ``MODE`` declare nothing."""
     found = schema_vars(FIXTURES / "styles" / "ts-declarations")
     assert found == {
         "DATABASE_URL": ("src/env.d.ts", None, True, True, False),
@@ -600,10 +600,11 @@ PYTHON_CLI = (
 
 def test_command_line_options_that_fall_back_to_the_environment(tmp_path):
     """click's and typer's ``envvar=``, configargparse's ``env_var=`` on an option, and the
-    prefix both give every option (``auto_envvar_prefix="TOOL"`` reads ``TOOL_*``)."""
+    prefix both give every option (``auto_envvar_prefix="TOOL"`` reads ``TOOL_*``). The
+    variable is never required by itself: the command line may give the value instead."""
     write_repo(tmp_path, {"tool/cli.py": PYTHON_CLI})
     assert usages(tmp_path) == {
-        ("TOOL_API_TOKEN", 6): "required",
+        ("TOOL_API_TOKEN", 6): "passed",  # a required option: the flag or the variable
         ("TOOL_REGION", 7): "guarded",
         ("AWS_REGION", 7): "guarded",
         ("TOOL_PORT", 8): "defaulted",

@@ -290,13 +290,14 @@ class _Reader(ast.NodeVisitor):
 
     def _option(self, call: ast.Call, names: ast.expr) -> None:
         """A command-line option that falls back to the environment: click's and typer's
-        ``envvar="X"`` (or a list of names), configargparse's ``env_var="X"``. Required only
-        with ``required=True``; a ``default=`` is its fallback."""
+        ``envvar="X"`` (or a list of names), configargparse's ``env_var="X"``. Never required
+        by itself: with ``required=True`` the command line may give the value instead (the
+        parser decides: ``passed``); a ``default=`` is its fallback."""
         options = {k.arg: k.value for k in call.keywords if k.arg}
         required = options.get("required")
         how = "guarded"
         if isinstance(required, ast.Constant) and required.value is True:
-            how = "required"
+            how = "passed"
         elif "default" in options and not _is_none(options["default"]):
             how = "defaulted"
         if isinstance(names, ast.Constant) and isinstance(names.value, str):
