@@ -172,7 +172,7 @@ _HF_LIBRARIES = (
 _LANGSMITH = (
     "LANGSMITH_API_KEY", "LANGSMITH_TRACING", "LANGSMITH_PROJECT", "LANGSMITH_ENDPOINT",
     "LANGSMITH_WORKSPACE_ID", "LANGCHAIN_API_KEY", "LANGCHAIN_TRACING_V2", "LANGCHAIN_PROJECT",
-    "LANGCHAIN_ENDPOINT", "LANGCHAIN_CALLBACKS_BACKGROUND",
+    "LANGCHAIN_ENDPOINT", "LANGCHAIN_CALLBACKS_BACKGROUND", "LANGSMITH_TRACING_V2",
 )  # fmt: skip
 _LANGSMITH_SDKS = (
     "langsmith", "langchain", "langchain-core", "langgraph", "@langchain/core",
@@ -295,12 +295,18 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "dub": ("DUB_API_KEY",),  # its SDK: ``new Dub()`` with no token
     # LangChain's Python integrations, built with no key (``ChatAnthropic()``, ``ConneryService()``)
     "langchain-anthropic": ("ANTHROPIC_API_KEY",),
-    "langchain-community": ("TAVILY_API_KEY", "CONNERY_RUNNER_URL", "CONNERY_RUNNER_API_KEY"),
+    "langchain-community": (
+        "TAVILY_API_KEY",
+        "FIRECRAWL_API_KEY",
+        "CONNERY_RUNNER_URL",
+        "CONNERY_RUNNER_API_KEY",
+    ),
     "kay": ("KAY_API_KEY",),
     # LangChain's Tavily tool, in the community package and its own
-    **dict.fromkeys(
-        ("@langchain/community", "@langchain/tavily", "langchain-tavily"), ("TAVILY_API_KEY",)
-    ),
+    **dict.fromkeys(("@langchain/tavily", "langchain-tavily"), ("TAVILY_API_KEY",)),
+    "@langchain/community": ("TAVILY_API_KEY", "FIRECRAWL_API_KEY"),  # its loaders too
+    # Slack's Bolt for Python: ``App()`` with no token or signing secret
+    "slack-bolt": ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"),
     "next-auth": _AUTH,
     "@auth/core": _AUTH,
     "@auth/nextjs": _AUTH,

@@ -366,6 +366,26 @@ def test_a_package_an_mdx_install_component_adds_is_the_pages(component, tool):
     assert (mention.name, mention.tool) == ("E2B_API_KEY", tool)
 
 
+@pytest.mark.parametrize(
+    ("sample", "row", "tool"),
+    [
+        ('```ts\nimport { S3Client } from "@aws-sdk/client-s3/dist";\nnew S3Client({});\n```', "AWS_REGION", "@aws-sdk/client-s3"),
+        ('```js\nconst { S3Client } = require("@aws-sdk/client-s3");\n```', "AWS_REGION", "@aws-sdk/client-s3"),
+        ("```python\nfrom slack_bolt import App\napp = App()\n```", "SLACK_SIGNING_SECRET", "slack-bolt"),
+        # an import names no settings by its name: the sample may be the repo's own code
+        ('```ts\nimport Ledgerly from "ledgerly";\n```', "LEDGERLY_SECRET_KEY", None),
+        ('```ts\nimport { S3Client } from "./s3";\n```', "AWS_REGION", None),
+        ("```text\nimport { S3Client } from '@aws-sdk/client-s3'\n```", "AWS_REGION", None),
+    ],
+)
+def test_a_variable_a_package_the_pages_sample_imports_reads_is_that_packages(sample, row, tool):
+    from env_lint.sources.markdown_docs import parse_doc
+
+    page = f"# Uploads\n\n{sample}\n\n```bash\n{row}=x\n```\n"
+    (mention,) = [m for m in parse_doc("docs/uploads.md", page).mentions if m.primary]
+    assert (mention.name, mention.tool) == (row, tool)
+
+
 def test_pages_of_an_earlier_docs_version_are_history(run_in, tmp_path):
     """``docs/v1/`` beside ``docs/v2/``: the older version's pages name what that release read;
     the newest version's pages are claims about the code now."""

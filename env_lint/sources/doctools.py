@@ -145,3 +145,60 @@ def jsx_installs(text: str) -> set[str]:
             else:
                 stack.extend(node.named_children)
     return found
+
+
+_JS_SAMPLES = frozenset({"js", "javascript", "jsx", "mjs", "cjs", "ts", "typescript", "tsx"})
+_PY_SAMPLES = frozenset({"python", "py", "python3"})
+_IMPORTS = """
+(import_statement source: (string) @source)
+(call_expression function: (identifier) @function arguments: (arguments . (string) @source))
+"""
+
+
+def sample_imports(language: str, text: str) -> set[str]:
+    """The packages a docs code sample imports: ``import { S3Client } from
+    "@aws-sdk/client-s3"`` / ``require("stripe")`` (parsed as TSX), or ``from slack_bolt
+    import App`` (``ast``; a module's name with ``-`` for ``_``, and its first two parts joined:
+    ``google.adk`` -> ``google-adk``). Relative paths, aliases and standard modules are none."""
+    if language in _JS_SAMPLES and ("from" in text or "require(" in text):
+        return _js_imports(text)
+    if language in _PY_SAMPLES and "import" in text:
+        return _python_imports(text)
+    return set()
+
+
+def _js_imports(text: str) -> set[str]:
+    from .typescript import Script, string_value
+
+    script = Script("sample.tsx", text.encode())
+    found = set()
+    for _, captures in script.matches(_IMPORTS):
+        if "function" in captures and script.text(captures["function"][0]) != "require":
+            continue
+        specifier = string_value(script, captures["source"][0]) or ""
+        parts = specifier.split("/")
+        name = package_name("/".join(parts[:2] if specifier.startswith("@") else parts[:1]))
+        if name is not None:
+            found.add(name)
+    return found
+
+
+def _python_imports(text: str) -> set[str]:
+    import ast
+    import sys
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()  # a console session or an excerpt: no imports to tell
+    modules = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    modules += [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module]
+    found = set()
+    for module in modules:
+        parts = module.split(".")
+        if parts[0] in sys.stdlib_module_names:
+            continue
+        found.add(parts[0].replace("_", "-").lower())
+        if len(parts) > 1:
+            found.add("-".join(parts[:2]).replace("_", "-").lower())
+    return found

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from hashlib import blake2b  # already loaded: ``credentials`` fingerprints with hashlib
 from typing import TYPE_CHECKING, Any
 
-from ..credentials import fingerprint, known_credential, local_only
+from ..credentials import JSON_WEB_TOKEN, fingerprint, known_credential, local_only
 from ..libraries import AUTH_PROVIDER_MODULE, auth_provider_settings, read_by
 from ..model import DocMention, DocValue, FileFacts, Location
 from ..paths import is_doc_path, is_history_doc, matches
@@ -29,7 +29,7 @@ from ..wording import (
     yes_no,
 )
 from .base import Settings, Source, text_parser
-from .doctools import installs, jsx_installs, runs, shell_words
+from .doctools import installs, jsx_installs, runs, sample_imports, shell_words
 from .manifests import package_name
 from .mdparse import blocks, children, plain
 
@@ -121,6 +121,7 @@ class _Doc:
     read_prefixes: set[str] = field(default_factory=set)  # and the families its framework reads
     installed: set[str] = field(default_factory=set)  # programs its code blocks install
     packages: set[str] = field(default_factory=set)  # and packages, for the reader's project too
+    imported: set[str] = field(default_factory=set)  # packages its sample code imports
     _words: dict[tuple[int, int], dict[str, Location]] = field(default_factory=dict)
 
     def read(self, name: str) -> bool:
@@ -230,7 +231,7 @@ def credentials(values: list[RawValue]) -> Iterator[DocValue]:
     it is assigned to a variable (not in a sample log), never a local development URL."""
     for raw in values:
         kind = known_credential(raw.value)  # first: it rules out nearly every line, and fast
-        if kind == "JSON Web Token" and not raw.assigned:
+        if kind == JSON_WEB_TOKEN and not raw.assigned:
             kind = None
         if kind is not None and not local_only(raw.value) and not says_dummy(raw.value):
             stamp = fingerprint(raw.value)
@@ -274,7 +275,8 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
         for m in doc.mentions
     ]
     history = says_retired(lead) or titles_a_plan(title)
-    return ParsedDoc(_named_after(mentions, doc.packages), doc.values, history=history)
+    named = _named_after(mentions, doc.packages, doc.imported)
+    return ParsedDoc(named, doc.values, history=history)
 
 
 # Variables of a framework's public prefix (``NEXT_PUBLIC_``, ``VITE_``) are the app's, whatever
@@ -294,16 +296,21 @@ _GENERIC_PARTS = frozenset(
 )  # fmt: skip
 
 
-def _named_after(mentions: list[DocMention], packages: set[str]) -> list[DocMention]:
+def _named_after(
+    mentions: list[DocMention], packages: set[str], imported: set[str]
+) -> list[DocMention]:
     """A variable named after a package the page installs (``OPENPANEL_CLIENT_ID`` on a page
-    that runs ``cargo add openpanel-sdk``), or one that package is known to read by itself
-    (``DD_SITE`` on a page that runs ``pip install ddtrace``), is that package's setting: its
-    ``tool``."""
+    that runs ``cargo add openpanel-sdk``), or one that package or a package the page's sample
+    code imports is known to read by itself (``DD_SITE`` on a page that runs ``pip install
+    ddtrace``, ``AWS_REGION`` beside ``import { S3Client } from "@aws-sdk/client-s3"``), is
+    that package's setting: its ``tool``. (An import names no settings by its name: a sample
+    may be the repo's own code.)"""
     prefixes: dict[str, str] = {}
     reads: dict[str, str] = {}
-    for package in sorted(packages):
+    for package in sorted(packages | imported):
         for name in read_by(package):
             reads.setdefault(name, package)
+    for package in sorted(packages):
         if package.startswith("@"):
             continue  # a scope names a vendor (``@aws-sdk/...``), not the package's settings
         # each part names a product: ``langchain-tavily`` reads ``TAVILY_API_KEY``; so do the
@@ -532,6 +539,8 @@ def _code(doc: _Doc, token: Token) -> None:
     if language in _INSTALL_FENCES:  # a docs site's install tabs: one package name per word
         words = (w for w in token.content.split() if not w.startswith("-"))
         doc.packages.update(n for w in words if (n := package_name(w)))
+    if in_code:
+        doc.imported.update(sample_imports(language, token.content))
     tool = None if in_code else _tool(doc, lines)
     local = frozenset() if in_code else _script_locals(lines)
     commands = _continued(lines)
