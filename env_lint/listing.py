@@ -214,7 +214,15 @@ def _skipped(rel: str, packages: frozenset[str]) -> bool:
     for index, part in enumerate(parts[:-1]):
         if part in SKIP_DIRS and "/".join(parts[: index + 1]) not in packages:
             return True
+        if template_dir(part):
+            return True
     return False
+
+
+def template_dir(name: str) -> bool:
+    """``{{cookiecutter.project_slug}}``: a project generator's template, whose files become
+    another project's once rendered (neither this repo's code nor valid as they stand)."""
+    return "{{" in name and "}}" in name
 
 
 def walk(root: str, exclude: tuple[str, ...] = (), notes: list[str] | None = None) -> list[str]:
@@ -252,6 +260,8 @@ def walk(root: str, exclude: tuple[str, ...] = (), notes: list[str] | None = Non
 
 
 def _descends(name: str, path: str) -> bool:
+    if template_dir(name):
+        return False
     if name in SKIP_DIRS:
         inside = (os.path.join(path, m) for m in _MANIFESTS)
         beside = os.path.join(os.path.dirname(path), "__init__.py")

@@ -94,6 +94,7 @@ def test_walk_skips_vendored_generated_and_virtualenv_dirs(tmp_path):
             "myvenv/lib/.env.example": "C=1\n",
             "src/app.ts": "",
             "vendor/skip.ts": "",
+            "{{cookiecutter.project_slug}}/compose.yml": "{% if x %}\n",  # a generator's template
         },
     )
     assert walk(str(tmp_path), exclude=("vendor",)) == [".env.example", "src/app.ts"]
@@ -130,7 +131,8 @@ def test_frozen_copies_are_excluded_by_default(run, tmp_path):
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_in_a_work_tree_only_tracked_files_are_listed(tmp_path):
     """The index, as under pre-commit: untracked files (ignored or not) are never read."""
-    write_repo(tmp_path, {".env.example": "A=1\n", "src/app.ts": "", ".gitignore": "*.log\n"})
+    write_repo(tmp_path, {".env.example": "A=1\n", "src/app.ts": "", ".gitignore": "*.log\n",
+                          "{{project}}/.env.example": "B=\n"})  # a template: not this repo's
     run = {"cwd": tmp_path, "check": True, "capture_output": True}
     subprocess.run(["git", "init", "-q"], **run)
     subprocess.run(["git", "add", "-A"], **run)
