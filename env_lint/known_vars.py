@@ -28,6 +28,9 @@ RUNTIME_VARIABLES = frozenset(
         "TMPDIR",
         "LOGNAME",
         "HOSTNAME",
+        "DISPLAY",  # X11 / Wayland: the display a browser or GUI the app starts draws on
+        "WAYLAND_DISPLAY",
+        "XAUTHORITY",
         # Windows' own (a child process is handed them to start: ``SYSTEMROOT``, ``PATHEXT``)
         "SYSTEMROOT",
         "SystemRoot",

@@ -370,6 +370,47 @@ def test_a_python_branch_another_variable_switches_on_needs_its_reads_only_there
     assert found[("APP_HOST", 7)] == "required"
 
 
+def test_a_python_name_bound_once_to_a_string_is_read_through(tmp_path):
+    """``key = "APP_DATA_DIR"`` then ``os.environ[key]``; ``var = f"{p}_API_KEY"`` then
+    ``os.getenv(var)`` (a pattern). A name bound elsewhere too, or a parameter, says nothing."""
+    write_repo(tmp_path, {
+        "app/settings.py": "import os\n"
+        'data_dir_key = "APP_DATA_DIR"\n'
+        "DATA = os.environ[data_dir_key] if data_dir_key in os.environ else None\n"
+        "def key_for(provider):\n"
+        '    env_var = f"{provider.upper()}_API_KEY"\n'
+        '    return os.getenv(env_var, "")\n'
+        'key = "SHADOWED_NAME"\n'
+        "def read(key):\n    return os.environ[key]\n"
+        'mode = "FIRST_MODE"\nmode = "SECOND_MODE"\nMODE = os.environ[mode]\n',
+    })
+    assert usages(tmp_path) == {("APP_DATA_DIR", 3): "guarded"}
+    project = build_project(str(tmp_path), Config())
+    assert [(d.pattern, d.location.line) for d in project.dynamic] == [("*_API_KEY", 6)]
+
+
+def test_a_command_line_settings_model_needs_no_variable(run_in, tmp_path):
+    """pydantic-settings built for the command line (``class C(BaseSettings,
+    cli_implicit_flags=False)``, ``cli_parse_args=True``): a required field may come from a
+    flag, so the example file need not list it; a plain settings class still needs it."""
+    write_repo(tmp_path, {
+        "tool/config.py": "from pydantic_settings import BaseSettings, SettingsConfigDict\n\n\n"
+        "class RunConfig(BaseSettings, cli_implicit_flags=False):\n    traj_path: str\n"
+        '    model_config = SettingsConfigDict(env_prefix="TOOL_")\n\n\n'
+        "class ServeConfig(BaseSettings):\n    api_key: str\n"
+        '    model_config = SettingsConfigDict(env_prefix="SERVE_", cli_parse_args=True)\n\n\n'
+        "class Deploy(BaseSettings):\n    token: str\n"
+        '    model_config = SettingsConfigDict(env_prefix="DEPLOY_")\n',
+        ".env.example": "TOOL_OTHER=\n",
+    })
+    found = schema_vars(tmp_path)
+    assert {n: found[n][2] for n in ("TOOL_TRAJ_PATH", "SERVE_API_KEY", "DEPLOY_TOKEN")} == {
+        "TOOL_TRAJ_PATH": False, "SERVE_API_KEY": False, "DEPLOY_TOKEN": True,
+    }
+    out = run_in(tmp_path).out
+    assert "`DEPLOY_TOKEN` is declared" in out and "TRAJ_PATH" not in out
+
+
 def test_a_read_behind_another_variables_switch_is_optional_but_not_behind_a_stage(tmp_path):
     """A branch a feature flag, a companion setting or a platform's variable switches on needs
     its reads only there; a branch on the deployment stage (``NODE_ENV``) still needs them."""
@@ -575,6 +616,7 @@ def test_the_operating_systems_own_variables_handed_to_a_child_process(run_in, t
         "src/spawn.ts": "export const env = {\n  PATH: process.env.PATH,\n"
         "  SYSTEMROOT: process.env.SYSTEMROOT,\n  PATHEXT: process.env.PATHEXT,\n"
         "  TEMP: process.env.TEMP,\n  XDG_CACHE_HOME: process.env.XDG_CACHE_HOME,\n"
+        "  DISPLAY: process.env.DISPLAY,\n"
         "};\nexport const token = process.env.WORKER_TOKEN!.trim();\n"
         "export const dir = process.env.TMP!.trim();\n",
         ".env.example": "# the repo declares its variables somewhere\n",

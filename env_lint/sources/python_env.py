@@ -3,7 +3,8 @@
 - pydantic-settings: ``BaseSettings`` subclasses (also through local base classes), fields with
   annotations and defaults, ``Field(default=..., alias=..., validation_alias=AliasChoices(...))``,
   ``model_config = SettingsConfigDict(env_prefix=..., case_sensitive=...)`` and the old
-  ``class Config:``; env names computed as pydantic does.
+  ``class Config:``; env names computed as pydantic does. A ``cli_`` option makes the class a
+  command-line model, whose required fields the command line may give instead.
 - reads: ``os.environ["X"]``, ``os.environ.get("X", d)``, ``os.getenv("X")``,
   ``environ.get`` / ``getenv`` after ``from os import ...``, ``os.environ.setdefault``, and
   configured accessors; dynamic names are kept as their static prefix.
@@ -145,6 +146,9 @@ class _Settings:
     models: dict[str, ast.ClassDef] = field(default_factory=dict)  # local pydantic models
     names: _ModuleNames | None = None  # the module's string constants and imports
     prefix_from: str | None = None  # ``env_prefix=PREFIX`` imported: ``pkg.mod:PREFIX``
+    # a command-line model (``cli_parse_args=True``, ``class C(BaseSettings,
+    # cli_implicit_flags=False)``): the command line may give what a field needs
+    cli: bool = False
 
 
 @dataclass(frozen=True)
@@ -246,7 +250,9 @@ def _config(cls: ast.ClassDef, base: _Settings) -> _Settings:
         base.models,
         base.names,
         base.prefix_from,
+        base.cli,
     )
+    _apply(result, {k.arg: k.value for k in cls.keywords if k.arg and k.arg.startswith("cli_")})
     for node in cls.body:
         if isinstance(node, ast.Assign) and any(_dotted(t) == "model_config" for t in node.targets):
             if isinstance(node.value, ast.Call):
@@ -275,6 +281,8 @@ def _config(cls: ast.ClassDef, base: _Settings) -> _Settings:
 
 def _apply(settings: _Settings, options: dict[Any, ast.expr]) -> None:
     prefix, case = options.get("env_prefix"), options.get("case_sensitive")
+    if any(isinstance(k, str) and k.startswith("cli_") for k in options):
+        settings.cli = True
     if prefix is not None:
         settings.prefix, settings.prefix_from = _prefix(prefix, settings.names)
     delimiter = options.get("env_nested_delimiter")
@@ -318,6 +326,8 @@ def _fields(path: str, cls: ast.ClassDef, config: _Settings, found: PythonEnv) -
         if name.startswith("_") or name == "model_config" or _is_classvar(node.annotation):
             continue
         var = _field(path, name, node, config, found)
+        if config.cli and var.required:
+            var = replace(var, required=False, conditional=True)  # or a command-line flag
         model = _nested_model(node.annotation, config)
         if model is None:
             variables.append(var)

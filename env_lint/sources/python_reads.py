@@ -86,13 +86,17 @@ class _Reader(ast.NodeVisitor):
         self.config_classes: set[str] = set()
         self.inner: dict[str, str] = {}  # inferred accessor -> how its own read is used
         self.loops: dict[str, list[tuple[str, ast.expr]]] = {}
+        self.bound: dict[str, ast.expr] = {}  # names a file binds once to a string it spells
         self.guards: list[frozenset[str]] = []  # names the enclosing ifs checked
         self.caught = 0  # inside ``try:`` blocks whose handler recovers from a missing key
 
     # --- what names read the environment here ------------------------------------------------
 
     def bind_imports(self, tree: ast.Module) -> None:
+        strings: dict[str, list[ast.expr]] = {}
+        other: set[str] = set()  # parameters, loop targets, other assignments
         for node in ast.walk(tree):
+            _bindings(node, strings, other)
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.name == "os" and alias.asname:
@@ -105,6 +109,7 @@ class _Reader(ast.NodeVisitor):
                 self._from_import(node)
             elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
                 self._config_object(node)
+        self.bound = {n: v[0] for n, v in strings.items() if len(v) == 1 and n not in other}
 
     def _from_import(self, node: ast.ImportFrom) -> None:
         module = node.module or ""
@@ -345,12 +350,21 @@ class _Reader(ast.NodeVisitor):
             for name, where in self.loops[key.id]:
                 self._usage(name, where, how)
             return
+        if isinstance(key, ast.Name) and key.id in self.bound:
+            value = self.bound[key.id]  # ``k = "X"`` / ``k = f"{p}_API_KEY"``, then ``getenv(k)``
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                self._usage(value.value, key, how)
+                return
+            self._dynamic(_glob(value), key)
+            return
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             self._usage(key.value, key, how)
             return
-        pattern = _glob(key)
+        self._dynamic(_glob(key), key)
+
+    def _dynamic(self, pattern: str, where: ast.expr) -> None:
         if pattern.strip("*"):
-            location = Location(self.path, key.lineno, key.col_offset + 1)
+            location = Location(self.path, where.lineno, where.col_offset + 1)
             self.found.dynamic.append(DynamicRead(pattern, location))
 
     def _usage(self, name: str, where: ast.expr, how: str) -> None:
@@ -409,6 +423,36 @@ def _strings_in(node: ast.expr) -> frozenset[str]:
     """Every string constant in an expression (the names an ``if`` test mentions)."""
     return frozenset(
         n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    )
+
+
+def _bindings(node: ast.AST, strings: dict[str, list[ast.expr]], other: set[str]) -> None:
+    """Record a name bound to a string the file spells (a constant, an f-string, a ``+`` of
+    them) in ``strings``, and every other binding of a name in ``other``."""
+    if isinstance(node, ast.Assign):
+        for target in node.targets:
+            if isinstance(target, ast.Name) and _spelled(node.value):
+                strings.setdefault(target.id, []).append(node.value)
+            elif isinstance(target, ast.Name):
+                other.add(target.id)
+    elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
+        if isinstance(node.target, ast.Name):
+            other.add(node.target.id)
+    elif isinstance(node, ast.arg):
+        other.add(node.arg)
+    elif isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Name):
+        other.add(node.target.id)
+
+
+def _spelled(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    return (
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Add)
+        and (_spelled(node.left) or _spelled(node.right))
     )
 
 
