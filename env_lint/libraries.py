@@ -197,8 +197,25 @@ _LITELLM = (
     "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION_NAME", "COHERE_API_KEY",
     "HUGGINGFACE_API_KEY", "GROQ_API_KEY", "MISTRAL_API_KEY", "OLLAMA_API_BASE",
     "OLLAMA_API_KEY", "LM_STUDIO_API_BASE", "LM_STUDIO_API_KEY", "DEEPSEEK_API_KEY",
-    "OPENROUTER_API_KEY", "PERPLEXITYAI_API_KEY", "FIREWORKS_AI_API_KEY",
+    "OPENROUTER_API_KEY", "PERPLEXITYAI_API_KEY", "FIREWORKS_AI_API_KEY", "AI21_API_KEY",
+    "ANYSCALE_API_KEY", "CLOUDFLARE_ACCOUNT_ID", "OR_SITE_URL", "OR_APP_NAME", "PALM_API_KEY",
 )  # fmt: skip
+# CAMEL's model backends read each provider's key and base URL when a model is built without
+# them (``ModelFactory.create(model_platform=...)``)
+_CAMEL = (
+    "QWEN_API_BASE_URL", "GROQ_API_BASE_URL", "DEEPSEEK_API_BASE_URL", "PPIO_API_KEY",
+    "NOVITA_API_KEY",
+)  # fmt: skip
+# Programs whose every setting is an environment variable under their own prefix (a
+# ``PREFIX_*`` name in the table reads them all)
+_PREFIXED = {
+    "uvicorn": ("UVICORN_*",),  # click's auto_envvar_prefix: ``UVICORN_WORKERS=4``
+    "streamlit": ("STREAMLIT_*",),  # ``STREAMLIT_SERVER_PORT``
+    "prefect": ("PREFECT_*",),
+    "apache-airflow": ("AIRFLOW__*", "AIRFLOW_HOME"),
+    "mlflow": ("MLFLOW_*",),
+    "gradio": ("GRADIO_*",),
+}
 
 LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "next": _NEXT,
@@ -292,6 +309,8 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "better-auth": _BETTER_AUTH,
     "autumn-js": ("AUTUMN_SECRET_KEY",),
     "litellm": _LITELLM,
+    "camel-ai": _CAMEL,
+    **_PREFIXED,
     "dub": ("DUB_API_KEY",),  # its SDK: ``new Dub()`` with no token
     # LangChain's Python integrations, built with no key (``ChatAnthropic()``, ``ConneryService()``)
     "langchain-anthropic": ("ANTHROPIC_API_KEY",),

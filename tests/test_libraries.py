@@ -35,6 +35,7 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"pyproject.toml": '[project]\nname = "x"\ndependencies = ["langchain-community"]\n'}, "CONNERY_RUNNER_API_KEY", id="agent-tools-py"),
         pytest.param({"package.json": json.dumps({"dependencies": {"dub": "0.60"}})}, "DUB_API_KEY", id="link-sdk"),
         pytest.param({"package.json": json.dumps({"dependencies": {"chromadb": "3"}})}, "CHROMA_TENANT", id="vector-db-cloud-client"),
+        pytest.param({"requirements.txt": "uvicorn==0.30\n"}, "UVICORN_WORKERS", id="server-reads-its-prefix"),
         pytest.param({"requirements.txt": "google-adk>=1\n"}, "GOOGLE_GENAI_USE_VERTEXAI", id="agent-kit-py"),
         pytest.param({"package.json": json.dumps({"dependencies": {"@ai-sdk/google-vertex": "3"}})}, "GOOGLE_VERTEX_LOCATION", id="model-provider-cloud"),
         pytest.param({"main.wasp.ts": "export default {};\n"}, "GOOGLE_CLIENT_ID", id="wasp-project-file"),

@@ -218,6 +218,7 @@ def test_a_page_titled_as_a_design_claims_nothing(title: str, claims: bool) -> N
         ("go install golang.org/x/tools/cmd/goimports@latest", ["goimports"]),
         ('python -m pip install -U "Tool_X[all]==1.0"', ["tool_x"]),
         ("echo pip install nothing", []),
+        ("/srv/app/venv/bin/pip install uvicorn", ["uvicorn"]),  # the program by its path
     ],
 )
 def test_what_a_command_line_installs(line, expected):

@@ -12,6 +12,7 @@ from ..model import (
     DocMention,
     ExampleEntry,
     ExampleFile,
+    ImplicitVar,
     Project,
     Schema,
     SchemaVar,
@@ -101,13 +102,27 @@ class Context:
         """A library that is a dependency reads ``name`` itself. With ``path`` (an example
         file), only manifests in its directory tree or above it count, unless no package holds
         the file (``docker/.env.example`` for a whole stack: every package's do)."""
-        items = [item for item in self.project.implicit if item.name == name]
+        exact, prefixed = self._implicit
+        items = exact.get(name, []) + [item for p, item in prefixed if name.startswith(p)]
         if not items or path is None or any(not item.manifest for item in items):
             return bool(items)
         here = parent_dir(path)
         if not any(_within(here, d) for d in self._package_dirs):
             return True  # a stack-wide example file: any package's libraries
         return any(_within(i.directory, here) or _within(here, i.directory) for i in items)
+
+    @cached_property
+    def _implicit(self) -> tuple[dict[str, list[ImplicitVar]], list[tuple[str, ImplicitVar]]]:
+        """The library-implicit variables by name, and those a library reads by a prefix
+        (``UVICORN_*``)."""
+        exact: dict[str, list[ImplicitVar]] = defaultdict(list)
+        prefixed = []
+        for item in self.project.implicit:
+            if item.name.endswith("*"):
+                prefixed.append((item.name[:-1], item))
+            else:
+                exact[item.name].append(item)
+        return exact, prefixed
 
     @cached_property
     def _package_dirs(self) -> frozenset[str]:

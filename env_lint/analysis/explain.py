@@ -125,7 +125,7 @@ def _outside(ctx: Context, name: str) -> list[Fact]:
     if platforms and not is_runtime_variable(name):
         facts.append(Fact(None, f"set by the platform when attached: {', '.join(platforms)}"))
     for item in ctx.project.implicit:
-        if item.name == name:
+        if item.name == name or (item.name.endswith("*") and name.startswith(item.name[:-1])):
             where = Location(item.manifest, 1, 1) if item.manifest else None
             facts.append(Fact(where, f"read by `{item.library}` itself"))
     if name in ctx.provided:

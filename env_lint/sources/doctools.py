@@ -72,6 +72,8 @@ def installs(line: str) -> tuple[list[str], bool]:
     words = shell_words(line)
     while words[:1] == ["sudo"]:
         words = words[1:]
+    if words and "/" in words[0]:  # ``/srv/app/venv/bin/pip install x``: the program's name
+        words[0] = words[0].rsplit("/", 1)[1]
     if words[:1] in (["npx"], ["pnpx"], ["bunx"]):  # runs a package's program: ``npx convex dev``
         first = next((w for w in words[1:] if not w.startswith("-")), None)
         name = _package(first) if first else None
