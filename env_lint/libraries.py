@@ -36,6 +36,7 @@ _AWS = (
     "AWS_REGION",
     "AWS_DEFAULT_REGION",
     "AWS_PROFILE",
+    "AWS_ENDPOINT_URL*",  # and each service's own: ``AWS_ENDPOINT_URL_S3``
 )
 
 # Every Clerk SDK reads its keys itself; each framework's build exposes the publishable key
@@ -207,9 +208,11 @@ _CAMEL = (
     "NOVITA_API_KEY",
 )  # fmt: skip
 # Programs whose every setting is an environment variable under their own prefix (a
-# ``PREFIX_*`` name in the table reads them all)
+# ``PREFIX_*`` name in the table reads them all), and app servers' own settings
 _PREFIXED = {
-    "uvicorn": ("UVICORN_*",),  # click's auto_envvar_prefix: ``UVICORN_WORKERS=4``
+    # click's auto_envvar_prefix (``UVICORN_WORKERS=4``), and the two settings it reads by name
+    "uvicorn": ("UVICORN_*", "WEB_CONCURRENCY", "FORWARDED_ALLOW_IPS"),
+    "gunicorn": ("GUNICORN_CMD_ARGS", "WEB_CONCURRENCY", "FORWARDED_ALLOW_IPS"),
     "streamlit": ("STREAMLIT_*",),  # ``STREAMLIT_SERVER_PORT``
     "prefect": ("PREFECT_*",),
     "apache-airflow": ("AIRFLOW__*", "AIRFLOW_HOME"),

@@ -339,6 +339,8 @@ def test_a_runner_the_page_installs_still_runs_this_repo(page):
         ("pip install newrelic", "NEW_RELIC_APP_NAME", "newrelic"),
         ("npm install @aws-sdk/client-s3", "AWS_REGION", "@aws-sdk/client-s3"),
         ("pip install newrelic", "APP_TOKEN", None),
+        ("pip install uvicorn", "UVICORN_WORKERS", "uvicorn"),  # a program reading its prefix
+        ("npm install @aws-sdk/client-s3", "AWS_ENDPOINT_URL_S3", "@aws-sdk/client-s3"),
     ],
 )
 def test_a_variable_named_after_a_package_the_page_adds_is_that_packages(install, row, tool):

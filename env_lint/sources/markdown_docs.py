@@ -323,9 +323,11 @@ def _named_after(
                 prefixes.setdefault(word, package)
     if not prefixes and not reads:
         return mentions
+    families = [(name[:-1], package) for name, package in reads.items() if name.endswith("*")]
     named = []
     for m in mentions:
         owner = prefixes.get(m.name.partition("_")[0] + "_") or reads.get(m.name)
+        owner = owner or next((p for f, p in families if m.name.startswith(f)), None)
         named.append(replace(m, tool=owner) if m.primary and m.tool is None and owner else m)
     return named
 
