@@ -389,6 +389,31 @@ def test_a_python_name_bound_once_to_a_string_is_read_through(tmp_path):
     assert [(d.pattern, d.location.line) for d in project.dynamic] == [("*_API_KEY", 6)]
 
 
+def test_a_models_fields_read_by_their_upper_case_names(tmp_path):
+    """``{name: os.environ.get(name.upper(), d) for name in cls.model_fields}`` (a graph
+    template's configuration) reads each field as ``NAME``; so does a loop over a dataclass's
+    ``fields(cls)`` by ``f.name.upper()``, and a comprehension over a literal list."""
+    write_repo(tmp_path, {
+        "agent/configuration.py": "import os\nfrom dataclasses import dataclass, fields\n"
+        "from pydantic import BaseModel\n\n\n"
+        "class Configuration(BaseModel):\n    search_api: str = 'web'\n    max_loops: int = 3\n"
+        "    _secret: str = ''\n\n"
+        "    @classmethod\n    def load(cls, given):\n"
+        "        raw = {n: os.environ.get(n.upper(), given.get(n)) for n in cls.model_fields.keys()}\n"
+        "        return cls(**raw)\n\n\n"
+        "@dataclass\nclass Worker:\n    queue_name: str = 'jobs'\n\n\n"
+        "def worker():\n    for f in fields(Worker):\n        os.environ[f.name.upper()]\n"
+        "LISTED = [os.environ[n] for n in ['FIRST_KEY', 'SECOND_KEY']]\n",
+    })
+    assert usages(tmp_path) == {
+        ("SEARCH_API", 13): "defaulted",
+        ("MAX_LOOPS", 13): "defaulted",
+        ("QUEUE_NAME", 24): "required",
+        ("FIRST_KEY", 25): "required",
+        ("SECOND_KEY", 25): "required",
+    }
+
+
 def test_a_command_line_settings_model_needs_no_variable(run_in, tmp_path):
     """pydantic-settings built for the command line (``class C(BaseSettings,
     cli_implicit_flags=False)``, ``cli_parse_args=True``): a required field may come from a

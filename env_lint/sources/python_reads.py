@@ -87,6 +87,9 @@ class _Reader(ast.NodeVisitor):
         self.inner: dict[str, str] = {}  # inferred accessor -> how its own read is used
         self.loops: dict[str, list[tuple[str, ast.expr]]] = {}
         self.bound: dict[str, ast.expr] = {}  # names a file binds once to a string it spells
+        self.classes: dict[str, ast.ClassDef] = {}  # the file's classes by name
+        self.enclosing: list[ast.ClassDef] = []  # the classes being visited (``cls``, ``self``)
+        self.fields: dict[str, list[str]] = {}  # loop variable -> a model's field names
         self.guards: list[frozenset[str]] = []  # names the enclosing ifs checked
         self.caught = 0  # inside ``try:`` blocks whose handler recovers from a missing key
 
@@ -97,6 +100,8 @@ class _Reader(ast.NodeVisitor):
         other: set[str] = set()  # parameters, loop targets, other assignments
         for node in ast.walk(tree):
             _bindings(node, strings, other)
+            if isinstance(node, ast.ClassDef):
+                self.classes.setdefault(node.name, node)
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.name == "os" and alias.asname:
@@ -220,21 +225,59 @@ class _Reader(ast.NodeVisitor):
         names = _strings(node.iter)
         if isinstance(node.target, ast.Name) and names is not None:
             self.loops[node.target.id] = names
+        self._field_loop(node.target, node.iter)
         self._prefix_scan(node.target, node.iter, node.body, node)
         self.generic_visit(node)
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.enclosing.append(node)
+        self.generic_visit(node)
+        self.enclosing.pop()
 
     def visit_comprehension(self, node: ast.comprehension) -> None:
         names = _strings(node.iter)
         if isinstance(node.target, ast.Name) and names is not None:
             self.loops[node.target.id] = names
+        self._field_loop(node.target, node.iter)
         self.generic_visit(node)
 
     def _comprehension(
         self, node: ast.DictComp | ast.ListComp | ast.SetComp | ast.GeneratorExp
     ) -> None:
+        """The generators first (they bind the loop names), then what each item computes."""
         for generator in node.generators:
             self._prefix_scan(generator.target, generator.iter, generator.ifs, node)
-        self.generic_visit(node)
+        for generator in node.generators:
+            self.visit(generator)
+        parts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+        for part in parts:
+            self.visit(part)
+
+    def _field_loop(self, target: ast.expr, source: ast.expr) -> None:
+        """``for name in cls.model_fields`` (``.keys()``, ``.items()``, ``__fields__``) or
+        ``for f in fields(cls)``: the loop variable takes the names of the class's fields."""
+        if isinstance(target, ast.Tuple) and target.elts:
+            target = target.elts[0]
+        if not isinstance(target, ast.Name):
+            return
+        method = source.func if isinstance(source, ast.Call) else None
+        if isinstance(method, ast.Attribute) and method.attr in ("keys", "items"):
+            source = method.value  # ``cls.model_fields.keys()``
+        owner = None
+        if isinstance(source, ast.Attribute) and source.attr in _FIELD_MAPS:
+            owner = source.value
+        elif isinstance(source, ast.Call) and dotted(source.func) in _FIELD_LISTS and source.args:
+            owner = source.args[0]
+        klass = self._class_named(owner)
+        if klass is not None:
+            self.fields[target.id] = _field_names(klass)
+
+    def _class_named(self, node: ast.expr | None) -> ast.ClassDef | None:
+        if not isinstance(node, ast.Name):
+            return None
+        if node.id in ("cls", "self"):
+            return self.enclosing[-1] if self.enclosing else None
+        return self.classes.get(node.id)
 
     visit_DictComp = visit_ListComp = visit_SetComp = visit_GeneratorExp = _comprehension
 
@@ -350,6 +393,11 @@ class _Reader(ast.NodeVisitor):
             for name, where in self.loops[key.id]:
                 self._usage(name, where, how)
             return
+        loop = _upper_of(key)
+        if loop is not None and loop in self.fields:  # ``os.environ.get(name.upper())``
+            for name in self.fields[loop]:
+                self._usage(name.upper(), key, how)
+            return
         if isinstance(key, ast.Name) and key.id in self.bound:
             value = self.bound[key.id]  # ``k = "X"`` / ``k = f"{p}_API_KEY"``, then ``getenv(k)``
             if isinstance(value, ast.Constant) and isinstance(value.value, str):
@@ -424,6 +472,34 @@ def _strings_in(node: ast.expr) -> frozenset[str]:
     return frozenset(
         n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)
     )
+
+
+_FIELD_MAPS = frozenset({"model_fields", "__fields__", "__dataclass_fields__"})
+_FIELD_LISTS = frozenset({"fields", "dataclasses.fields"})
+
+
+def _field_names(klass: ast.ClassDef) -> list[str]:
+    """A model's own annotated fields (not private, not ``ClassVar``)."""
+    return [
+        node.target.id
+        for node in klass.body
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and not node.target.id.startswith("_")
+        and "ClassVar" not in ast.unparse(node.annotation)
+    ]
+
+
+def _upper_of(key: ast.expr) -> str | None:
+    """``name.upper()`` or ``field.name.upper()``: the loop variable it upper-cases."""
+    if not (isinstance(key, ast.Call) and isinstance(key.func, ast.Attribute)):
+        return None
+    if key.func.attr != "upper" or key.args:
+        return None
+    value = key.func.value
+    if isinstance(value, ast.Attribute) and value.attr == "name":
+        value = value.value
+    return value.id if isinstance(value, ast.Name) else None
 
 
 def _bindings(node: ast.AST, strings: dict[str, list[ast.expr]], other: set[str]) -> None:
