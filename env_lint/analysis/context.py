@@ -102,14 +102,18 @@ class Context:
         """A library that is a dependency reads ``name`` itself. With ``path`` (an example
         file), only manifests in its directory tree or above it count, unless no package holds
         the file (``docker/.env.example`` for a whole stack: every package's do)."""
-        exact, prefixed = self._implicit
-        items = exact.get(name, []) + [item for p, item in prefixed if name.startswith(p)]
+        items = self.implicit_items(name)
         if not items or path is None or any(not item.manifest for item in items):
             return bool(items)
         here = parent_dir(path)
         if not any(_within(here, d) for d in self._package_dirs):
             return True  # a stack-wide example file: any package's libraries
         return any(_within(i.directory, here) or _within(here, i.directory) for i in items)
+
+    def implicit_items(self, name: str) -> list[ImplicitVar]:
+        """The libraries that read ``name`` themselves, by name or by a prefix (``UVICORN_*``)."""
+        exact, prefixed = self._implicit
+        return exact.get(name, []) + [item for p, item in prefixed if name.startswith(p)]
 
     @cached_property
     def _implicit(self) -> tuple[dict[str, list[ImplicitVar]], list[tuple[str, ImplicitVar]]]:

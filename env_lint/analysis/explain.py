@@ -124,10 +124,9 @@ def _outside(ctx: Context, name: str) -> list[Fact]:
     platforms = sorted(p for p, spec in PLATFORMS.items() if spec.sets(name, plugins=True))
     if platforms and not is_runtime_variable(name):
         facts.append(Fact(None, f"set by the platform when attached: {', '.join(platforms)}"))
-    for item in ctx.project.implicit:
-        if item.name == name or (item.name.endswith("*") and name.startswith(item.name[:-1])):
-            where = Location(item.manifest, 1, 1) if item.manifest else None
-            facts.append(Fact(where, f"read by `{item.library}` itself"))
+    for item in ctx.implicit_items(name):
+        where = Location(item.manifest, 1, 1) if item.manifest else None
+        facts.append(Fact(where, f"read by `{item.library}` itself"))
     if name in ctx.provided:
         facts.append(Fact(None, "set for the code by a build config (next.config env, define)"))
     if ctx.read_dynamically(name):

@@ -33,7 +33,7 @@ from ..textio import decode, is_binary
 from .base import MARKER_BYTES, Settings, Source
 from .directives import directives_in
 from .python_reads import dotted as _dotted
-from .python_reads import python_reads
+from .python_reads import is_classvar, python_reads
 
 _MARKERS = (
     b"environ", b"getenv", b"BaseSettings", b"decouple", b"starlette.config", b"environs",
@@ -323,7 +323,7 @@ def _fields(path: str, cls: ast.ClassDef, config: _Settings, found: PythonEnv) -
         if not isinstance(node, ast.AnnAssign) or not isinstance(node.target, ast.Name):
             continue
         name = node.target.id
-        if name.startswith("_") or name == "model_config" or _is_classvar(node.annotation):
+        if name.startswith("_") or name == "model_config" or is_classvar(node.annotation):
             continue
         var = _field(path, name, node, config, found)
         if config.cli and var.required:
@@ -369,7 +369,7 @@ def _nested(
     for node in model.body:
         if not isinstance(node, ast.AnnAssign) or not isinstance(node.target, ast.Name):
             continue
-        if node.target.id.startswith("_") or _is_classvar(node.annotation):
+        if node.target.id.startswith("_") or is_classvar(node.annotation):
             continue
         var = _field(path, node.target.id, node, inner, found)
         name = f"{parent}{delimiter}{var.name}"
@@ -382,11 +382,6 @@ def _nested(
         if deeper is not None:
             variables += _nested(path, name, deeper, config, needed, found, depth + 1)
     return variables
-
-
-def _is_classvar(annotation: ast.expr) -> bool:
-    target = annotation.value if isinstance(annotation, ast.Subscript) else annotation
-    return _dotted(target).endswith("ClassVar")
 
 
 def _field(

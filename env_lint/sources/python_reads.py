@@ -486,8 +486,14 @@ def _field_names(klass: ast.ClassDef) -> list[str]:
         if isinstance(node, ast.AnnAssign)
         and isinstance(node.target, ast.Name)
         and not node.target.id.startswith("_")
-        and "ClassVar" not in ast.unparse(node.annotation)
+        and not is_classvar(node.annotation)
     ]
+
+
+def is_classvar(annotation: ast.expr) -> bool:
+    """``ClassVar[...]`` / ``typing.ClassVar``: a class attribute, not a field."""
+    target = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+    return dotted(target).endswith("ClassVar")
 
 
 def _upper_of(key: ast.expr) -> str | None:

@@ -164,11 +164,7 @@ def provided_by_build_config(script: Script) -> Iterator[Usage]:
             yield from _keys_of(script, captures["object"][0])
         if kind not in ("env", "define"):
             continue
-        for child in captures["object"][0].named_children:
-            key = child.child_by_field_name("key") if child.type == "pair" else child
-            text = property_key(script, key) if key is not None else None
-            if text is None or key is None:
-                continue
+        for text, key in _object_keys(script, captures["object"][0]):
             name = text.rsplit(".", 1)[-1] if kind == "define" else text
             if kind == "define" and not text.startswith(("process.env.", "import.meta.env.")):
                 continue
@@ -178,14 +174,22 @@ def provided_by_build_config(script: Script) -> Iterator[Usage]:
 _ENV_OBJECTS = ("process.env", "import.meta.env")
 
 
-def _keys_of(script: Script, node: Node) -> Iterator[Usage]:
-    """The names an object literal defines (``{ A: 1, B }``; a spread defines none)."""
+def _object_keys(script: Script, node: Node) -> Iterator[tuple[str, Node]]:
+    """The static keys of an object literal with their nodes (``{ A: 1, "b.c": 2, D }``; a
+    spread or a computed key has none)."""
     from .typescript import property_key
 
     for child in node.named_children:
         key = child.child_by_field_name("key") if child.type == "pair" else child
-        name = property_key(script, key) if key is not None else None
-        if key is not None and name is not None and name.isidentifier():
+        text = property_key(script, key) if key is not None else None
+        if key is not None and text is not None:
+            yield text, key
+
+
+def _keys_of(script: Script, node: Node) -> Iterator[Usage]:
+    """The names an object literal defines (``{ A: 1, B }``)."""
+    for name, key in _object_keys(script, node):
+        if name.isidentifier():
             yield Usage(name, script.location(key))
 
 
