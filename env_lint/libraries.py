@@ -79,14 +79,7 @@ _OTEL_SDKS = (
     "opentelemetry-instrumentation-logging",
 )  # fmt: skip
 _AI_GATEWAY = ("AI_GATEWAY_API_KEY",)
-_BEDROCK = (
-    "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-    "AWS_BEARER_TOKEN_BEDROCK",
-)  # fmt: skip
-_GOOGLE_ADK = (
-    "GOOGLE_GENAI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_GENAI_USE_VERTEXAI",
-    "GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION",
-)  # fmt: skip
+# The AI SDK's Bedrock provider: the access keys and region (no profile, no endpoint)
 _BEDROCK = (
     "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
     "AWS_BEARER_TOKEN_BEDROCK",
