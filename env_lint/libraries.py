@@ -241,6 +241,13 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     ),
     # Google's Agent Development Kit: the Gemini key, or Vertex AI's project and location
     **dict.fromkeys(("@google/adk", "google-adk"), _GOOGLE_ADK),
+    # AI and sandbox SDKs built with no key read their own variables
+    **dict.fromkeys(("elevenlabs", "@elevenlabs/elevenlabs-js"), ("ELEVENLABS_API_KEY",)),
+    "replicate": ("REPLICATE_API_TOKEN",),
+    "exa-js": ("EXASEARCH_API_KEY",),
+    "modal": ("MODAL_TOKEN_ID", "MODAL_TOKEN_SECRET"),
+    "@daytonaio/sdk": ("DAYTONA_API_KEY", "DAYTONA_API_URL", "DAYTONA_TARGET"),
+    "@blaxel/core": ("BL_API_KEY", "BL_WORKSPACE", "BL_REGION"),
     # Chroma's cloud client: ``new CloudClient()`` / ``chromadb.CloudClient()`` with no options
     "chromadb": ("CHROMA_API_KEY", "CHROMA_TENANT", "CHROMA_DATABASE"),
     "@openrouter/ai-sdk-provider": ("OPENROUTER_API_KEY",),

@@ -37,6 +37,8 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"package.json": json.dumps({"dependencies": {"chromadb": "3"}})}, "CHROMA_TENANT", id="vector-db-cloud-client"),
         pytest.param({"requirements.txt": "uvicorn==0.30\n"}, "UVICORN_WORKERS", id="server-reads-its-prefix"),
         pytest.param({"requirements.txt": "gunicorn==23\n"}, "WEB_CONCURRENCY", id="app-server"),
+        pytest.param({"package.json": json.dumps({"dependencies": {"@daytonaio/sdk": "0.1"}})}, "DAYTONA_TARGET", id="sandbox-client"),
+        pytest.param({"requirements.txt": "replicate>=1\n"}, "REPLICATE_API_TOKEN", id="model-host-client"),
         pytest.param({"requirements.txt": "boto3>=1.34\n"}, "AWS_ENDPOINT_URL_S3", id="cloud-sdk-service-endpoint"),
         pytest.param({"requirements.txt": "google-adk>=1\n"}, "GOOGLE_GENAI_USE_VERTEXAI", id="agent-kit-py"),
         pytest.param({"package.json": json.dumps({"dependencies": {"@ai-sdk/google-vertex": "3"}})}, "GOOGLE_VERTEX_LOCATION", id="model-provider-cloud"),
