@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import shlex
 
-from .manifests import package_name
+from .manifests import package_name, python_distribution
 
 # The install command heads, and whether only a global install counts (a local ``npm install``
 # adds a dependency to the reader's app, a program it does not run from the shell).
@@ -200,7 +200,7 @@ def _python_imports(text: str) -> set[str]:
         parts = module.split(".")
         if parts[0] in sys.stdlib_module_names:
             continue
-        found.add(parts[0].replace("_", "-").lower())
+        found.add(python_distribution(parts[0]))
         if len(parts) > 1:
-            found.add("-".join(parts[:2]).replace("_", "-").lower())
+            found.add(python_distribution("-".join(parts[:2])))
     return found

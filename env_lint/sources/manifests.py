@@ -180,7 +180,12 @@ def _list(value: Any) -> list[Any]:
 
 def _requirement(line: str) -> str:
     hit = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._\-]*)", line.split("#", 1)[0])
-    return hit.group(1).lower().replace("_", "-") if hit else ""
+    return python_distribution(hit.group(1)) if hit else ""
+
+
+def python_distribution(name: str) -> str:
+    """A Python package's name as the library table spells it: ``Slack_Bolt`` -> ``slack-bolt``."""
+    return name.lower().replace("_", "-")
 
 
 def _unreadable(path: str, failure: ParseFailure) -> FileFacts:
