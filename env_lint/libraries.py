@@ -311,7 +311,15 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     ),
     "better-auth": _BETTER_AUTH,
     "autumn-js": ("AUTUMN_SECRET_KEY",),
-    "litellm": _LITELLM,
+    # LiteLLM, and the libraries that call models through it
+    **dict.fromkeys(("litellm", "llama-index-llms-litellm", "langchain-litellm", "dspy"), _LITELLM),
+    # the Convex CLI (``convex dev``, ``convex deploy``) finds its deployment by these
+    "convex": (
+        "CONVEX_DEPLOYMENT",
+        "CONVEX_DEPLOY_KEY",
+        "CONVEX_SELF_HOSTED_URL",
+        "CONVEX_SELF_HOSTED_ADMIN_KEY",
+    ),
     "camel-ai": _CAMEL,
     **_PREFIXED,
     "dub": ("DUB_API_KEY",),  # its SDK: ``new Dub()`` with no token
@@ -351,7 +359,11 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     ),
     "newrelic": _NEW_RELIC,
     **dict.fromkeys(("ddtrace", "dd-trace"), _DATADOG),
-    "transformers": (*_HF_HUB, "TRANSFORMERS_CACHE", "TRANSFORMERS_OFFLINE"),
+    # transformers, and the libraries built on it that load its models for you
+    **dict.fromkeys(
+        ("transformers", "sentence-transformers", "peft", "trl"),
+        (*_HF_HUB, "TRANSFORMERS_CACHE", "TRANSFORMERS_OFFLINE"),
+    ),
     "datasets": (*_HF_HUB, "HF_DATASETS_CACHE", "HF_DATASETS_OFFLINE"),
     "openai": ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID"),
     "@anthropic-ai/sdk": ("ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL"),

@@ -180,7 +180,7 @@ def is_real_env_name(name: str) -> bool:
 
 _TEST_ENV_WORDS = frozenset(
     {"test", "tests", "testing", "ci", "e2e", "spec", "jest", "vitest", "cypress",
-     "playwright", "mock", "mocks", "fixture", "fixtures"}
+     "playwright", "mock", "mocks", "fixture", "fixtures", "__tests__", "testdata"}
 )  # fmt: skip
 _STAGE_WORDS = frozenset(
     {"prod", "production", "staging", "stage", "dev", "development", "local", "live",
@@ -188,11 +188,15 @@ _STAGE_WORDS = frozenset(
 )  # fmt: skip
 
 
-def committed_on_purpose(name: str) -> bool:
-    """A real env file teams commit knowingly: test settings (``.env.test``, ``ci.env``: dummy
-    values the test suite loads) and ``<something>.env`` named for what it configures rather
-    than for a stage (``variables.env``, ``postgres.env``: templates a container reads)."""
-    words = [w for w in re.split(r"[.\-_]", name.lower()) if w]
+def committed_on_purpose(rel_path: str) -> bool:
+    """A real env file teams commit knowingly: test settings (``.env.test``, ``ci.env``, any env
+    file under a test directory such as ``e2e/.env.backend``: dummy values the test suite
+    loads) and ``<something>.env`` named for what it configures rather than for a stage
+    (``variables.env``, ``postgres.env``: templates a container reads)."""
+    *directories, name = rel_path.lower().split("/")
+    if _TEST_ENV_WORDS.intersection(directories):
+        return True
+    words = [w for w in re.split(r"[.\-_]", name) if w]
     if _TEST_ENV_WORDS.intersection(words):
         return True
     return not name.startswith(".") and words[0] != "env" and words[0] not in _STAGE_WORDS

@@ -418,3 +418,26 @@ def test_an_image_built_from_the_repo_reads_only_what_its_code_reads(run_in, tmp
         ".env.example": "API_URL=\nAPI_OLD_FLAG=1\n",
     })
     assert "`API_OLD_FLAG` is listed in `.env.example`" in run_in(tmp_path).out
+
+
+@pytest.mark.parametrize(
+    ("copy", "missing"),
+    [
+        ("COPY .env .env", False),
+        ("COPY --chown=node:node .env.production* ./", False),
+        ('COPY [".env", "./"]', False),
+        ("COPY .env.example .env", True),  # the example's names, not the user's settings
+        ("COPY --from=build /app/.env .env", True),  # from another stage, not the context
+    ],
+)
+def test_a_dockerfile_that_copies_the_users_env_file_provides_what_the_unit_lacks(
+    run_in, tmp_path, copy, missing
+):
+    """``COPY .env .env`` before the build: the image carries the settings the user wrote in
+    the (ignored) ``.env``, so a compose unit that lists none of them lacks nothing."""
+    repo = tmp_path / "repo"
+    copy_fixture(MANIFESTS / "compose" / "fires", repo)
+    dockerfile = repo / "services" / "worker" / "Dockerfile"
+    dockerfile.write_text(dockerfile.read_text().replace("COPY . .", f"COPY . .\n{copy}"))
+    out = run_in(repo, "--select", "missing-in-manifest").out
+    assert ("`WORKER_TOKEN` is required by `@acme/worker`" in out) is missing

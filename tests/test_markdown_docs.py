@@ -519,3 +519,16 @@ def test_what_says_secret(text, secret):
     from env_lint.wording import says_secret
 
     assert says_secret(text) is secret
+
+
+def test_a_usage_lines_bracketed_arguments_are_no_variables() -> None:
+    """``./run.sh [MODEL_CONFIG] [BUILD_REF]`` then a list that describes each argument: the
+    list documents positional arguments. One bracketed word alone, or a line of settings,
+    says nothing of the kind."""
+    page = (
+        "# Bench\n\n```bash\n./scripts/run.sh [MODEL_CONFIG] [BUILD_REF] [RUN_LIMIT]\n"
+        "./scripts/other.sh [ONLY_ONE]\nexport TRACE_DIR=/tmp\n```\n\n"
+        "- `BUILD_REF`: the commit to evaluate\n- `ONLY_ONE`: a flag\n- `TRACE_DIR`: traces\n"
+    )
+    assert sorted(set(claimed(page))) == ["ONLY_ONE", "TRACE_DIR"]
+    assert "BUILD_REF" not in {m[0] for m in mentions(page)}

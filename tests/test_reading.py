@@ -194,6 +194,25 @@ def test_spreads_it_cannot_follow_are_said_once_per_object(tmp_path):
     ]
 
 
+def test_a_projects_own_copy_of_create_env_hands_its_callers_options_on(tmp_path):
+    """A vendored ``createEnv`` that calls t3's core with ``{ ...opts, server, client }`` (locals
+    taken from its parameter) has no schema of its own and nothing env-lint failed to read;
+    the app's call of it is the schema."""
+    write_repo(tmp_path, {
+        "src/lib/envkit/index.ts": 'import { createEnv as createEnvCore } from "./core";\n'
+        "export function createEnv<T>(opts: T) {\n"
+        '  const client = typeof opts.client === "object" ? opts.client : {};\n'
+        "  const server = opts.server ?? {};\n"
+        "  return createEnvCore<T>({ ...opts, client, server, runtimeEnv: process.env });\n}\n",
+        "src/lib/envkit/core.ts": "export function createEnv(opts: any) { return opts.runtimeEnv; }\n",
+        "src/env.ts": 'import { createEnv } from "@t3-oss/env-core";\nimport { z } from "zod";\n'
+        "export const env = createEnv({ server: { QUEUE_URL: z.string() }, runtimeEnv: process.env });\n",
+    })
+    project = build_project(str(tmp_path), Config())
+    assert project.unrecognized == ()
+    assert [v.name for s in project.schemas for v in s.variables] == ["QUEUE_URL"]
+
+
 def test_an_imported_create_env_without_t3_options_is_not_a_schema(tmp_path):
     write_repo(tmp_path, {
         "src/env.ts": 'import { createEnv } from "./factory";\n'
@@ -387,6 +406,28 @@ def test_a_python_name_bound_once_to_a_string_is_read_through(tmp_path):
     assert usages(tmp_path) == {("APP_DATA_DIR", 3): "guarded"}
     project = build_project(str(tmp_path), Config())
     assert [(d.pattern, d.location.line) for d in project.dynamic] == [("*_API_KEY", 6)]
+
+
+def test_a_python_helper_reads_the_argument_at_its_parameters_place(tmp_path):
+    """``def resolve(config, key, env_key, default): ... os.getenv(env_key, "")``: a call reads
+    its third argument (a string or a name bound to one), or the argument given by keyword; the
+    helper's own read decides how (here: emptied)."""
+    write_repo(tmp_path, {
+        "svc/urls.py": "import os\n"
+        'QUEUE_URL_ENV = "QUEUE_SERVICE_URL"\n'
+        "def resolve(config, key, env_key, default):\n"
+        "    if config.get(key):\n        return config[key]\n"
+        '    return os.getenv(env_key, "").strip() or default\n'
+        "def must(*, name):\n    return os.environ[name]\n"
+        'queue = resolve({}, "queue_url", QUEUE_URL_ENV, "http://q")\n'
+        'store = resolve({}, "store_url", env_key="STORE_SERVICE_URL", default="")\n'
+        'token = must(name="SERVICE_TOKEN")\n',
+    })
+    assert usages(tmp_path) == {
+        ("QUEUE_SERVICE_URL", 9): "emptied",
+        ("STORE_SERVICE_URL", 10): "emptied",
+        ("SERVICE_TOKEN", 11): "required",
+    }
 
 
 def test_a_models_fields_read_by_their_upper_case_names(tmp_path):

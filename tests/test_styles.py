@@ -145,7 +145,9 @@ READS = {
             ("DEBUG_MODE", "app/main.py", 8, 16, False, False),
             ("REDIS_URL", "app/main.py", 5, 28, True, False),
             ("REGION", "app/main.py", 7, 22, False, False),
-            # os.environ.setdefault("TZ_NAME", ...) on line 9 writes: not a read
+            # os.environ.setdefault("TZ_NAME", "UTC") keeps a value that is set: a read with a
+            # fallback (the program, or a library it calls, reads it next)
+            ("TZ_NAME", "app/main.py", 9, 23, True, False),
         ],
         [
             DynamicRead(pattern='BUCKET_*', location=Location(path='app/main.py', line=10, column=21)),

@@ -185,6 +185,10 @@ class Targets:
             return []
         if self._env_files(target.services[0]):
             return []  # a committed .env file (loaded by Next.js, dotenv, a Docker build)
+        if any(
+            s.copies_env for s in self.project.build_stages.get(_dockerfile_of(manifest) or "", ())
+        ):
+            return []  # its Dockerfile copies the user's .env into the image
         return self.lacking(target)
 
     def _env_files(self, service: Service) -> list[str]:

@@ -47,6 +47,9 @@ class BuildStage:
     # ``FROM build`` is resolved to the image of the earlier stage ``build``. None when an ARG
     # names the repository (``FROM ${BASE_IMAGE}``): which image runs is not in the file.
     image: str | None
+    # It copies a real env file from the build context (``COPY .env .env``): the image carries
+    # the settings the user wrote there, whatever the manifest lists.
+    copies_env: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,7 @@ from ..model.facts import FileFacts
 from ..sources.base import Settings
 from ..stamps import Stamp, code_stamp
 
-FORMAT = 7  # 7: env files a compose service loads into an image
+FORMAT = 8  # 8: a Dockerfile stage that copies a real env file
 _RACY_SECONDS = 2.0
 
 

@@ -46,8 +46,23 @@ def t3_schemas(evaluator: Evaluator, view: View) -> list[Schema]:
         if not isinstance(options, Obj):
             evaluator.note(site.loc, "createEnv() with options env-lint cannot read")
             continue
+        if _passes_options_on(view, options):
+            continue  # a wrapper of createEnv: its callers' schemas are read where they call it
         found.append(_schema(evaluator, view, site, options))
     return found
+
+
+def _passes_options_on(view: View, options: Obj) -> bool:
+    """``createEnv({ ...opts, server, client })`` inside a function: the options spread a name
+    the module neither declares nor imports (a parameter), so the call hands on what its own
+    caller gives (a project's copy of t3-env's ``createEnv``). No schema of its own."""
+    return any(
+        isinstance(item, Spread)
+        and isinstance(item.expr, Ref)
+        and item.expr.name not in view.decls
+        and item.expr.name not in view.imports
+        for item in options.items
+    )
 
 
 def _schema(evaluator: Evaluator, view: View, site: ParseSite, options: Obj) -> Schema:

@@ -140,7 +140,7 @@ def _committed_env_file(ctx: Context) -> Iterator[Finding]:
     for env_file in ctx.project.env_files:
         if env_file.path not in tracked or not env_file.credentials:
             continue  # a committed file of non-secret settings is a team's choice
-        if committed_on_purpose(env_file.path.rsplit("/", 1)[-1]):
+        if committed_on_purpose(env_file.path):
             continue  # test settings, or a container's settings template
         first, *rest = env_file.credentials
         names = sorted({c.name for c in env_file.credentials if c.name})
@@ -226,8 +226,9 @@ COMMITTED_ENV_FILE = Rule(
     'give it a public role, `"role": "anon"`, made to be handed to every visitor). A '
     "committed env file of "
     "non-secret settings (a Next.js `.env.production` with public URLs) is a team's choice and "
-    "is not reported, nor are test settings (`.env.test`, `ci.env`: dummy values the test suite "
-    "loads) and files named for what they configure rather than for a stage (`variables.env`, "
+    "is not reported, nor are test settings (`.env.test`, `ci.env`, an env file under a test "
+    "directory such as `e2e/`: dummy values the test suite loads) and files named for what "
+    "they configure rather than for a stage (`variables.env`, "
     "`postgres.env`: a container's settings template). One finding per file; the message "
     "names the variables, never a value. Runs only inside a git work tree.",
     why="Real env files hold live secrets; once committed they are in every clone and in the "

@@ -16,7 +16,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import BuildStage, FileFacts, Location, ParseFailure, Usage
-from ..paths import is_compose, is_dockerfile, is_shell, is_workflow, maybe_script, shell_shebang
+from ..paths import (
+    is_compose,
+    is_dockerfile,
+    is_real_env_name,
+    is_shell,
+    is_workflow,
+    maybe_script,
+    shell_shebang,
+)
 from .base import Settings, Source, text_parser
 from .manifests import runs_turbo
 
@@ -240,6 +248,8 @@ def build_stages(path: str, text: str) -> tuple[BuildStage, ...]:
     stages: list[BuildStage] = []
     named: dict[str, BuildStage] = {}
     for instruction in dockerfile_instructions(text):
+        if instruction.keyword in ("COPY", "ADD") and stages and _copies_env(instruction):
+            stages[-1] = replace(stages[-1], copies_env=True)
         if instruction.keyword != "FROM":
             continue
         words = [w for w in instruction.arguments.split() if not w.startswith("--")]
@@ -253,6 +263,16 @@ def build_stages(path: str, text: str) -> tuple[BuildStage, ...]:
         if name is not None:
             named[name] = stage
     return tuple(stages)
+
+
+def _copies_env(instruction: Instruction) -> bool:
+    """``COPY .env .env`` / ``COPY .env.production* ./``: a real env file of the build context
+    (not ``--from`` another stage, not an example file) goes into the image."""
+    words = instruction.arguments.split()
+    if any(w.startswith("--from") for w in words):
+        return False
+    sources = [w.strip("\"',[]") for w in words if not w.startswith("--")][:-1]
+    return any(is_real_env_name(s.rsplit("/", 1)[-1].rstrip("*")) for s in sources)
 
 
 def image_repository(reference: str) -> str | None:

@@ -122,6 +122,7 @@ class _Doc:
     installed: set[str] = field(default_factory=set)  # programs its code blocks install
     packages: set[str] = field(default_factory=set)  # and packages, for the reader's project too
     imported: set[str] = field(default_factory=set)  # packages its sample code imports
+    arguments: set[str] = field(default_factory=set)  # a usage line's ``[MODEL] [COMMIT]``
     _words: dict[tuple[int, int], dict[str, Location]] = field(default_factory=dict)
 
     def read(self, name: str) -> bool:
@@ -273,6 +274,7 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
     mentions = [
         replace(m, primary=False) if m.primary and m.kind == "code" and doc.read(m.name) else m
         for m in doc.mentions
+        if m.name not in doc.arguments or (m.primary and m.kind == "code")
     ]
     history = says_retired(lead) or titles_a_plan(title)
     named = _named_after(mentions, doc.packages, doc.imported)
@@ -553,6 +555,8 @@ def _code(doc: _Doc, token: Token) -> None:
         if claimed in local:
             claimed = None  # the script's own variable, not the environment's
         program = _page_reads(doc, line, command=not assigned)
+        if not in_code and not assigned:
+            doc.arguments.update(_usage_arguments(line))
         if line.strip():
             where = Location(doc.path, number + 1, 1)
             if assigned:
@@ -572,6 +576,17 @@ def _code(doc: _Doc, token: Token) -> None:
                 doc.mentions.append(
                     DocMention(name, Location(doc.path, number + 1, column), "read", False)
                 )
+
+
+_USAGE_ARGUMENT = re.compile(r"(?<=\s)\[([A-Z][A-Z0-9_]*)\](?=\s|$)")
+
+
+def _usage_arguments(line: str) -> list[str]:
+    """A command's usage line, ``./run.sh [MODEL_CONFIG] [GIT_COMMIT] [AGENT]``: two or more
+    bracketed upper-case words after the command are its positional arguments, and a list that
+    describes them there documents arguments, not variables."""
+    found = _USAGE_ARGUMENT.findall(line)
+    return found if len(found) > 1 and not line.lstrip().startswith("[") else []
 
 
 # Docs frameworks' install blocks (fumadocs, Docusaurus' npm2yarn): package names only

@@ -85,6 +85,7 @@ class _Reader(ast.NodeVisitor):
         self.defaults: set[str] = set()  # declared with a default in environ.Env(...)
         self.config_classes: set[str] = set()
         self.inner: dict[str, str] = {}  # inferred accessor -> how its own read is used
+        self.keyed: dict[str, tuple[int | None, str]] = {}  # inferred accessor -> its key param
         self.loops: dict[str, list[tuple[str, ast.expr]]] = {}
         self.bound: dict[str, ast.expr] = {}  # names a file binds once to a string it spells
         self.classes: dict[str, ast.ClassDef] = {}  # the file's classes by name
@@ -148,11 +149,14 @@ class _Reader(ast.NodeVisitor):
         for node in ast.walk(tree):
             if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
-            params = {a.arg for a in node.args.args}
+            positional = [a.arg for a in (*node.args.posonlyargs, *node.args.args)]
+            params = {*positional, *(a.arg for a in node.args.kwonlyargs)}
             for inner in ast.walk(node):
                 key = self._read_key(inner)
                 if isinstance(key, ast.Name) and key.id in params:
                     self.accessors.add(node.name)
+                    index = positional.index(key.id) if key.id in positional else None
+                    self.keyed[node.name] = (index, key.id)
                     checked = self._checks_membership(node, key.id)
                     self.inner[node.name] = "guarded" if checked else self._inner_use(inner)
                     break
@@ -318,10 +322,13 @@ class _Reader(ast.NodeVisitor):
         name = dotted(node.func)
         owner, _, method = name.rpartition(".")
         how = self._reader_call(node)
-        if how is not None and node.args:
-            self._read(node.args[0], self._call_use(node, how))
+        key = self._key_argument(node) if how is not None else None
+        if how is not None and key is not None:
+            self._read(key, self._call_use(node, how))
+        elif owner in self.environ and method == "setdefault" and node.args:
+            self._read(node.args[0], "defaulted")  # kept when set: a read with a fallback
         elif owner in self.environ and method in _WRITES:
-            pass  # os.environ.setdefault("X", v) writes
+            pass  # os.environ.update(...), .pop("X") write
         for keyword in node.keywords:
             if keyword.arg == "envvar" or (keyword.arg == "env_var" and method in _ADD_OPTION):
                 self._option(node, keyword.value)
@@ -363,6 +370,17 @@ class _Reader(ast.NodeVisitor):
             location = Location(self.path, value.lineno, value.col_offset + 1)
             self.found.dynamic.append(DynamicRead(f"{prefix}*", location))
 
+    def _key_argument(self, node: ast.Call) -> ast.expr | None:
+        """The argument that names the variable: the first, or for a function of this module
+        the one its read takes (``resolve(config, "url", "SERVICE_URL", default)``)."""
+        index, param = self.keyed.get(dotted(node.func), (0, ""))
+        for keyword in node.keywords:
+            if param and keyword.arg == param:
+                return keyword.value
+        if index is not None and index < len(node.args):
+            return node.args[index]
+        return None
+
     def _inner_use(self, read: ast.AST) -> str:
         if isinstance(read, ast.Call):
             how = self._reader_call(read)
@@ -371,13 +389,16 @@ class _Reader(ast.NodeVisitor):
 
     def _call_use(self, node: ast.Call, how: str) -> str:
         inner = self.inner.get(dotted(node.func))
-        if inner in ("defaulted", "guarded", "emptied") and len(node.args) < 2:
+        index, _ = self.keyed.get(dotted(node.func), (0, ""))
+        if inner in ("defaulted", "guarded", "emptied") and (len(node.args) < 2 or index != 0):
             return inner
+        if index != 0:  # the default, if any, is a parameter the function's own read decides
+            return inner or "required"
         default = node.args[1] if len(node.args) > 1 else None
         for keyword in node.keywords:
             if keyword.arg == "default":
                 default = keyword.value
-        key = node.args[0]
+        key = node.args[0] if node.args else None
         if isinstance(key, ast.Constant) and key.value in self.defaults:
             return "defaulted"
         if default is None:
