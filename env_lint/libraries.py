@@ -325,6 +325,14 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "dub": ("DUB_API_KEY",),  # its SDK: ``new Dub()`` with no token
     # LangChain's Python integrations, built with no key (``ChatAnthropic()``, ``ConneryService()``)
     "langchain-anthropic": ("ANTHROPIC_API_KEY",),
+    **dict.fromkeys(
+        ("langchain-openai", "@langchain/openai"),
+        ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_API_BASE", "OPENAI_ORGANIZATION"),
+    ),
+    **dict.fromkeys(("langchain-google-genai", "@langchain/google-genai"), ("GOOGLE_API_KEY",)),
+    **dict.fromkeys(("langchain-mistralai", "@langchain/mistralai"), ("MISTRAL_API_KEY",)),
+    **dict.fromkeys(("langchain-groq", "@langchain/groq"), ("GROQ_API_KEY",)),
+    **dict.fromkeys(("langchain-cohere", "@langchain/cohere"), ("COHERE_API_KEY",)),
     "langchain-community": (
         "TAVILY_API_KEY",
         "FIRECRAWL_API_KEY",

@@ -3,6 +3,8 @@ modules; every way code names a variable, and how each read is used."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from env_lint.config import Config
@@ -367,6 +369,54 @@ def test_the_environment_object_a_bundler_defines_provides_each_of_its_keys(run_
     provided = sorted(p.name for p in build_project(str(tmp_path), Config()).provided)
     assert provided == ["APP_BASE_PATH", "APP_BUILD_ID"]
     assert "APP_TOKEN" in run_in(tmp_path).out  # an undefined key is still undeclared
+
+
+def test_a_parameter_typed_or_defaulting_to_the_environment_is_an_alias(tmp_path):
+    """``function parse(source: NodeJS.ProcessEnv)`` then ``source.X``, and ``(env =
+    process.env) => env.Y``: reads, within that function only."""
+    write_repo(tmp_path, {
+        "src/task.ts": "export function parseTask(source: NodeJS.ProcessEnv) {\n"
+        "  return { bucket: source.TASK_BUCKET, paused: source.TASK_PAUSED === '1' };\n}\n"
+        "export const region = (env = process.env) => env.TASK_REGION;\n"
+        "export const other = (source: Record<string, string>) => source.NOT_ENV_NAME;\n",
+        "src/plain.js": "export function mode(vars = process.env) {\n  return vars.JOB_MODE;\n}\n",
+    })
+    assert usages(tmp_path) == {
+        ("TASK_BUCKET", 2): "passed",
+        ("TASK_PAUSED", 2): "guarded",
+        ("TASK_REGION", 4): "passed",
+        ("JOB_MODE", 2): "passed",
+    }
+
+
+def test_a_fallback_that_throws_is_none_and_a_variable_after_another_source_is_one(tmp_path):
+    """``process.env.X || (() => { throw ... })()`` requires ``X``; ``params.token ||
+    process.env.TOKEN`` only falls back on it."""
+    write_repo(tmp_path, {
+        "src/billing.ts": "export const slug = process.env.PLAN_SLUG ||\n"
+        "  (() => { throw new Error('PLAN_SLUG is required'); })();\n"
+        "export function token(params: { token?: string }) {\n"
+        "  const t = params.token || process.env.PROVIDER_TOKEN;\n  return t.trim();\n}\n",
+    })
+    assert usages(tmp_path) == {("PLAN_SLUG", 1): "required", ("PROVIDER_TOKEN", 4): "guarded"}
+
+
+def test_a_notebooks_code_cells_look_variables_up(run_in, tmp_path):
+    """``os.getenv("DEMO_MODEL_NAME")`` in a notebook's code cell (a JSON string, its quotes
+    escaped) keeps the documented variable from being stale; a name only its outputs print
+    does not, and neither does a notebook that is no JSON."""
+    cell = {"cell_type": "code", "source": ["import os\n", 'm = os.getenv("DEMO_MODEL_NAME")\n'],
+            "outputs": [{"text": "OUTPUT_ONLY_NAME"}]}
+    write_repo(tmp_path, {
+        "docs/setup.md": "| Variable | Description |\n|---|---|\n| `DEMO_MODEL_NAME` | x |\n"
+        "| `OUTPUT_ONLY_NAME` | y |\n| `BROKEN_BOOK_NAME` | z |\n",
+        "nb/demo.ipynb": json.dumps({"cells": [cell]}),
+        "nb/broken.ipynb": '{"cells": [ BROKEN_BOOK_NAME',
+        "app.py": 'import os\nX = os.environ["APP_HOST"]\n',
+    })
+    out = run_in(tmp_path, "--select", "stale-doc-var").out
+    assert "`DEMO_MODEL_NAME`" not in out
+    assert "`OUTPUT_ONLY_NAME`" in out and "`BROKEN_BOOK_NAME`" in out
 
 
 def test_a_python_branch_another_variable_switches_on_needs_its_reads_only_there(tmp_path):

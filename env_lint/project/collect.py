@@ -188,6 +188,8 @@ class Collector:
         kind = source.words_of(rel) or facts.words_kind  # a parse may decide by content
         if kind is None or facts.history or is_binary(data):
             return facts
+        if source.words_from is not None:
+            data = source.words_from(rel, data)  # a notebook's code cells
         return replace(facts, words=names_in(data), strings=quoted_in(data), words_kind=kind)
 
     def module(self, rel: str) -> Module | None:

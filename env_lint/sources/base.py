@@ -71,6 +71,8 @@ class Source:
     # in use), "config" (a deploy or build config that sets it), or None (examples and docs
     # declare and describe, they do not use). A function decides per path.
     words: str | Callable[[str], str | None] | None = None
+    # The bytes whose words count, when not the file's own (a notebook's code cells)
+    words_from: Callable[[str, bytes], bytes] | None = None
 
     def words_of(self, path: str) -> str | None:
         return self.words(path) if callable(self.words) else self.words

@@ -34,6 +34,11 @@ from .typescript import Script, is_env_object, property_key, string_value, unwra
 BUILTIN_ACCESSORS = ("Deno.env.get",)
 ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 ENV_OBJECTS = (b"process.env", b"import.meta.env", b"Bun.env", b"Deno.env")
+_PARAMETERS = ("required_parameter", "optional_parameter", "assignment_pattern")
+# A parameter typed as the environment, or defaulting to it
+_ENV_PARAMETER_HINT = re.compile(
+    rb":\s*(?:NodeJS\.)?ProcessEnv\b|:\s*typeof\s+process\.env\b|=\s*process\.env(?![\w$.?\[])"
+)
 # ``env.API_KEY`` / ``c.env.API_KEY`` (group 1: the environment object)
 _BINDING = re.compile(rb"(?<![A-Za-z0-9_$.])((?:[A-Za-z_$][A-Za-z0-9_$]*\.)?env)\s*\??\.\s*[A-Z]")
 
@@ -204,6 +209,7 @@ class _Reader:
         self._imports()
         self._destructured()
         self._loaded()
+        self._env_parameters()
         self._bindings()
         for alias, scope in sorted(self.aliases.items(), key=lambda item: item[0]):
             for node in self._identifiers(alias, scope):
@@ -294,6 +300,28 @@ class _Reader:
             name = declarator.child_by_field_name("name")
             if name is not None and name.type == "identifier":
                 self.aliases[self.src.text(name)] = _scope(self.src, declarator)
+
+    def _env_parameters(self) -> None:
+        """``function parse(source: NodeJS.ProcessEnv)``, ``(env = process.env) => ...``:
+        within that function the parameter is the environment (its callers hand
+        ``process.env`` to it), so ``source.X`` reads ``X``."""
+        for hit in _ENV_PARAMETER_HINT.finditer(self.src.data):
+            parameter = self.src.tree.root_node.descendant_for_byte_range(hit.start(), hit.end())
+            while parameter is not None and parameter.type not in _PARAMETERS:
+                if parameter.type in _FUNCTIONS or parameter.type == "program":
+                    parameter = None  # a ``ProcessEnv`` elsewhere: a variable's type...
+                    break
+                parameter = parameter.parent
+            if parameter is None or parameter.parent is None:
+                continue
+            if parameter.parent.type != "formal_parameters":
+                continue
+            field = "left" if parameter.type == "assignment_pattern" else "pattern"
+            name = parameter.child_by_field_name(field)
+            function = _enclosing_function(self.src, parameter)
+            if name is None or name.type != "identifier" or function is None:
+                continue
+            self.aliases.setdefault(self.src.text(name), function)
 
     def _destructured(self) -> None:
         """``const { env } = process`` (or ``{ env: vars }``): an alias of ``process.env``."""
@@ -585,7 +613,8 @@ def classify(src: Script, read: Node, name: str = "") -> str:
 def _use(src: Script, read: Node) -> tuple[str, bool]:
     how, asserted, alias = _walk_use(src, read)
     if alias and how == "required":
-        return "guarded", asserted  # process.env.NEW ?? process.env.OLD: OLD is an alias
+        # process.env.NEW ?? process.env.OLD (OLD is an alias), params.x ?? process.env.X
+        return "guarded", asserted
     return how, asserted
 
 
@@ -603,7 +632,8 @@ def _walk_use(src: Script, read: Node) -> tuple[str, bool, bool]:
             node = parent  # +process.env.X || 8000: a conversion, as Number(...) is
             continue
         if parent.type == "binary_expression" and _chained_fallback(src, node, parent):
-            alias = alias or _reads_env(src, parent.child_by_field_name("left"))
+            left = parent.child_by_field_name("left")
+            alias = alias or _reads_env(src, left) or _given_first(left)
             node = parent  # a ?? process.env.X ?? "d": the chain's own fallback decides
             continue
         if parent.type == "arguments":
@@ -677,6 +707,16 @@ def _argument(src: Script, node: Node, arguments: Node, call: Node | None) -> st
         return "passed"
     how, _ = _use(src, call)
     return how if how in ("defaulted", "emptied", "guarded") else "passed"
+
+
+_LITERALS = frozenset({"string", "number", "template_string", "true", "false", "null", "undefined"})
+
+
+def _given_first(left: Node | None) -> bool:
+    """``params.token || process.env.TOKEN``: a value from elsewhere (an argument, a request,
+    a config object) comes first; the variable is only its fallback."""
+    node = unwrap(left)
+    return node is not None and node.type not in _LITERALS
 
 
 def _reads_env(src: Script, left: Node | None) -> bool:
@@ -955,13 +995,33 @@ def _binary(src: Script, node: Node, parent: Node) -> str:
     operator = _operator(src, parent)
     left = parent.child_by_field_name("left")
     if operator in ("??", "||") and _is(left, node):
-        return "emptied" if _empty(unwrap(parent.child_by_field_name("right"))) else "defaulted"
+        right = unwrap(parent.child_by_field_name("right"))
+        if _throws_at_once(right):
+            return "required"  # X || (() => { throw new Error("X is required") })()
+        return "emptied" if _empty(right) else "defaulted"
     if operator in ("===", "==") and _missing_value(parent, node):
         # if (process.env.X === undefined) throw ...: the check makes it required
         return "required" if _throws_unless(src, parent) else "guarded"
     if operator in ("&&", "||") or operator in _COMPARISONS:
         return "guarded"  # a flag or an opt-in: unset turns it off, whatever the branch does
     return "required"
+
+
+def _throws_at_once(node: Node | None) -> bool:
+    """``(() => { throw new Error("...") })()``: a fallback that throws is none."""
+    if node is None or node.type != "call_expression":
+        return False
+    function = unwrap(node.child_by_field_name("function"))
+    if function is None or function.type not in ("arrow_function", "function_expression"):
+        return False
+    body = function.child_by_field_name("body")
+    statements = [n for n in body.named_children if n.type != "comment"] if body else []
+    return (
+        body is not None
+        and body.type == "statement_block"
+        and bool(statements)
+        and (statements[0].type == "throw_statement")
+    )
 
 
 def _missing_value(comparison: Node, read: Node) -> bool:

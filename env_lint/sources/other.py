@@ -1,7 +1,8 @@
-"""Every other code or config file (Go, Ruby, Terraform, Kubernetes YAML, Makefiles...): env-lint
-does not parse them, but the variable names they mention are references all the same - a name
-that a Go service reads or a Terraform module sets is never "unused", and a read that a deploy
-config sets is never "undeclared"."""
+"""Every other code or config file (Go, Ruby, Jupyter notebooks, Terraform, Kubernetes YAML,
+Makefiles...): env-lint does not parse them, but the variable names they mention are references
+all the same - a name that a Go service reads or a Terraform module sets is never "unused", and
+a read that a deploy config sets is never "undeclared". A notebook's names are those of its
+code cells."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ CODE_SUFFIXES = frozenset(
     {
         "go", "rb", "rs", "java", "kt", "kts", "scala", "php", "cs", "swift", "ex", "exs",
         "erl", "clj", "lua", "pl", "r", "dart", "vue", "svelte", "astro", "html", "c", "cc",
-        "cpp", "h", "hpp", "zig", "nim", "groovy",
+        "cpp", "h", "hpp", "zig", "nim", "groovy", "ipynb",
     }
 )  # fmt: skip
 CONFIG_SUFFIXES = frozenset(
@@ -43,6 +44,22 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
     return FileFacts(path, "other", checked=False)  # only its words count (see collect.py)
 
 
+def _code_cells(rel: str, data: bytes) -> bytes:
+    """A Jupyter notebook's words are its code cells' (the JSON escapes their quotes, and its
+    outputs are no code); any other file's are its own. A notebook that is no JSON has none."""
+    if not rel.lower().endswith(".ipynb"):
+        return data
+    import json
+
+    try:
+        cells = json.loads(data).get("cells", [])
+        code = [c.get("source", "") for c in cells if c.get("cell_type") == "code"]
+        lines = [line for c in code for line in ([c] if isinstance(c, str) else c)]
+        return "\n".join(str(line) for line in lines).encode("utf-8", "replace")
+    except (ValueError, AttributeError, TypeError, RecursionError):
+        return b""
+
+
 def _nothing_to_parse(path: str, data: bytes, settings: Settings) -> bool:
     return True  # parse() is trivial; the prefilter must not make it a "checked" file
 
@@ -54,4 +71,5 @@ SOURCE = Source(
     prefilter=_nothing_to_parse,
     strict=False,
     words=lambda rel: kind_of(rel) or "code",
+    words_from=_code_cells,
 )

@@ -32,6 +32,7 @@ ENV_MARKERS = (
     b"Deno.env",
     b"createEnv",
     b"cleanEnv",
+    b"ProcessEnv",  # ``function parse(source: NodeJS.ProcessEnv)``
     b"$env/",  # SvelteKit: import { env } from "$env/dynamic/private"
     b"std-env",
     b"loadEnv(",  # Vite: const env = loadEnv(mode, root, "")
