@@ -92,6 +92,8 @@ _PLACEHOLDER_WORDS = re.compile(
     r"^\{\{?[A-Za-z_][\w.]{0,80}\}\}?$|^%\([A-Za-z_]\w{0,80}\)s$|^%s$",  # f-string, format slots
     re.IGNORECASE,
 )
+# ``changeEncryptionKey``, ``replace-with-a-token``: an instruction spelled as the value
+_CHANGE_THIS = re.compile(r"^(?:change|replace)(?:[A-Z][a-z]+|[-_][a-z]+)+$")
 # A URL whose host only exists on a developer's machine or inside a compose network: its
 # password is a local default (``postgres://app:app@localhost/app``, ``redis://:pw@redis:6379``).
 _LOCAL_HOST = re.compile(
@@ -144,7 +146,7 @@ _WORDS = re.compile(r"[a-z]+(?:[-_.][a-z0-9]+)+|[A-Z]+(?:_[A-Z0-9]+(?:\.[0-9]+)*
 def placeholder_like(value: str) -> bool:
     """Empty values, the usual stand-ins, values made of few distinct characters."""
     text = value.strip().strip("'\"")
-    if is_placeholder(text) or _PLACEHOLDER_WORDS.search(text):
+    if is_placeholder(text) or _PLACEHOLDER_WORDS.search(text) or _CHANGE_THIS.match(text):
         return True
     if text in PUBLIC_TEST_VALUES or any(s in text for s in _PUBLIC_TEST_SUBSTRINGS):
         return True

@@ -113,6 +113,8 @@ PLACEHOLDERS: list[tuple[str, str]] = [
     ("JWT_SECRET", "your-secret-here"),
     ("JWT_SECRET", "generate-with-openssl-rand-base64-32"),
     ("SESSION_SECRET", "replace-me"),
+    ("ENCRYPTION_KEY", "changeEncryptionKey"),  # an instruction spelled as the value
+    ("RUNNER_AUTH_TOKEN", "replace_with_a_long_token"),
     ("AUTH_SECRET", "TODO"),
     ("AUTH_SECRET", "placeholder"),
     ("API_TOKEN", "dummy-token"),

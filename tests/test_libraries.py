@@ -55,6 +55,12 @@ def test_a_variable_the_library_reads_is_not_unused(run_in, tmp_path, files, nam
     assert run_in(tmp_path).out.startswith("No problems found")
 
 
+def test_the_interpreters_own_settings_are_never_unused(run_in, tmp_path):
+    write_repo(tmp_path, {"app.py": 'import os\nA = os.environ["APP_URL"]\n',
+                          ".env.example": "APP_URL=\nPYTHONBREAKPOINT=ipdb.set_trace\n"})
+    assert run_in(tmp_path).out.startswith("No problems found")
+
+
 def test_without_the_library_it_is_unused(run_in, tmp_path):
     write_repo(tmp_path, {**CODE, "package.json": "{}", ".env.example": "APP_URL=\nXFF_DEPTH=\n"})
     assert "`XFF_DEPTH` is listed in `.env.example`" in run_in(tmp_path).out

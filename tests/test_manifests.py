@@ -441,3 +441,16 @@ def test_a_dockerfile_that_copies_the_users_env_file_provides_what_the_unit_lack
     dockerfile.write_text(dockerfile.read_text().replace("COPY . .", f"COPY . .\n{copy}"))
     out = run_in(repo, "--select", "missing-in-manifest").out
     assert ("`WORKER_TOKEN` is required by `@acme/worker`" in out) is missing
+
+
+def test_a_project_templates_yaml_is_no_parse_error(run_in, tmp_path):
+    """``name: {{project_name}}_data`` in a project template's compose file and Blueprint is
+    YAML once rendered; the same error without a template tag is reported."""
+    compose = "services:\n  web:\n    build: .\nvolumes:\n  data:\n    name: {{project_name}}_data\n"
+    write_repo(tmp_path / "template", {
+        "docker-compose.yml": compose,
+        "render.yaml": "databases:\n  - name: {{project_name}}-db\n    plan: free\n",
+    })
+    assert run_in(tmp_path / "template").out.startswith("No problems found")
+    write_repo(tmp_path / "broken", {"render.yaml": "databases:\n  - name: {oops-db\n    plan: free\n"})
+    assert "EL100 [parse-error]" in run_in(tmp_path / "broken").out

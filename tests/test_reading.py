@@ -419,6 +419,26 @@ def test_a_notebooks_code_cells_look_variables_up(run_in, tmp_path):
     assert "`OUTPUT_ONLY_NAME`" in out and "`BROKEN_BOOK_NAME`" in out
 
 
+def test_a_projects_shared_environment_reader_is_an_accessor(tmp_path):
+    """``from config.env import env`` (an ``environ.Env()`` made once for the project), then
+    ``env("X", default=...)`` and ``env.bool("Y")``; a branch on a name bound to a read
+    (``if STRATEGY == ...:``) switches the reads inside it on."""
+    write_repo(tmp_path, {
+        "config/env.py": "import environ\nenv = environ.Env()\n",
+        "config/settings/mail.py": "from config.env import env\n"
+        'STRATEGY = env("MAIL_STRATEGY", default="local")\n'
+        'FAILS = env.bool("MAIL_FAILS", default=False)\n'
+        'if STRATEGY == "smtp":\n    HOST = env("MAIL_SMTP_HOST")\n'
+        'BROKER = env("QUEUE_BROKER_URL")\n',
+    })
+    assert usages(tmp_path) == {
+        ("MAIL_STRATEGY", 2): "defaulted",
+        ("MAIL_FAILS", 3): "defaulted",
+        ("MAIL_SMTP_HOST", 5): "guarded",
+        ("QUEUE_BROKER_URL", 6): "required",
+    }
+
+
 def test_a_python_branch_another_variable_switches_on_needs_its_reads_only_there(tmp_path):
     """``if "CDN_TOKEN" in os.environ or "CDN_BEARER" in os.environ:`` turns a feature on: the
     reads of its companions there are optional; a branch on the stage still needs its reads,

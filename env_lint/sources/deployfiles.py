@@ -52,7 +52,18 @@ def read_documents(
     except ValueError as exc:
         hit = _LINE.search(str(exc))
         failure = ParseFailure(Location(path, int(hit.group(1)) if hit else 1, 1), str(exc))
+        report = report and not templated(text)
         return FileFacts(path, source, failures=(failure,) if report else ())
+
+
+# ``{{project_name}}``, ``{% if %}``: not GitHub's ``${{ secrets.X }}``
+_TEMPLATE_TAG = re.compile(r"(?<!\$)\{\{[^{}\n]*\}\}|\{%[^%\n]*%\}")
+
+
+def templated(text: str) -> bool:
+    """A project template's file (``name: {{project_name}}_data``): YAML only once a generator
+    renders it, so what it cannot parse as it stands is no error."""
+    return bool(_TEMPLATE_TAG.search(text))
 
 
 def where(path: str, node: yaml.Node) -> Location:

@@ -26,6 +26,7 @@ from ..paths import (
     shell_shebang,
 )
 from .base import Settings, Source, text_parser
+from .deployfiles import templated
 from .manifests import runs_turbo
 
 if TYPE_CHECKING:
@@ -76,8 +77,8 @@ def weak_facts(
     try:
         usages = infra_reads(path, text, documents)
     except ValueError as exc:
-        failure = ParseFailure(Location(path, 1, 1), str(exc))
-        return FileFacts(path, source, failures=(failure,), runs_turbo=runs)
+        failures = () if templated(text) else (ParseFailure(Location(path, 1, 1), str(exc)),)
+        return FileFacts(path, source, failures=failures, runs_turbo=runs)
     return FileFacts(path, source, usages=tuple(usages), runs_turbo=runs)
 
 

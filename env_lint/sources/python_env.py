@@ -38,6 +38,7 @@ from .python_reads import is_classvar, python_reads
 _MARKERS = (
     b"environ", b"getenv", b"BaseSettings", b"decouple", b"starlette.config", b"environs",
     b"envvar", b"env_var",  # click / typer / configargparse options read from the environment
+    b"import env",  # ``from config.env import env``: a project's shared environment reader
 )  # fmt: skip
 
 _SETTINGS_BASES = {"BaseSettings"}

@@ -39,6 +39,8 @@ _TYPED = {
     "datetime", "timedelta", "uuid", "log_level", "enum", "dj_db_url", "dj_cache_url",
     "dj_email_url",
 }  # fmt: skip
+# Modules whose ``env`` is no shared environment reader (a Jinja environment, a test fixture)
+_NOT_ENV_MODULES = frozenset({"os", "jinja2", "conftest"})
 _WRITES = frozenset({"setdefault", "pop", "update", "clear", "popitem"})
 # configargparse's ways to add an option (``parser.add_argument(..., env_var="X")``)
 _ADD_OPTION = frozenset({"add_argument", "add", "add_arg"})
@@ -92,6 +94,7 @@ class _Reader(ast.NodeVisitor):
         self.enclosing: list[ast.ClassDef] = []  # the classes being visited (``cls``, ``self``)
         self.fields: dict[str, list[str]] = {}  # loop variable -> a model's field names
         self.guards: list[frozenset[str]] = []  # names the enclosing ifs checked
+        self.derived: dict[str, frozenset[str]] = {}  # ``MODE = env("X")``: MODE -> {"X"}
         self.caught = 0  # inside ``try:`` blocks whose handler recovers from a missing key
 
     # --- what names read the environment here ------------------------------------------------
@@ -127,6 +130,11 @@ class _Reader(ast.NodeVisitor):
                 self.getenv.add(local)
             elif module == "decouple" and alias.name == "config":
                 self.accessors.add(local)
+            elif alias.name == "env" and local == "env" and module not in _NOT_ENV_MODULES:
+                # ``from config.env import env``: the project's shared ``environ.Env()`` (or
+                # environs ``Env()``) instance, called ``env("X", default=...)``
+                self.accessors.add(local)
+                self.typed.add(local)
             elif alias.name in _CONFIG_CLASSES.get(module, ()):
                 self.config_classes.add(local)
 
@@ -202,11 +210,26 @@ class _Reader(ast.NodeVisitor):
             self.visit(statement)
 
     def _test(self, test: ast.expr) -> frozenset[str]:
-        """Visit an ``if`` test: the names it guards (``_ANY``: a switch on another variable)."""
+        """Visit an ``if`` test: the names it guards (``_ANY``: a switch on another variable,
+        read there or through a name bound to its value: ``if STRATEGY == Strategy.SMTP:``)."""
         before = len(self.found.usages)
         self.visit(test)
         read = {u.name for u in self.found.usages[before:]}
+        for node in ast.walk(test):
+            if isinstance(node, ast.Name) and node.id in self.derived:
+                read |= self.derived[node.id]
         return _ANY if read - STAGE_VARIABLES else _strings_in(test)
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        """``STRATEGY = env("MAIL_STRATEGY", default="local")``: the name holds that
+        variable's value, so a branch on it is a switch on the variable."""
+        before = len(self.found.usages)
+        self.visit(node.value)
+        read = frozenset(u.name for u in self.found.usages[before:])
+        for target in node.targets:
+            if isinstance(target, ast.Name) and read:
+                self.derived[target.id] = read
+            self.visit(target)
 
     def visit_Try(self, node: ast.Try) -> None:
         """``try: key = os.environ["X"]`` / ``except KeyError: key = ""``: the handler is the
