@@ -532,3 +532,29 @@ def test_a_usage_lines_bracketed_arguments_are_no_variables() -> None:
     )
     assert sorted(set(claimed(page))) == ["ONLY_ONE", "TRACE_DIR"]
     assert "BUILD_REF" not in {m[0] for m in mentions(page)}
+
+
+def test_a_name_the_page_says_to_replace_is_a_stand_in() -> None:
+    """"Replace:" then "1. `VENDOR_TARGET` with your target URL", or "Replace `VENDOR_KEY` with
+    your key": names the reader swaps for values, no claims."""
+    page = (
+        "# Vendor\n\n- **VENDOR_KEY**: your API key\n\n```yaml\nendpoint: \"https://VENDOR_TARGET/v1\"\n```\n\n"
+        "Replace:\n1. `VENDOR_TARGET` with your target URL\n\nReplace `VENDOR_KEY` with your key.\n\n"
+        "- `VENDOR_REGION` with read access\n"
+    )
+    kinds = {(m[0], m[3]) for m in mentions(page)}
+    assert ("VENDOR_TARGET", "placeholder") in kinds and ("VENDOR_KEY", "placeholder") in kinds
+    assert "VENDOR_TARGET" not in claimed(page)
+    assert "VENDOR_REGION" in claimed(page)
+
+
+def test_a_stand_in_named_on_another_page_is_not_stale(run_in, tmp_path) -> None:
+    from .conftest import write_repo
+
+    write_repo(tmp_path, {
+        "docs/acme/intro.md": "# Vendor\n\n- **VENDOR_KEY**: your API key\n- **VENDOR_OLD_FLAG**: x\n",
+        "docs/acme/setup.md": "# Setup\n\nReplace:\n1. `VENDOR_KEY` with your key\n",
+        "app.py": 'import os\nA = os.environ["APP_HOST"]\n',
+    })
+    out = run_in(tmp_path, "--select", "stale-doc-var").out
+    assert "`VENDOR_KEY`" not in out and "`VENDOR_OLD_FLAG`" in out

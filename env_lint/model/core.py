@@ -253,7 +253,9 @@ class DynamicRead:
 class DocMention:
     name: str
     location: Location
-    kind: str  # table | heading | list | code | text | read (sample code reads it: getenv("X"))
+    # table | heading | list | code | text | read (sample code reads it: getenv("X")) |
+    # placeholder (a page says to replace it: "Replace `X` with your key")
+    kind: str
     primary: bool  # the mention declares the variable (table key cell, heading, list, KEY=)
     required: bool | None = None
     default: str | None = None  # never rendered

@@ -51,6 +51,8 @@ def _stale_doc_var(ctx: Context) -> Iterator[Finding]:
             continue
         if ctx.read_dynamically(name) or ctx.implicit(name):
             continue
+        if any(m.kind == "placeholder" for m in mentions):
+            continue  # a page says to replace it with the reader's own value: a stand-in
         primary = sorted((m for m in mentions if m.primary), key=lambda m: m.location)
         primary = _without_reader_settings(primary, mentions)
         primary = [m for m in primary if m.tool is None or _own(m.tool) in own]
@@ -140,7 +142,9 @@ STALE_DOC_VAR = Rule(
     "is headed for something else (`| Value | Description |` of an enum, a status, an event "
     "type, `| Command |`, `| Code |` of error codes, `| Export |` of a module's API), "
     "placeholder "
-    "names (`MY_VAR`, `VAR_1`), retired or deprecated rows, pages marked superseded, "
+    "names (`MY_VAR`, `VAR_1`), names a page says to replace (\"Replace `VENDOR_TARGET` with "
+    "your URL\", also a list after \"Replace:\"), a command's bracketed arguments on its usage "
+    "line (`./run.sh [MODEL] [REF]`), retired or deprecated rows, pages marked superseded, "
     "changelogs, migration and upgrade guides (`docs/upgrade/`), plans and design specs "
     "(`docs/specs/`, `load-test-plan.md`, `CLIENT_SPEC.md`, a page titled `... Spec (RC)`, "
     "`RFC: ...`, `Draft: ...`, `Design: ...`), "

@@ -463,6 +463,10 @@ def _list_item(doc: _Doc, tokens: list[Token], start: int) -> None:
         return
     first, last = inline.map or (0, 1)
     rest = _inline_text(doc, inline).replace(name, "", 1)
+    if _REPLACE_WITH.match(rest.lstrip(" *:")):  # after "Replace:": "`MW_TARGET` with your URL"
+        inline.meta = {**(inline.meta or {}), "env_lint_seen": name}
+        doc.mentions.append(DocMention(name, doc.locate(name, first, last), "placeholder", False))
+        return
     said = requiredness_words(rest)
     required = said if said is not None else doc.context_required()
     secret = says_secret(rest) or doc.context_secret()
@@ -512,11 +516,15 @@ def _section_attribute(doc: _Doc, inline: Token) -> None:
 
 
 def _inline(doc: _Doc, token: Token) -> None:
-    """Code spans in any other paragraph: secondary mentions (they document, never declare)."""
+    """Code spans in any other paragraph: secondary mentions (they document, never declare);
+    "Replace `NAME` with your key" makes ``NAME`` a stand-in the reader replaces."""
     skip = (token.meta or {}).get("env_lint_seen")
     if skip is None:
         _section_attribute(doc, token)
     first, last = token.map or (0, 1)
+    for hit in _REPLACE_NAME.finditer(token.content):
+        name = hit.group(1)
+        doc.mentions.append(DocMention(name, doc.locate(name, first, last), "placeholder", False))
     for child in doc.kids(token) if "`" in token.content else ():
         if child.type != "code_inline" or not NAME.match(child.content):
             continue
@@ -525,6 +533,11 @@ def _inline(doc: _Doc, token: Token) -> None:
             continue
         name = child.content
         doc.mentions.append(DocMention(name, doc.locate(name, first, last), "text", False))
+
+
+# "`NAME` with your endpoint" in a list after "Replace:", "Replace `NAME` with ...": a stand-in
+_REPLACE_WITH = re.compile(r"with\s+(?:your|the|a|an)\b", re.IGNORECASE)
+_REPLACE_NAME = re.compile(r"\breplace\s+`([A-Z][A-Z0-9_]*)`\s+with\b", re.IGNORECASE)
 
 
 def _code_names(doc: _Doc, cell: Token) -> Iterator[str]:
