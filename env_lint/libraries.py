@@ -325,6 +325,7 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "dub": ("DUB_API_KEY",),  # its SDK: ``new Dub()`` with no token
     # LangChain's Python integrations, built with no key (``ChatAnthropic()``, ``ConneryService()``)
     "langchain-anthropic": ("ANTHROPIC_API_KEY",),
+    "ollama": ("OLLAMA_HOST",),  # its client finds the server by it
     **dict.fromkeys(
         ("langchain-openai", "@langchain/openai"),
         ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_API_BASE", "OPENAI_ORGANIZATION"),

@@ -546,6 +546,10 @@ def test_a_name_the_page_says_to_replace_is_a_stand_in() -> None:
     assert ("VENDOR_TARGET", "placeholder") in kinds and ("VENDOR_KEY", "placeholder") in kinds
     assert "VENDOR_TARGET" not in claimed(page)
     assert "VENDOR_REGION" in claimed(page)
+    # the same list inside an MDX component, or indented under one
+    for wrapped in ("<Accordion>\nReplace:\n1. `VENDOR_HOST` with your host\n</Accordion>\n",
+                    "    Replace:\n    1. `VENDOR_HOST` with your host\n"):
+        assert ("VENDOR_HOST", "placeholder") in {(m[0], m[3]) for m in mentions(f"# V\n\n{wrapped}")}
 
 
 def test_a_stand_in_named_on_another_page_is_not_stale(run_in, tmp_path) -> None:
@@ -558,3 +562,31 @@ def test_a_stand_in_named_on_another_page_is_not_stale(run_in, tmp_path) -> None
     })
     out = run_in(tmp_path, "--select", "stale-doc-var").out
     assert "`VENDOR_KEY`" not in out and "`VENDOR_OLD_FLAG`" in out
+
+
+def test_a_block_of_settings_then_one_program_configures_that_program(run_in, tmp_path) -> None:
+    """``export MODEL_HOST=0.0.0.0`` then ``modelsrv serve``: the settings are that program's
+    (the repo's own only if one of its packages provides it); before ``./server``, a program
+    of the repo's tree, or ``npm run dev``, they are the repo's."""
+    from .conftest import write_repo
+
+    write_repo(tmp_path, {
+        "docs/local.md": "# Local model\n\n```bash\nexport MODEL_HOST=0.0.0.0\nexport MODEL_GPUS=1\n"
+        "modelsrv serve\n```\n\n```bash\nexport APP_OLD_PORT=1\n./server --debug\n```\n\n"
+        "```bash\nexport APP_OLD_MODE=x\nnpm run dev\n```\n",
+        "app.py": 'import os\nA = os.environ["APP_HOST"]\n',
+    })
+    out = run_in(tmp_path, "--select", "stale-doc-var").out
+    assert "`MODEL_HOST`" not in out and "`MODEL_GPUS`" not in out
+    assert "`APP_OLD_PORT`" in out and "`APP_OLD_MODE`" in out
+
+
+def test_a_config_template_filled_in_at_start_names_its_variables(run_in, tmp_path) -> None:
+    from .conftest import write_repo
+
+    write_repo(tmp_path, {
+        "docker/service_conf.yaml.template": "minio:\n  bucket: '${STORE_BUCKET:-}'\n",
+        ".env.example": "APP_HOST=\nSTORE_BUCKET=\n",
+        "app.py": 'import os\nA = os.environ["APP_HOST"]\n',
+    })
+    assert run_in(tmp_path).out.startswith("No problems found")

@@ -127,7 +127,8 @@ STALE_DOC_VAR = Rule(
     "file or schema and no code reads it. Not claims, so not reported: passing mentions in "
     "prose, `NAME = x` in a programming-language block, `KEY=1 some-command` (a setting for "
     "one command), settings in a block that runs a third-party program the page installs "
-    "(`pip install litellm`, then `export KEY=...` and `litellm ...`), variables named after a "
+    "(`pip install litellm`, then `export KEY=...` and `litellm ...`) or that sets variables "
+    "and then runs one program by name (`export OLLAMA_HOST=...`, then `ollama serve`), variables named after a "
     "package the page installs or adds (`SHOPMETRICS_CLIENT_ID` after `bundle add "
     "shopmetrics-sdk`, `TAVILY_API_KEY` after `pip install langchain-tavily`, also from a docs "
     "site's `package-install` block or `npx pkg`, and variables such a package is known to "
@@ -142,8 +143,8 @@ STALE_DOC_VAR = Rule(
     "is headed for something else (`| Value | Description |` of an enum, a status, an event "
     "type, `| Command |`, `| Code |` of error codes, `| Export |` of a module's API), "
     "placeholder "
-    "names (`MY_VAR`, `VAR_1`), names a page says to replace (\"Replace `VENDOR_TARGET` with "
-    "your URL\", also a list after \"Replace:\"), a command's bracketed arguments on its usage "
+    'names (`MY_VAR`, `VAR_1`), names a page says to replace ("Replace `VENDOR_TARGET` with '
+    'your URL", also a list after "Replace:"), a command\'s bracketed arguments on its usage '
     "line (`./run.sh [MODEL] [REF]`), retired or deprecated rows, pages marked superseded, "
     "changelogs, migration and upgrade guides (`docs/upgrade/`), plans and design specs "
     "(`docs/specs/`, `load-test-plan.md`, `CLIENT_SPEC.md`, a page titled `... Spec (RC)`, "

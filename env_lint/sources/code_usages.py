@@ -613,8 +613,7 @@ def classify(src: Script, read: Node, name: str = "") -> str:
 def _use(src: Script, read: Node) -> tuple[str, bool]:
     how, asserted, alias = _walk_use(src, read)
     if alias and how == "required":
-        # process.env.NEW ?? process.env.OLD (OLD is an alias), params.x ?? process.env.X
-        return "guarded", asserted
+        return "guarded", asserted  # process.env.NEW ?? process.env.OLD: OLD is an alias
     return how, asserted
 
 
@@ -632,8 +631,7 @@ def _walk_use(src: Script, read: Node) -> tuple[str, bool, bool]:
             node = parent  # +process.env.X || 8000: a conversion, as Number(...) is
             continue
         if parent.type == "binary_expression" and _chained_fallback(src, node, parent):
-            left = parent.child_by_field_name("left")
-            alias = alias or _reads_env(src, left) or _given_first(left)
+            alias = alias or _reads_env(src, parent.child_by_field_name("left"))
             node = parent  # a ?? process.env.X ?? "d": the chain's own fallback decides
             continue
         if parent.type == "arguments":
@@ -707,16 +705,6 @@ def _argument(src: Script, node: Node, arguments: Node, call: Node | None) -> st
         return "passed"
     how, _ = _use(src, call)
     return how if how in ("defaulted", "emptied", "guarded") else "passed"
-
-
-_LITERALS = frozenset({"string", "number", "template_string", "true", "false", "null", "undefined"})
-
-
-def _given_first(left: Node | None) -> bool:
-    """``params.token || process.env.TOKEN``: a value from elsewhere (an argument, a request,
-    a config object) comes first; the variable is only its fallback."""
-    node = unwrap(left)
-    return node is not None and node.type not in _LITERALS
 
 
 def _reads_env(src: Script, left: Node | None) -> bool:

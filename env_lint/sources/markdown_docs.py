@@ -540,6 +540,22 @@ _REPLACE_WITH = re.compile(r"with\s+(?:your|the|a|an)\b", re.IGNORECASE)
 _REPLACE_NAME = re.compile(r"\breplace\s+`([A-Z][A-Z0-9_]*)`\s+with\b", re.IGNORECASE)
 
 
+_REPLACE_ITEM = re.compile(
+    r"^\s*(?:\d+[.)]|[-*])\s+`([A-Z][A-Z0-9_]*)`\s+with\s+(?:your|the|a|an)\b", re.IGNORECASE
+)
+
+
+def _stand_ins(doc: _Doc, lines: list[str], first: int) -> None:
+    """The stand-ins a block of an MDX component (or an indented list) names: "1. `NAME` with
+    your endpoint", "Replace `NAME` with your key"."""
+    for offset, line in enumerate(lines):
+        hits = [h.group(1) for h in (_REPLACE_ITEM.match(line),) if h]
+        hits += [h.group(1) for h in _REPLACE_NAME.finditer(line)]
+        for name in hits:
+            location = doc.locate(name, first + offset, first + offset + 1)
+            doc.mentions.append(DocMention(name, location, "placeholder", False))
+
+
 def _code_names(doc: _Doc, cell: Token) -> Iterator[str]:
     for child in doc.kids(cell) if "`" in cell.content else ():
         if child.type == "code_inline" and NAME.match(child.content):
@@ -558,6 +574,8 @@ def _code(doc: _Doc, token: Token) -> None:
         doc.packages.update(n for w in words if (n := package_name(w)))
     if in_code:
         doc.imported.update(sample_imports(language, token.content))
+    if token.type != "fence":  # an MDX component's or an indented "Replace:" list
+        _stand_ins(doc, lines, first)
     tool = None if in_code else _tool(doc, lines)
     local = frozenset() if in_code else _script_locals(lines)
     commands = _continued(lines)
@@ -621,17 +639,31 @@ def _script_locals(lines: list[str]) -> frozenset[str]:
 
 
 def _tool(doc: _Doc, lines: list[str]) -> str | None:
-    """The program the page installs (in this block or an earlier one) that this block runs:
-    its settings are for that program (``pip install litellm``, then ``export KEY=...`` and
-    ``litellm --model x``)."""
+    """The program whose settings this block sets: one the page installs (in this block or an
+    earlier one) that the block runs (``pip install litellm``, then ``export KEY=...`` and
+    ``litellm --model x``), or the one program a block of settings then runs by name
+    (``export OLLAMA_HOST=0.0.0.0`` then ``ollama serve``; not a path such as ``./server``,
+    not a package manager or interpreter). Whether it is this repo's own is decided across
+    files."""
     for line in _joined(lines):
         packages, programs = installs(line)
         doc.packages.update(packages)
         if programs:
             doc.installed.update(packages)
-    if not doc.installed:
-        return None
-    return next((p for p in map(runs, lines) if p is not None and p in doc.installed), None)
+    ran = [p for p in map(runs, lines) if p is not None]
+    installed = next((p for p in ran if p in doc.installed), None)
+    if installed is not None:
+        return installed
+    named = {p for line in lines if (p := runs(line)) is not None and not _by_path(line)}
+    return named.pop() if len(named) == 1 and set(ran) == named else None
+
+
+def _by_path(line: str) -> bool:
+    """``./server --port 1``, ``bin/app``: a program of the repo's own tree, run by its path."""
+    words = shell_words(line)
+    while words and (words[0] == "sudo" or re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", words[0])):
+        words = words[1:]
+    return bool(words) and "/" in words[0]
 
 
 def _continued(lines: list[str]) -> list[str]:

@@ -21,6 +21,7 @@ CONFIG_SUFFIXES = frozenset(
     {
         "tf", "tfvars", "hcl", "nix", "conf", "ini", "cfg", "properties", "yml", "yaml",
         "toml", "json", "jsonc", "json5", "xml", "mk", "bicep", "cue", "jsonnet", "tpl",
+        "tmpl", "template",  # ``service_conf.yaml.template``: filled in by envsubst at start
     }
 )  # fmt: skip
 
