@@ -265,7 +265,17 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "@sentry/sveltekit": _SENTRY,
     "@sentry/webpack-plugin": _SENTRY,
     "@sentry/vite-plugin": _SENTRY,
-    "sentry-sdk": ("SENTRY_DSN", "SENTRY_ENVIRONMENT", "SENTRY_RELEASE"),
+    # its release, when SENTRY_RELEASE is unset, from the platform's commit variables
+    "sentry-sdk": (
+        "SENTRY_DSN",
+        "SENTRY_ENVIRONMENT",
+        "SENTRY_RELEASE",
+        "SOURCE_VERSION",
+        "HEROKU_SLUG_COMMIT",
+        "CODEBUILD_RESOLVED_SOURCE_VERSION",
+        "CIRCLE_SHA1",
+        "GAE_DEPLOYMENT_ID",
+    ),
     "@vercel/blob": ("BLOB_READ_WRITE_TOKEN",),
     "@vercel/kv": ("KV_URL", "KV_REST_API_URL", "KV_REST_API_TOKEN", "KV_REST_API_READ_ONLY_TOKEN"),
     "@vercel/postgres": (

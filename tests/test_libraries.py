@@ -44,6 +44,7 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"package.json": json.dumps({"dependencies": {"convex": "1"}})}, "CONVEX_SELF_HOSTED_URL", id="backend-cli"),
         pytest.param({"requirements.txt": "langchain-openai>=0.2\n"}, "OPENAI_API_KEY", id="framework-provider-integration"),
         pytest.param({"requirements.txt": "ollama>=0.4\n"}, "OLLAMA_HOST", id="model-server-client"),
+        pytest.param({"pyproject.toml": '[project]\nname = "x"\ndependencies = ["sentry-sdk[django]==2"]\n'}, "SOURCE_VERSION", id="error-tracker-release"),
         pytest.param({"requirements.txt": "boto3>=1.34\n"}, "AWS_ENDPOINT_URL_S3", id="cloud-sdk-service-endpoint"),
         pytest.param({"requirements.txt": "google-adk>=1\n"}, "GOOGLE_GENAI_USE_VERTEXAI", id="agent-kit-py"),
         pytest.param({"package.json": json.dumps({"dependencies": {"@ai-sdk/google-vertex": "3"}})}, "GOOGLE_VERTEX_LOCATION", id="model-provider-cloud"),
