@@ -15,6 +15,7 @@ from functools import cached_property
 
 from ..known_vars import is_runtime_variable
 from ..model import (
+    BuildStage,
     DeployManifest,
     DynamicRead,
     Location,
@@ -185,9 +186,7 @@ class Targets:
             return []
         if self._env_files(target.services[0]):
             return []  # a committed .env file (loaded by Next.js, dotenv, a Docker build)
-        if any(
-            s.copies_env for s in self.project.build_stages.get(_dockerfile_of(manifest) or "", ())
-        ):
+        if any(s.copies_env for s in self._stages(manifest)):
             return []  # its Dockerfile copies the user's .env into the image
         return self.lacking(target)
 
@@ -256,13 +255,17 @@ class Targets:
             and not any(d.matches(p.name) for d in patterns)
         ]
 
+    def _stages(self, manifest: DeployManifest) -> tuple[BuildStage, ...]:
+        """The build stages of the Dockerfile the unit builds (none when env-lint read none)."""
+        return self.project.build_stages.get(_dockerfile_of(manifest) or "", ())
+
     def runs_application(self, manifest: DeployManifest) -> bool:
         """The unit's Dockerfile runs an image that is not a language runtime or an OS base
         (``FROM vendor/pubsub-server:1.6`` with a script of the repo added), or an image an
         ARG names (``FROM ${BASE_IMAGE}``). The stage it runs is the one compose's
         ``build.target`` names, else the last; ``FROM build`` runs stage ``build``'s image.
         False when env-lint read no such Dockerfile."""
-        stages = self.project.build_stages.get(_dockerfile_of(manifest) or "", ())
+        stages = self._stages(manifest)
         if not stages:
             return False
         named = (s for s in stages if manifest.stage is not None and s.name == manifest.stage)

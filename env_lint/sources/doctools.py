@@ -106,13 +106,20 @@ _RUNNERS = frozenset(
 )  # fmt: skip
 
 
+def command_words(line: str) -> list[str]:
+    """A command line's words from the program on: without ``sudo`` and ``KEY=value``
+    prefixes."""
+    words = shell_words(line)
+    while words and (words[0] == "sudo" or re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", words[0])):
+        words = words[1:]
+    return words
+
+
 def runs(line: str) -> str | None:
     """The program a command line runs: its first word after ``sudo`` and ``KEY=value``
     prefixes; None for settings alone, shell builtins, file chores and the runners that run
     this repo's own code."""
-    words = shell_words(line)
-    while words and (words[0] == "sudo" or re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", words[0])):
-        words = words[1:]
+    words = command_words(line)
     program = words[0].rsplit("/", 1)[-1].lower() if words else ""
     return None if not program or program in _NOT_PROGRAMS or program in _RUNNERS else program
 

@@ -29,7 +29,7 @@ from ..wording import (
     yes_no,
 )
 from .base import Settings, Source, text_parser
-from .doctools import installs, jsx_installs, runs, sample_imports, shell_words
+from .doctools import command_words, installs, jsx_installs, runs, sample_imports, shell_words
 from .manifests import package_name
 from .mdparse import blocks, children, plain
 
@@ -465,7 +465,7 @@ def _list_item(doc: _Doc, tokens: list[Token], start: int) -> None:
     rest = _inline_text(doc, inline).replace(name, "", 1)
     if _REPLACE_WITH.match(rest.lstrip(" *:")):  # after "Replace:": "`MW_TARGET` with your URL"
         inline.meta = {**(inline.meta or {}), "env_lint_seen": name}
-        doc.mentions.append(DocMention(name, doc.locate(name, first, last), "placeholder", False))
+        _stand_in(doc, name, first, last)
         return
     said = requiredness_words(rest)
     required = said if said is not None else doc.context_required()
@@ -523,8 +523,7 @@ def _inline(doc: _Doc, token: Token) -> None:
         _section_attribute(doc, token)
     first, last = token.map or (0, 1)
     for hit in _REPLACE_NAME.finditer(token.content):
-        name = hit.group(1)
-        doc.mentions.append(DocMention(name, doc.locate(name, first, last), "placeholder", False))
+        _stand_in(doc, hit.group(1), first, last)
     for child in doc.kids(token) if "`" in token.content else ():
         if child.type != "code_inline" or not NAME.match(child.content):
             continue
@@ -552,8 +551,12 @@ def _stand_ins(doc: _Doc, lines: list[str], first: int) -> None:
         hits = [h.group(1) for h in (_REPLACE_ITEM.match(line),) if h]
         hits += [h.group(1) for h in _REPLACE_NAME.finditer(line)]
         for name in hits:
-            location = doc.locate(name, first + offset, first + offset + 1)
-            doc.mentions.append(DocMention(name, location, "placeholder", False))
+            _stand_in(doc, name, first + offset, first + offset + 1)
+
+
+def _stand_in(doc: _Doc, name: str, first: int, last: int) -> None:
+    """A name the page says to replace with the reader's own value: no claim, on any page."""
+    doc.mentions.append(DocMention(name, doc.locate(name, first, last), "placeholder", False))
 
 
 def _code_names(doc: _Doc, cell: Token) -> Iterator[str]:
@@ -660,9 +663,7 @@ def _tool(doc: _Doc, lines: list[str]) -> str | None:
 
 def _by_path(line: str) -> bool:
     """``./server --port 1``, ``bin/app``: a program of the repo's own tree, run by its path."""
-    words = shell_words(line)
-    while words and (words[0] == "sudo" or re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", words[0])):
-        words = words[1:]
+    words = command_words(line)
     return bool(words) and "/" in words[0]
 
 
