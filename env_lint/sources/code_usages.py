@@ -1003,13 +1003,10 @@ def _throws_at_once(node: Node | None) -> bool:
     if function is None or function.type not in ("arrow_function", "function_expression"):
         return False
     body = function.child_by_field_name("body")
-    statements = [n for n in body.named_children if n.type != "comment"] if body else []
-    return (
-        body is not None
-        and body.type == "statement_block"
-        and bool(statements)
-        and (statements[0].type == "throw_statement")
-    )
+    if body is None or body.type != "statement_block":
+        return False
+    statements = [n for n in body.named_children if n.type != "comment"]
+    return bool(statements) and statements[0].type == "throw_statement"
 
 
 def _missing_value(comparison: Node, read: Node) -> bool:

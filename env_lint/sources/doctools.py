@@ -119,7 +119,11 @@ def runs(line: str) -> str | None:
     """The program a command line runs: its first word after ``sudo`` and ``KEY=value``
     prefixes; None for settings alone, shell builtins, file chores and the runners that run
     this repo's own code."""
-    words = command_words(line)
+    return program_of(command_words(line))
+
+
+def program_of(words: list[str]) -> str | None:
+    """``runs`` for a command line already split by ``command_words``."""
     program = words[0].rsplit("/", 1)[-1].lower() if words else ""
     return None if not program or program in _NOT_PROGRAMS or program in _RUNNERS else program
 

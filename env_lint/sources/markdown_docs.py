@@ -29,7 +29,7 @@ from ..wording import (
     yes_no,
 )
 from .base import Settings, Source, text_parser
-from .doctools import command_words, installs, jsx_installs, runs, sample_imports, shell_words
+from .doctools import command_words, installs, jsx_installs, program_of, sample_imports, shell_words
 from .manifests import package_name
 from .mdparse import blocks, children, plain
 
@@ -522,7 +522,7 @@ def _inline(doc: _Doc, token: Token) -> None:
     if skip is None:
         _section_attribute(doc, token)
     first, last = token.map or (0, 1)
-    for hit in _REPLACE_NAME.finditer(token.content):
+    for hit in _REPLACE_NAME.finditer(token.content) if "replace" in token.content.lower() else ():
         _stand_in(doc, hit.group(1), first, last)
     for child in doc.kids(token) if "`" in token.content else ():
         if child.type != "code_inline" or not NAME.match(child.content):
@@ -577,7 +577,9 @@ def _code(doc: _Doc, token: Token) -> None:
         doc.packages.update(n for w in words if (n := package_name(w)))
     if in_code:
         doc.imported.update(sample_imports(language, token.content))
-    if token.type != "fence":  # an MDX component's or an indented "Replace:" list
+    if (
+        token.type != "fence" and "with" in token.content.lower()
+    ):  # an MDX component's "Replace:" list
         _stand_ins(doc, lines, first)
     tool = None if in_code else _tool(doc, lines)
     local = frozenset() if in_code else _script_locals(lines)
@@ -589,7 +591,7 @@ def _code(doc: _Doc, token: Token) -> None:
         if claimed in local:
             claimed = None  # the script's own variable, not the environment's
         program = _page_reads(doc, line, command=not assigned)
-        if not in_code and not assigned:
+        if not in_code and not assigned and "[" in line:
             doc.arguments.update(_usage_arguments(line))
         if line.strip():
             where = Location(doc.path, number + 1, 1)
@@ -653,18 +655,18 @@ def _tool(doc: _Doc, lines: list[str]) -> str | None:
         doc.packages.update(packages)
         if programs:
             doc.installed.update(packages)
-    ran = [p for p in map(runs, lines) if p is not None]
+    if not any(_ASSIGN.match(line) for line in lines):
+        return None  # no ``KEY=`` line: no claim for a program to own (and no split per line)
+    ran: dict[str, bool] = {}  # each program the block runs -> once by its name, not a path
+    for line in lines:
+        words = command_words(line)
+        program = program_of(words)
+        if program is not None:
+            ran[program] = ran.get(program, False) or "/" not in words[0]
     installed = next((p for p in ran if p in doc.installed), None)
     if installed is not None:
         return installed
-    named = {p for line in lines if (p := runs(line)) is not None and not _by_path(line)}
-    return named.pop() if len(named) == 1 and set(ran) == named else None
-
-
-def _by_path(line: str) -> bool:
-    """``./server --port 1``, ``bin/app``: a program of the repo's own tree, run by its path."""
-    words = command_words(line)
-    return bool(words) and "/" in words[0]
+    return next(iter(ran)) if len(ran) == 1 and all(ran.values()) else None
 
 
 def _continued(lines: list[str]) -> list[str]:
