@@ -143,9 +143,13 @@ _PATH = re.compile(r"[a-z0-9_.\-]+(?:/[a-z0-9_.\-]+)+(?::\d+)*")
 _WORDS = re.compile(r"[a-z]+(?:[-_.][a-z0-9]+)+|[A-Z]+(?:_[A-Z0-9]+(?:\.[0-9]+)*)+")
 
 
+# Typographic dashes a docs site puts between words (``strong\u2011pw\u2011here``)
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+
+
 def placeholder_like(value: str) -> bool:
     """Empty values, the usual stand-ins, values made of few distinct characters."""
-    text = value.strip().strip("'\"")
+    text = value.strip().strip("'\"").translate(_DASHES)
     if is_placeholder(text) or _PLACEHOLDER_WORDS.search(text) or _CHANGE_THIS.match(text):
         return True
     if text in PUBLIC_TEST_VALUES or any(s in text for s in _PUBLIC_TEST_SUBSTRINGS):

@@ -167,6 +167,7 @@ _LANGSMITH = (
     "LANGSMITH_API_KEY", "LANGSMITH_TRACING", "LANGSMITH_PROJECT", "LANGSMITH_ENDPOINT",
     "LANGSMITH_WORKSPACE_ID", "LANGCHAIN_API_KEY", "LANGCHAIN_TRACING_V2", "LANGCHAIN_PROJECT",
     "LANGCHAIN_ENDPOINT", "LANGCHAIN_CALLBACKS_BACKGROUND", "LANGSMITH_TRACING_V2",
+    "LANGCHAIN_SESSION",  # the project's older name, still read as a fallback
 )  # fmt: skip
 _LANGSMITH_SDKS = (
     "langsmith", "langchain", "langchain-core", "langgraph", "@langchain/core",
@@ -230,6 +231,7 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "@ai-sdk/deepseek": ("DEEPSEEK_API_KEY",),
     "@ai-sdk/perplexity": ("PERPLEXITY_API_KEY",),
     "@ai-sdk/togetherai": ("TOGETHER_AI_API_KEY",),
+    **dict.fromkeys(("together-ai", "together"), ("TOGETHER_API_KEY",)),
     "@ai-sdk/fireworks": ("FIREWORKS_API_KEY",),
     "@ai-sdk/azure": ("AZURE_API_KEY", "AZURE_RESOURCE_NAME"),
     "@ai-sdk/amazon-bedrock": _BEDROCK,
@@ -379,10 +381,12 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "newrelic": _NEW_RELIC,
     **dict.fromkeys(("ddtrace", "dd-trace"), _DATADOG),
     # transformers, and the libraries built on it that load its models for you
+    # transformers' tokenizers (Rust) read TOKENIZERS_PARALLELISM; fastembed uses them too
     **dict.fromkeys(
         ("transformers", "sentence-transformers", "peft", "trl"),
-        (*_HF_HUB, "TRANSFORMERS_CACHE", "TRANSFORMERS_OFFLINE"),
+        (*_HF_HUB, "TRANSFORMERS_CACHE", "TRANSFORMERS_OFFLINE", "TOKENIZERS_PARALLELISM"),
     ),
+    **dict.fromkeys(("tokenizers", "fastembed"), ("TOKENIZERS_PARALLELISM",)),
     "datasets": (*_HF_HUB, "HF_DATASETS_CACHE", "HF_DATASETS_OFFLINE"),
     "openai": ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID"),
     "@anthropic-ai/sdk": ("ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL"),

@@ -100,6 +100,7 @@ _TOOLING_DIRS = frozenset(
 )
 _TOOLING_FILE = re.compile(
     r"[._-](test|spec|e2e|stories|story|bench|mock)\.[A-Za-z]+$|^test_[^/]*\.py$|_test\.py$|"
+    r"^(?:test|tests|spec)\.[cm]?[jt]sx?$|^tests?\.py$|"  # a file named only test
     r"^conftest\.py$|^(jest|vitest|playwright|cypress|karma|wdio)(\.[\w-]+)*\.(config|setup)\b|"
     r"^setup[Tt]ests\.",
 )
@@ -211,7 +212,7 @@ _HISTORY_DOC = re.compile(
     r"upgrad\w*|breaking-?changes?|deprecat\w*|(?:test|design|load|stress|rollout)-?plans?|"
     r"proposals?|rfcs?|adrs?|specs?|specification)([-_.]|$)|"
     r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?|specs|blog|posts|upgrad\w*|"
-    r"migrat\w*|release-?notes|change-?logs?)/",
+    r"migrat\w*|release-?notes|releases|change-?logs?)/",
     re.IGNORECASE,
 )
 

@@ -1,4 +1,5 @@
-"""Variables that deploy platforms set themselves.
+"""Variables that deploy platforms set themselves, or read from the app's environment to
+build and run it (Clever Cloud's ``CC_PYTHON_MODULE``).
 
 *Runtime* variables are set on every deployment (``VERCEL_URL``, ``RAILWAY_ENVIRONMENT``,
 ``PORT``): they are never drift anywhere. *Plugin* variables are set when a database or cache is
@@ -128,7 +129,38 @@ PLATFORMS: dict[str, Platform] = {
         frozenset({"DATABASE_URL", "REDIS_URL", "REDIS_TLS_URL"}),
         ("HEROKU_POSTGRESQL_",),
     ),
-    "container": Platform(frozenset({"HOSTNAME", "PORT"}), ()),
+    # every container; and what a proxy container (nginx-proxy and its ACME companion) reads
+    # from the environment of the containers it routes to
+    "container": Platform(
+        frozenset(
+            {
+                "HOSTNAME",
+                "PORT",
+                "VIRTUAL_HOST",
+                "VIRTUAL_PORT",
+                "VIRTUAL_PROTO",
+                "VIRTUAL_PATH",
+                "LETSENCRYPT_HOST",
+                "LETSENCRYPT_EMAIL",
+            }
+        ),
+        (),
+    ),
+    # Clever Cloud reserves ``CC_`` for the settings its builders and runtime read
+    # (``CC_PYTHON_MODULE``, ``CC_PRE_BUILD_HOOK``) and the values it sets (``CC_COMMIT_ID``)
+    "clever-cloud": Platform(frozenset({"INSTANCE_NUMBER"}), ("CC_",)),
+    # Coolify's generated "magic" variables (``SERVICE_FQDN_API_8000``, ``SERVICE_PASSWORD_DB``)
+    "coolify": Platform(
+        frozenset({"COOLIFY_FQDN", "COOLIFY_URL", "COOLIFY_BRANCH", "COOLIFY_CONTAINER_NAME"}),
+        (
+            "SERVICE_FQDN_",
+            "SERVICE_URL_",
+            "SERVICE_USER_",
+            "SERVICE_PASSWORD_",
+            "SERVICE_BASE64_",
+            "SERVICE_REALBASE64_",
+        ),
+    ),
     # every pod gets the API server's address
     "kubernetes": Platform(
         frozenset({"KUBERNETES_PORT"}), ("KUBERNETES_SERVICE_", "KUBERNETES_PORT_")

@@ -89,6 +89,15 @@ def test_broken_lines_are_failures_and_the_rest_is_read(text, failure):
     assert all(f.location == Location("x/.env.example", failure[0], 1) for f in parsed.failures)
 
 
+def test_a_c_style_comment_that_sets_nothing_is_a_comment():
+    """``/* ... */`` and ``//`` lines are skipped by dotenv loaders as unparsable lines: no
+    failure while they hold no ``=``; an assignment inside one is still read as a line."""
+    text = "A=1\n/*\n * The keys below are made for you\n */\n// on deploy\nB=2\n/* C=3 */\nD=4\n"
+    parsed = parse_example(".env.example", text)
+    assert [e.name for e in parsed.entries] == ["A", "B", "D"]
+    assert [f.location.line for f in parsed.failures] == [7]
+
+
 @pytest.mark.parametrize("slot", ["{{envExample}}", "{{ provider_keys }}", "{% include 'keys' %}", "<%= keys %>"])
 def test_a_template_tag_on_its_own_line_is_a_generators_slot(slot):
     """An example file that a scaffolding tool renders (``{{envExample}}`` where it writes the

@@ -117,3 +117,20 @@ def test_an_output_named_directory_with_a_manifest_is_a_package(tmp_path, tracke
         "packages/build/package.json",
         "packages/build/src/image.ts",
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "tooling"),
+    [
+        ("src/vendor/test.js", True),  # a file named only "test": a try-out or a test
+        ("app/tests.py", True),
+        ("src/spec.ts", True),
+        ("src/latest.ts", False),
+        ("src/contest.py", False),
+        ("src/test-results.ts", False),
+    ],
+)
+def test_which_files_are_tests_by_their_name(path, tooling):
+    from env_lint.paths import is_tooling_path
+
+    assert is_tooling_path(path) is tooling

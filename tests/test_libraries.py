@@ -50,6 +50,9 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"package.json": json.dumps({"dependencies": {"@ai-sdk/google-vertex": "3"}})}, "GOOGLE_VERTEX_LOCATION", id="model-provider-cloud"),
         pytest.param({"main.wasp.ts": "export default {};\n"}, "GOOGLE_CLIENT_ID", id="wasp-project-file"),
         pytest.param({"package.json": json.dumps({"scripts": {"i18n": "dotenv -e .env -- npx lingo.dev@latest run"}})}, "LINGO_API_KEY", id="run-through-npx"),
+        pytest.param({"requirements.txt": "fastembed>=0.3\n"}, "TOKENIZERS_PARALLELISM", id="fast-tokenizers"),
+        pytest.param({"package.json": json.dumps({"dependencies": {"together-ai": "0.6"}})}, "TOGETHER_API_KEY", id="model-host-sdk"),
+        pytest.param({"package.json": json.dumps({"dependencies": {"langsmith": "0.1"}})}, "LANGCHAIN_SESSION", id="tracing-older-name"),
     ],
 )
 def test_a_variable_the_library_reads_is_not_unused(run_in, tmp_path, files, name):
@@ -60,6 +63,22 @@ def test_a_variable_the_library_reads_is_not_unused(run_in, tmp_path, files, nam
 def test_the_interpreters_own_settings_are_never_unused(run_in, tmp_path):
     write_repo(tmp_path, {"app.py": 'import os\nA = os.environ["APP_URL"]\n',
                           ".env.example": "APP_URL=\nPYTHONBREAKPOINT=ipdb.set_trace\n"})
+    assert run_in(tmp_path).out.startswith("No problems found")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("CC_PYTHON_MODULE", id="paas-builder-setting"),
+        pytest.param("SERVICE_FQDN_API_8000", id="paas-generated-url"),
+        pytest.param("VIRTUAL_HOST", id="proxy-container-routing"),
+    ],
+)
+def test_a_platforms_own_setting_is_never_unused_nor_stale(run_in, tmp_path, name):
+    """What a platform reads from the app's environment to build, run or route it (or
+    generates for it) is no variable of the app's code."""
+    write_repo(tmp_path, {**CODE, ".env.example": f"APP_URL=\n{name}=x\n",
+                          "docs/deploy.md": f"# Deploy\n\n```shell\n{name}=x\nAPP_URL=x\n```\n"})
     assert run_in(tmp_path).out.startswith("No problems found")
 
 

@@ -454,3 +454,28 @@ def test_a_project_templates_yaml_is_no_parse_error(run_in, tmp_path):
     assert run_in(tmp_path / "template").out.startswith("No problems found")
     write_repo(tmp_path / "broken", {"render.yaml": "databases:\n  - name: {oops-db\n    plan: free\n"})
     assert "EL100 [parse-error]" in run_in(tmp_path / "broken").out
+
+
+@pytest.mark.parametrize(
+    ("blueprint", "unused"),
+    [
+        ("    dockerfilePath: ./Dockerfile\n", False),  # the root's Dockerfile: the whole app
+        ("", True),  # no path: the Blueprint's own directory, which reads nothing
+    ],
+)
+def test_a_blueprint_kept_in_a_subdirectory_reads_its_paths_from_the_repo_root(
+    run_in, tmp_path, blueprint, unused
+):
+    """Render reads ``dockerfilePath`` from the repo root wherever the Blueprint file is: a
+    ``deploy/render.yaml`` that builds the root's Dockerfile deploys the app at the root."""
+    write_repo(tmp_path, {
+        "deploy/render.yaml": "services:\n  - type: web\n    name: api\n    runtime: docker\n"
+        + blueprint
+        + "    envVars:\n      - key: STORE_HOST\n        value: db\n",
+        "deploy/sandbox.py": "import os\nTOKEN = os.environ.get(\"SANDBOX_TOKEN\")\n",
+        "Dockerfile": "FROM python:3.12\nCOPY . .\n",
+        "app/settings.py": 'import os\nSTORE_HOST = os.environ.get("STORE_HOST", "localhost")\n',
+        ".env.example": "STORE_HOST=localhost\n",
+    })
+    out = run_in(tmp_path, "--select", "unused-in-manifest").out
+    assert ("render `api` sets `STORE_HOST`" in out) is unused

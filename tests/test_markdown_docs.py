@@ -34,6 +34,11 @@ def test_table():
     ]
 
 
+def test_a_family_of_names_in_a_variable_column_is_no_variable():
+    text = "| Phase | Variables |\n|---|---|\n| Build | `APP_PUBLIC_*` |\n| Run | `APP_TOKEN` |\n"
+    assert [(m[0], m[4]) for m in mentions(text)] == [("APP_TOKEN", True)]
+
+
 def test_table_without_a_variable_header_mentions_but_does_not_claim():
     text = "| Name of thing | What |\n|---|---|\n| `DB_URL` | database |\n"
     assert mentions(text) == [("DB_URL", 3, 4, "table", False, None, None)]
@@ -191,7 +196,8 @@ def test_what_a_doc_claims(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     "path",
     ["docs/plans/worker.md", "docs/rfcs/0001-env.md", "docs/adr/cache.md", "docs/CLIENT_SPEC.md",
-     "docs/client-spec-gap-analysis.md", "docs/upgrade/v2-to-v3-guide.mdx", "docs/migrations/to-v2.md"],
+     "docs/client-spec-gap-analysis.md", "docs/upgrade/v2-to-v3-guide.mdx", "docs/migrations/to-v2.md",
+     "docs/releases/0.4.2.md"],
 )
 def test_plans_proposals_and_decision_records_claim_nothing(path: str) -> None:
     assert claimed("## `NEW_FLAG`\n", path) == []

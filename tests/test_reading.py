@@ -565,6 +565,42 @@ def test_a_read_behind_another_variables_switch_is_optional_but_not_behind_a_sta
     assert found[("PROD_DB_URL", 6)] == "required"
 
 
+def test_a_branch_on_a_constant_bound_to_another_variable_needs_its_reads_only_there(tmp_path):
+    """``const SELF_HOSTED = process.env.SELF_HOSTED === "true"`` then ``SELF_HOSTED ? A : B``
+    is a branch on the variable; a constant bound to the stage (``NODE_ENV``) is not."""
+    write_repo(tmp_path, {
+        "src/mail.ts": 'const SELF_HOSTED = process.env.PLAT_SELF_HOSTED === "true" ? true : false;\n'
+        'const IS_PROD = process.env.NODE_ENV === "production";\n'
+        "export const from = SELF_HOSTED ? process.env.PLAT_SELF_FROM : process.env.PLAT_CLOUD_FROM;\n"
+        'export const url = IS_PROD ? process.env.PLAT_PROD_URL : "http://localhost";\n',
+    })
+    found = usages(tmp_path)
+    assert found[("PLAT_SELF_FROM", 3)] == found[("PLAT_CLOUD_FROM", 3)] == "guarded"
+    assert found[("PLAT_PROD_URL", 4)] == "required"
+
+
+def test_a_property_of_an_exported_config_object_an_importer_checks_is_optional(run_in, tmp_path):
+    """``export default { MAIL_HOST: process.env.X }``: an importer's ``if (!config.MAIL_HOST)``
+    or ``config.mail.from || d`` checks ``X``; a property used bare stays needed, and so does
+    one the importer only compares."""
+    write_repo(tmp_path, {
+        "src/lib/config.ts": "const config = {\n  MAIL_HOST: process.env.OBJ_MAIL_HOST,\n"
+        "  EXPORTS_ON: process.env.OBJ_ALLOW_EXPORTS,\n  mail: { from: process.env.OBJ_FROM },\n"
+        "  PORT: process.env.OBJ_PORT,\n  TOKEN: process.env.OBJ_TOKEN,\n};\nexport default config;\n",
+        "src/mailer.ts": 'import config from "./lib/config";\n'
+        "export function send(t: string) {\n  if (!config.MAIL_HOST) return;\n"
+        '  const sender = config.mail.from || "noreply@example.test";\n'
+        "  if (config.EXPORTS_ON) console.log(process.env.OBJ_OTHER, sender);\n"
+        "  if (t !== config.TOKEN) throw new Error();\n  listen(config.PORT);\n}\n",
+        ".env.example": "OBJ_OTHER=\n",
+    })
+    out = run_in(tmp_path).out
+    for name in ("OBJ_MAIL_HOST", "OBJ_ALLOW_EXPORTS", "OBJ_FROM"):
+        assert f"`{name}`" not in out
+    for name in ("OBJ_PORT", "OBJ_TOKEN"):
+        assert f"`{name}` is read here with no fallback" in out
+
+
 def test_a_read_only_outside_production_is_a_local_override(tmp_path):
     """The arm of a stage comparison that production never takes needs no deployment."""
     write_repo(tmp_path, {

@@ -42,7 +42,7 @@ from ..model.facts import FileFacts
 from ..sources.base import Settings
 from ..stamps import Stamp, code_stamp
 
-FORMAT = 8  # 8: a Dockerfile stage that copies a real env file
+FORMAT = 9  # 9: properties of an exported object hold variables (config.KEY checks)
 _RACY_SECONDS = 2.0
 
 

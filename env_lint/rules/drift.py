@@ -297,12 +297,17 @@ UNDECLARED_USAGE = Rule(
     '`.get("X", d)`), guarded reads (`if (process.env.X)`, `X && ...`, `?.`, a local flag '
     "computed from it, a destructured `const { X } = process.env` then `if (X)`, a branch "
     "another variable switches on: `process.env.VERCEL ? kv(process.env.KV_URL) : mem()`, "
-    "but not a branch on the deployment stage such as `NODE_ENV`), a key a bundler replaces "
+    "also through a constant bound to it (`const SELF_HOSTED = process.env.SELF_HOSTED === "
+    '"true"`), but not a branch on the deployment stage such as `NODE_ENV`), a key a bundler '
+    "replaces "
     '(`DefinePlugin({ "process.env.X": ... })`), an old '
     "name read as another variable's fallback (`process.env.NEW ?? process.env.OLD`), a "
     "variable whose presence the application checks anywhere (one "
     "`available: !!process.env.X` makes `X` an optional feature: its other reads run behind "
-    "that check), reads handed to someone who decides (`init(process.env.X)`, a value a "
+    "that check; so does a check of the property of an exported config object that holds it, "
+    "in a module that imports the object: `export default { SMTP_HOST: process.env.SMTP_HOST }`"
+    ", then `if (!config.SMTP_HOST) return`), reads handed to someone who decides "
+    "(`init(process.env.X)`, a value a "
     "function returns, also inside the object literal of a config factory: `() => ({ db: { "
     "url: process.env.X } })`), a runtime's environment handed to a handler (`env.X` in "
     "`fetch(req, env)`, Hono's `c.env.X`: its bindings share that object), "

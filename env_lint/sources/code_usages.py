@@ -17,6 +17,7 @@ Each read says how it is used: with a fallback (``?? "d"``), guarded (an ``if``,
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -129,15 +130,18 @@ def imported_checks(src: Script) -> Iterator[ImportedCheck]:
     reads: parsing every importer of a flag constant costs about a second on a 7,000-file
     repo. One pass over the file's upper-case words, whatever the number of imports."""
     candidates = checked_constants(src.data)
-    if not candidates:
-        return
     imported: dict[str, tuple[str, str]] = {}  # local -> (specifier, imported name)
+    objects: dict[str, tuple[str, str]] = {}  # the same, for any import (``config.KEY``)
     for node in src.tree.root_node.named_children:
         if node.type == "import_statement":
             specifier = string_value(src, node.child_by_field_name("source")) or ""
-            for local, name, _ in _named_imports(src, node):
+            for local, name, _ in _named_imports(src, node, default=True):
+                objects[local] = (specifier, name)
                 if local in candidates:
                     imported[local] = (specifier, name)
+    yield from _member_checks(src, objects)
+    if not imported:
+        return
     found: list[ImportedCheck] = []
     shadowed: set[str] = set()
     for hit in _UPPER_WORD.finditer(src.data):
@@ -153,6 +157,53 @@ def imported_checks(src: Script) -> Iterator[ImportedCheck]:
                 usage = Usage.classified(local, src.location(word), how)
                 found.append(ImportedCheck(*imported[local], usage))
     yield from (check for check in found if check.usage.name not in shadowed)
+
+
+_MEMBER_CHECKS = 200  # at most this many ``imported.key`` uses looked at per file
+
+
+def _member_checks(src: Script, objects: dict[str, tuple[str, str]]) -> Iterator[ImportedCheck]:
+    """Each check of a property of an imported object (``if (!config.SMTP_HOST)``,
+    ``settings.mail.from || d``): named ``imported.path`` (``default.SMTP_HOST``), resolved
+    across files against the properties of the object the module exports."""
+    if not objects:
+        return
+    names = "|".join(re.escape(local) for local in sorted(objects))
+    uses = re.finditer(rf"(?<![A-Za-z0-9_$.])(?:{names})\s*\.".encode(), src.data)
+    for hit in itertools.islice(uses, _MEMBER_CHECKS):
+        word = src.tree.root_node.descendant_for_byte_range(hit.start(), hit.start() + 1)
+        if word is None or word.type != "identifier" or src.text(word) not in objects:
+            continue
+        member, path = _member_path(src, word)
+        if not path or _compared(src, member):
+            continue
+        how, _ = _use(src, member)
+        if how in _CHECKED:
+            # the object's read is no use of its own: a consumer that falls back shows the
+            # program runs without the variable, as a check does
+            specifier, name = objects[src.text(word)]
+            usage = Usage.classified(f"{name}.{path}", src.location(member), "guarded")
+            yield ImportedCheck(specifier, usage.name, usage)
+
+
+def _member_path(src: Script, word: Node) -> tuple[Node, str]:
+    """The outermost ``word.a.b`` member expression over ``word`` and its path (``a.b``); an
+    empty path when it is called (``config.get()``) or indexed dynamically."""
+    node, keys = word, []
+    while (parent := src.parent_of(node)) is not None and parent.type == "member_expression":
+        prop = parent.child_by_field_name("property")
+        if not _is(parent.child_by_field_name("object"), node) or prop is None:
+            break
+        keys.append(src.text(prop))
+        node = parent
+    call = src.parent_of(node)
+    if (
+        call is not None
+        and call.type == "call_expression"
+        and _is(call.child_by_field_name("function"), node)
+    ):
+        return node, ""
+    return node, ".".join(keys)
 
 
 _UPPER_WORD = re.compile(rb"(?<![A-Za-z0-9_$.])[A-Z][A-Z0-9_]*(?![A-Za-z0-9_$])")
@@ -850,7 +901,32 @@ def _flag_test(src: Script, test: Node) -> bool:
     """The condition reads another variable that is no deployment stage: a feature flag or
     a companion setting (``env.DEV_PROXY ? { target: env.DEV_PROXY_TARGET } : {}``), or a
     platform's (``process.env.VERCEL ? kv({ url: process.env.KV_URL }) : memory()``)."""
-    return bool(_env_names(src, test) - STAGE_VARIABLES)
+    if _env_names(src, test) - STAGE_VARIABLES:
+        return True
+    flags = _flag_locals(src)
+    return bool(flags) and any(
+        w.decode() in flags for w in _LOCAL.findall(src.data[test.start_byte : test.end_byte])
+    )
+
+
+def _flag_locals(src: Script) -> frozenset[str]:
+    """The constants bound to an expression that reads a variable that is no deployment stage
+    (``const SELF_HOSTED = process.env.SELF_HOSTED === "true"``): a branch on one is a branch
+    on the variable. Found once per file, from the reads up to their declarator."""
+    if src.flags is None:
+        found: set[str] = set()
+        for hit in _FLAG_READ.finditer(src.data):
+            if (hit.group(1) or hit.group(2)).decode() in STAGE_VARIABLES:
+                continue
+            node = src.tree.root_node.descendant_for_byte_range(hit.start(), hit.end())
+            while node is not None and node.type != "variable_declarator":
+                stop = node.type.endswith(_STATEMENTS) or node.type in _FUNCTIONS
+                node = None if stop else src.parent_of(node)
+            name = node.child_by_field_name("name") if node is not None else None
+            if name is not None and name.type == "identifier":
+                found.add(src.text(name))
+        src.flags = frozenset(found)
+    return src.flags
 
 
 def _env_names(src: Script, node: Node) -> set[str]:
@@ -1155,9 +1231,15 @@ def imported_bindings(src: Script) -> Iterator[tuple[str, str, str]]:
                 yield local, specifier, name
 
 
-def _named_imports(src: Script, node: Node) -> Iterator[tuple[str, str, Node]]:
+def _named_imports(
+    src: Script, node: Node, *, default: bool = False
+) -> Iterator[tuple[str, str, Node]]:
+    """(local, imported name, name node) per named import; with ``default``, also the default
+    import as ``(local, "default", node)``."""
     clause = next((c for c in node.named_children if c.type == "import_clause"), None)
     for child in clause.named_children if clause is not None else ():
+        if default and child.type == "identifier":
+            yield src.text(child), "default", child
         if child.type != "named_imports":
             continue
         for spec in child.named_children:

@@ -86,10 +86,15 @@ def parse_example(path: str, text: str) -> ExampleFile:
     failures: list[ParseFailure] = []
     strays: list[DocValue] = []
     comments: list[str] = []  # comment block directly above the next key
+    in_block = False  # inside a ``/* ... */`` comment
     for binding in parse_stream(io.StringIO(text)):
         line_no = _first_content_line(binding)
         if line_no > binding.original.line:
             comments = []  # a blank line separates a comment block from what follows
+        skipped, in_block = _c_comment(binding.original.string.strip(), in_block)
+        if skipped:
+            comments = []
+            continue
         if _TEMPLATE_SLOT.fullmatch(binding.original.string.strip()):
             comments = []
             continue  # ``{{providerKeys}}``: a generator fills the template in here
@@ -121,6 +126,15 @@ def parse_example(path: str, text: str) -> ExampleFile:
 # A line that is one template tag (Handlebars / Jinja ``{{ x }}``, ``{% x %}``, EJS ``<%= x %>``):
 # the example file is a generator's template, and the tag is where it writes more keys
 _TEMPLATE_SLOT = re.compile(r"\{\{.*\}\}|\{%.*%\}|<%.*%>", re.DOTALL)
+
+
+def _c_comment(raw: str, in_block: bool) -> tuple[bool, bool]:
+    """(the line is a C-style comment that sets nothing, still inside a block after it):
+    ``/* ... */`` and ``//`` lines without ``=``, which dotenv loaders skip as unparsable
+    lines; one that holds an assignment is still parsed (and reported)."""
+    if in_block or raw.startswith("/*"):
+        return "=" not in raw, "*/" not in raw
+    return raw.startswith("//") and "=" not in raw, False
 
 
 def _stray(binding: Binding) -> bool:

@@ -407,10 +407,13 @@ def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
     target_cols = {i: t for i, h in enumerate(header) if (t := target_named(h)) is not None}
     for row_token, cells in rows[1:]:
         first, last = row_token.map or (0, 1)
-        texts = [_inline_text(doc, c).strip().strip("`*_ ") for c in cells]
+        raws = [_inline_text(doc, c).strip() for c in cells]
+        texts = [r.strip("`*_ ") for r in raws]
         key = var_col
         if key is not None and (key >= len(texts) or not NAME.match(texts[key])):
             key = None
+        if key is not None and raws[key].rstrip("` ").endswith("_*"):
+            key = None  # `APP_PUBLIC_*`: a family of names, no variable
         retired = says_retired(" ".join(texts))
         required = yes_no(texts[req_col]) if req_col is not None and req_col < len(texts) else None
         if required is None:

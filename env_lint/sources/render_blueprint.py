@@ -1,8 +1,9 @@
 """Render Blueprints (``render.yaml``): each service that runs the repo's code, with the
 variables its ``envVars`` provide (a ``value``, ``sync: false`` set in the dashboard,
 ``generateValue``, ``fromDatabase`` / ``fromService``, ``fromGroup`` with a group defined in
-the same file) and the directory it deploys (``rootDir``, ``dockerContext``, else the file's
-own directory)."""
+the same file) and the directory it deploys (``rootDir``, ``dockerContext``, the directory of
+its ``dockerfilePath``, else the file's own directory). Render reads every path from the repo
+root, wherever the Blueprint file is."""
 
 from __future__ import annotations
 
@@ -65,10 +66,15 @@ def _service(
     base = path.rpartition("/")[0]
     root_dir = scalar(child(node, "rootDir"))
     context = scalar(child(node, "dockerContext"))
-    directory = in_repo("", root_dir) if root_dir else None
-    if directory is None:
-        directory = in_repo("", context) if context else base
     dockerfile = scalar(child(node, "dockerfilePath"))
+    directory = in_repo("", root_dir) if root_dir else None
+    if directory is None and context:
+        directory = in_repo("", context)
+    named = in_repo("", dockerfile) if dockerfile else None
+    if directory is None and named is not None:  # the repo root's path, wherever the file is
+        directory = named.rpartition("/")[0]
+    if directory is None:
+        directory = base
     variables: list[ManifestVar] = []
     indirect: list[str] = []
     for item in items(child(node, "envVars")):

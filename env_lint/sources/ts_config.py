@@ -35,27 +35,34 @@ def env_exports(src: Script) -> tuple[tuple[str, bool], ...]:
         return ()
     tops = dict(_top_declarations(src))
     found: list[tuple[str, bool]] = []
+    for name, expr in _exported(src, tops):
+        kind = _is_env(src, expr, tops)
+        if kind is not None:
+            found.append((name, kind == "wrapped"))
+    return tuple(sorted(set(found)))
+
+
+def _exported(src: Script, tops: dict[str, Node]) -> Iterator[tuple[str, Node | None]]:
+    """Each exported name and its value: ``export default X``, ``export const X = ...``,
+    ``export { X as Y }`` (a top-level constant's value)."""
     for node in src.tree.root_node.named_children:
         if node.type != "export_statement":
             continue
-        exported: list[tuple[str, Node | None]] = []
         value = node.child_by_field_name("value")
         if value is not None:
-            exported.append(("default", value))
+            yield (
+                "default",
+                tops.get(src.text(value), value) if value.type == "identifier" else value,
+            )
         declaration = node.child_by_field_name("declaration")
         if declaration is not None and declaration.type in _DECLARATIONS:
-            exported += list(_declarators(src, declaration))
+            yield from _declarators(src, declaration)
         for clause in (c for c in node.named_children if c.type == "export_clause"):
             for spec in clause.named_children:
                 local = spec.child_by_field_name("name")
                 alias = spec.child_by_field_name("alias") or local
                 if local is not None and alias is not None:
-                    exported.append((src.text(alias), tops.get(src.text(local))))
-        for name, expr in exported:
-            kind = _is_env(src, expr, tops)
-            if kind is not None:
-                found.append((name, kind == "wrapped"))
-    return tuple(sorted(set(found)))
+                    yield src.text(alias), tops.get(src.text(local))
 
 
 def _top_declarations(src: Script) -> Iterator[tuple[str, Node]]:
@@ -98,23 +105,37 @@ def _is_env(src: Script, node: Node | None, tops: dict[str, Node], depth: int = 
 
 
 def env_constants(src: Script) -> tuple[tuple[str, str], ...]:
-    """Exported top-level constants that hold one variable's value as read
-    (``export const STRIPE_KEY = process.env.STRIPE_KEY!``): (binding, variable). An importer
-    that checks the constant checks the variable (``project/crossfile.py``)."""
+    """Exported values that hold one variable's value as read: a constant (``export const
+    STRIPE_KEY = process.env.STRIPE_KEY!``: ``("STRIPE_KEY", "STRIPE_KEY")``) or a property of
+    an exported object literal, at any depth (``export default { smtp: { host:
+    process.env.SMTP_HOST } }``: ``("default.smtp.host", "SMTP_HOST")``). An importer that
+    checks the constant or the property checks the variable (``project/crossfile.py``)."""
     if b"export" not in src.data:
         return ()
     found: list[tuple[str, str]] = []
-    for node in src.tree.root_node.named_children:
-        declaration = (
-            node.child_by_field_name("declaration") if node.type == "export_statement" else None
-        )
-        if declaration is None or declaration.type not in _DECLARATIONS:
-            continue
-        for name, value in _declarators(src, declaration):
-            variable = _env_member(src, value)
-            if variable is not None:
-                found.append((name, variable))
+    for name, value in _exported(src, dict(_top_declarations(src))):
+        variable = _env_member(src, value)
+        if variable is not None:
+            found.append((name, variable))
+        elif (node := unwrap(value)) is not None and node.type == "object":
+            found += _object_members(src, name, node, 0)
     return tuple(sorted(set(found)))
+
+
+def _object_members(src: Script, path: str, node: Node, depth: int) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for pair in node.named_children:
+        key = pair.child_by_field_name("key") if pair.type == "pair" else None
+        if key is None or key.type not in ("property_identifier", "string"):
+            continue
+        here = f"{path}.{src.text(key).strip(chr(34) + chr(39))}"
+        value = unwrap(pair.child_by_field_name("value"))
+        variable = _env_member(src, value)
+        if variable is not None:
+            found.append((here, variable))
+        elif value is not None and value.type == "object" and depth < 4:
+            found += _object_members(src, here, value, depth + 1)
+    return found
 
 
 def _env_member(src: Script, node: Node | None) -> str | None:
