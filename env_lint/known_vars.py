@@ -137,7 +137,22 @@ STAGE_VARIABLES = frozenset(
 )  # fmt: skip
 
 RUNTIME_PREFIXES = ("npm_", "npm_config_", "npm_package_", "CMAKE_", "CARGO_")
+# The Ollama server's own settings (its ``envconfig``): docs of the apps that talk to a local
+# model server list them for ``ollama serve``. Not ``OLLAMA_HOST``, which clients and apps
+# read as their own setting too.
+SERVER_VARIABLES = frozenset(
+    {"OLLAMA_ORIGINS", "OLLAMA_MODELS", "OLLAMA_KEEP_ALIVE", "OLLAMA_NUM_PARALLEL",
+     "OLLAMA_MAX_LOADED_MODELS", "OLLAMA_MAX_QUEUE", "OLLAMA_FLASH_ATTENTION", "OLLAMA_DEBUG",
+     "OLLAMA_NOPRUNE", "OLLAMA_SCHED_SPREAD", "OLLAMA_GPU_OVERHEAD", "OLLAMA_LOAD_TIMEOUT",
+     "OLLAMA_LLM_LIBRARY", "OLLAMA_CONTEXT_LENGTH", "OLLAMA_KV_CACHE_TYPE", "OLLAMA_NOHISTORY",
+     "OLLAMA_MULTIUSER_CACHE", "OLLAMA_NEW_ENGINE", "OLLAMA_INTEL_GPU"}
+)  # fmt: skip
 
 
 def is_runtime_variable(name: str) -> bool:
-    return name in RUNTIME_VARIABLES or name.startswith(RUNTIME_PREFIXES) or platform_runtime(name)
+    return (
+        name in RUNTIME_VARIABLES
+        or name in SERVER_VARIABLES
+        or name.startswith(RUNTIME_PREFIXES)
+        or platform_runtime(name)
+    )

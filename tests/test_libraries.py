@@ -72,11 +72,13 @@ def test_the_interpreters_own_settings_are_never_unused(run_in, tmp_path):
         pytest.param("CC_PYTHON_MODULE", id="paas-builder-setting"),
         pytest.param("SERVICE_FQDN_API_8000", id="paas-generated-url"),
         pytest.param("VIRTUAL_HOST", id="proxy-container-routing"),
+        pytest.param("OLLAMA_KEEP_ALIVE", id="local-model-server"),
     ],
 )
-def test_a_platforms_own_setting_is_never_unused_nor_stale(run_in, tmp_path, name):
+def test_a_platforms_or_servers_own_setting_is_never_unused_nor_stale(run_in, tmp_path, name):
     """What a platform reads from the app's environment to build, run or route it (or
-    generates for it) is no variable of the app's code."""
+    generates for it), or a model server the app talks to reads, is no variable of the app's
+    code."""
     write_repo(tmp_path, {**CODE, ".env.example": f"APP_URL=\n{name}=x\n",
                           "docs/deploy.md": f"# Deploy\n\n```shell\n{name}=x\nAPP_URL=x\n```\n"})
     assert run_in(tmp_path).out.startswith("No problems found")

@@ -601,6 +601,22 @@ def test_a_property_of_an_exported_config_object_an_importer_checks_is_optional(
         assert f"`{name}` is read here with no fallback" in out
 
 
+def test_a_value_of_an_object_the_file_checks_by_its_key_is_checked(tmp_path):
+    """``const channels = { billing: process.env.X }``: ``channels[kind] || null`` checks every
+    value; ``limits.rate ?? "10"`` checks that key only; ``limits.burst`` used bare does not."""
+    write_repo(tmp_path, {
+        "src/notify.ts": "const channels = { billing: process.env.LK_BILLING, users: process.env.LK_USERS };\n"
+        "const limits = { burst: process.env.LK_BURST, rate: process.env.LK_RATE };\n"
+        "export function notify(kind: keyof typeof channels) {\n"
+        "  const id = channels[kind] || null;\n  if (!id) return;\n"
+        '  send(id, limits.burst, limits.rate ?? "10");\n}\n',
+    })
+    found = usages(tmp_path)
+    assert found[("LK_BILLING", 1)] == found[("LK_USERS", 1)] == "guarded"
+    assert found[("LK_RATE", 2)] == "guarded"
+    assert found[("LK_BURST", 2)] == "required"
+
+
 def test_a_read_only_outside_production_is_a_local_override(tmp_path):
     """The arm of a stage comparison that production never takes needs no deployment."""
     write_repo(tmp_path, {

@@ -700,6 +700,8 @@ def _walk_use(src: Script, read: Node) -> tuple[str, bool, bool]:
             return "passed", asserted, alias
         if parent.type == "pair" and _returned_object(src, parent):
             return "passed", asserted, alias  # () => ({ db: { url: X } }): a config factory
+        if parent.type == "pair" and _checked_key(src, parent):
+            return "guarded", asserted, alias  # const c = { host: X }; if (!c.host) return
         if parent.type == "variable_declarator" and _is(parent.child_by_field_name("value"), node):
             return _local(src, parent), asserted, alias
         return _context(src, node, parent), asserted, alias
@@ -725,6 +727,51 @@ def _returned_object(src: Script, pair: Node) -> bool:
             return node.type != "pair"
         node = parent
     return False
+
+
+def _checked_key(src: Script, pair: Node) -> bool:
+    """A value of an object literal bound to a name (``const channels = { billing:
+    process.env.X }``) whose key the file checks or falls back on: ``channels.billing ?? d``,
+    ``if (!channels.billing)``, or any key through a computed one (``channels[kind] || null``)."""
+    obj = src.parent_of(pair)
+    declarator = _outer(src, obj) if obj is not None and obj.type == "object" else None
+    if declarator is None or declarator.type != "variable_declarator":
+        return False
+    name = declarator.child_by_field_name("name")
+    key = pair.child_by_field_name("key")
+    if name is None or name.type != "identifier" or key is None:
+        return False
+    checked = _checked_keys(src, declarator, src.text(name))
+    return "*" in checked or src.text(key).strip("\"'") in checked
+
+
+def _checked_keys(src: Script, declarator: Node, name: str) -> frozenset[str]:
+    """The keys of the object ``name`` holds that the file checks after ``declarator`` (``*``:
+    a computed key is checked), once per object."""
+    memo = src.objects if src.objects is not None else {}
+    src.objects = memo
+    if declarator.id in memo:
+        return memo[declarator.id]
+    found: set[str] = set()
+    pattern = rb"(?<![A-Za-z0-9_$.])" + re.escape(name.encode()) + rb"\s*(?:\?\.|\.|\[)"
+    uses = re.finditer(pattern, src.data[declarator.end_byte :])
+    for hit in itertools.islice(uses, _MEMBER_CHECKS):
+        at = declarator.end_byte + hit.start()
+        word = src.tree.root_node.descendant_for_byte_range(at, at + len(name))
+        member = src.parent_of(word) if word is not None else None
+        if member is None or not _is(member.child_by_field_name("object"), word):
+            continue
+        if member.type == "member_expression":
+            prop = member.child_by_field_name("property")
+            key = src.text(prop) if prop is not None else None
+        elif member.type == "subscript_expression":
+            key = string_value(src, member.child_by_field_name("index")) or "*"
+        else:
+            continue
+        if key is not None and key not in found and _use(src, member)[0] in _CHECKED:
+            found.add(key)
+    memo[declarator.id] = frozenset(found)
+    return memo[declarator.id]
 
 
 def _filtered(src: Script, array: Node) -> bool:

@@ -62,6 +62,7 @@ class Script:
         self._parents: dict[int, Node] | None = None
         self._spans: dict[tuple[int, int], list[Node]] | None = None
         self.flags: frozenset[str] | None = None  # locals bound to a read (code_usages)
+        self.objects: dict[int, frozenset[str]] | None = None  # checked keys, per object
 
     def index(self) -> None:
         """Every node's parent and span, from one cursor walk, for a file with many reads:
