@@ -617,6 +617,20 @@ def test_a_value_of_an_object_the_file_checks_by_its_key_is_checked(tmp_path):
     assert found[("LK_BURST", 2)] == "required"
 
 
+def test_a_clients_base_url_option_is_handed_on_but_not_its_key(tmp_path):
+    """``createClient({ baseURL: process.env.X })``: unset, the client uses its vendor's own
+    endpoint; the key beside it is still needed, and so is a base URL kept in a plain object."""
+    write_repo(tmp_path, {
+        "src/client.ts": "export const c = createClient({\n  apiKey: process.env.VENDOR_KEY,\n"
+        "  baseURL: process.env.VENDOR_BASE_URL,\n});\n"
+        "export const o = new Gateway({ apiBaseUrl: process.env.GATEWAY_BASE_URL });\n"
+        "export const plain = { baseUrl: process.env.PLAIN_BASE_URL };\n",
+    })
+    found = usages(tmp_path)
+    assert found[("VENDOR_BASE_URL", 3)] == found[("GATEWAY_BASE_URL", 5)] == "passed"
+    assert found[("VENDOR_KEY", 2)] == found[("PLAIN_BASE_URL", 6)] == "required"
+
+
 def test_a_read_only_outside_production_is_a_local_override(tmp_path):
     """The arm of a stage comparison that production never takes needs no deployment."""
     write_repo(tmp_path, {

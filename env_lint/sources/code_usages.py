@@ -700,6 +700,8 @@ def _walk_use(src: Script, read: Node) -> tuple[str, bool, bool]:
             return "passed", asserted, alias
         if parent.type == "pair" and _returned_object(src, parent):
             return "passed", asserted, alias  # () => ({ db: { url: X } }): a config factory
+        if parent.type == "pair" and _base_url_option(src, parent):
+            return "passed", asserted, alias  # new Client({ baseURL: X }): the SDK's default
         if parent.type == "pair" and _checked_key(src, parent):
             return "guarded", asserted, alias  # const c = { host: X }; if (!c.host) return
         if parent.type == "variable_declarator" and _is(parent.child_by_field_name("value"), node):
@@ -727,6 +729,20 @@ def _returned_object(src: Script, pair: Node) -> bool:
             return node.type != "pair"
         node = parent
     return False
+
+
+_BASE_URL_KEY = re.compile(r"^(?:\w*[a-z_])?base_?url$", re.IGNORECASE)
+
+
+def _base_url_option(src: Script, pair: Node) -> bool:
+    """The base URL option of a client a call or ``new`` makes (``createClient({ baseURL:
+    process.env.X })``): unset, the client talks to its vendor's own endpoint."""
+    key = pair.child_by_field_name("key")
+    if key is None or not _BASE_URL_KEY.match(src.text(key).strip("\"'")):
+        return False
+    obj = src.parent_of(pair)
+    arguments = _outer(src, obj) if obj is not None and obj.type == "object" else None
+    return arguments is not None and arguments.type == "arguments"
 
 
 def _checked_key(src: Script, pair: Node) -> bool:
@@ -759,7 +775,7 @@ def _checked_keys(src: Script, declarator: Node, name: str) -> frozenset[str]:
         at = declarator.end_byte + hit.start()
         word = src.tree.root_node.descendant_for_byte_range(at, at + len(name))
         member = src.parent_of(word) if word is not None else None
-        if member is None or not _is(member.child_by_field_name("object"), word):
+        if word is None or member is None or not _is(member.child_by_field_name("object"), word):
             continue
         if member.type == "member_expression":
             prop = member.child_by_field_name("property")
