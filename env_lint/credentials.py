@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import math
 import re
 from collections import Counter
@@ -154,7 +155,40 @@ def placeholder_like(value: str) -> bool:
         return True
     if text in PUBLIC_TEST_VALUES or any(s in text for s in _PUBLIC_TEST_SUBSTRINGS):
         return True
-    return len(set(text)) < 6
+    return len(set(text)) < 6 or _keyboard_runs(text)
+
+
+_KEY_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+_ROW_PLACE = {c: (row, i) for row, keys in enumerate(_KEY_ROWS) for i, c in enumerate(keys)}
+
+
+def _keyboard_runs(text: str) -> bool:
+    """A filler typed along the keyboard or the alphabet (``asdfghZXCVBN98765``,
+    ``hijklmno87654321``): nearly every character is in a run of four or more neighbours."""
+    if len(text) < 8:
+        return False
+    lower = text.lower()
+    in_runs, run = 0, 1
+    for previous, current in itertools.pairwise(lower):
+        if _neighbours(previous, current):
+            run += 1
+            continue
+        in_runs += run if run >= 4 else 0
+        run = 1
+    in_runs += run if run >= 4 else 0
+    return in_runs >= 0.8 * len(text)
+
+
+def _neighbours(a: str, b: str) -> bool:
+    if a.isalnum() and b.isalnum() and abs(ord(a) - ord(b)) == 1:
+        return True  # the alphabet or the digits, either way
+    place_a, place_b = _ROW_PLACE.get(a), _ROW_PLACE.get(b)
+    return (
+        place_a is not None
+        and place_b is not None
+        and place_a[0] == place_b[0]
+        and abs(place_a[1] - place_b[1]) == 1
+    )
 
 
 def known_credential(value: str) -> str | None:

@@ -149,6 +149,9 @@ PLACEHOLDERS: list[tuple[str, str]] = [
     ("DB_URL", "postgres://shop:{{ db_password }}@db.prod-cluster.net/shop"),
     ("SUMMARY_MODEL_KEY", "VENDOR_MODEL4.6_LARGE"),  # a model's id, words and a version
     ("SUMMARY_MODEL_KEY", "VENDOR_3.1_FLASH_MINI"),
+    # fillers typed along the keyboard or the alphabet
+    ("API_SECRET", "asdfghZXCVBN98765"),
+    ("SIGNING_KEY", "hijklmno87654321"),
     # a stand-in typeset with non-breaking hyphens (U+2011), as a docs site renders them
     ("DATABASE_URL", "postgres://app:strong\u2011pw\u2011here@%2Fvar%2Frun%2Fpostgresql/app"),
 ]

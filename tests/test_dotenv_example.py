@@ -98,7 +98,11 @@ def test_a_c_style_comment_that_sets_nothing_is_a_comment():
     assert [f.location.line for f in parsed.failures] == [7]
 
 
-@pytest.mark.parametrize("slot", ["{{envExample}}", "{{ provider_keys }}", "{% include 'keys' %}", "<%= keys %>"])
+@pytest.mark.parametrize(
+    "slot",
+    ["{{envExample}}", "{{ provider_keys }}", "{% include 'keys' %}", "<%= keys %>",
+     '{{ .name }}="{{ if .value }}{{ .value }}{{ end }}"', "{{- range .env -}}"],
+)
 def test_a_template_tag_on_its_own_line_is_a_generators_slot(slot):
     """An example file that a scaffolding tool renders (``{{envExample}}`` where it writes the
     chosen provider's keys): the tag is neither an entry nor a broken line; a broken line

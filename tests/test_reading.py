@@ -421,6 +421,20 @@ def test_a_notebooks_code_cells_look_variables_up(run_in, tmp_path):
     assert "`OUTPUT_ONLY_NAME`" in out and "`BROKEN_BOOK_NAME`" in out
 
 
+def test_a_generators_template_of_a_source_file_reads_what_it_names(run_in, tmp_path):
+    """``bot.py.jinja2`` becomes a program of the generated project: the example keys it names
+    are in use."""
+    write_repo(tmp_path, {
+        "templates/bot.py.jinja2": 'import os\nkey = os.getenv("TPL_SERVICE_KEY")\n{% if x %}pass{% endif %}\n',
+        "templates/web.ts.j2": "export const u = process.env.TPL_START_URL;\n",
+        "app.py": 'import os\nX = os.environ["APP_HOST"]\n',
+        ".env.example": "APP_HOST=\nTPL_SERVICE_KEY=\nTPL_START_URL=\nTPL_NAMED_NOWHERE=\n",
+    })
+    out = run_in(tmp_path, "--select", "unused-example-var").out
+    assert "`TPL_SERVICE_KEY`" not in out and "`TPL_START_URL`" not in out
+    assert "`TPL_NAMED_NOWHERE`" in out
+
+
 def test_a_projects_shared_environment_reader_is_an_accessor(tmp_path):
     """``from config.env import env`` (an ``environ.Env()`` made once for the project), then
     ``env("X", default=...)`` and ``env.bool("Y")``; a branch on a name bound to a read
@@ -786,6 +800,8 @@ def test_names_written_as_a_whole_string_literal():
 
     data = b"""x = "API_KEY"; y = 'APP_URL'"DB_URL"; z = `TOKEN_TTL`; "OPEN_ENDED; "Low_er"; "TWO WORDS_X" """
     assert quoted_in(data) == {"API_KEY", "APP_URL", "DB_URL", "TOKEN_TTL"}
+    tags = b'User string `env:"STORE_USERNAME,default=app"`\nPass string `env:"STORE_PASS,required"`\nX `json:"NOT_A_TAG,omitempty"`'
+    assert quoted_in(tags) == {"STORE_USERNAME", "STORE_PASS"}
 
 
 def test_create_env_given_a_constant_of_its_module_reads_its_options(tmp_path):

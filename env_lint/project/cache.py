@@ -42,7 +42,7 @@ from ..model.facts import FileFacts
 from ..sources.base import Settings
 from ..stamps import Stamp, code_stamp
 
-FORMAT = 9  # 9: properties of an exported object hold variables (config.KEY checks)
+FORMAT = 10  # 10: Go struct tags with options, templates of source files, C comments in examples
 _RACY_SECONDS = 2.0
 
 

@@ -51,9 +51,18 @@ def names_in(data: bytes) -> frozenset[str]:
     return frozenset(found)
 
 
+# A Go struct tag with options after the name (``env:"DB_USER,default=app"``, caarlos0/env's
+# ``env:"DB_USER,required"``): the name is the tag's, as a whole string would be
+_TAG_WITH_OPTIONS = re.compile(rb'\b(?:env|envconfig):"([A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]),')
+
+
 def quoted_in(data: bytes) -> frozenset[str]:
-    """The variable-shaped words written as a whole string literal (``"API_KEY"``)."""
-    return frozenset(m.decode("ascii") for m in set(_QUOTED.findall(data)))
+    """The variable-shaped words written as a whole string literal (``"API_KEY"``), or as the
+    name of a struct tag with options."""
+    found = set(_QUOTED.findall(data))
+    if b':"' in data:
+        found.update(_TAG_WITH_OPTIONS.findall(data))
+    return frozenset(m.decode("ascii") for m in found)
 
 
 # What a parser may raise on strange input (deep nesting, a pathological expression, a bug met

@@ -91,13 +91,11 @@ def parse_example(path: str, text: str) -> ExampleFile:
         line_no = _first_content_line(binding)
         if line_no > binding.original.line:
             comments = []  # a blank line separates a comment block from what follows
-        skipped, in_block = _c_comment(binding.original.string.strip(), in_block)
-        if skipped:
+        raw = binding.original.string.strip()
+        skipped, in_block = _c_comment(raw, in_block)
+        if skipped or _TEMPLATE_SLOT.fullmatch(raw) or raw.startswith(_TEMPLATE_LEADS):
             comments = []
-            continue
-        if _TEMPLATE_SLOT.fullmatch(binding.original.string.strip()):
-            comments = []
-            continue  # ``{{providerKeys}}``: a generator fills the template in here
+            continue  # a comment, or ``{{providerKeys}}``: a generator fills the template in
         if binding.error:
             failures.append(ParseFailure(Location(path, line_no, 1), _error_reason(binding)))
             comments = []
@@ -126,6 +124,9 @@ def parse_example(path: str, text: str) -> ExampleFile:
 # A line that is one template tag (Handlebars / Jinja ``{{ x }}``, ``{% x %}``, EJS ``<%= x %>``):
 # the example file is a generator's template, and the tag is where it writes more keys
 _TEMPLATE_SLOT = re.compile(r"\{\{.*\}\}|\{%.*%\}|<%.*%>", re.DOTALL)
+# A line led by a template tag (``{{ .name }}="{{ .value }}"``, ``{%- if x %}``): the generator
+# writes its key, or decides whether the lines below are written
+_TEMPLATE_LEADS = ("{{", "{%", "<%")
 
 
 def _c_comment(raw: str, in_block: bool) -> tuple[bool, bool]:

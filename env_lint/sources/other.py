@@ -1,8 +1,8 @@
 """Every other code or config file (Go, Ruby, Jupyter notebooks, Terraform, Kubernetes YAML,
-Makefiles...): env-lint does not parse them, but the variable names they mention are references
-all the same - a name that a Go service reads or a Terraform module sets is never "unused", and
-a read that a deploy config sets is never "undeclared". A notebook's names are those of its
-code cells."""
+Makefiles, a generator's templates of source files such as ``bot.py.jinja2``...): env-lint does
+not parse them, but the variable names they mention are references all the same - a name that a
+Go service reads or a Terraform module sets is never "unused", and a read that a deploy config
+sets is never "undeclared". A notebook's names are those of its code cells."""
 
 from __future__ import annotations
 
@@ -26,11 +26,21 @@ CONFIG_SUFFIXES = frozenset(
 )  # fmt: skip
 
 
+# A generator's template of a source file (``bot.py.jinja2``, ``server.ts.j2``): its names are
+# the generated program's code
+_TEMPLATE_SUFFIXES = frozenset({"jinja2", "jinja", "j2", "tmpl", "template", "tpl", "hbs", "ejs"})
+_SCRIPT_SUFFIXES = frozenset({"py", "ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"})
+
+
 def kind_of(rel: str) -> str | None:
     """``code`` or ``config`` for a file this source claims, else None."""
     name = name_of(rel)
-    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    parts = name.lower().split(".")
+    suffix = parts[-1] if len(parts) > 1 else ""
     if suffix in CODE_SUFFIXES:
+        return "code"
+    inner = parts[-2] if len(parts) > 2 else ""
+    if suffix in _TEMPLATE_SUFFIXES and (inner in CODE_SUFFIXES or inner in _SCRIPT_SUFFIXES):
         return "code"
     if suffix in CONFIG_SUFFIXES or name.split(".", 1)[0] in CONFIG_NAMES:
         return "config"
