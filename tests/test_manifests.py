@@ -479,3 +479,20 @@ def test_a_blueprint_kept_in_a_subdirectory_reads_its_paths_from_the_repo_root(
     })
     out = run_in(tmp_path, "--select", "unused-in-manifest").out
     assert ("render `api` sets `STORE_HOST`" in out) is unused
+
+
+def test_a_unit_that_builds_a_dockerfile_the_repo_lacks_runs_code_env_lint_cannot_tell(
+    run_in, tmp_path
+):
+    """``deploy/fly.toml`` names ``Dockerfile`` but ``deploy/`` holds none (it is deployed with
+    ``--config`` from the root): what it runs is unknown, so nothing it sets is unused."""
+    write_repo(tmp_path, {
+        "deploy/fly.toml": 'app = "api"\n[build]\ndockerfile = "Dockerfile"\n[env]\nDATA_DIR = "/data"\n',
+        "deploy/sandbox.py": "import os\nTOKEN = os.environ.get(\"SANDBOX_TOKEN\")\n",
+        "app/settings.py": 'import os\nDATA_DIR = os.environ.get("DATA_DIR", "/tmp")\n',
+        "Dockerfile": "FROM python:3.12\n",
+        ".env.example": "DATA_DIR=/tmp\n",
+    })
+    assert "sets `DATA_DIR`" not in run_in(tmp_path, "--select", "unused-in-manifest").out
+    (tmp_path / "deploy" / "Dockerfile").write_text("FROM python:3.12\n")
+    assert "sets `DATA_DIR`" in run_in(tmp_path, "--select", "unused-in-manifest").out

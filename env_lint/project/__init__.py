@@ -229,7 +229,16 @@ def _manifests(
         for unit in item.deploy:
             if unit.directory and not _holds(files, unit.directory):
                 continue  # it builds a directory the repo lacks: a copy kept as data
+            if unit.dockerfile is not None and not _listed(files, unit.dockerfile):
+                # it builds a Dockerfile the repo lacks (``fly deploy --config deploy/fly.toml``
+                # from elsewhere): env-lint cannot tell what code it runs
+                unit = replace(unit, directory=None)
             yield replace(unit, complete=True) if unit.kind in config.complete_manifests else unit
+
+
+def _listed(files: list[str], path: str) -> bool:
+    index = bisect_left(files, path)
+    return index < len(files) and files[index] == path
 
 
 def _holds(files: list[str], directory: str) -> bool:
