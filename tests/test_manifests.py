@@ -496,3 +496,25 @@ def test_a_unit_that_builds_a_dockerfile_the_repo_lacks_runs_code_env_lint_canno
     assert "sets `DATA_DIR`" not in run_in(tmp_path, "--select", "unused-in-manifest").out
     (tmp_path / "deploy" / "Dockerfile").write_text("FROM python:3.12\n")
     assert "sets `DATA_DIR`" in run_in(tmp_path, "--select", "unused-in-manifest").out
+
+
+@pytest.mark.parametrize(("depends", "unused"), [('"corelib[pg]>=1.5"', False), ('"httpx"', True)])
+def test_a_service_that_depends_on_the_repos_own_python_package_reads_what_it_reads(
+    run_in, tmp_path, depends, unused
+):
+    """``mcp/`` depends on the repo's root package by its published name (``corelib``, itself
+    deployed from the root's Dockerfile): that package's code runs inside the ``mcp`` unit, so
+    what it reads is not unused there."""
+    write_repo(tmp_path, {
+        "pyproject.toml": '[project]\nname = "CoreLib"\ndependencies = []\n',
+        "Dockerfile": "FROM python:3.12\nCOPY . .\n",
+        "corelib/settings.py": 'import os\nDB_HOST = os.environ.get("LIB_DB_HOST", "localhost")\n',
+        "mcp/pyproject.toml": f'[project]\nname = "corelib-mcp"\ndependencies = [{depends}]\n',
+        "mcp/Dockerfile": "FROM python:3.12\nCOPY . .\n",
+        "mcp/server.py": 'import os\nMODE = os.environ.get("MCP_MODE", "sse")\n',
+        "compose.yml": "services:\n  mcp:\n    build:\n      context: .\n      dockerfile: mcp/Dockerfile\n"
+        "    environment:\n      - MCP_MODE=sse\n      - LIB_DB_HOST=db\n",
+        ".env.example": "LIB_DB_HOST=localhost\nMCP_MODE=sse\n",
+    })
+    out = run_in(tmp_path, "--select", "unused-in-manifest").out
+    assert ("sets `LIB_DB_HOST`" in out) is unused

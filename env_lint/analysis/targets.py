@@ -101,6 +101,7 @@ class Targets:
         self.implicit = implicit
         self._owners: dict[str, Service | None] = {}
         self._used_by: dict[Service, frozenset[str] | None] = {}  # None: reads not all visible
+        self._depends_on: dict[Service, frozenset[Service]] = {}
 
     @cached_property
     def all(self) -> tuple[Target, ...]:
@@ -289,13 +290,19 @@ class Targets:
 
     def in_scope(self, service: Service, path: str) -> bool:
         """A file whose reads count for ``service``: its own, or a library's (a package that
-        nothing deploys), never another deployed service's."""
+        nothing deploys, or one of the repo's Python packages it depends on by name, deployed
+        or not: its code runs inside the service); never another deployed service's."""
         owner = self.owner(path)
-        return owner == service or owner not in self._deployed
+        if owner == service or owner not in self._deployed:
+            return True
+        return owner is not None and owner.package is not None and owner in self._libraries(service)
 
     def _libraries(self, service: Service) -> frozenset[Service]:
         """The service and the packages of the repo it depends on, transitively."""
+        if service in self._depends_on:
+            return self._depends_on[service]
         by_name = {s.name: s for s in self.project.services}
+        by_name.update({s.package: s for s in self.project.services if s.package})
         found, stack = {service}, [service]
         while stack:
             for name in stack.pop().dependencies:
@@ -303,7 +310,8 @@ class Targets:
                 if library is not None and library not in found:
                     found.add(library)
                     stack.append(library)
-        return frozenset(found)
+        self._depends_on[service] = frozenset(found)
+        return self._depends_on[service]
 
     def _readable(self, service: Service) -> bool:
         """env-lint sees the service's reads: it has a schema or a read of its own, and

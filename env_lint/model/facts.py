@@ -43,7 +43,7 @@ class Manifest:
     the workspace list of ``pnpm-workspace.yaml``."""
 
     dependencies: tuple[str, ...] = ()
-    name: str | None = None  # package.json ``name``
+    name: str | None = None  # package.json ``name``; pyproject.toml's project name
     next_app: bool = False  # ``next`` in dependencies / devDependencies
     scripts: tuple[str, ...] = ()  # the names of package.json ``scripts``
     workspaces: tuple[str, ...] = ()  # workspace globs (``!`` excludes), package.json or pnpm

@@ -15,6 +15,7 @@ class Service:
     targets: tuple[str, ...]
     node: bool = False  # has a package.json (a JS workspace: turbo filters its env)
     dependencies: tuple[str, ...] = ()  # its package manifest's, to find the repo's own libraries
+    package: str | None = None  # its pyproject.toml's project name (others may depend on it)
 
     def owns(self, rel_path: str) -> bool:
         return self.path == "" or rel_path == self.path or rel_path.startswith(self.path + "/")

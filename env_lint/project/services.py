@@ -61,8 +61,8 @@ def discover_services(
             own = None  # a package name is printed: never a value pasted there
         name = own or os.path.basename(os.path.abspath(os.path.join(root, directory)))
         node = package_json in listed
-        deps = _dependencies(directory, manifest, facts)
-        found[directory] = Service(name, directory, tuple(sorted(targets)), node, deps)
+        deps, package = _dependencies(directory, manifest, facts)
+        found[directory] = Service(name, directory, tuple(sorted(targets)), node, deps, package)
     for item in configured:
         path = os.path.normpath(item.path.strip()).replace(os.sep, "/").strip("/")
         path = "" if path == "." else path
@@ -70,18 +70,20 @@ def discover_services(
         chosen = tuple(sorted(item.targets)) or (previous.targets if previous else ())
         node = os.path.isfile(os.path.join(root, path, "package.json"))
         deps = previous.dependencies if previous else ()
-        found[path] = Service(item.name, path, chosen, node, deps)
+        package = previous.package if previous else None
+        found[path] = Service(item.name, path, chosen, node, deps, package)
     return tuple(found[d] for d in sorted(found))
 
 
 def _dependencies(
     directory: str, manifest: Manifest, facts: dict[str, FileFacts] | None
-) -> tuple[str, ...]:
-    """The dependencies its package.json and pyproject.toml name."""
+) -> tuple[tuple[str, ...], str | None]:
+    """The dependencies its package.json and pyproject.toml name, and its pyproject.toml's
+    project name."""
     pyproject = f"{directory}/pyproject.toml" if directory else "pyproject.toml"
     own = facts.get(pyproject) if facts is not None else None
-    python = own.manifest.dependencies if own is not None and own.manifest is not None else ()
-    return tuple(sorted({*manifest.dependencies, *python}))
+    python = own.manifest if own is not None and own.manifest is not None else Manifest()
+    return tuple(sorted({*manifest.dependencies, *python.dependencies})), python.name
 
 
 def _deployed_directories(rel: str, facts: dict[str, FileFacts] | None) -> list[str]:

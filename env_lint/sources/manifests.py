@@ -157,7 +157,10 @@ def _pyproject(text: str) -> Manifest:
     names = {project.get("name"), poetry.get("name")}
     names |= set(_table(project.get("scripts"))) | set(_table(poetry.get("scripts")))
     programs = sorted(str(n).lower() for n in names if isinstance(n, str) and n)
-    return Manifest(tuple(sorted(_pyproject_dependencies(data))), programs=tuple(programs))
+    own = project.get("name") or poetry.get("name")
+    name = python_distribution(own) if isinstance(own, str) and own else None
+    dependencies = tuple(sorted(_pyproject_dependencies(data)))
+    return Manifest(dependencies, name=name, programs=tuple(programs))
 
 
 def _pyproject_dependencies(data: dict[str, Any]) -> set[str]:
