@@ -77,6 +77,8 @@ PUBLIC_TEST_VALUES = frozenset(
         "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",  # AWS documentation
         "sk_test_4eC39HqLyjWDarjtT1zdp7dc",  # Stripe documentation
         "pk_test_TYooMQauvdEDq54NiTphI7jx",  # Stripe documentation
+        "sk_test_BQokikJOvBiI2HlWgH4olfQ2",  # Stripe's earlier documentation pair
+        "pk_test_6pRNASCoBOKtIshFeQd4XMUh",
         "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI",  # reCAPTCHA v2 test site key
         "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe",  # reCAPTCHA v2 test secret key
         "1x00000000000000000000AA",  # Cloudflare Turnstile test site key

@@ -260,6 +260,7 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "@sveltejs/adapter-node": _ADAPTER_NODE,
     "wasp": _WASP,
     "prisma": _PRISMA,
+    "typeorm": ("TYPEORM_*",),  # its connection options and CLI read TYPEORM_HOST, _LOGGER...
     "@prisma/client": _PRISMA,
     "@sentry/nextjs": _SENTRY,
     "@sentry/node": _SENTRY,

@@ -100,6 +100,8 @@ PLACEHOLDERS: list[tuple[str, str]] = [
     ("OPENROUTER_API_KEY", "sk-or-v1-..."),
     ("ANTHROPIC_API_KEY", "sk-ant-api03-..."),
     ("STRIPE_SECRET_KEY", "sk_test_4eC39HqLyjWDarjtT1zdp7dc"),
+    ("STRIPE_SECRET_KEY", "sk_test_BQokikJOvBiI2HlWgH4olfQ2"),  # the earlier docs pair
+    ("STRIPE_PUBLISHABLE_KEY", "pk_test_6pRNASCoBOKtIshFeQd4XMUh"),
     ("STRIPE_SECRET_KEY", "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx"),
     ("STRIPE_PUBLISHABLE_KEY", "pk_test_TYooMQauvdEDq54NiTphI7jx"),
     ("GITHUB_TOKEN", "<your-token>"),
