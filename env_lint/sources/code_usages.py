@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from tree_sitter import Node
@@ -136,7 +136,8 @@ def imported_checks(src: Script) -> Iterator[ImportedCheck]:
         if node.type == "import_statement":
             specifier = string_value(src, node.child_by_field_name("source")) or ""
             for local, name, _ in _named_imports(src, node, default=True):
-                objects[local] = (specifier, name)
+                if _may_hold_config(specifier, local):
+                    objects[local] = (specifier, name)
                 if local in candidates:
                     imported[local] = (specifier, name)
     yield from _member_checks(src, objects)
@@ -160,18 +161,37 @@ def imported_checks(src: Script) -> Iterator[ImportedCheck]:
 
 
 _MEMBER_CHECKS = 200  # at most this many ``imported.key`` uses looked at per file
+_NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.")
+
+
+def _may_hold_config(specifier: str, local: str) -> bool:
+    """An import that may be a config object of the repo: a lower-case binding (not a class,
+    a component or a constant) from a relative, aliased or scoped module (``./config``,
+    ``@/lib/env``, ``@acme/config``), not from a bare package name (``react``, ``zod``)."""
+    first = specifier[:1]
+    return local[:1].islower() and (first in (".", "@", "~", "#") or specifier.startswith("/"))
+
+
+def _member_uses(data: bytes, locals_: Iterable[str]) -> list[int]:
+    """Where ``local.`` / ``local?.`` starts, for each local (a plain search per name: no
+    pattern is built per file), in file order."""
+    found: list[int] = []
+    for local in locals_:
+        for needle in (local.encode() + b".", local.encode() + b"?."):
+            at = data.find(needle)
+            while at != -1:
+                if at == 0 or data[at - 1] not in _NAME_BYTES:
+                    found.append(at)
+                at = data.find(needle, at + len(needle))
+    return sorted(found)
 
 
 def _member_checks(src: Script, objects: dict[str, tuple[str, str]]) -> Iterator[ImportedCheck]:
     """Each check of a property of an imported object (``if (!config.SMTP_HOST)``,
     ``settings.mail.from || d``): named ``imported.path`` (``default.SMTP_HOST``), resolved
     across files against the properties of the object the module exports."""
-    if not objects:
-        return
-    names = "|".join(re.escape(local) for local in sorted(objects))
-    uses = re.finditer(rf"(?<![A-Za-z0-9_$.])(?:{names})\s*\.".encode(), src.data)
-    for hit in itertools.islice(uses, _MEMBER_CHECKS):
-        word = src.tree.root_node.descendant_for_byte_range(hit.start(), hit.start() + 1)
+    for start in _member_uses(src.data, objects)[:_MEMBER_CHECKS]:
+        word = src.tree.root_node.descendant_for_byte_range(start, start + 1)
         if word is None or word.type != "identifier" or src.text(word) not in objects:
             continue
         member, path = _member_path(src, word)
