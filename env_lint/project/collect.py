@@ -60,7 +60,7 @@ def quoted_in(data: bytes) -> frozenset[str]:
     """The variable-shaped words written as a whole string literal (``"API_KEY"``), or as the
     name of a struct tag with options."""
     found = set(_QUOTED.findall(data))
-    if b':"' in data:
+    if b'env:"' in data or b'envconfig:"' in data:
         found.update(_TAG_WITH_OPTIONS.findall(data))
     return frozenset(m.decode("ascii") for m in found)
 

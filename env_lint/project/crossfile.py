@@ -49,8 +49,16 @@ class Resolver:
             if f.manifest is not None and f.manifest.name and p.endswith("package.json")
         }
         self._nearest: dict[str, str | None] = {}
+        self._resolved: dict[tuple[str, str], str | None] = {}
 
     def resolve(self, from_path: str, specifier: str) -> str | None:
+        """Once per directory and specifier: a file's imports repeat its neighbours'."""
+        key = (parent_dir(from_path), specifier)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(from_path, specifier)
+        return self._resolved[key]
+
+    def _resolve(self, from_path: str, specifier: str) -> str | None:
         if specifier.startswith("."):
             return resolve_specifier(from_path, specifier, self.files)
         config = self._config_for(parent_dir(from_path))

@@ -176,8 +176,10 @@ def _member_uses(data: bytes, locals_: Iterable[str]) -> list[int]:
     """Where ``local.`` / ``local?.`` starts, for each local (a plain search per name: no
     pattern is built per file), in file order."""
     found: list[int] = []
+    optional = b"?." in data
     for local in locals_:
-        for needle in (local.encode() + b".", local.encode() + b"?."):
+        name = local.encode()
+        for needle in (name + b".", name + b"?.") if optional else (name + b".",):
             at = data.find(needle)
             while at != -1:
                 if at == 0 or data[at - 1] not in _NAME_BYTES:
