@@ -260,7 +260,9 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "@sveltejs/adapter-node": _ADAPTER_NODE,
     "wasp": _WASP,
     "prisma": _PRISMA,
-    "typeorm": ("TYPEORM_*",),  # its connection options and CLI read TYPEORM_HOST, _LOGGER...
+    "typeorm": ("TYPEORM_*",),
+    # its client factories, given no URL or key, read the public pair from the environment
+    "@supabase/auth-helpers-nextjs": ("NEXT_PUBLIC_SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_ANON_KEY"),  # its connection options and CLI read TYPEORM_HOST, _LOGGER...
     "@prisma/client": _PRISMA,
     "@sentry/nextjs": _SENTRY,
     "@sentry/node": _SENTRY,

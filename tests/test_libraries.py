@@ -54,6 +54,7 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"package.json": json.dumps({"dependencies": {"together-ai": "0.6"}})}, "TOGETHER_API_KEY", id="model-host-sdk"),
         pytest.param({"package.json": json.dumps({"dependencies": {"langsmith": "0.1"}})}, "LANGCHAIN_SESSION", id="tracing-older-name"),
         pytest.param({"package.json": json.dumps({"dependencies": {"typeorm": "0.2"}})}, "TYPEORM_LOGGER", id="orm-reads-its-prefix"),
+        pytest.param({"package.json": json.dumps({"dependencies": {"@supabase/auth-helpers-nextjs": "0.10"}})}, "NEXT_PUBLIC_SUPABASE_ANON_KEY", id="auth-helper-defaults"),
     ],
 )
 def test_a_variable_the_library_reads_is_not_unused(run_in, tmp_path, files, name):
