@@ -262,7 +262,10 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "prisma": _PRISMA,
     "typeorm": ("TYPEORM_*",),
     # its client factories, given no URL or key, read the public pair from the environment
-    "@supabase/auth-helpers-nextjs": ("NEXT_PUBLIC_SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_ANON_KEY"),  # its connection options and CLI read TYPEORM_HOST, _LOGGER...
+    "@supabase/auth-helpers-nextjs": (
+        "NEXT_PUBLIC_SUPABASE_URL",
+        "NEXT_PUBLIC_SUPABASE_ANON_KEY",
+    ),  # its connection options and CLI read TYPEORM_HOST, _LOGGER...
     "@prisma/client": _PRISMA,
     "@sentry/nextjs": _SENTRY,
     "@sentry/node": _SENTRY,

@@ -30,6 +30,21 @@ _DUMMY = re.compile(
 )
 
 
+# A file's header that says all its values are stand-ins ("The Keys or Secrets in this file
+# are placeholders", "all values below are fake")
+_DUMMY_FILE = re.compile(
+    r"\b(?:values?|keys?|secrets?|credentials?|tokens?|ids?)\b[^.]{0,80}?\b(?:are|is)\s+"
+    r"(?:all\s+|only\s+|just\s+)?(?:placeholders?|fake|dummy|dummies|examples?|samples?|"
+    r"not\s+real)\b|\b(?:placeholder|dummy|fake|sample)\s+(?:values|keys|credentials)\b",
+    re.IGNORECASE,
+)
+
+
+def says_values_are_dummies(text: str) -> bool:
+    """A file header that calls every value of the file a stand-in."""
+    return bool(_DUMMY_FILE.search(text))
+
+
 def says_dummy(text: str) -> bool:
     """A comment that says the value next to it is not real (``# dummy key, create your own``)."""
     return bool(_DUMMY.search(text))

@@ -322,3 +322,23 @@ def test_a_committed_client_key_under_a_public_prefix_is_no_leak(run_in, tmp_pat
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     subprocess.run(["git", "add", "-f", "."], cwd=tmp_path, check=True)
     assert ("EL602" in run_in(tmp_path).out) is fires
+
+
+@pytest.mark.parametrize(
+    ("header", "declared"),
+    [
+        ("# The App ID, Keys, or Secrets in this file are placeholders.\n", True),
+        ("#\n# All values below are fake: register with each provider.\n#\n\nPORT=3000\n", True),
+        ("# Copy to .env and fill in your keys.\n", False),
+    ],
+)
+def test_a_file_whose_header_calls_its_values_placeholders_keeps_only_known_formats(
+    run, tmp_path, header, declared
+):
+    """A starter's example file that says all its values are stand-ins: random-looking values
+    there are not reported; a known credential format still is."""
+    token = "ghp_" + r(ALNUM, 36)
+    write_repo(tmp_path, {".env.example": f'{header}SESSION_SECRET="{b64(32)}"\nGH_TOKEN="{token}"\n'})
+    result = run(tmp_path, "--select", "secret-in-example", "--format", "json")
+    flagged = [f["variable"] for f in result.json()["findings"]]
+    assert flagged == (["GH_TOKEN"] if declared else ["SESSION_SECRET", "GH_TOKEN"])

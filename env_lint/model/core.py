@@ -89,6 +89,8 @@ class ExampleFile:
     # lines that hold a credential-looking value and no key (a token pasted on its own line):
     # what the detectors said and a fingerprint, never the line
     stray: tuple[DocValue, ...] = ()
+    # its header says every value is a stand-in ("the keys in this file are placeholders")
+    declares_dummies: bool = False
 
     @property
     def directory(self) -> str:

@@ -42,7 +42,7 @@ from ..model.facts import FileFacts
 from ..sources.base import Settings
 from ..stamps import Stamp, code_stamp
 
-FORMAT = 10  # 10: Go struct tags with options, templates of source files, C comments in examples
+FORMAT = 11  # 11: an example file whose header calls its values placeholders
 _RACY_SECONDS = 2.0
 
 

@@ -44,8 +44,10 @@ def _secret_in_example(ctx: Context) -> Iterator[Finding]:
             if kind is None:
                 continue
             local_default = names_test_value(entry.name) or local_service_key(entry.name, local)
-            if local_default and known_credential(entry.value) is None:
-                continue  # random-looking only: a test account's, or a local emulator's key
+            stand_in = local_default or example.declares_dummies
+            if stand_in and known_credential(entry.value) is None:
+                continue  # random-looking only: a test account's, a local emulator's key, or
+                # one of a file whose header calls all its values placeholders
             stamp = fingerprint(entry.value)
             yield _leak(entry.location, entry.name, kind, stamp, f"`{example.path}`")
     for example in ctx.project.examples:
@@ -172,7 +174,9 @@ SECRET_IN_EXAMPLE = Rule(
     "passwords such as `postgres`) and documented public test keys are never reported, nor a "
     "test or demo account's value (`E2E_TEST_USER_PASSWORD`) or a local emulator's keys (the "
     "`S3_` keys next to `S3_ENDPOINT=http://127.0.0.1:9000`, the `PEER_` keys next to "
-    "`PEER_API_URL=http://127.0.0.1:5001`: a published development default). Also "
+    "`PEER_API_URL=http://127.0.0.1:5001`: a published development default), nor a "
+    "random-looking value in an example file whose header says all its values are "
+    "placeholders (a known format there still is). Also "
     "a credential pasted on a line of its own in an example file, and a schema default or "
     "enum choice that looks like a credential (it is then never shown or written by `--fix`). "
     "The finding shows a fingerprint (a keyed hash), never the value.",

@@ -11,7 +11,7 @@ from ..credentials import credential_kind, fingerprint, value_like
 from ..model import DocValue, ExampleEntry, ExampleFile, FileFacts, Location, ParseFailure
 from ..paths import is_dotenv_name, is_example_name, matches
 from ..textio import decode
-from ..wording import comment_requiredness, says_retired, says_secret
+from ..wording import comment_requiredness, says_retired, says_secret, says_values_are_dummies
 from .base import Settings, Source, name_of
 from .directives import directives_in
 
@@ -118,7 +118,29 @@ def parse_example(path: str, text: str) -> ExampleFile:
         entry = _entry(path, binding.key, binding.value, lines, line_no, comments, end_line)
         (entries if VALID_KEY.match(binding.key) else invalid).append(entry)
         comments = []
-    return ExampleFile(path, tuple(entries), tuple(invalid), tuple(failures), stray=tuple(strays))
+    dummies = says_values_are_dummies(" ".join(_header(lines)))
+    return ExampleFile(
+        path,
+        tuple(entries),
+        tuple(invalid),
+        tuple(failures),
+        stray=tuple(strays),
+        declares_dummies=dummies,
+    )
+
+
+def _header(lines: list[str]) -> list[str]:
+    """The comment lines at the top of the file, before its first key (at most 40)."""
+    found: list[str] = []
+    for line in lines[:40]:
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            break
+        body = stripped.lstrip("#").strip()
+        if _commented_assignment(body) is not None:
+            break
+        found.append(body)
+    return found
 
 
 # A line that is one template tag (Handlebars / Jinja ``{{ x }}``, ``{% x %}``, EJS ``<%= x %>``):
