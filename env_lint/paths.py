@@ -212,7 +212,7 @@ _HISTORY_DOC = re.compile(
     r"upgrad\w*|breaking-?changes?|deprecat\w*|(?:test|design|load|stress|rollout)-?plans?|"
     r"proposals?|rfcs?|adrs?|specs?|specification)([-_.]|$)|"
     r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?|specs|blog|posts|upgrad\w*|"
-    r"migrat\w*|release-?notes|releases|change-?logs?)/",
+    r"migrat\w*|release-?notes|releases|change-?logs?|deprecated|legacy)/",
     re.IGNORECASE,
 )
 

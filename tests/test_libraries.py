@@ -146,7 +146,8 @@ def test_one_word_names_read_by_an_accessor_of_an_unparsed_language_are_used(run
             '\tPlatform string `envconfig:"PLATFORM" default:"local"`\n}\n\n'
             'var region = os.Getenv("REGION")\nvar mode = "LOCAL"\n',
             "lib/zone.rb": 'ZONE = ENV["ZONE"]\n',
-            ".env.example": "APP_URL=\nPLATFORM=\nREGION=\nZONE=\nLOCAL=\n",
+            "Caddyfile.example": "{$DOMAIN} {\n\treverse_proxy app:{$PORT:3000}\n}\n",
+            ".env.example": "APP_URL=\nPLATFORM=\nREGION=\nZONE=\nLOCAL=\nDOMAIN=\n",
         },
     )
     assert run_in(tmp_path).out == (

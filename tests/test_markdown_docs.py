@@ -39,6 +39,12 @@ def test_a_family_of_names_in_a_variable_column_is_no_variable():
     assert [(m[0], m[4]) for m in mentions(text)] == [("APP_TOKEN", True)]
 
 
+def test_keys_a_page_keeps_in_the_browsers_storage_are_no_claims():
+    text = ("## Privacy\n\n### Session Storage\n\n- `SW_STATUS` - the service worker's state\n\n"
+            "### Server\n\n- `APP_TOKEN` - the API token\n")
+    assert [(m[0], m[4]) for m in mentions(text)] == [("SW_STATUS", False), ("APP_TOKEN", True)]
+
+
 def test_table_without_a_variable_header_mentions_but_does_not_claim():
     text = "| Name of thing | What |\n|---|---|\n| `DB_URL` | database |\n"
     assert mentions(text) == [("DB_URL", 3, 4, "table", False, None, None)]
@@ -197,7 +203,7 @@ def test_what_a_doc_claims(text: str, expected: list[str]) -> None:
     "path",
     ["docs/plans/worker.md", "docs/rfcs/0001-env.md", "docs/adr/cache.md", "docs/CLIENT_SPEC.md",
      "docs/client-spec-gap-analysis.md", "docs/upgrade/v2-to-v3-guide.mdx", "docs/migrations/to-v2.md",
-     "docs/releases/0.4.2.md"],
+     "docs/releases/0.4.2.md", "docs/deprecated/old-worker.md"],
 )
 def test_plans_proposals_and_decision_records_claim_nothing(path: str) -> None:
     assert claimed("## `NEW_FLAG`\n", path) == []

@@ -42,7 +42,7 @@ from ..model.facts import FileFacts
 from ..sources.base import Settings
 from ..stamps import Stamp, code_stamp
 
-FORMAT = 11  # 11: an example file whose header calls its values placeholders
+FORMAT = 12  # 12: docs keys under a browser-storage heading, a Caddyfile's one-word {$X}
 _RACY_SECONDS = 2.0
 
 

@@ -147,6 +147,7 @@ STALE_DOC_VAR = Rule(
     'names (`MY_VAR`, `VAR_1`), names a page says to replace ("Replace `VENDOR_TARGET` with '
     'your URL", also a list after "Replace:"), a command\'s bracketed arguments on its usage '
     "line (`./run.sh [MODEL] [REF]`), retired or deprecated rows, pages marked superseded, "
+    "keys a web page keeps in the browser (under a Local or Session Storage heading), "
     "changelogs and release notes (`docs/releases/`), migration and upgrade guides "
     "(`docs/upgrade/`), plans and design specs "
     "(`docs/specs/`, `load-test-plan.md`, `CLIENT_SPEC.md`, a page titled `... Spec (RC)`, "

@@ -105,6 +105,7 @@ class _Section:
     secret: bool = False  # the heading says "Secrets" / "Секреты"
     variable: str | None = None  # a heading that names one variable opens its own section
     mention_index: int | None = None
+    browser: bool = False  # the heading says "Local Storage" / "Session Storage": its keys
 
 
 @dataclass
@@ -256,6 +257,7 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
         token = tokens[index]
         if token.type in _JSX_HOLDERS and "Install" in token.content:
             doc.packages.update(jsx_installs(token.content))  # ``<InstallCommand npm={[]}/>``
+        before = len(doc.mentions)
         if token.type == "heading_open":
             _heading(doc, token, tokens[index + 1])
             index += 2
@@ -267,6 +269,9 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
             _list_item(doc, tokens, index)
         elif token.type == "inline":
             _inline(doc, token)
+        if doc.sections and doc.sections[-1].browser and len(doc.mentions) > before:
+            # the keys a web page keeps in the browser's storage are no variables
+            doc.mentions[before:] = [replace(m, primary=False) for m in doc.mentions[before:]]
         index += 1
     for mention_index, context in doc.fallbacks:
         if doc.mentions[mention_index].required is None:
@@ -341,6 +346,11 @@ def _inline_text(doc: _Doc, token: Token) -> str:
     return "".join(c.content for c in kids if c.type in ("text", "code_inline"))
 
 
+_BROWSER_STORAGE = re.compile(
+    r"\b(?:local|session)\s*storage\b|\bindexed\s*db\b|\bweb\s+storage\b", re.IGNORECASE
+)
+
+
 def _heading(doc: _Doc, token: Token, inline: Token) -> None:
     level = int(token.tag[1:])
     while doc.sections and doc.sections[-1].level >= level:
@@ -356,7 +366,8 @@ def _heading(doc: _Doc, token: Token, inline: Token) -> None:
     context = doc.context_required()
     secret = says_secret(text) or doc.context_secret()
     first, last = token.map or (0, 1)
-    section = _Section(level, said, secret=says_secret(text) and not names)
+    browser = bool(_BROWSER_STORAGE.search(text)) or any(s.browser for s in doc.sections)
+    section = _Section(level, said, secret=says_secret(text) and not names, browser=browser)
     for name in names:
         location = doc.locate(name, first, last)
         doc.mentions.append(DocMention(name, location, "heading", True, said, secret=secret))
