@@ -151,6 +151,8 @@ PLACEHOLDERS: list[tuple[str, str]] = [
     ("DB_URL", "postgres://shop:{{ db_password }}@db.prod-cluster.net/shop"),
     ("SUMMARY_MODEL_KEY", "VENDOR_MODEL4.6_LARGE"),  # a model's id, words and a version
     ("SUMMARY_MODEL_KEY", "VENDOR_3.1_FLASH_MINI"),
+    # a URL whose host is a stand-in: the whole URL is an example
+    ("DATABASE_URL", "postgresql://appuser:Qm7vLx2RtK9pWz4N@your.host:5432/appdb"),
     # fillers typed along the keyboard or the alphabet
     ("API_SECRET", "asdfghZXCVBN98765"),
     ("SIGNING_KEY", "hijklmno87654321"),

@@ -89,6 +89,14 @@ def test_broken_lines_are_failures_and_the_rest_is_read(text, failure):
     assert all(f.location == Location("x/.env.example", failure[0], 1) for f in parsed.failures)
 
 
+def test_the_prose_above_a_run_of_disabled_keys_describes_each_of_them():
+    text = "# OLD_A and OLD_B are deprecated: use NEW_URL\n# OLD_A=x\n# OLD_B=y\nNEW_URL=z\n"
+    parsed = parse_example(".env.example", text)
+    described = {e.name: e.description for e in parsed.entries}
+    assert described["OLD_A"] == described["OLD_B"] == ("OLD_A and OLD_B are deprecated: use NEW_URL",)
+    assert described["NEW_URL"] == ()
+
+
 def test_a_c_style_comment_that_sets_nothing_is_a_comment():
     """``/* ... */`` and ``//`` lines are skipped by dotenv loaders as unparsable lines: no
     failure while they hold no ``=``; an assignment inside one is still read as a line."""

@@ -42,7 +42,7 @@ from ..model.facts import FileFacts
 from ..sources.base import Settings
 from ..stamps import Stamp, code_stamp
 
-FORMAT = 12  # 12: docs keys under a browser-storage heading, a Caddyfile's one-word {$X}
+FORMAT = 13  # 13: the prose above a run of disabled example keys describes each
 _RACY_SECONDS = 2.0
 
 

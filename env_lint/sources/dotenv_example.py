@@ -86,22 +86,26 @@ def parse_example(path: str, text: str) -> ExampleFile:
     failures: list[ParseFailure] = []
     strays: list[DocValue] = []
     comments: list[str] = []  # comment block directly above the next key
+    runs: list[str] = []  # the prose above a run of disabled keys
     in_block = False  # inside a ``/* ... */`` comment
     for binding in parse_stream(io.StringIO(text)):
         line_no = _first_content_line(binding)
         if line_no > binding.original.line:
             comments = []  # a blank line separates a comment block from what follows
+            runs.clear()
         raw = binding.original.string.strip()
         skipped, in_block = _c_comment(raw, in_block)
         if skipped or _TEMPLATE_SLOT.fullmatch(raw) or raw.startswith(_TEMPLATE_LEADS):
             comments = []
+            runs.clear()
             continue  # a comment, or ``{{providerKeys}}``: a generator fills the template in
         if binding.error:
             failures.append(ParseFailure(Location(path, line_no, 1), _error_reason(binding)))
             comments = []
+            runs.clear()
             continue
         if binding.key is None:
-            comments = _comment_block(binding, comments, entries, path)
+            comments = _comment_block(binding, comments, entries, path, runs)
             continue
         if _stray(binding):
             stray = _stray_value(path, binding.original.string, line_no)
@@ -112,12 +116,14 @@ def parse_example(path: str, text: str) -> ExampleFile:
                     ParseFailure(Location(path, line_no, 1), "line is not a KEY=value assignment")
                 )
             comments = []
+            runs.clear()
             continue
         span = binding.original.string.rstrip("\n").count("\n") + 1
         end_line = binding.original.line + span - 1
         entry = _entry(path, binding.key, binding.value, lines, line_no, comments, end_line)
         (entries if VALID_KEY.match(binding.key) else invalid).append(entry)
         comments = []
+        runs.clear()
     dummies = says_values_are_dummies(" ".join(_header(lines)))
     return ExampleFile(
         path,
@@ -192,18 +198,21 @@ def _comment_block(
     comments: list[str],
     entries: list[ExampleEntry],
     path: str,
+    runs: list[str],
 ) -> list[str]:
-    """A key-less chunk: blank lines reset the block, comment lines extend it or disable a key."""
+    """A key-less chunk: blank lines reset the block, comment lines extend it or disable a key.
+    ``runs`` carries the prose of a run of disabled keys from chunk to chunk (updated)."""
     raw_lines = binding.original.string.split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
     block = list(comments)
+    run = list(runs)  # the prose above a run of disabled keys describes each of them
     number = binding.original.line - 1
     for raw in raw_lines:
         number += 1
         stripped = raw.strip()
         if not stripped:
-            block = []
+            block, run = [], []
             continue
         if not stripped.startswith("#"):
             continue
@@ -212,11 +221,14 @@ def _comment_block(
         if disabled is not None:
             name, value = disabled
             column = raw.index(name) + 1 if name in raw else 1
-            entries.append(_disabled_entry(path, name, value, number, column, block))
+            run = block or run
+            entries.append(_disabled_entry(path, name, value, number, column, run))
             block = []
             continue
+        run = []
         if not _is_banner(body):
             block.append(body)
+    runs[:] = run
     return block
 
 
