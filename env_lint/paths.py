@@ -284,6 +284,19 @@ def is_shell(path: str) -> bool:
     return path.endswith((".sh", ".bash", ".zsh"))
 
 
+def is_application_code(path: str) -> bool:
+    """Code of an application: not tooling (tests, scripts, hidden directories), a shell
+    script, a Dockerfile, a compose file or a CI workflow."""
+    return not (
+        is_tooling_path(path)
+        or is_shell(path)
+        or maybe_script(path)
+        or is_dockerfile(path)
+        or is_compose(path)
+        or is_workflow(path)
+    )
+
+
 # Config files known by name (``Caddyfile.prod`` too): their words are references.
 CONFIG_NAMES = frozenset(
     {"Makefile", "Procfile", "Caddyfile", "Justfile", "justfile", "Jenkinsfile", "Tiltfile",

@@ -172,3 +172,28 @@ def test_a_stack_wide_example_file_counts_every_packages_libraries(run_in, tmp_p
         "in `web/.env.example` but no schema declares it and no code reads it\n"
         "Found 0 errors, 1 warning (5 files checked).\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("files", "unused"),
+    [
+        ({".gitmodules": '[submodule "app"]\n\tpath = app\n\turl = https://example.com/app.git\n'}, False),
+        ({}, True),  # no submodule: the repo's scripts are all the code there is
+        (
+            {".gitmodules": '[submodule "theme"]\n\tpath = theme\n\turl = https://example.com/t.git\n',
+             "src/server.py": 'import os\nPORT = os.environ.get("PORT", "80")\n'},
+            True,  # an application of its own beside the submodule: its reads count
+        ),
+    ],
+)
+def test_an_application_kept_in_a_git_submodule_is_out_of_sight(run_in, tmp_path, files, unused):
+    """A repo that packages an application kept in a git submodule (``git ls-files`` lists
+    none of its files): its example file lists what that code reads, so "no code reads it"
+    cannot be told from the repo's own scripts."""
+    write_repo(tmp_path, {
+        **files,
+        "scripts/start.sh": "#!/bin/sh\nexec node app/server.js --port \"$APP_PORT\"\n",
+        "Dockerfile": "FROM node:20\nCOPY app/ /srv/app\n",
+        ".env.example": "APP_PORT=3000\nMAILER_HOST=smtp.example.com\n",
+    })
+    assert ("`MAILER_HOST` is listed" in run_in(tmp_path).out) is unused

@@ -20,7 +20,7 @@ from ..model import (
     parent_dir,
     service_of,
 )
-from ..paths import copy_key
+from ..paths import copy_key, is_application_code
 from ..platforms import set_by
 
 if TYPE_CHECKING:
@@ -63,6 +63,14 @@ class Context:
     def referenced(self, name: str) -> bool:
         """Mentioned in code or config (any language; also files env-lint does not parse)."""
         return name in self.project.code_words or name in self.project.config_words
+
+    @cached_property
+    def application_reads(self) -> bool:
+        """A schema, or a read in code that is not tooling, a script or a build or CI file:
+        the repo holds an application of its own."""
+        return bool(self.project.schemas) or any(
+            is_application_code(u.location.path) for u in self.project.usages
+        )
 
     @cached_property
     def declared_names(self) -> frozenset[str]:

@@ -102,6 +102,7 @@ class FileFacts:
     config_fields: tuple[ConfigField, ...] = ()  # fields of decorated config classes
     member_names: frozenset[str] = frozenset()  # ``obj.UPPER_NAME`` in a schema module
     ts_config: TsConfig | None = None  # import aliases of a tsconfig.json
+    submodules: tuple[str, ...] = ()  # the submodule paths a .gitmodules names
     mounted: tuple[str, ...] = ()  # repo paths a compose service mounts into a foreign image
     # (env file, image repository): a compose service that builds nothing loads the file
     handed: tuple[tuple[str, str], ...] = ()

@@ -65,6 +65,8 @@ class Project:
     handed: frozenset[tuple[str, str]] = frozenset()
     # Dockerfile path -> its build stages: what image a manifest unit built from it runs
     build_stages: Mapping[str, tuple[BuildStage, ...]] = field(default_factory=dict)
+    # git submodules whose files env-lint does not see (``git ls-files`` lists none of them)
+    submodules: tuple[str, ...] = ()
 
     def examples_above(self, path: str) -> tuple[ExampleFile, ...]:
         """The example files of the nearest directory, walking up from ``path``, that has any

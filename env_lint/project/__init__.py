@@ -148,6 +148,7 @@ def assemble(
         mounted=frozenset(m for f in every for m in f.mounted),
         handed=frozenset(h for f in every for h in f.handed),
         build_stages={f.path: f.stages for f in every if f.stages},
+        submodules=tuple(p for f in every for p in f.submodules if not _holds(files, p)),
     )
 
 

@@ -42,7 +42,7 @@ from ..model.facts import FileFacts
 from ..sources.base import Settings
 from ..stamps import Stamp, code_stamp
 
-FORMAT = 13  # 13: the prose above a run of disabled example keys describes each
+FORMAT = 14  # 14: .gitmodules names the submodules; example runs of disabled keys
 _RACY_SECONDS = 2.0
 
 

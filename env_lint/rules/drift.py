@@ -117,6 +117,8 @@ def _interpolated(ctx: Context) -> set[tuple[str, str]]:
 def _unused_example_var(ctx: Context) -> Iterator[Finding]:
     if not (ctx.project.schemas or ctx.project.usages):
         return  # no code env-lint can read: "unused" would be a guess
+    if ctx.project.submodules and not ctx.application_reads:
+        return  # the application is a git submodule's code, out of sight: the same guess
     interpolated = _interpolated(ctx)
     for name, entries in sorted(ctx.example_entries.items()):
         if name in ctx.schema_names or name in ctx.usages or name in ctx.provided:
@@ -276,7 +278,9 @@ UNUSED_EXAMPLE_VAR = Rule(
     "into, `FLOWBOX_MODE` for `image: vendor/flowbox` with `env_file: .env`). One "
     "finding per variable, "
     "with its other listings as related locations. Runs only when env-lint can see code or "
-    "schemas in the repo.",
+    "schemas in the repo, and not in a repo that packages an application kept in a git "
+    "submodule (`.gitmodules`; `git ls-files` lists none of its files) when only scripts, "
+    "Dockerfiles and CI read variables beside it.",
     why="Stale keys make people provision and rotate secrets that nothing uses, and hide the "
     "keys that matter.",
     example="```dotenv\nLEGACY_WEBHOOK_URL=https://hooks.example.com/old\n```",

@@ -11,6 +11,7 @@ from . import (
     dotenv_example,
     envfiles,
     fly_toml,
+    gitmodules,
     heroku_app,
     infra,
     json_schema,
@@ -50,6 +51,7 @@ SOURCES: tuple[Source, ...] = (
     serverless.SOURCE,
     kubernetes.SOURCE,
     infra.SOURCE,
+    gitmodules.SOURCE,
     other.SOURCE,
 )
 
