@@ -801,7 +801,8 @@ def test_names_written_as_a_whole_string_literal():
     data = b"""x = "API_KEY"; y = 'APP_URL'"DB_URL"; z = `TOKEN_TTL`; "OPEN_ENDED; "Low_er"; "TWO WORDS_X" """
     assert quoted_in(data) == {"API_KEY", "APP_URL", "DB_URL", "TOKEN_TTL"}
     tags = b'User string `env:"STORE_USERNAME,default=app"`\nPass string `env:"STORE_PASS,required"`\nX `json:"NOT_A_TAG,omitempty"`'
-    assert quoted_in(tags) == {"STORE_USERNAME", "STORE_PASS"}
+    assert quoted_in(tags, tags=True) == {"STORE_USERNAME", "STORE_PASS"}
+    assert quoted_in(tags) == frozenset()  # only a Go file's struct tags
 
 
 def test_create_env_given_a_constant_of_its_module_reads_its_options(tmp_path):

@@ -59,11 +59,11 @@ def names_in(data: bytes) -> frozenset[str]:
 _TAG_WITH_OPTIONS = re.compile(rb'\b(?:env|envconfig):"([A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]),')
 
 
-def quoted_in(data: bytes) -> frozenset[str]:
-    """The variable-shaped words written as a whole string literal (``"API_KEY"``), or as the
-    name of a struct tag with options."""
+def quoted_in(data: bytes, *, tags: bool = False) -> frozenset[str]:
+    """The variable-shaped words written as a whole string literal (``"API_KEY"``), and with
+    ``tags`` (a Go file) the name of a struct tag with options."""
     found = set(_QUOTED.findall(data))
-    if b'env:"' in data or b'envconfig:"' in data:
+    if tags:
         found.update(_TAG_WITH_OPTIONS.findall(data))
     return frozenset(m.decode("ascii") for m in found)
 
@@ -202,7 +202,8 @@ class Collector:
             return facts
         if source.words_from is not None:
             data = source.words_from(rel, data)  # a notebook's code cells
-        return replace(facts, words=names_in(data), strings=quoted_in(data), words_kind=kind)
+        strings = quoted_in(data, tags=rel.endswith(".go"))
+        return replace(facts, words=names_in(data), strings=strings, words_kind=kind)
 
     def module(self, rel: str) -> Module | None:
         """The complete module facts of a JS/TS file another module imports from."""
