@@ -17,7 +17,6 @@ Each read says how it is used: with a fallback (``?? "d"``), guarded (an ``if``,
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -172,15 +171,18 @@ def _may_hold_config(specifier: str, local: str) -> bool:
     return local[:1].islower() and (first in (".", "@", "~", "#") or specifier.startswith("/"))
 
 
-def _member_uses(data: bytes, locals_: Iterable[str]) -> list[int]:
-    """Where ``local.`` / ``local?.`` starts, for each local (a plain search per name: no
-    pattern is built per file), in file order."""
+def _member_uses(
+    data: bytes, locals_: Iterable[str], start: int = 0, *, subscripts: bool = False
+) -> list[int]:
+    """Where ``local.`` / ``local?.`` (and with ``subscripts``, ``local[``) starts at or after
+    ``start``, for each local (a plain search per name: no pattern is built per file), in
+    file order."""
     found: list[int] = []
     optional = b"?." in data
+    tails = [b".", *([b"?."] if optional else []), *([b"["] if subscripts else [])]
     for local in locals_:
-        name = local.encode()
-        for needle in (name + b".", name + b"?.") if optional else (name + b".",):
-            at = data.find(needle)
+        for needle in (local.encode() + tail for tail in tails):
+            at = data.find(needle, start)
             while at != -1:
                 if at == 0 or data[at - 1] not in _NAME_BYTES:
                     found.append(at)
@@ -791,10 +793,8 @@ def _checked_keys(src: Script, declarator: Node, name: str) -> frozenset[str]:
     if declarator.id in memo:
         return memo[declarator.id]
     found: set[str] = set()
-    pattern = rb"(?<![A-Za-z0-9_$.])" + re.escape(name.encode()) + rb"\s*(?:\?\.|\.|\[)"
-    uses = re.finditer(pattern, src.data[declarator.end_byte :])
-    for hit in itertools.islice(uses, _MEMBER_CHECKS):
-        at = declarator.end_byte + hit.start()
+    uses = _member_uses(src.data, [name], declarator.end_byte, subscripts=True)
+    for at in uses[:_MEMBER_CHECKS]:
         word = src.tree.root_node.descendant_for_byte_range(at, at + len(name))
         member = src.parent_of(word) if word is not None else None
         if word is None or member is None or not _is(member.child_by_field_name("object"), word):
@@ -1307,11 +1307,7 @@ def imported_bindings(src: Script) -> Iterator[tuple[str, str, str]]:
         specifier = string_value(src, node.child_by_field_name("source")) or ""
         if not specifier or specifier.startswith("node:"):
             continue
-        clause = next((c for c in node.named_children if c.type == "import_clause"), None)
-        children = clause.named_children if clause is not None else []
-        found = [(src.text(c), "default") for c in children if c.type == "identifier"]
-        found += [(local, name) for local, name, _ in _named_imports(src, node)]
-        for local, name in found:
+        for local, name, _ in _named_imports(src, node, default=True):
             if local in receivers:
                 yield local, specifier, name
 

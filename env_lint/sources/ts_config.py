@@ -128,7 +128,7 @@ def _object_members(src: Script, path: str, node: Node, depth: int) -> list[tupl
         key = pair.child_by_field_name("key") if pair.type == "pair" else None
         if key is None or key.type not in ("property_identifier", "string"):
             continue
-        here = f"{path}.{src.text(key).strip(chr(34) + chr(39))}"
+        here = path + "." + src.text(key).strip("\"'")
         value = unwrap(pair.child_by_field_name("value"))
         variable = _env_member(src, value)
         if variable is not None:
