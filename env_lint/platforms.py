@@ -129,8 +129,8 @@ PLATFORMS: dict[str, Platform] = {
         frozenset({"DATABASE_URL", "REDIS_URL", "REDIS_TLS_URL"}),
         ("HEROKU_POSTGRESQL_",),
     ),
-    # every container; and what a proxy container (nginx-proxy and its ACME companion) reads
-    # from the environment of the containers it routes to
+    # every container; what a proxy container (nginx-proxy and its ACME companion) reads from
+    # the environment of the containers it routes to; what an image's init system reads
     "container": Platform(
         frozenset(
             {
@@ -142,6 +142,11 @@ PLATFORMS: dict[str, Platform] = {
                 "VIRTUAL_PATH",
                 "LETSENCRYPT_HOST",
                 "LETSENCRYPT_EMAIL",
+                # the linuxserver.io images' init system: the user and group the app runs as,
+                # and the mods it layers on at start
+                "PUID",
+                "PGID",
+                "DOCKER_MODS",
             }
         ),
         (),

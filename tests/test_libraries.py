@@ -75,6 +75,7 @@ def test_the_interpreters_own_settings_are_never_unused(run_in, tmp_path):
         pytest.param("SERVICE_FQDN_API_8000", id="paas-generated-url"),
         pytest.param("VIRTUAL_HOST", id="proxy-container-routing"),
         pytest.param("OLLAMA_KEEP_ALIVE", id="local-model-server"),
+        pytest.param("DOCKER_MODS", id="image-init-system"),
     ],
 )
 def test_a_platforms_or_servers_own_setting_is_never_unused_nor_stale(run_in, tmp_path, name):
