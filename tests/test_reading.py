@@ -645,6 +645,19 @@ def test_a_clients_base_url_option_is_handed_on_but_not_its_key(tmp_path):
     assert found[("VENDOR_KEY", 2)] == found[("PLAIN_BASE_URL", 6)] == "required"
 
 
+def test_a_read_in_a_ternary_arm_whose_value_is_tested_is_checked(tmp_path):
+    """``if (given ? !enabled : paid || process.env.X)``: the arm's value is only tested, so
+    ``X`` is a flag; an arm whose value is used (``const u = on ? process.env.A : ...``) is not."""
+    write_repo(tmp_path, {
+        "src/gate.ts": "export function gate(enabled?: boolean, plan?: string) {\n"
+        '  if (typeof enabled !== "undefined" ? !enabled : plan === "paid" || process.env.GATE_DEMO) {\n'
+        "    return 1;\n  }\n  return enabled ? process.env.GATE_URL_A : process.env.GATE_URL_B;\n}\n",
+    })
+    found = usages(tmp_path)
+    assert found[("GATE_DEMO", 2)] == "guarded"
+    assert found[("GATE_URL_A", 5)] != "guarded" and found[("GATE_URL_B", 5)] != "guarded"
+
+
 def test_a_read_only_outside_production_is_a_local_override(tmp_path):
     """The arm of a stage comparison that production never takes needs no deployment."""
     write_repo(tmp_path, {

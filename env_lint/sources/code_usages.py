@@ -945,7 +945,9 @@ def _context(src: Script, node: Node, parent: Node) -> str:
     if kind == "binary_expression":
         return _binary(src, node, parent)
     if kind == "ternary_expression":
-        return "guarded" if _is(parent.child_by_field_name("condition"), node) else "required"
+        if _is(parent.child_by_field_name("condition"), node):
+            return "guarded"
+        return "guarded" if _tested(src, parent) else "required"
     if kind in ("if_statement", "while_statement"):
         return "guarded" if _is(parent.child_by_field_name("condition"), node) else "required"
     if kind == "switch_statement" and _is(parent.child_by_field_name("value"), node):
@@ -954,6 +956,27 @@ def _context(src: Script, node: Node, parent: Node) -> str:
         optional = any(c.type == "optional_chain" for c in parent.children)
         return "guarded" if optional else "required"
     return "required"
+
+
+def _tested(src: Script, expression: Node) -> bool:
+    """The expression's value is only tested for truth: through ``||`` / ``&&`` operands and
+    ternary arms up to an ``if`` / ``while`` condition, a ``!`` or a ternary's condition
+    (``if (hosted ? !enabled : isPaid() || process.env.DEMO)``)."""
+    node = expression
+    while (parent := src.parent_of(node)) is not None:
+        kind = parent.type
+        logical = kind == "binary_expression" and _operator(src, parent) in ("||", "&&")
+        if kind == "parenthesized_expression" or logical:
+            node = parent
+        elif kind == "ternary_expression":
+            if _is(parent.child_by_field_name("condition"), node):
+                return True
+            node = parent
+        elif kind in ("if_statement", "while_statement"):
+            return _is(parent.child_by_field_name("condition"), node)
+        else:
+            return kind == "unary_expression" and _operator(src, parent) == "!"
+    return False
 
 
 def _under_guard(src: Script, read: Node, variable: str) -> bool:
