@@ -86,26 +86,23 @@ def parse_example(path: str, text: str) -> ExampleFile:
     failures: list[ParseFailure] = []
     strays: list[DocValue] = []
     comments: list[str] = []  # comment block directly above the next key
-    runs: list[str] = []  # the prose above a run of disabled keys
+    runs: list[str] = []  # the prose above a run of disabled keys, for the next ones
     in_block = False  # inside a ``/* ... */`` comment
     for binding in parse_stream(io.StringIO(text)):
         line_no = _first_content_line(binding)
         if line_no > binding.original.line:
-            comments = []  # a blank line separates a comment block from what follows
-            runs.clear()
+            comments, runs = [], []  # a blank line separates a comment block from what follows
         raw = binding.original.string.strip()
         skipped, in_block = _c_comment(raw, in_block)
         if skipped or _TEMPLATE_SLOT.fullmatch(raw) or raw.startswith(_TEMPLATE_LEADS):
-            comments = []
-            runs.clear()
+            comments, runs = [], []
             continue  # a comment, or ``{{providerKeys}}``: a generator fills the template in
         if binding.error:
             failures.append(ParseFailure(Location(path, line_no, 1), _error_reason(binding)))
-            comments = []
-            runs.clear()
+            comments, runs = [], []
             continue
         if binding.key is None:
-            comments = _comment_block(binding, comments, entries, path, runs)
+            comments, runs = _comment_block(binding, comments, runs, entries, path)
             continue
         if _stray(binding):
             stray = _stray_value(path, binding.original.string, line_no)
@@ -115,15 +112,13 @@ def parse_example(path: str, text: str) -> ExampleFile:
                 failures.append(
                     ParseFailure(Location(path, line_no, 1), "line is not a KEY=value assignment")
                 )
-            comments = []
-            runs.clear()
+            comments, runs = [], []
             continue
         span = binding.original.string.rstrip("\n").count("\n") + 1
         end_line = binding.original.line + span - 1
         entry = _entry(path, binding.key, binding.value, lines, line_no, comments, end_line)
         (entries if VALID_KEY.match(binding.key) else invalid).append(entry)
-        comments = []
-        runs.clear()
+        comments, runs = [], []
     dummies = says_values_are_dummies(" ".join(_header(lines)))
     return ExampleFile(
         path,
@@ -196,12 +191,13 @@ def _first_content_line(binding: Binding) -> int:
 def _comment_block(
     binding: Binding,
     comments: list[str],
+    runs: list[str],
     entries: list[ExampleEntry],
     path: str,
-    runs: list[str],
-) -> list[str]:
+) -> tuple[list[str], list[str]]:
     """A key-less chunk: blank lines reset the block, comment lines extend it or disable a key.
-    ``runs`` carries the prose of a run of disabled keys from chunk to chunk (updated)."""
+    Returns the comment block for the next key and the prose of the run of disabled keys it
+    ends in (which describes the next disabled keys too)."""
     raw_lines = binding.original.string.split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
@@ -228,8 +224,7 @@ def _comment_block(
         run = []
         if not _is_banner(body):
             block.append(body)
-    runs[:] = run
-    return block
+    return block, run
 
 
 def _commented_assignment(body: str) -> tuple[str, str | None] | None:

@@ -22,9 +22,13 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
         parser.read_string(text, source=path)
     except (configparser.Error, ValueError):
         return FileFacts(path, _NAME, checked=False)  # git reports a broken one
-    paths = {parser.get(s, "path", fallback="") for s in parser.sections()}
-    found = sorted(p for p in (in_repo("", p.strip()) for p in paths if p.strip()) if p)
-    return FileFacts(path, _NAME, checked=False, submodules=tuple(found))
+    found = set()
+    for section in parser.sections():
+        written = parser.get(section, "path", fallback="").strip()
+        submodule = in_repo("", written) if written else None
+        if submodule:  # not the repo itself, nor a path outside it
+            found.add(submodule)
+    return FileFacts(path, _NAME, checked=False, submodules=tuple(sorted(found)))
 
 
 SOURCE = Source(_NAME, _claims, text_parser(_NAME, _read, report=False), strict=False)

@@ -366,7 +366,8 @@ def _heading(doc: _Doc, token: Token, inline: Token) -> None:
     context = doc.context_required()
     secret = says_secret(text) or doc.context_secret()
     first, last = token.map or (0, 1)
-    browser = bool(_BROWSER_STORAGE.search(text)) or any(s.browser for s in doc.sections)
+    inside = bool(doc.sections) and doc.sections[-1].browser  # the enclosing section's
+    browser = inside or bool(_BROWSER_STORAGE.search(text))
     section = _Section(level, said, secret=says_secret(text) and not names, browser=browser)
     for name in names:
         location = doc.locate(name, first, last)

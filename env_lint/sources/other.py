@@ -7,7 +7,7 @@ sets is never "undeclared". A notebook's names are those of its code cells."""
 from __future__ import annotations
 
 from ..model import FileFacts
-from ..paths import CONFIG_NAMES
+from ..paths import CONFIG_NAMES, SOURCE_SUFFIXES
 from .base import Settings, Source, name_of
 
 CODE_SUFFIXES = frozenset(
@@ -29,7 +29,7 @@ CONFIG_SUFFIXES = frozenset(
 # A generator's template of a source file (``bot.py.jinja2``, ``server.ts.j2``): its names are
 # the generated program's code
 _TEMPLATE_SUFFIXES = frozenset({"jinja2", "jinja", "j2", "tmpl", "template", "tpl", "hbs", "ejs"})
-_SCRIPT_SUFFIXES = frozenset({"py", "ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"})
+_SCRIPT_SUFFIXES = frozenset(s.lstrip(".") for s in (*SOURCE_SUFFIXES, ".py"))
 
 
 def kind_of(rel: str) -> str | None:
