@@ -7,7 +7,7 @@ import json
 import pytest
 
 from env_lint.config import ConfigError
-from env_lint.model import ServiceConfig, service_of
+from env_lint.model import Owners, Service, ServiceConfig, service_of
 from env_lint.project.services import discover_services
 from env_lint.project.snapshots import load_snapshot
 
@@ -171,6 +171,20 @@ def test_services_and_targets(tmp_path):
     ]
     assert service_of(services, "apps/api/src/main.ts").name == "api"
     assert service_of(services, "src/app/page.tsx").name == "web"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["apps/api/src/main.ts", "apps/api", "apps/apiary/x.ts", "apps/web/a.ts", "apps", "", "x.ts",
+     "apps/api/v2/deep/x.ts"],
+)
+def test_the_owner_index_finds_the_deepest_service_as_a_scan_does(path):
+    services = (
+        Service("root", "", ()), Service("api", "apps/api", ()), Service("api2", "apps/api", ()),
+        Service("v2", "apps/api/v2", ()), Service("web", "apps/web", ()),
+    )
+    assert Owners(services)(path) == service_of(services, path)
+    assert Owners(services[1:])(path) == service_of(services[1:], path)
 
 
 def test_configured_services_override(tmp_path):

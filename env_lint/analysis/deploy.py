@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..known_vars import is_runtime_variable
-from ..model import Location, Project, Service, Snapshot, service_of
+from ..model import Location, Owners, Project, Service, Snapshot
 from ..paths import is_tooling_path
 from ..platforms import set_by
 
@@ -40,8 +40,9 @@ class Deploy:
         optional_said = {e.name for f in project.examples for e in f.entries if e.required is False}
         optional_said |= {m.name for m in project.docs if m.required is False}
         found: dict[Service, dict[str, Need]] = {s: {} for s in project.services}
+        owner_of = Owners(project.services)
         for schema in project.schemas:
-            owner = service_of(project.services, schema.path)
+            owner = owner_of(schema.path)
             if owner is None:
                 continue
             for var in schema.variables:
@@ -56,7 +57,7 @@ class Deploy:
                 found[owner][var.name] = _merge(found[owner].get(var.name), need)
         declared = {s: set(n) for s, n in found.items()}
         for usage in project.usages:
-            service = service_of(project.services, usage.location.path)
+            service = owner_of(usage.location.path)
             if service is None or usage.weak or usage.name in declared[service]:
                 continue
             if is_tooling_path(usage.location.path):

@@ -19,6 +19,7 @@ from ..model import (
     DeployManifest,
     DynamicRead,
     Location,
+    Owners,
     Project,
     Service,
     Snapshot,
@@ -99,7 +100,7 @@ class Targets:
         self.project = project
         self.deploy = deploy
         self.implicit = implicit
-        self._owners: dict[str, Service | None] = {}
+        self.owner = Owners(project.services)
         self._used_by: dict[Service, frozenset[str] | None] = {}  # None: reads not all visible
         self._depends_on: dict[Service, frozenset[Service]] = {}
 
@@ -282,11 +283,6 @@ class Targets:
             if service is not None and manifest.role != CI:
                 found.add(service)
         return frozenset(found)
-
-    def owner(self, path: str) -> Service | None:
-        if path not in self._owners:
-            self._owners[path] = service_of(self.project.services, path)
-        return self._owners[path]
 
     def in_scope(self, service: Service, path: str) -> bool:
         """A file whose reads count for ``service``: its own, or a library's (a package that

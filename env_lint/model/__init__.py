@@ -29,6 +29,7 @@ from .manifests import BuildStage, DeployManifest, ManifestVar
 from .project import Project
 from .targets import (
     ImplicitVar,
+    Owners,
     Service,
     ServiceConfig,
     Snapshot,
@@ -59,6 +60,7 @@ __all__ = [
     "Location",
     "Manifest",
     "ManifestVar",
+    "Owners",
     "ParseFailure",
     "Project",
     "Related",

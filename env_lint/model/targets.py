@@ -32,6 +32,24 @@ def service_of(services: tuple[Service, ...], rel_path: str) -> Service | None:
     return max(owners, key=lambda s: len(s.path)) if owners else None
 
 
+class Owners:
+    """``service_of`` for many paths: services by directory, looked up from a path's own
+    directory up to the root (the first service listed wins a shared directory)."""
+
+    def __init__(self, services: tuple[Service, ...]) -> None:
+        self._by_path: dict[str, Service] = {}
+        for service in services:
+            self._by_path.setdefault(service.path, service)
+
+    def __call__(self, rel_path: str) -> Service | None:
+        path = rel_path
+        while True:
+            found = self._by_path.get(path)
+            if found is not None or not path:
+                return found
+            path = path.rpartition("/")[0]
+
+
 @dataclass(frozen=True, slots=True)
 class ServiceConfig:
     name: str
