@@ -231,21 +231,27 @@ _VERSION_DIR = re.compile(r"^(?:v|version-)?(\d+)(?:\.(\d+))?(?:\.(\d+))?$", re.
 def superseded_dirs(paths: list[str]) -> frozenset[str]:
     """Directories of earlier versions of the docs: of sibling version directories
     (``docs/v2/``, ``docs/v3/``, ``docs/v4/``; ``version-1.0/``, ``version-2.0/``) all but the
-    newest. (Docusaurus' ``versioned_docs/`` is a default exclude: frozen copies.)"""
+    newest; and a lone ``vN/`` (or ``version-N/``) beside other directories of pages
+    (``docs/v2/`` next to ``docs/servers/``): the current version is the unversioned tree.
+    (Docusaurus' ``versioned_docs/`` is a default exclude: frozen copies.)"""
     siblings: dict[str, dict[str, tuple[int, ...]]] = {}
+    unversioned: set[str] = set()  # parents with a page in a directory not named for a version
     for path in paths:
         parts = path.split("/")[:-1]
         for depth, part in enumerate(parts):
+            parent = "/".join(parts[:depth])
             hit = _VERSION_DIR.match(part)
             if hit:
-                parent = "/".join(parts[:depth])
                 number = tuple(int(g) for g in hit.groups() if g is not None)
                 siblings.setdefault(parent, {})[part] = number
+            else:
+                unversioned.add(parent)
     found = set()
     for parent, versions in siblings.items():
         newest = max(versions.values())
         for part, number in versions.items():
-            if number < newest:
+            lone = len(versions) == 1 and parent in unversioned and part[:1] in "vV"
+            if number < newest or lone:
                 found.add(f"{parent}/{part}" if parent else part)
     return frozenset(found)
 

@@ -123,10 +123,11 @@ def says_retired(text: str) -> bool:
     return _RETIRED.search(text) is not None
 
 
-# A page title that calls the page a design (``Widgets API Spec (RC)``, ``RFC: queues``).
+# A page title that calls the page a design or a decision record (``Widgets API Spec (RC)``,
+# ``RFC: queues``, ``Decision: drop the v1 API``).
 _PLANNED = re.compile(
     r"\b(specs?|specification|rfc|proposals?|draft|design\s+doc(ument)?)\b|\((rc|wip)\)|"
-    r"^\s*design\s*:",
+    r"^\s*(design|decision)\s*:",
     re.IGNORECASE,
 )
 

@@ -214,11 +214,26 @@ def test_plans_proposals_and_decision_records_claim_nothing(path: str) -> None:
     ("title", "claims"),
     [("Widgets API Spec (RC)", False), ("RFC: durable queues", False), ("Draft: the new cache", False),
      ("Design: `SessionClient`", False), ("Deploying the worker", True), ("Special settings", True),
-     ("Designing the theme", True)],
+     ("Designing the theme", True), ("Decision: drop automatic loading", False),
+     ("Decisions we made", True)],
 )
 def test_a_page_titled_as_a_design_claims_nothing(title: str, claims: bool) -> None:
     page = f"# {title}\n\nThe worker reads:\n\n## `NEW_FLAG`\n"
     assert claimed(page, "pkg/api/README.md") == (["NEW_FLAG"] if claims else [])
+
+
+@pytest.mark.parametrize(
+    ("heading", "claims"), [("Decision: drop automatic loading", False), ("Background", True)]
+)
+def test_the_first_heading_after_a_front_matter_title_names_a_decision_record(
+    heading: str, claims: bool
+) -> None:
+    """Front matter parses as a ``title: ...`` heading: the body's first heading says what the
+    page is. Further headings do not."""
+    page = f"---\ntitle: Auth settings\n---\n\n## {heading}\n\n- `NEW_FLAG`\n"
+    assert claimed(page, "docs/dev/notes/auth.mdx") == (["NEW_FLAG"] if claims else [])
+    later = f"# Auth settings\n\n## Setup\n\n## {heading}\n\n- `NEW_FLAG`\n"
+    assert claimed(later, "docs/dev/notes/auth.mdx") == ["NEW_FLAG"]
 
 
 @pytest.mark.parametrize(
@@ -425,7 +440,11 @@ def test_pages_of_an_earlier_docs_version_are_history(run_in, tmp_path):
         (["d/v2/a.md", "d/v10/b.md", "d/v3.1/c.md"], {"d/v2", "d/v3.1"}),
         (["d/v1/a.md"], set()),  # a single version is the current one
         (["site/version-2.0/a.md", "site/version-1.4/b.md"], {"site/version-1.4"}),
-        (["docs/guide/a.md", "docs/2024/b.md"], set()),
+        (["docs/guide/a.md", "docs/2024/b.md"], set()),  # a year is no version
+        # a lone version beside an unversioned tree: an earlier release's copy
+        (["docs/v2/a.md", "docs/servers/b.md", "docs/c.md"], {"docs/v2"}),
+        (["docs/v2/a.md", "docs/c.md"], set()),  # beside pages only: the version is current
+        (["api/v1/a.md", "docs/b.md"], set()),  # no sibling tree under its parent
     ],
 )
 def test_which_directories_hold_an_earlier_docs_version(paths, expected):

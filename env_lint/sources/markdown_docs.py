@@ -249,9 +249,7 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
     tokens, env = blocks(text)
     doc = _Doc(path, text.split("\n"), env)
     lead = " ".join(t.content for t in [t for t in tokens if t.type == "inline"][:2])
-    title = next(
-        (tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"), ""
-    )
+    titles = _titles(tokens)
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -281,9 +279,21 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
         for m in doc.mentions
         if m.name not in doc.arguments or (m.primary and m.kind == "code")
     ]
-    history = says_retired(lead) or titles_a_plan(title)
+    history = says_retired(lead) or any(titles_a_plan(t) for t in titles)
     named = _named_after(mentions, doc.packages, doc.imported)
     return ParsedDoc(named, doc.values, history=history)
+
+
+def _titles(tokens: list[Token]) -> list[str]:
+    """The page's first heading; after a front matter title (which parses as a ``title: ...``
+    heading), that title and the first heading of the body."""
+    headings = (tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open")
+    first = next(headings, "")
+    front = _FRONT_TITLE.match(first)
+    return [first[front.end() :], next(headings, "")] if front else [first]
+
+
+_FRONT_TITLE = re.compile(r"^\s*title\s*:\s*", re.IGNORECASE)
 
 
 # Variables of a framework's public prefix (``NEXT_PUBLIC_``, ``VITE_``) are the app's, whatever
