@@ -518,3 +518,48 @@ def test_a_service_that_depends_on_the_repos_own_python_package_reads_what_it_re
     })
     out = run_in(tmp_path, "--select", "unused-in-manifest").out
     assert ("sets `LIB_DB_HOST`" in out) is unused
+
+
+@pytest.mark.parametrize(
+    ("copies", "unused"),
+    [
+        # the context's code: the root of a repo with several packages, whose reads env-lint
+        # does not judge (its Dockerfile may pick any)
+        ("COPY ./pyproject.toml ./\nCOPY ./src ./src\n", []),
+        # and its own start script: the package it copies the manifest of is what runs
+        ("COPY ./pyproject.toml ./\nCOPY ./src ./src\nCOPY tools/dev/run.py /run.py\n", []),
+        ("COPY . .\n", ["OLD_FLAG"]),  # all of it: the Dockerfile's package runs
+        ("COPY package.json ./\nCOPY tools/dev/pyproject.toml ./\n", ["OLD_FLAG"]),  # its own
+        ("COPY tools/dev/run.py /run.py\n", ["OLD_FLAG"]),  # its own directory's
+    ],
+)
+def test_a_dockerfile_elsewhere_that_copies_the_contexts_code_runs_the_context(
+    run_in, tmp_path, copies, unused
+):
+    """``build: {context: ., dockerfile: tools/dev/Dockerfile}``: a Dockerfile kept in a tools
+    directory (a deploy target of its own) that copies only paths outside that directory
+    builds the package of the context."""
+    write_repo(tmp_path, {
+        "pyproject.toml": '[project]\nname = "app"\n',
+        "src/app/config.py": 'import os\nMETRICS = os.environ.get("APP_METRICS", "0")\n',
+        "tools/dev/Dockerfile": f"FROM python:3.12\n{copies}CMD [\"python\", \"-m\", \"app\"]\n",
+        "tools/dev/run.py": "import os\nprint(os.environ.get('DEV_MODE', ''))\n",
+        "compose.yml": "services:\n  app:\n    build:\n      context: .\n      dockerfile: tools/dev/Dockerfile\n"
+        "    environment:\n      - APP_METRICS=1\n      - OLD_FLAG=1\n      - DEV_MODE=1\n",
+    })
+    findings = run_in(tmp_path, "--select", "unused-in-manifest", "--format", "json").json()["findings"]
+    assert [f["variable"] for f in findings] == unused
+
+
+def test_what_the_stages_of_a_dockerfile_copy_from_the_context():
+    from env_lint.sources.infra import build_stages
+
+    text = (
+        "FROM node:20 AS build\nCOPY --chown=app ./js/ ./\nCOPY --from=deps /x /x\n"
+        'FROM python:3.12\nCOPY ["./src", "./src"]\nADD https://example.org/a.tgz /a\nCOPY . .\n'
+        "COPY .env .env\n"
+    )
+    stages = build_stages("Dockerfile", text)
+    assert [(s.copied, s.copies_env) for s in stages] == [
+        (("js",), False), (("src", "", ".env"), True),
+    ]

@@ -140,9 +140,10 @@ class Targets:
     def service_of(self, manifest: DeployManifest) -> Service | None:
         """The service whose code the unit runs: the deepest service holding its directory, or
         the one holding its Dockerfile when that is deeper (``build: .`` with
-        ``dockerfile: apps/web/Dockerfile``); for a unit that only names an image, the one
-        service named like the image. None when it runs no code of the repo that env-lint can
-        tell."""
+        ``dockerfile: apps/web/Dockerfile``) unless the Dockerfile copies only paths outside
+        that service (``COPY ./src``: the context's code); for a unit that only names an
+        image, the one service named like the image. None when it runs no code of the repo
+        that env-lint can tell."""
         if manifest.image is not None:
             return self._runs_image(manifest.image)
         if manifest.directory is None:
@@ -152,8 +153,28 @@ class Targets:
         if manifest.dockerfile is not None and owner is not None:
             built = service_of(services, manifest.dockerfile)
             if built is not None and owner.owns(built.path) and len(built.path) > len(owner.path):
-                return built
+                return owner if self._copies_around(manifest, built) else built
         return owner
+
+    def _copies_around(self, manifest: DeployManifest, built: Service) -> bool:
+        """The unit's Dockerfile builds its context's package rather than ``built``'s: it
+        copies a package manifest from outside ``built``'s directory (``COPY pyproject.toml``)
+        or only paths outside it, and neither that directory, one holding it (``COPY . .``)
+        nor a package manifest inside it."""
+        context = manifest.directory or ""
+        copied = [
+            f"{context}/{source}" if context and source else context or source
+            for stage in self._stages(manifest)
+            for source in stage.copied
+        ]
+        if not copied or any(_within(built.path, path) for path in copied):
+            return False
+        inside = [path for path in copied if _within(path, built.path)]
+        if any(_package_manifest(path) for path in inside):
+            return False
+        return len(inside) < len(copied) and (
+            not inside or any(_package_manifest(path) for path in copied)
+        )
 
     def _runs_image(self, image: str) -> Service | None:
         """``ghcr.io/acme/api:1.2`` runs the one deployable service (a ``Dockerfile`` or another
@@ -364,6 +385,17 @@ def _dockerfile_of(manifest: DeployManifest) -> str | None:
     if manifest.directory is None:
         return None
     return f"{manifest.directory}/Dockerfile" if manifest.directory else "Dockerfile"
+
+
+# Files that say which package a Dockerfile builds (``COPY pyproject.toml uv.lock ./``).
+_PACKAGE_MANIFESTS = frozenset(
+    {"package.json", "pyproject.toml", "setup.py", "requirements.txt", "go.mod", "cargo.toml",
+     "gemfile", "composer.json", "pom.xml", "build.gradle"}
+)  # fmt: skip
+
+
+def _package_manifest(path: str) -> bool:
+    return path.rsplit("/", 1)[-1].lower() in _PACKAGE_MANIFESTS
 
 
 def _within(path: str, directory: str) -> bool:

@@ -50,6 +50,9 @@ class BuildStage:
     # It copies a real env file from the build context (``COPY .env .env``): the image carries
     # the settings the user wrote there, whatever the manifest lists.
     copies_env: bool = False
+    # What its ``COPY`` / ``ADD`` instructions take from the build context (not ``--from``
+    # another stage, not a URL), normalised: ``./src/`` -> ``src``, ``.`` -> ``""``.
+    copied: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

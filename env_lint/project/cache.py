@@ -42,7 +42,7 @@ from ..model.facts import FileFacts
 from ..sources.base import Settings
 from ..stamps import Stamp, code_stamp
 
-FORMAT = 14  # 14: .gitmodules names the submodules; example runs of disabled keys
+FORMAT = 15  # 15: what a Dockerfile's stages copy from the build context
 _RACY_SECONDS = 2.0
 
 

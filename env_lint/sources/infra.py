@@ -249,8 +249,11 @@ def build_stages(path: str, text: str) -> tuple[BuildStage, ...]:
     stages: list[BuildStage] = []
     named: dict[str, BuildStage] = {}
     for instruction in dockerfile_instructions(text):
-        if instruction.keyword in ("COPY", "ADD") and stages and _copies_env(instruction):
-            stages[-1] = replace(stages[-1], copies_env=True)
+        if instruction.keyword in ("COPY", "ADD") and stages:
+            sources = _context_sources(instruction)
+            copied = stages[-1].copied + tuple(s for s in sources if s not in stages[-1].copied)
+            copies_env = stages[-1].copies_env or _copies_env(sources)
+            stages[-1] = replace(stages[-1], copies_env=copies_env, copied=copied)
         if instruction.keyword != "FROM":
             continue
         words = [w for w in instruction.arguments.split() if not w.startswith("--")]
@@ -266,13 +269,24 @@ def build_stages(path: str, text: str) -> tuple[BuildStage, ...]:
     return tuple(stages)
 
 
-def _copies_env(instruction: Instruction) -> bool:
-    """``COPY .env .env`` / ``COPY .env.production* ./``: a real env file of the build context
-    (not ``--from`` another stage, not an example file) goes into the image."""
+def _context_sources(instruction: Instruction) -> list[str]:
+    """The build-context paths a ``COPY`` / ``ADD`` takes (all words but the destination, in
+    shell or JSON form), normalised; none for ``--from`` another stage or a URL."""
     words = instruction.arguments.split()
     if any(w.startswith("--from") for w in words):
-        return False
+        return []
     sources = [w.strip("\"',[]") for w in words if not w.startswith("--")][:-1]
+    return [_normalised(s) for s in sources if s and "://" not in s]
+
+
+def _normalised(source: str) -> str:
+    parts = [p for p in source.split("/") if p not in ("", ".")]
+    return "/".join(parts)
+
+
+def _copies_env(sources: list[str]) -> bool:
+    """``COPY .env .env`` / ``COPY .env.production* ./``: a real env file of the build context
+    (not an example file) goes into the image."""
     return any(is_real_env_name(s.rsplit("/", 1)[-1].rstrip("*")) for s in sources)
 
 
