@@ -341,10 +341,18 @@ def random_looking(value: str) -> bool:
 def credential_kind(value: str, *, secret_name: bool) -> str | None:
     """Why ``value`` looks like a real credential (a known format, or random key material on a
     variable whose name or docs say it is secret), or None."""
+    if value.startswith(PUBLIC_KEY_PREFIXES):
+        return None
     kind = known_credential(value)
     if kind is None and secret_name and random_looking(value):
         kind = HIGH_ENTROPY
     return kind
+
+
+# Formats of keys made to be handed to every visitor: a PostHog project key (``phc_``; the
+# personal key, ``phx_``, is secret), a Stripe or Clerk publishable key (``pk_live_``,
+# ``pk_test_``) and a Mapbox public token (``pk.eyJ``; secret ones are ``sk.``).
+PUBLIC_KEY_PREFIXES = ("phc_", "pk_live_", "pk_test_", "pk.eyJ")
 
 
 HIGH_ENTROPY = "high-entropy value on a secret variable"

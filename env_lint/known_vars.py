@@ -51,6 +51,9 @@ RUNTIME_VARIABLES = frozenset(
         "XDG_DATA_HOME",
         "XDG_STATE_HOME",
         "XDG_RUNTIME_DIR",
+        # developer toolchains' own: SDKs and version managers a shell profile points at
+        *("ANDROID_HOME", "ANDROID_SDK_ROOT", "JAVA_HOME", "GOPATH", "GOROOT", "CARGO_HOME"),
+        *("RUSTUP_HOME", "NVM_DIR", "PNPM_HOME", "BUN_INSTALL", "VOLTA_HOME", "PYENV_ROOT"),
         "DEBUG",
         "NO_COLOR",
         "FORCE_COLOR",

@@ -194,6 +194,11 @@ _LITELLM = (
     "OLLAMA_API_KEY", "LM_STUDIO_API_BASE", "LM_STUDIO_API_KEY", "DEEPSEEK_API_KEY",
     "OPENROUTER_API_KEY", "PERPLEXITYAI_API_KEY", "FIREWORKS_AI_API_KEY", "AI21_API_KEY",
     "ANYSCALE_API_KEY", "CLOUDFLARE_ACCOUNT_ID", "OR_SITE_URL", "OR_APP_NAME", "PALM_API_KEY",
+    "LITELLM_LOG",  # its log level
+)  # fmt: skip
+_LANGGRAPH_SERVER = (
+    "LANGGRAPH_HTTP", "LANGGRAPH_AUTH", "LANGGRAPH_STORE", "LANGGRAPH_CHECKPOINTER",
+    "LANGGRAPH_UI", "LANGGRAPH_UI_CONFIG",
 )  # fmt: skip
 # CAMEL's model backends read each provider's key and base URL when a model is built without
 # them (``ModelFactory.create(model_platform=...)``)
@@ -206,7 +211,11 @@ _CAMEL = (
 _PREFIXED = {
     # click's auto_envvar_prefix (``UVICORN_WORKERS=4``), and the two settings it reads by name
     "uvicorn": ("UVICORN_*", "WEB_CONCURRENCY", "FORWARDED_ALLOW_IPS"),
-    "gunicorn": ("GUNICORN_CMD_ARGS", "WEB_CONCURRENCY", "FORWARDED_ALLOW_IPS"),
+    # and the WSGI mount prefix it takes from its environment (``SCRIPT_NAME=/api``)
+    "gunicorn": ("GUNICORN_CMD_ARGS", "WEB_CONCURRENCY", "FORWARDED_ALLOW_IPS", "SCRIPT_NAME"),
+    # the API server ``langgraph dev`` / ``langgraph build`` runs takes langgraph.json's
+    # sections as variables (``LANGGRAPH_HTTP``, ``LANGGRAPH_AUTH``...)
+    **dict.fromkeys(("langgraph-cli", "langgraph-api"), _LANGGRAPH_SERVER),
     "streamlit": ("STREAMLIT_*",),  # ``STREAMLIT_SERVER_PORT``
     "prefect": ("PREFECT_*",),
     "apache-airflow": ("AIRFLOW__*", "AIRFLOW_HOME"),

@@ -208,19 +208,21 @@ def is_schema_name(name: str) -> bool:
 
 
 _HISTORY_DOC = re.compile(
-    r"(^|[-_/])(change-?log|changes|history|release-?notes?|releases|news|migrat\w*|"
+    r"(^|[-_/.])(change-?log|changes|history|release-?notes?|releases|news|migrat\w*|"
     r"upgrad\w*|breaking-?changes?|deprecat\w*|(?:test|design|load|stress|rollout)-?plans?|"
     r"proposals?|rfcs?|adrs?|specs?|specification)([-_.]|$)|"
-    r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?|specs|blog|posts|upgrad\w*|"
-    r"migrat\w*|release-?notes|releases|change-?logs?|deprecated|legacy)/",
+    r"(^|/)(plans?|roadmap|todo)$|"
+    r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?|specs|blog|posts|"
+    r"upgrad\w*|migrat\w*|release-?notes|releases|change-?logs?|deprecated|legacy)/",
     re.IGNORECASE,
 )
 
 
 def is_history_doc(rel_path: str) -> bool:
-    """Changelogs, release notes, migration and upgrade guides, design or test plans
-    (``docs/plans/``, ``load-test-plan.md``, ``docs/specs/``, ``CLIENT_SPEC.md``), proposals and
-    decision records, archives: they name old (or not yet built) variables on purpose, so a
+    """Changelogs, release notes, migration and upgrade guides, designs, plans and specs
+    (``docs/plans/``, ``load-test-plan.md``, ``plan.md``, ``TODO.md``,
+    ``docs/specs/``, ``CLIENT_SPEC.md``, ``auth.specs.md``), proposals and decision records,
+    archives: they name old (or not yet built) variables on purpose, so a
     variable there is not a claim that it exists today."""
     return bool(_HISTORY_DOC.search(rel_path.rsplit(".", 1)[0]))
 

@@ -103,7 +103,17 @@ def names_a_switch(name: str) -> bool:
 
 
 def public_by_design(name: str) -> bool:
-    return name.upper().endswith(PUBLIC_BY_DESIGN)
+    upper = name.upper()
+    return upper.endswith(PUBLIC_BY_DESIGN) or upper.rsplit("_", 1)[-1] in _ABOUT_A_SECRET
+
+
+# Last words of a setting about a secret rather than the secret: a password policy
+# (``AUTH_PASSWORD_REGEX``, ``PASSWORD_MIN_LENGTH``), a switch (``PASSWORD_LOGIN_ENABLED``),
+# a lifetime (``TOKEN_TTL``) or how it is made (``BCRYPT_ROUNDS``, ``JWT_SECRET_ALGORITHM``).
+_ABOUT_A_SECRET = frozenset(
+    {"REGEX", "PATTERN", "POLICY", "LENGTH", "RULES", "HINT", "ENABLED", "DISABLED",
+     "REQUIRED", "ROUNDS", "ALGORITHM", "TTL", "EXPIRY"}
+)  # fmt: skip
 
 
 def secret_by_name(name: str) -> bool:

@@ -136,6 +136,14 @@ def titles_a_plan(title: str) -> bool:
     return _PLANNED.search(title) is not None
 
 
+# A page that opens with its status as a plan: ``Status: draft``, ``**Status:** Proposed``.
+_DRAFT_STATUS = re.compile(r"\bstatus\W*\s*(draft|proposed|proposal|planned|rfc)\b", re.IGNORECASE)
+
+
+def opens_as_draft(lead: str) -> bool:
+    return _DRAFT_STATUS.search(lead) is not None
+
+
 def says_secret(text: str) -> bool:
     """``Secret``, ``sensitive``; not ``They are NOT secret`` / ``non-sensitive``."""
     return any(

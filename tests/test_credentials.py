@@ -93,6 +93,10 @@ CREDENTIALS: list[tuple[str, str]] = [
 ]
 
 PLACEHOLDERS: list[tuple[str, str]] = [
+    # keys made public by design, in their own formats, on secret-named variables
+    ("POSTHOG_API_KEY", "phc_" + "q7Rt2Xv9Lm4Kp8Zs3Wd6Fh1Jn5Bc0Ye7Ua2Io9Tg4Hx"),
+    ("STRIPE_KEY", "pk_live_" + "51Hq7Rt2Xv9Lm4Kp8Zs3Wd6Fh1Jn5Bc0Ye7Ua2Io9Tg4"),
+    ("MAPBOX_ACCESS_TOKEN", "pk.eyJ" + "1Ijoia2V5IiwiYSI6ImNsNHE3UnQyWHY5TG00In0.q7Rt2Xv9Lm4Kp8Zs3Wd6Fh"),
     ("OPENAI_API_KEY", ""),
     ("OPENAI_API_KEY", "your-api-key"),
     ("OPENAI_API_KEY", "your_openai_api_key_here"),
@@ -281,6 +285,9 @@ def test_keys_of_a_service_on_this_machine(name, expected):
         ),
         pytest.param({".env.example": "NEXT_PUBLIC_DEFAULT_CREDENTIALS=\n"}, True, id="no-value"),
         pytest.param({".env.example": "NEXT_PUBLIC_DEFAULT_CREDENTIALS=abc123\n"}, True, id="a-value"),
+        pytest.param({".env.example": "NEXT_PUBLIC_AUTH_PASSWORD_REGEX=\n"}, False, id="a-password-policy"),
+        pytest.param({".env.example": "NEXT_PUBLIC_MAGIC_LINK_TOKEN_TTL=\n"}, False, id="a-lifetime"),
+        pytest.param({".env.example": "NEXT_PUBLIC_LOGIN_PASSWORD=\n"}, True, id="the-password-itself"),
     ],
 )
 def test_a_public_switch_named_after_credentials_holds_none(run_in, tmp_path, files, fires):

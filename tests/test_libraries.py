@@ -55,6 +55,9 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"package.json": json.dumps({"dependencies": {"langsmith": "0.1"}})}, "LANGCHAIN_SESSION", id="tracing-older-name"),
         pytest.param({"package.json": json.dumps({"dependencies": {"typeorm": "0.2"}})}, "TYPEORM_LOGGER", id="orm-reads-its-prefix"),
         pytest.param({"package.json": json.dumps({"dependencies": {"@supabase/auth-helpers-nextjs": "0.10"}})}, "NEXT_PUBLIC_SUPABASE_ANON_KEY", id="auth-helper-defaults"),
+        pytest.param({"requirements.txt": "gunicorn==23\n"}, "SCRIPT_NAME", id="wsgi-mount-prefix"),
+        pytest.param({"requirements.txt": "langgraph-cli[inmem]>=0.2\n"}, "LANGGRAPH_HTTP", id="agent-server-sections"),
+        pytest.param({"requirements.txt": "litellm>=1.40\n"}, "LITELLM_LOG", id="llm-router-log-level"),
     ],
 )
 def test_a_variable_the_library_reads_is_not_unused(run_in, tmp_path, files, name):

@@ -203,11 +203,31 @@ def test_what_a_doc_claims(text: str, expected: list[str]) -> None:
     "path",
     ["docs/plans/worker.md", "docs/rfcs/0001-env.md", "docs/adr/cache.md", "docs/CLIENT_SPEC.md",
      "docs/client-spec-gap-analysis.md", "docs/upgrade/v2-to-v3-guide.mdx", "docs/migrations/to-v2.md",
-     "docs/releases/0.4.2.md", "docs/deprecated/old-worker.md"],
+     "docs/releases/0.4.2.md", "docs/deprecated/old-worker.md", "docs/design/queue/plan.md",
+     "docs/auth.specs.md", "notes/plan.md", "TODO.md"],
 )
 def test_plans_proposals_and_decision_records_claim_nothing(path: str) -> None:
     assert claimed("## `NEW_FLAG`\n", path) == []
     assert claimed("## `NEW_FLAG`\n", "docs/guide.md") == ["NEW_FLAG"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["docs/pricing-plans.md", "docs/planning.md", "docs/designer-guide.md", "docs/specsheet.md",
+     "docs/design/agents/documentation/running.md"],  # a design tree's documentation of today
+)
+def test_pages_named_near_a_plan_still_claim(path: str) -> None:
+    assert claimed("## `NEW_FLAG`\n", path) == ["NEW_FLAG"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "claims"),
+    [("Status: draft", False), ("**Status:** Proposed", False), ("Status: shipped", True),
+     ("The worker's status page", True)],
+)
+def test_a_page_that_opens_with_a_draft_status_claims_nothing(lead: str, claims: bool) -> None:
+    page = f"# Queue workers\n\n{lead}\n\n- `NEW_FLAG`: turns it on\n"
+    assert claimed(page, "docs/queue.md") == (["NEW_FLAG"] if claims else [])
 
 
 @pytest.mark.parametrize(
@@ -621,3 +641,18 @@ def test_a_config_template_filled_in_at_start_names_its_variables(run_in, tmp_pa
         "app.py": 'import os\nA = os.environ["APP_HOST"]\n',
     })
     assert run_in(tmp_path).out.startswith("No problems found")
+
+
+def test_a_toolchains_own_variable_in_setup_steps_is_no_stale_claim(run_in, tmp_path):
+    """``export ANDROID_HOME=...`` in a README's shell-profile step sets up the reader's SDK,
+    not the app; a setting of the app beside it is still a claim."""
+    from .conftest import write_repo
+
+    write_repo(tmp_path, {
+        "README.md": "# App\n\nAdd to `~/.zshrc`:\n\n```bash\nexport ANDROID_HOME=$HOME/sdk\n"
+        "export JAVA_HOME=/opt/jdk\nexport APP_GONE=1\n```\n",
+        "src/app.ts": "export const a = process.env.APP_URL;\n",
+        ".env.example": "APP_URL=\n",
+    })
+    out = run_in(tmp_path).out
+    assert "`APP_GONE`" in out and "ANDROID_HOME" not in out and "JAVA_HOME" not in out

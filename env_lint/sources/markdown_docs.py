@@ -20,6 +20,7 @@ from ..model import DocMention, DocValue, FileFacts, Location
 from ..paths import is_doc_path, is_history_doc, matches
 from ..targets import target_named
 from ..wording import (
+    opens_as_draft,
     requiredness,
     requiredness_words,
     says_dummy,
@@ -279,7 +280,7 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
         for m in doc.mentions
         if m.name not in doc.arguments or (m.primary and m.kind == "code")
     ]
-    history = says_retired(lead) or any(titles_a_plan(t) for t in titles)
+    history = says_retired(lead) or opens_as_draft(lead) or any(titles_a_plan(t) for t in titles)
     named = _named_after(mentions, doc.packages, doc.imported)
     return ParsedDoc(named, doc.values, history=history)
 
