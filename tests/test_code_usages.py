@@ -34,6 +34,24 @@ def test_usages(code, expected):
     assert usages(code) == expected
 
 
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        # an environment handed in for tests, else the real one
+        ("function f(o) {\n  const env = o.env ?? process.env;\n  return env.ROLE;\n}", [("ROLE", 3, 14)]),
+        ("const { POOL } = opts.env || process.env;", [("POOL", 1, 9)]),
+        ("const env = o.env && process.env;\nenv.NOT_A;", []),  # not a fallback to it
+        ("const x = o.env ?? process.env.LEVEL;\nx.NOT_B;", [("LEVEL", 1, 32)]),
+        # the same name bound to the environment in two functions: each is followed
+        ("function a() { const env = process.env; return env.A_ONE; }\n"
+         "function b(o) { const env = o.env ?? process.env; return env.B_TWO; }",
+         [("A_ONE", 1, 52), ("B_TWO", 2, 62)]),
+    ],
+)
+def test_an_environment_bound_with_a_fallback(code, expected):
+    assert usages(code) == expected
+
+
 def test_jsx_in_js_files():
     code = "export const A = () => <div>{process.env.NEXT_PUBLIC_X}</div>;\n"
     assert usages(code, "src/a.jsx") == [("NEXT_PUBLIC_X", 1, 42)]

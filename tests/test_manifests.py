@@ -563,3 +563,23 @@ def test_what_the_stages_of_a_dockerfile_copy_from_the_context():
     assert [(s.copied, s.copies_env) for s in stages] == [
         (("js",), False), (("src", "", ".env"), True),
     ]
+
+
+def test_a_line_several_units_share_is_unused_only_when_every_unit_leaves_it_unread(run_in, tmp_path):
+    """``x-common: &common`` merged into two services with ``<<: *common``: each reads one of
+    the shared settings, so deleting either line breaks a service; a shared line neither
+    reads is reported once; a unit's own line as before."""
+    compose = (
+        "x-common: &common\n  environment:\n    - MOCK_A_URL=http://mock\n    - MOCK_B_URL=http://mock\n"
+        "    - SHARED_GONE=1\n"
+        "services:\n"
+        "  a:\n    <<: *common\n    build: ./a\n"
+        "  b:\n    <<: *common\n    build: ./b\n"
+    )
+    write_repo(tmp_path, {
+        "compose.yml": compose,
+        "a/package.json": '{"name": "a"}', "a/main.js": "console.log(process.env.MOCK_A_URL);\n",
+        "b/package.json": '{"name": "b"}', "b/main.js": "console.log(process.env.MOCK_B_URL);\n",
+    })
+    findings = run_in(tmp_path, "--select", "unused-in-manifest", "--format", "json").json()["findings"]
+    assert [(f["variable"], f["line"]) for f in findings] == [("SHARED_GONE", 5)]

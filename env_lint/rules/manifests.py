@@ -3,6 +3,7 @@ serverless.yml, CI jobs) against what the service they run declares and reads.""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from ..analysis.context import Context
@@ -46,13 +47,25 @@ def _missing_in_manifest(ctx: Context) -> Iterator[Finding]:
 
 
 def _unused_in_manifest(ctx: Context) -> Iterator[Finding]:
-    seen: set[tuple[Location, str]] = set()  # a shared block (serverless provider env): once
-    for target in _manifest_targets(ctx):
+    # A line several units share (a serverless provider's env, a compose ``x-`` block merged
+    # with ``<<: *defaults``) is unused only when every unit that sets it leaves it unread;
+    # then it is reported once.
+    targets = list(_manifest_targets(ctx))
+    setting: Counter[tuple[Location, str]] = Counter(
+        (p.location, p.name) for target in targets for p in set(target.provided)
+    )
+    unused = [(target, ctx.targets.unused(target)) for target in targets]
+    leaving: Counter[tuple[Location, str]] = Counter(
+        (p.location, p.name) for _, found in unused for p in set(found)
+    )
+    seen: set[tuple[Location, str]] = set()
+    for target, found in unused:
         service = target.services[0]
-        for provided in ctx.targets.unused(target):
-            if (provided.location, provided.name) in seen:
+        for provided in found:
+            key = (provided.location, provided.name)
+            if key in seen or leaving[key] < setting[key]:
                 continue
-            seen.add((provided.location, provided.name))
+            seen.add(key)
             yield UNUSED_IN_MANIFEST.finding(
                 provided.location,
                 f"{target.label} sets `{provided.name}`, but `{service.name}` never declares or "

@@ -271,7 +271,8 @@ class _Reader:
         self.src = src
         self.calls = calls
         self.found = CodeReads()
-        self.aliases: dict[str, Node | None] = {}  # name -> the scope it is declared in
+        # name -> the scopes it is the environment in (None: the whole file), none nested
+        self.aliases: dict[str, list[Node | None]] = {}
         self.inferred: dict[str, str] = {}  # accessor -> how its own read is used
         self.via: tuple[str, str] | None = None  # reading through an imported binding
         self.weak = False  # reading a runtime's bindings: a read, never "undeclared"
@@ -286,9 +287,10 @@ class _Reader:
         self._loaded()
         self._env_parameters()
         self._bindings()
-        for alias, scope in sorted(self.aliases.items(), key=lambda item: item[0]):
-            for node in self._identifiers(alias, scope):
-                self._use(node, alias=True)
+        for alias, scopes in sorted(self.aliases.items(), key=lambda item: item[0]):
+            for scope in tuple(scopes):
+                for node in self._identifiers(alias, scope):
+                    self._use(node, alias=True)
         for name in sorted(self.calls | set(self.inferred)):
             for call in self._calls_of(name):
                 self._accessor(call, self.inferred.get(name, "required"))
@@ -359,7 +361,7 @@ class _Reader:
             source = string_value(self.src, node.child_by_field_name("source")) or ""
             for local, name, spec in _named_imports(self.src, node):
                 if source in _ALIAS_SOURCES and name in ("env", "process"):
-                    self.aliases[local if name == "env" else f"{local}.env"] = None
+                    self._alias(local if name == "env" else f"{local}.env", None)
                 elif source in _STATIC_SOURCES:
                     self._usage(name, spec, "required")
 
@@ -374,7 +376,7 @@ class _Reader:
                 continue
             name = declarator.child_by_field_name("name")
             if name is not None and name.type == "identifier":
-                self.aliases[self.src.text(name)] = _scope(self.src, declarator)
+                self._alias(self.src.text(name), _scope(self.src, declarator))
 
     def _env_parameters(self) -> None:
         """``function parse(source: NodeJS.ProcessEnv)``, ``(env = process.env) => ...``:
@@ -396,7 +398,7 @@ class _Reader:
             function = _enclosing_function(self.src, parameter)
             if name is None or name.type != "identifier" or function is None:
                 continue
-            self.aliases.setdefault(self.src.text(name), function)
+            self._alias(self.src.text(name), function)
 
     def _destructured(self) -> None:
         """``const { env } = process`` (or ``{ env: vars }``): an alias of ``process.env``."""
@@ -417,7 +419,7 @@ class _Reader:
                     if key is not None and value is not None and value.type == "identifier":
                         local = value if self.src.text(key) == "env" else None
                 if local is not None:
-                    self.aliases[self.src.text(local)] = _scope(self.src, declarator)
+                    self._alias(self.src.text(local), _scope(self.src, declarator))
 
     def _bindings(self) -> None:
         """The environment a runtime hands to a handler: ``fetch(req, env)`` then ``env.X``
@@ -493,8 +495,22 @@ class _Reader:
             self._subscript(parent)
         elif kind == "variable_declarator" and _is(parent.child_by_field_name("value"), env):
             self._declared(parent)
+        elif kind == "binary_expression" and _is(parent.child_by_field_name("right"), env):
+            self._fallback(parent)
         elif kind == "arguments":
             self._argument(env, parent)
+
+    def _fallback(self, binary: Node) -> None:
+        """``const env = opts.env ?? process.env`` (or ``||``): an environment handed in for
+        tests, else the real one; the binding is the environment."""
+        operator = binary.child_by_field_name("operator")
+        holder = self.src.parent_of(binary)
+        if operator is None or self.src.text(operator) not in ("??", "||") or holder is None:
+            return
+        if holder.type == "variable_declarator" and _is(
+            holder.child_by_field_name("value"), binary
+        ):
+            self._declared(holder)
 
     def _declared(self, declarator: Node) -> None:
         pattern = declarator.child_by_field_name("name")
@@ -508,7 +524,15 @@ class _Reader:
                 how = "defaulted" if defaulted else uses.get(bindings[key] or b"", "required")
                 self._usage(name, key, how)
         elif pattern.type == "identifier" and self.via is None:
-            self.aliases[self.src.text(pattern)] = _scope(self.src, declarator)
+            self._alias(self.src.text(pattern), _scope(self.src, declarator))
+
+    def _alias(self, name: str, scope: Node | None) -> None:
+        """``name`` is the environment within ``scope`` (None: the whole file); a scope
+        inside one already recorded adds nothing, one around recorded ones replaces them."""
+        scopes = self.aliases.setdefault(name, [])
+        if any(_holds(known, scope) for known in scopes):
+            return
+        scopes[:] = [known for known in scopes if not _holds(scope, known)] + [scope]
 
     def _argument(self, env: Node, arguments: Node) -> None:
         call = self.src.parent_of(arguments)
@@ -1354,6 +1378,15 @@ def _named_imports(
 
 
 _FUNCTIONS = ("function_declaration", "function_expression", "arrow_function", "method_definition")
+
+
+def _holds(outer: Node | None, inner: Node | None) -> bool:
+    """``outer`` (None: the whole file) spans ``inner``."""
+    if outer is None:
+        return True
+    if inner is None:
+        return False
+    return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte
 
 
 def _scope(src: Script, node: Node) -> Node | None:
