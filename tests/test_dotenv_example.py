@@ -97,6 +97,12 @@ def test_the_prose_above_a_run_of_disabled_keys_describes_each_of_them():
     assert described["NEW_URL"] == ()
 
 
+def test_a_comment_showing_the_format_disables_no_key():
+    text = "# The syntax is:\n#   KEY=VALUE\n# NAME=value\n# REAL_OLD=1\nAPI_URL=\n"
+    parsed = parse_example(".env.example", text)
+    assert [(e.name, e.disabled) for e in parsed.entries] == [("REAL_OLD", True), ("API_URL", False)]
+
+
 def test_a_c_style_comment_that_sets_nothing_is_a_comment():
     """``/* ... */`` and ``//`` lines are skipped by dotenv loaders as unparsable lines: no
     failure while they hold no ``=``; an assignment inside one is still read as a line."""

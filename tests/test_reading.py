@@ -256,6 +256,24 @@ def test_a_settings_prefix_it_cannot_find_names_no_variable_wrongly(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "model_config: ClassVar[SettingsConfigDict] = SettingsConfigDict(env_prefix='BOT_')",
+        "model_config: ClassVar[dict] = {'env_prefix': 'BOT_'}",
+        "model_config = SettingsConfigDict(env_prefix='BOT_')",
+    ],
+)
+def test_an_annotated_model_config_sets_the_prefix(tmp_path, line):
+    write_repo(tmp_path, {
+        "bot/settings.py": "from typing import ClassVar\n"
+        "from pydantic_settings import BaseSettings, SettingsConfigDict\n\n"
+        f"class Settings(BaseSettings):\n    {line}\n    host: str = '0.0.0.0'\n",
+    })
+    project = build_project(str(tmp_path), Config())
+    assert [v.name for s in project.schemas for v in s.variables] == ["BOT_HOST"]
+
+
 def test_typescript_declarations_declare_variables():
     """``interface ProcessEnv`` / ``interface ImportMetaEnv`` in .d.ts files: ``X?:`` is
     optional, ``X:`` required; Vite's own ``DEV`` / ``MODE`` declare nothing."""
@@ -629,6 +647,33 @@ def test_a_value_of_an_object_the_file_checks_by_its_key_is_checked(tmp_path):
     assert found[("LK_BILLING", 1)] == found[("LK_USERS", 1)] == "guarded"
     assert found[("LK_RATE", 2)] == "guarded"
     assert found[("LK_BURST", 2)] == "required"
+
+
+def test_a_local_kept_in_an_object_the_file_checks_by_its_key_is_checked(tmp_path):
+    """``const SECRET = process.env.X; const deps = { SECRET }`` (an object tests override):
+    ``if (!deps.SECRET) return`` checks it; a key used bare does not."""
+    write_repo(tmp_path, {
+        "src/sign.ts": "const SH_SECRET = process.env.SH_SECRET;\nconst SH_SALT = process.env.SH_SALT;\n"
+        "export const deps = { SH_SECRET, SH_SALT };\n"
+        "export function sign() {\n  if (!deps.SH_SECRET) return null;\n  return hash(deps.SH_SECRET, deps.SH_SALT);\n}\n",
+    })
+    found = usages(tmp_path)
+    assert found[("SH_SECRET", 1)] == "guarded"
+    assert found[("SH_SALT", 2)] == "required"
+
+
+def test_a_value_of_a_local_object_a_function_returns_is_handed_on(tmp_path):
+    """``const config = { id: process.env.X }; return { ...config }``: a config factory, as
+    ``return { id: process.env.X }``; an object the function only uses is not."""
+    write_repo(tmp_path, {
+        "src/config.ts": "export function clientConfig(extra: object) {\n"
+        "  const config = { widgetId: process.env.RB_WIDGET };\n  return { ...config, ...extra };\n}\n"
+        "export function direct() {\n  const c = { id: process.env.RB_DIRECT };\n  return c;\n}\n"
+        "export function used() {\n  const u = { id: process.env.RB_USED };\n  connect(u.id);\n  return 1;\n}\n",
+    })
+    found = usages(tmp_path)
+    assert found[("RB_WIDGET", 2)] == found[("RB_DIRECT", 6)] == "passed"
+    assert found[("RB_USED", 10)] == "required"
 
 
 def test_a_clients_base_url_option_is_handed_on_but_not_its_key(tmp_path):

@@ -752,6 +752,8 @@ def _walk_use(src: Script, read: Node) -> tuple[str, bool, bool]:
             return "passed", asserted, alias  # new Client({ baseURL: X }): the SDK's default
         if parent.type == "pair" and _checked_key(src, parent):
             return "guarded", asserted, alias  # const c = { host: X }; if (!c.host) return
+        if parent.type == "pair" and _returned_binding(src, parent):
+            return "passed", asserted, alias  # const c = { id: X }; return { ...c, ...more }
         if parent.type == "variable_declarator" and _is(parent.child_by_field_name("value"), node):
             return _local(src, parent), asserted, alias
         return _context(src, node, parent), asserted, alias
@@ -779,6 +781,38 @@ def _returned_object(src: Script, pair: Node) -> bool:
     return False
 
 
+def _returned_binding(src: Script, pair: Node) -> bool:
+    """A value of an object literal bound to a local that a function returns, as is or spread
+    into the object it returns (``const config = { id: process.env.X }; return { ...config,
+    ...extra }``): a config factory, as ``return { id: process.env.X }`` is."""
+    obj = src.parent_of(pair)
+    declarator = _outer(src, obj) if obj is not None and obj.type == "object" else None
+    name = declarator.child_by_field_name("name") if declarator is not None else None
+    if declarator is None or declarator.type != "variable_declarator" or name is None:
+        return False
+    local = src.text(name).encode()
+    scope = _scope(src, declarator)
+    start, end = declarator.end_byte, scope.end_byte if scope is not None else len(src.data)
+    # (``...config`` has a dot before it; a property ``x.config`` is no identifier node)
+    pattern = rb"(?<![A-Za-z0-9_$])" + re.escape(local) + rb"(?![A-Za-z0-9_$])"
+    for hit in re.finditer(pattern, src.data[start:end]):
+        at = start + hit.start()
+        use = src.tree.root_node.descendant_for_byte_range(at, at + len(local))
+        if use is None or use.type != "identifier":
+            continue
+        holder = src.parent_of(use)
+        if holder is not None and holder.type == "spread_element":
+            spread_into = src.parent_of(holder)
+            if spread_into is not None and _returned_object(src, spread_into):
+                return True
+        elif holder is not None and (
+            holder.type == "return_statement"
+            or (holder.type == "arrow_function" and _is(holder.child_by_field_name("body"), use))
+        ):
+            return True
+    return False
+
+
 _BASE_URL_KEY = re.compile(r"^(?:\w*[a-z_])?base_?url$", re.IGNORECASE)
 
 
@@ -795,14 +829,15 @@ def _base_url_option(src: Script, pair: Node) -> bool:
 
 def _checked_key(src: Script, pair: Node) -> bool:
     """A value of an object literal bound to a name (``const channels = { billing:
-    process.env.X }``) whose key the file checks or falls back on: ``channels.billing ?? d``,
-    ``if (!channels.billing)``, or any key through a computed one (``channels[kind] || null``)."""
+    process.env.X }``, or a shorthand ``{ X }`` of a local holding it) whose key the file
+    checks or falls back on: ``channels.billing ?? d``, ``if (!channels.billing)``, or any key
+    through a computed one (``channels[kind] || null``)."""
     obj = src.parent_of(pair)
     declarator = _outer(src, obj) if obj is not None and obj.type == "object" else None
     if declarator is None or declarator.type != "variable_declarator":
         return False
     name = declarator.child_by_field_name("name")
-    key = pair.child_by_field_name("key")
+    key = pair.child_by_field_name("key") if pair.type == "pair" else pair
     if name is None or name.type != "identifier" or key is None:
         return False
     checked = _checked_keys(src, declarator, src.text(name))
@@ -947,6 +982,10 @@ def _uses_of(src: Script, names: list[bytes], declarator: Node) -> dict[bytes, s
             continue
         at = start + hit.start()
         use = src.tree.root_node.descendant_for_byte_range(at, at + len(name))
+        if use is not None and use.type == "shorthand_property_identifier":
+            if _checked_key(src, use):  # const deps = { X }; if (!deps.X) ...
+                found[name] = "guarded"
+            continue
         if use is None or use.type != "identifier":
             continue
         how, _ = _use(src, use)

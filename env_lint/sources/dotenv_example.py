@@ -244,7 +244,16 @@ def _commented_assignment(body: str) -> tuple[str, str | None] | None:
     name_part, _, raw = candidate.partition("=")
     if name_part != name_part.rstrip() and " " in raw.strip() and raw.strip()[:1] not in "'\"":
         return None  # ``# SHARE = % of last month's total``: prose about a name, not a key
-    return (key, bindings[0].value) if _ENV_SHAPED.match(key) else None
+    if not _ENV_SHAPED.match(key) or key.upper() in _SYNTAX_WORDS:
+        return None  # ``#   KEY=VALUE`` under "The syntax is:": the format, not a key
+    return key, bindings[0].value
+
+
+# Stand-in names a comment uses to show the file's format (``# KEY=VALUE``, ``# NAME=value``).
+_SYNTAX_WORDS = frozenset(
+    {"KEY", "NAME", "VAR", "VARIABLE", "VARIABLE_NAME", "VAR_NAME", "ENV_VAR", "ENV_NAME",
+     "KEY_NAME", "YOUR_KEY", "YOUR_VARIABLE", "MY_VAR", "SOME_VAR", "FOO", "BAR"}
+)  # fmt: skip
 
 
 def _disabled_entry(

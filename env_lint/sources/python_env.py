@@ -243,6 +243,15 @@ def _settings_chain(
     return None
 
 
+def _model_config(node: ast.stmt) -> ast.expr | None:
+    """The value of ``model_config = ...`` (or ``model_config: ClassVar[...] = ...``)."""
+    if isinstance(node, ast.Assign) and any(_dotted(t) == "model_config" for t in node.targets):
+        return node.value
+    if isinstance(node, ast.AnnAssign) and _dotted(node.target) == "model_config":
+        return node.value
+    return None
+
+
 def _config(cls: ast.ClassDef, base: _Settings) -> _Settings:
     result = _Settings(
         base.prefix,
@@ -255,18 +264,14 @@ def _config(cls: ast.ClassDef, base: _Settings) -> _Settings:
     )
     _apply(result, {k.arg: k.value for k in cls.keywords if k.arg and k.arg.startswith("cli_")})
     for node in cls.body:
-        if isinstance(node, ast.Assign) and any(_dotted(t) == "model_config" for t in node.targets):
-            if isinstance(node.value, ast.Call):
-                _apply(result, {k.arg: k.value for k in node.value.keywords if k.arg})
-            elif isinstance(node.value, ast.Dict):
-                _apply(
-                    result,
-                    {
-                        _const(k): v
-                        for k, v in zip(node.value.keys, node.value.values, strict=True)
-                        if k
-                    },
-                )
+        config = _model_config(node)
+        if isinstance(config, ast.Call):
+            _apply(result, {k.arg: k.value for k in config.keywords if k.arg})
+        elif isinstance(config, ast.Dict):
+            _apply(
+                result,
+                {_const(k): v for k, v in zip(config.keys, config.values, strict=True) if k},
+            )
         elif isinstance(node, ast.ClassDef) and node.name == "Config":
             _apply(
                 result,
