@@ -332,10 +332,31 @@ def random_looking(value: str) -> bool:
         return False  # URLs and host names are not key material
     if _WORDS.fullmatch(text) or _PATH.fullmatch(text):
         return False  # "generate-with-openssl-rand-base64-32", "src/lib/ai.ts:4:53": not keys
+    if _encoded_prose(text):
+        return False  # base64 of "my-dev-signing-key": a placeholder, encoded
     hex_only = all(c in "0123456789abcdefABCDEF" for c in text)
     threshold = 3.0 if hex_only else 3.5
     classes = sum(bool(re.search(p, text)) for p in ("[a-z]", "[A-Z]", "[0-9]"))
     return shannon_entropy(text) >= threshold and (hex_only or classes >= 2)
+
+
+def _encoded_prose(text: str) -> bool:
+    """Base64 of readable words (``dev signing key for the local store``): what was encoded is
+    a placeholder, not key material (random bytes never decode to words and spaces)."""
+    if len(text) % 4 or not _BASE64.fullmatch(text):
+        return False
+    import base64
+    import binascii
+
+    try:
+        decoded = base64.b64decode(text, validate=True).decode("ascii")
+    except (binascii.Error, UnicodeDecodeError):
+        return False
+    return _PROSE.fullmatch(decoded) is not None
+
+
+_BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
+_PROSE = re.compile(r"[A-Za-z]{2,}(?:[ \-_.,:][A-Za-z0-9]+)+[.!]?\s*")
 
 
 def credential_kind(value: str, *, secret_name: bool) -> str | None:

@@ -209,7 +209,7 @@ def is_schema_name(name: str) -> bool:
 
 _HISTORY_DOC = re.compile(
     r"(^|[-_/.])(change-?log|changes|history|release-?notes?|releases|news|migrat\w*|"
-    r"upgrad\w*|breaking-?changes?|deprecat\w*|(?:test|design|load|stress|rollout)-?plans?|"
+    r"upgrad\w*|breaking-?changes?|deprecat\w*|(?:test|qa|design|load|stress|rollout)-?plans?|prd|"
     r"proposals?|rfcs?|adrs?|specs?|specification)([-_.]|$)|"
     r"(^|/)(plans?|roadmap|todo)$|"
     r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?|specs|blog|posts|"

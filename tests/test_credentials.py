@@ -93,6 +93,8 @@ CREDENTIALS: list[tuple[str, str]] = [
 ]
 
 PLACEHOLDERS: list[tuple[str, str]] = [
+    # base64 of a readable placeholder ("dev signing key for the local store")
+    ("STORE_SIGNING_KEY", "ZGV2IHNpZ25pbmcga2V5IGZvciB0aGUgbG9jYWwgc3RvcmU="),
     # keys made public by design, in their own formats, on secret-named variables
     ("POSTHOG_API_KEY", "phc_" + "q7Rt2Xv9Lm4Kp8Zs3Wd6Fh1Jn5Bc0Ye7Ua2Io9Tg4Hx"),
     ("STRIPE_KEY", "pk_live_" + "51Hq7Rt2Xv9Lm4Kp8Zs3Wd6Fh1Jn5Bc0Ye7Ua2Io9Tg4"),

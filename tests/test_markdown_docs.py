@@ -204,7 +204,7 @@ def test_what_a_doc_claims(text: str, expected: list[str]) -> None:
     ["docs/plans/worker.md", "docs/rfcs/0001-env.md", "docs/adr/cache.md", "docs/CLIENT_SPEC.md",
      "docs/client-spec-gap-analysis.md", "docs/upgrade/v2-to-v3-guide.mdx", "docs/migrations/to-v2.md",
      "docs/releases/0.4.2.md", "docs/deprecated/old-worker.md", "docs/design/queue/plan.md",
-     "docs/auth.specs.md", "notes/plan.md", "TODO.md"],
+     "docs/auth.specs.md", "notes/plan.md", "TODO.md", "docs/queue/prd.md", "docs/k8s/qa-plan.md"],
 )
 def test_plans_proposals_and_decision_records_claim_nothing(path: str) -> None:
     assert claimed("## `NEW_FLAG`\n", path) == []
@@ -218,6 +218,40 @@ def test_plans_proposals_and_decision_records_claim_nothing(path: str) -> None:
 )
 def test_pages_named_near_a_plan_still_claim(path: str) -> None:
     assert claimed("## `NEW_FLAG`\n", path) == ["NEW_FLAG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("### ~~Env var `OLD_FLAG` is undocumented~~ Fixed\n", []),
+        ("- ~~`OLD_FLAG`~~ (removed)\n", []),
+        ("| Variable | Meaning |\n|---|---|\n| ~~`OLD_FLAG`~~ | gone |\n", []),
+        ("- `OLD_FLAG`: ~~defaults to on~~ off by default\n", ["OLD_FLAG"]),
+        ("```bash\nOLD_FLAG=1 # ~~x~~ OLD_FLAG\n```\n", ["OLD_FLAG"]),  # code is read as code
+    ],
+)
+def test_a_name_struck_through_is_no_claim(text, claims):
+    assert claimed(text, "docs/config.md") == claims
+
+
+@pytest.mark.parametrize(
+    ("command", "claims"),
+    [
+        ('helm upgrade app ./chart --set image.tag="$OLD_TAG"', []),  # the runbook's own
+        ("docker run -e OLD_TAG=$OLD_TAG app:latest", ["OLD_TAG"]),  # handed to the app
+        ("npm start", ["OLD_TAG"]),  # set for the app
+    ],
+)
+def test_a_variable_a_runbook_sets_and_its_commands_expand_is_its_own(command, claims):
+    """``export OLD_TAG=<tag>`` in one block, ``$OLD_TAG`` in a later block's command: a
+    variable of the procedure, not of the app (the list item naming it too)."""
+    text = (
+        "You need:\n\n- `OLD_TAG`: the tag running now\n\n```bash\nexport OLD_TAG=<tag>\n```\n\n"
+        f"Then:\n\n```bash\n{command}\n```\n"
+    )
+    assert sorted(set(claimed(text, "docs/operations.md"))) == claims
+
+
 
 
 @pytest.mark.parametrize(

@@ -125,6 +125,9 @@ class _Doc:
     packages: set[str] = field(default_factory=set)  # and packages, for the reader's project too
     imported: set[str] = field(default_factory=set)  # packages its sample code imports
     arguments: set[str] = field(default_factory=set)  # a usage line's ``[MODEL] [COMMIT]``
+    # names the page's shell blocks assign, and those their commands expand (``$OLD_TAG``)
+    assigned: set[str] = field(default_factory=set)
+    expanded: set[str] = field(default_factory=set)
     _words: dict[tuple[int, int], dict[str, Location]] = field(default_factory=dict)
 
     def read(self, name: str) -> bool:
@@ -275,14 +278,32 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
     for mention_index, context in doc.fallbacks:
         if doc.mentions[mention_index].required is None:
             doc.mentions[mention_index] = replace(doc.mentions[mention_index], required=context)
+    procedure = doc.assigned & doc.expanded  # a runbook's own: ``export OLD_TAG=``, ``$OLD_TAG``
     mentions = [
-        replace(m, primary=False) if m.primary and m.kind == "code" and doc.read(m.name) else m
+        replace(m, primary=False)
+        if m.primary
+        and ((m.kind == "code" and doc.read(m.name)) or _struck(doc, m) or m.name in procedure)
+        else m
         for m in doc.mentions
         if m.name not in doc.arguments or (m.primary and m.kind == "code")
     ]
     history = says_retired(lead) or opens_as_draft(lead) or any(titles_a_plan(t) for t in titles)
     named = _named_after(mentions, doc.packages, doc.imported)
     return ParsedDoc(named, doc.values, history=history)
+
+
+def _struck(doc: _Doc, mention: DocMention) -> bool:
+    """A heading, list item or table row that strikes the name through (``~~`OLD_FLAG`~~``,
+    ``### ~~Env var `OLD_FLAG` is undocumented~~ Fixed``): a name crossed out, no claim."""
+    if mention.kind == "code":
+        return False
+    line = doc.lines[mention.location.line - 1] if mention.location.line <= len(doc.lines) else ""
+    if "~~" not in line:
+        return False
+    return any(mention.name in span for span in _STRUCK.findall(line))
+
+
+_STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 
 
 def _titles(tokens: list[Token]) -> list[str]:
@@ -613,6 +634,8 @@ def _code(doc: _Doc, token: Token) -> None:
     for offset, line in enumerate(lines):
         number = first + offset
         assigned = _ASSIGN.match(line)
+        if not in_code:
+            _note_shell(doc, line, assigned)
         claimed = None if in_code else _env_line(commands[offset])
         if claimed in local:
             claimed = None  # the script's own variable, not the environment's
@@ -638,6 +661,22 @@ def _code(doc: _Doc, token: Token) -> None:
                 doc.mentions.append(
                     DocMention(name, Location(doc.path, number + 1, column), "read", False)
                 )
+
+
+def _note_shell(doc: _Doc, line: str, assigned: re.Match[str] | None) -> None:
+    """Names a shell line assigns, and those a command expands other than to hand them on
+    (``docker run -e KEY=$KEY``, ``KEY=${KEY}``: the program run reads them). An assignment's
+    own ``${A}`` is interpolation, as in an env file."""
+    if assigned is not None:
+        doc.assigned.add(assigned.group(1))
+        return
+    if "$" not in line or line.lstrip().startswith("#"):
+        return
+    handed = set(_HANDED_ON.findall(line))
+    doc.expanded.update(n for n in _EXPANSION.findall(line) if n not in handed)
+
+
+_HANDED_ON = re.compile(r"\b([A-Z][A-Z0-9_]*)=[\"']?\$\{?\1\b")
 
 
 _USAGE_ARGUMENT = re.compile(r"(?<=\s)\[([A-Z][A-Z0-9_]*)\](?=\s|$)")
