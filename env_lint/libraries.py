@@ -196,6 +196,12 @@ _LITELLM = (
     "ANYSCALE_API_KEY", "CLOUDFLARE_ACCOUNT_ID", "OR_SITE_URL", "OR_APP_NAME", "PALM_API_KEY",
     "LITELLM_LOG",  # its log level
 )  # fmt: skip
+_GIT = (
+    "GIT_SSL_NO_VERIFY", "GIT_SSL_CAINFO", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_TERMINAL_PROMPT",
+    "GIT_ASKPASS", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
+    "GIT_COMMITTER_EMAIL", "GIT_TRACE", "GIT_CURL_VERBOSE", "GIT_CONFIG_GLOBAL",
+    "GIT_CONFIG_NOSYSTEM", "GIT_HTTP_LOW_SPEED_LIMIT", "GIT_HTTP_LOW_SPEED_TIME", "GIT_PYTHON_*",
+)  # fmt: skip
 _LANGGRAPH_SERVER = (
     "LANGGRAPH_HTTP", "LANGGRAPH_AUTH", "LANGGRAPH_STORE", "LANGGRAPH_CHECKPOINTER",
     "LANGGRAPH_UI", "LANGGRAPH_UI_CONFIG",
@@ -353,6 +359,9 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     # LangChain's Python integrations, built with no key (``ChatAnthropic()``, ``ConneryService()``)
     "langchain-anthropic": ("ANTHROPIC_API_KEY",),
     "ollama": ("OLLAMA_HOST",),  # its client finds the server by it
+    # libraries that run the git program, which reads its own variables from the environment
+    # it inherits (``GIT_SSL_NO_VERIFY``, ``GIT_SSH_COMMAND``); GitPython's own ``GIT_PYTHON_*``
+    **dict.fromkeys(("gitpython", "simple-git"), _GIT),
     **dict.fromkeys(
         ("langchain-openai", "@langchain/openai"),
         ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_API_BASE", "OPENAI_ORGANIZATION"),

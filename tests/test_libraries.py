@@ -58,6 +58,7 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"requirements.txt": "gunicorn==23\n"}, "SCRIPT_NAME", id="wsgi-mount-prefix"),
         pytest.param({"requirements.txt": "langgraph-cli[inmem]>=0.2\n"}, "LANGGRAPH_HTTP", id="agent-server-sections"),
         pytest.param({"requirements.txt": "litellm>=1.40\n"}, "LITELLM_LOG", id="llm-router-log-level"),
+        pytest.param({"pyproject.toml": '[project]\nname = "x"\ndependencies = ["GitPython>=3.1"]\n'}, "GIT_SSL_NO_VERIFY", id="runs-git"),
     ],
 )
 def test_a_variable_the_library_reads_is_not_unused(run_in, tmp_path, files, name):

@@ -422,6 +422,11 @@ def test_a_runner_the_page_installs_still_runs_this_repo(page):
         ("pip install newrelic", "APP_TOKEN", None),
         ("pip install uvicorn", "UVICORN_WORKERS", "uvicorn"),  # a program reading its prefix
         ("npm install @aws-sdk/client-s3", "AWS_ENDPOINT_URL_S3", "@aws-sdk/client-s3"),
+        # a product word shortened or lengthened, five letters at least
+        ("pip install widgetdb-atlas-store", "WIDGET_CONNECTION_STRING", "widgetdb-atlas-store"),
+        ("pip install postgres-store", "POSTGRESQL_URL", "postgres-store"),
+        ("pip install atlas-store", "ATLA_URL", None),  # too short to tell
+        ("pip install widgetdb-store", "WIDE_URL", None),
     ],
 )
 def test_a_variable_named_after_a_package_the_page_adds_is_that_packages(install, row, tool):

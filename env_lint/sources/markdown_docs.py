@@ -365,10 +365,24 @@ def _named_after(
     families = [(name[:-1], package) for name, package in reads.items() if name.endswith("*")]
     named = []
     for m in mentions:
-        owner = prefixes.get(m.name.partition("_")[0] + "_") or reads.get(m.name)
+        first = m.name.partition("_")[0] + "_"
+        owner = prefixes.get(first) or reads.get(m.name) or _shortened(first, prefixes)
         owner = owner or next((p for f, p in families if m.name.startswith(f)), None)
         named.append(replace(m, tool=owner) if m.primary and m.tool is None and owner else m)
     return named
+
+
+def _shortened(first: str, prefixes: dict[str, str]) -> str | None:
+    """The package a name's first word shortens or lengthens a product word of (``MONGO_``
+    for ``mongodb-atlas-...``, ``POSTGRESQL_`` for ``postgres-...``), five letters at least."""
+    if len(first) < 6:
+        return None
+    stem = first[:-1]
+    for word, package in sorted(prefixes.items()):
+        other = word[:-1]
+        if len(other) >= 5 and (other.startswith(stem) or stem.startswith(other)):
+            return package
+    return None
 
 
 def _inline_text(doc: _Doc, token: Token) -> str:
