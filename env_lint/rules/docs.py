@@ -140,7 +140,9 @@ STALE_DOC_VAR = Rule(
     "directory whose sample code reads the variable on some page (`process.env.X`, "
     '`getenv("X")`: the reader\'s app, not this repo; READMEs describe the repo itself and do '
     'not count), a shell script\'s own variables (`DB_HOST="localhost"` with no `export` in '
-    'a block that runs commands and expands `"$DB_HOST"` itself), tables whose first column '
+    'a block that runs commands and expands `"$DB_HOST"` itself; or set with `export` in one '
+    'block and expanded by a command of the page: `--set tag="$OLD_TAG"`), names struck '
+    "through (`~~OLD_FLAG~~`), tables whose first column "
     "is headed for something else (`| Value | Description |` of an enum, a status, an event "
     "type, `| Command |`, `| Code |` of error codes, `| Export |` of a module's API), "
     "placeholder "
@@ -150,10 +152,11 @@ STALE_DOC_VAR = Rule(
     "keys a web page keeps in the browser (under a Local or Session Storage heading), "
     "changelogs and release notes (`docs/releases/`), migration and upgrade guides "
     "(`docs/upgrade/`), plans and design specs "
-    "(`docs/specs/`, `load-test-plan.md`, `CLIENT_SPEC.md`, a page titled `... Spec (RC)`, "
-    "`RFC: ...`, `Draft: ...`, `Design: ...`), "
+    "(`docs/specs/`, `load-test-plan.md`, `plan.md`, `prd.md`, `TODO.md`, `auth.specs.md`, "
+    "`CLIENT_SPEC.md`, a page titled `... Spec (RC)`, `RFC: ...`, `Draft: ...`, `Design: ...`, "
+    "`Decision: ...`, a page that opens with `Status: draft`), "
     "blog posts (`blog/`, `posts/`), pages of an earlier docs version (`docs/v3/` beside "
-    "`docs/v4/`), "
+    "`docs/v4/`, or a lone `docs/v2/` beside an unversioned tree of pages), "
     "RFCs and decision records, any name when some code reads names converted from another case "
     "(`process.env[constantCase(key)]`); a heading or list item "
     "about a name the code defines (a constant) is not reported either.",

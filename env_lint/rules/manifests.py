@@ -146,7 +146,12 @@ UNUSED_IN_MANIFEST = Rule(
     "a script of the repo added reads the server's variables, not the repo's), or from an "
     "image an ARG names (`FROM ${BASE_IMAGE}`). Runtimes and OS bases, by repository without "
     f"registry, tag or digest: {_RUNTIMES}. nginx, caddy and httpd are applications: they read "
-    "the environment through their own configuration.",
+    "the environment through their own configuration. A line several units share (a compose "
+    "`x-` block merged with `<<: *defaults`, a serverless provider's `environment`) is reported "
+    "once, and only when every unit that sets it leaves it unread. A unit built from a context "
+    "with a Dockerfile kept in another directory (`dockerfile: tools/docker/Dockerfile`) runs "
+    "the package of that directory, unless the Dockerfile copies the context's package manifest "
+    "(`COPY pyproject.toml ./`) or only paths outside it: then it runs the context's.",
     why="A leftover in a deploy file is a secret nobody rotates, and it hides the variable the "
     "service reads now (`REDIS_URL` still set after the move to Upstash's REST variables).",
     example="```yaml\n    envVars:\n      - key: REDIS_URL\n        sync: false\n```\nin the "
