@@ -212,7 +212,7 @@ _HISTORY_DOC = re.compile(
     r"upgrad\w*|breaking-?changes?|deprecat\w*|(?:test|qa|design|load|stress|rollout)-?plans?|prd|"
     r"proposals?|rfcs?|adrs?|specs?|specification)([-_.]|$)|"
     r"(^|/)(plans?|roadmap|todo)$|"
-    r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?|specs|blog|posts|"
+    r"(^|/)(plans?|proposals?|rfcs?|adrs?|decisions|archived?|specs|blogs?|posts|"
     r"upgrad\w*|migrat\w*|release-?notes|releases|change-?logs?|deprecated|legacy)/",
     re.IGNORECASE,
 )

@@ -58,6 +58,7 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"requirements.txt": "gunicorn==23\n"}, "SCRIPT_NAME", id="wsgi-mount-prefix"),
         pytest.param({"requirements.txt": "langgraph-cli[inmem]>=0.2\n"}, "LANGGRAPH_HTTP", id="agent-server-sections"),
         pytest.param({"requirements.txt": "litellm>=1.40\n"}, "LITELLM_LOG", id="llm-router-log-level"),
+        pytest.param({"requirements.txt": "litellm>=1.40\n"}, "LANGSMITH_PROJECT", id="llm-router-callback"),
         pytest.param({"pyproject.toml": '[project]\nname = "x"\ndependencies = ["GitPython>=3.1"]\n'}, "GIT_SSL_NO_VERIFY", id="runs-git"),
     ],
 )

@@ -204,7 +204,8 @@ def test_what_a_doc_claims(text: str, expected: list[str]) -> None:
     ["docs/plans/worker.md", "docs/rfcs/0001-env.md", "docs/adr/cache.md", "docs/CLIENT_SPEC.md",
      "docs/client-spec-gap-analysis.md", "docs/upgrade/v2-to-v3-guide.mdx", "docs/migrations/to-v2.md",
      "docs/releases/0.4.2.md", "docs/deprecated/old-worker.md", "docs/design/queue/plan.md",
-     "docs/auth.specs.md", "notes/plan.md", "TODO.md", "docs/queue/prd.md", "docs/k8s/qa-plan.md"],
+     "docs/auth.specs.md", "notes/plan.md", "TODO.md", "docs/queue/prd.md", "docs/k8s/qa-plan.md",
+     "docs/pages/blogs/cache.mdx"],
 )
 def test_plans_proposals_and_decision_records_claim_nothing(path: str) -> None:
     assert claimed("## `NEW_FLAG`\n", path) == []
@@ -232,6 +233,15 @@ def test_pages_named_near_a_plan_still_claim(path: str) -> None:
 )
 def test_a_name_struck_through_is_no_claim(text, claims):
     assert claimed(text, "docs/config.md") == claims
+
+
+def test_ci_secrets_a_pages_workflow_uses_and_error_codes_are_no_claims():
+    page = (
+        "## Required secrets\n\n- `VENDOR_CLOUD_KEY`: the key\n- `APP_REGION`: the region\n\n"
+        "```yaml\nenv:\n  APP_API_KEY: ${{ secrets.VENDOR_CLOUD_KEY }}\n```\n\n"
+        "### Why do I get an `ERR_MODULE_CLASH` error?\n\n### `APP_LEVEL` errors out when unset\n"
+    )
+    assert claimed(page, "docs/ci.md") == ["APP_REGION", "APP_LEVEL"]
 
 
 @pytest.mark.parametrize(

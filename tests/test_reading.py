@@ -274,6 +274,24 @@ def test_an_annotated_model_config_sets_the_prefix(tmp_path, line):
     assert [v.name for s in project.schemas for v in s.variables] == ["BOT_HOST"]
 
 
+@pytest.mark.parametrize(
+    ("call", "read", "unread"),
+    [
+        ('Dynaconf(envvar_prefix="SHOP", settings_files=["s.toml"])', "SHOP_DB__HOST", "OTHER_X"),
+        ("Dynaconf(settings_files=['s.toml'])", "DYNACONF_DEBUG", "SHOP_X"),  # dynaconf's own
+        ("Dynaconf(envvar_prefix=False, settings_files=['s.toml'])", "TRACKER__API_TOKEN", "PLAIN_X"),
+        ('FlaskDynaconf(app)', "FLASK_SECRET", "SHOP_X"),
+    ],
+)
+def test_dynaconf_reads_its_prefix_as_settings(tmp_path, call, read, unread):
+    """``Dynaconf(envvar_prefix="SHOP")`` loads every ``SHOP_*`` variable as a setting;
+    ``envvar_prefix=False`` loads every one, nested settings spelled ``SECTION__KEY``."""
+    write_repo(tmp_path, {"app/config.py": f"from dynaconf import Dynaconf, FlaskDynaconf\nsettings = {call}\n"})
+    project = build_project(str(tmp_path), Config())
+    assert any(d.matches(read) for d in project.dynamic)
+    assert not any(d.matches(unread) for d in project.dynamic)
+
+
 def test_typescript_declarations_declare_variables():
     """``interface ProcessEnv`` / ``interface ImportMetaEnv`` in .d.ts files: ``X?:`` is
     optional, ``X:`` required; Vite's own ``DEV`` / ``MODE`` declare nothing."""
@@ -854,13 +872,16 @@ def test_what_is_no_check_of_an_imported_constant(run_in, tmp_path, use):
 
 
 def test_names_written_as_a_whole_string_literal():
-    from env_lint.project.collect import quoted_in
+    from env_lint.project.collect import words_in
 
-    data = b"""x = "API_KEY"; y = 'APP_URL'"DB_URL"; z = `TOKEN_TTL`; "OPEN_ENDED; "Low_er"; "TWO WORDS_X" """
-    assert quoted_in(data) == {"API_KEY", "APP_URL", "DB_URL", "TOKEN_TTL"}
+    data = b"""x = "API_KEY"; y = 'APP_URL'"DB_URL"; z = `TOKEN_TTL`; "OPEN_ENDED; "Low_er"; "TWO WORDS_X" "TAIL_" "A_B"c"""
+    names, quoted = words_in(data)
+    assert quoted == {"API_KEY", "APP_URL", "DB_URL", "TOKEN_TTL", "A_B"}
+    assert names == quoted | {"OPEN_ENDED", "WORDS_X"}
     tags = b'User string `env:"STORE_USERNAME,default=app"`\nPass string `env:"STORE_PASS,required"`\nX `json:"NOT_A_TAG,omitempty"`'
-    assert quoted_in(tags, tags=True) == {"STORE_USERNAME", "STORE_PASS"}
-    assert quoted_in(tags) == frozenset()  # only a Go file's struct tags
+    assert words_in(tags, tags=True)[1] == {"STORE_USERNAME", "STORE_PASS"}
+    assert words_in(tags)[1] == frozenset()  # only a Go file's struct tags
+    assert words_in(b'"QUOTED_AT_END"')[1] == {"QUOTED_AT_END"}
 
 
 def test_create_env_given_a_constant_of_its_module_reads_its_options(tmp_path):

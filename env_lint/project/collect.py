@@ -25,9 +25,6 @@ if TYPE_CHECKING:
 # ``\b`` on bytes is ASCII (letters, digits, ``_``): the same match as explicit lookarounds,
 # about 2.5x faster on a large repo's 60 MB.
 _NAME = re.compile(rb"\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b")
-# Led by the quote itself, not a look-behind: the engine then jumps from quote to quote (2x
-# faster on 330 MB of real code and test cassettes, the same matches).
-_QUOTED = re.compile(rb"[\"'`]([A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9])(?=[\"'`])")
 
 
 # A one-word name (``PORT``, ``PLATFORM``) counts only where an env accessor of a language
@@ -44,28 +41,36 @@ _ONE_WORD_READ = re.compile(
 )
 
 
-def names_in(data: bytes) -> frozenset[str]:
+def words_in(data: bytes, *, tags: bool = False) -> tuple[frozenset[str], frozenset[str]]:
     """Every variable-shaped word (``UPPER_SNAKE`` with an underscore) the bytes mention, and
-    the one-word names an env accessor reads."""
-    found = {m.decode("ascii") for m in set(_NAME.findall(data))}
+    the one-word names an env accessor reads; and those written as a whole string literal
+    (``"API_KEY"``), with ``tags`` (a Go file) also the name of a struct tag with options. One
+    pass finds both: a quoted name is a name with a quote on each side (half the time of a
+    second pattern over every file)."""
+    found: set[bytes] = set()
+    quoted: set[bytes] = set()
+    end = len(data)
+    for hit in _NAME.finditer(data):
+        word = hit.group()
+        found.add(word)
+        start, stop = hit.span()
+        if start and stop < end and data[start - 1] in _QUOTES and data[stop] in _QUOTES:
+            quoted.add(word)
+    if tags:
+        quoted.update(_TAG_WITH_OPTIONS.findall(data))
+    names = {w.decode("ascii") for w in found}
     if any(hint in data for hint in _ACCESSOR_HINTS):
         for groups in _ONE_WORD_READ.findall(data):
-            found.update(g.decode("ascii") for g in groups if g)
-    return frozenset(found)
+            names.update(g.decode("ascii") for g in groups if g)
+    return frozenset(names), frozenset(w.decode("ascii") for w in quoted)
+
+
+_QUOTES = frozenset(b"\"'`")
 
 
 # A Go struct tag with options after the name (``env:"DB_USER,default=app"``, caarlos0/env's
 # ``env:"DB_USER,required"``): the name is the tag's, as a whole string would be
 _TAG_WITH_OPTIONS = re.compile(rb'\b(?:env|envconfig):"([A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]),')
-
-
-def quoted_in(data: bytes, *, tags: bool = False) -> frozenset[str]:
-    """The variable-shaped words written as a whole string literal (``"API_KEY"``), and with
-    ``tags`` (a Go file) the name of a struct tag with options."""
-    found = set(_QUOTED.findall(data))
-    if tags:
-        found.update(_TAG_WITH_OPTIONS.findall(data))
-    return frozenset(m.decode("ascii") for m in found)
 
 
 # What a parser may raise on strange input (deep nesting, a pathological expression, a bug met
@@ -202,8 +207,8 @@ class Collector:
             return facts
         if source.words_from is not None:
             data = source.words_from(rel, data)  # a notebook's code cells
-        strings = quoted_in(data, tags=rel.endswith(".go"))
-        return replace(facts, words=names_in(data), strings=strings, words_kind=kind)
+        words, strings = words_in(data, tags=rel.endswith(".go"))
+        return replace(facts, words=words, strings=strings, words_kind=kind)
 
     def module(self, rel: str) -> Module | None:
         """The complete module facts of a JS/TS file another module imports from."""

@@ -128,6 +128,7 @@ class _Doc:
     # names the page's shell blocks assign, and those their commands expand (``$OLD_TAG``)
     assigned: set[str] = field(default_factory=set)
     expanded: set[str] = field(default_factory=set)
+    ci_secrets: set[str] = field(default_factory=set)  # ``${{ secrets.X }}`` in its workflows
     _words: dict[tuple[int, int], dict[str, Location]] = field(default_factory=dict)
 
     def read(self, name: str) -> bool:
@@ -278,7 +279,8 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
     for mention_index, context in doc.fallbacks:
         if doc.mentions[mention_index].required is None:
             doc.mentions[mention_index] = replace(doc.mentions[mention_index], required=context)
-    procedure = doc.assigned & doc.expanded  # a runbook's own: ``export OLD_TAG=``, ``$OLD_TAG``
+    # a runbook's own (``export OLD_TAG=``, ``$OLD_TAG``), and the CI's secrets its workflows use
+    procedure = (doc.assigned & doc.expanded) | doc.ci_secrets
     mentions = [
         replace(m, primary=False)
         if m.primary
@@ -304,6 +306,10 @@ def _struck(doc: _Doc, mention: DocMention) -> bool:
 
 
 _STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+
+
+# ``Why do I get an `ERR_REQUIRE_ESM` error?``: a name followed by "error" is an error code
+_ERROR_NAMED = re.compile(r"^\W*(?:errors?|exceptions?)\b(?!\s+out\b)", re.IGNORECASE)
 
 
 def _titles(tokens: list[Token]) -> list[str]:
@@ -408,6 +414,7 @@ def _heading(doc: _Doc, token: Token, inline: Token) -> None:
     bare = text.split(". ", 1)[-1].strip()
     if not names and NAME.match(bare) and "_" in bare:
         names = [bare]
+    names = [n for n in names if not _ERROR_NAMED.search(text.split(n, 1)[-1])]
     said = requiredness_words(text)
     context = doc.context_required()
     secret = says_secret(text) or doc.context_secret()
@@ -642,6 +649,8 @@ def _code(doc: _Doc, token: Token) -> None:
         token.type != "fence" and "with" in token.content.lower()
     ):  # an MDX component's "Replace:" list
         _stand_ins(doc, lines, first)
+    if "secrets." in token.content or "vars." in token.content:
+        doc.ci_secrets.update(_CI_SECRET.findall(token.content))
     tool = None if in_code else _tool(doc, lines)
     local = frozenset() if in_code else _script_locals(lines)
     commands = _continued(lines)
@@ -690,6 +699,8 @@ def _note_shell(doc: _Doc, line: str, assigned: re.Match[str] | None) -> None:
     doc.expanded.update(n for n in _EXPANSION.findall(line) if n not in handed)
 
 
+# A workflow's ``${{ secrets.VENDOR_KEY }}`` / ``${{ vars.REGION }}``: set in the CI's settings
+_CI_SECRET = re.compile(r"\$\{\{\s*(?:secrets|vars)\.([A-Z][A-Z0-9_]*)\s*\}\}")
 _HANDED_ON = re.compile(r"\b([A-Z][A-Z0-9_]*)=[\"']?\$\{?\1\b")
 
 

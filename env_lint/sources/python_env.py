@@ -39,6 +39,7 @@ _MARKERS = (
     b"environ", b"getenv", b"BaseSettings", b"decouple", b"starlette.config", b"environs",
     b"envvar", b"env_var",  # click / typer / configargparse options read from the environment
     b"import env",  # ``from config.env import env``: a project's shared environment reader
+    b"Dynaconf",  # dynaconf loads a prefix's variables as settings
 )  # fmt: skip
 
 _SETTINGS_BASES = {"BaseSettings"}

@@ -45,6 +45,8 @@ _WRITES = frozenset({"setdefault", "pop", "update", "clear", "popitem"})
 # configargparse's ways to add an option (``parser.add_argument(..., env_var="X")``)
 _ADD_OPTION = frozenset({"add_argument", "add", "add_arg"})
 _AUTO_PREFIX = frozenset({"auto_envvar_prefix", "auto_env_var_prefix"})  # click, configargparse
+# dynaconf's settings objects, by the prefix each reads when ``envvar_prefix`` is not given
+_DYNACONF = {"Dynaconf": "DYNACONF", "LazySettings": "DYNACONF", "FlaskDynaconf": "FLASK"}
 
 
 @dataclass
@@ -357,7 +359,25 @@ class _Reader(ast.NodeVisitor):
                 self._option(node, keyword.value)
             elif keyword.arg in _AUTO_PREFIX:
                 self._option_prefix(keyword.arg, keyword.value)
+        if (method or name) in _DYNACONF:
+            self._dynaconf(node, _DYNACONF[method or name])
         self.generic_visit(node)
+
+    def _dynaconf(self, call: ast.Call, default: str) -> None:
+        """``Dynaconf(envvar_prefix="APP")`` loads every ``APP_*`` variable as a setting
+        (``APP_DB__HOST`` is ``db.host``): a read of that family, by dynaconf's default prefix
+        when none is given. ``envvar_prefix=False`` loads every variable, nested ones spelled
+        ``SECTION__KEY``: a read of every name with ``__``. A prefix the file computes is
+        no pattern env-lint can tell."""
+        given = next((k.value for k in call.keywords if k.arg == "envvar_prefix"), None)
+        value = (
+            given.value if isinstance(given, ast.Constant) else default if given is None else None
+        )
+        location = Location(self.path, call.lineno, call.col_offset + 1)
+        if value is False:
+            self.found.dynamic.append(DynamicRead("*__*", location))
+        elif isinstance(value, str) and value.strip("_"):
+            self.found.dynamic.append(DynamicRead(f"{value.upper().rstrip('_')}_*", location))
 
     def visit_Dict(self, node: ast.Dict) -> None:
         """``context_settings={"auto_envvar_prefix": "APP"}`` (click)."""
