@@ -40,12 +40,16 @@ class Owners:
         self._by_path: dict[str, Service] = {}
         for service in services:
             self._by_path.setdefault(service.path, service)
+        self._seen: dict[str, Service | None] = {}  # a rule asks about each path many times
 
     def __call__(self, rel_path: str) -> Service | None:
+        if rel_path in self._seen:
+            return self._seen[rel_path]
         path = rel_path
         while True:
             found = self._by_path.get(path)
             if found is not None or not path:
+                self._seen[rel_path] = found
                 return found
             path = path.rpartition("/")[0]
 
