@@ -150,3 +150,23 @@ def test_a_syntax_error_is_located_where_it_is_even_when_only_a_token_is_missing
     code = 'import { z } from "zod";\nexport const env = z.object({\n  API_URL: z.string(,\n}).parse(process.env);\n'
     error = Script("env.ts", code.encode()).first_error()
     assert error is not None and (error.start_point.row, error.start_point.column) == (2, 21)
+
+
+@pytest.mark.parametrize(
+    ("code", "site"),
+    [
+        ("const e = schema.parse(process.env);", True),
+        ("const e = schema . safeParseAsync (x);", True),
+        ("export const env = createEnv({});", True),
+        ("const c = cleanEnv(process.env, {});", True),
+        ("const o = JSON.parse(text);", False),
+        ("const o = JSON\n  .parse(text);", False),
+        ("const o = myJSON.parse(text);", True),  # another object's parse
+        ("const o = JSON.parse(a); const e = s.parse(b);", True),
+        ("const parsed = parse(text);", False),  # a plain function: no schema method
+    ],
+)
+def test_which_files_hold_a_call_that_may_parse_a_schema(code, site):
+    from env_lint.sources.scripts import constructs_schema
+
+    assert constructs_schema(code.encode()) is site

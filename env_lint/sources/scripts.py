@@ -40,16 +40,26 @@ ENV_MARKERS = (
 )
 # A file with no parse site has no schema: ``x.parse(`` / ``.safeParse(`` / ``.parseAsync(`` /
 # ``.safeParseAsync(`` / ``.cleanEnv(``, ``createEnv(`` / ``cleanEnv(`` (JSON.parse is none).
+# Led by the literal dot (an optional ``JSON`` group in front made the engine try every
+# position: 6x slower on 13,000 files, the same answers).
 _PARSE_SITE = re.compile(
-    rb"(?:(?<![A-Za-z0-9_$])(JSON)\s*)?\.\s*(?:safeParse|parse|parseAsync|safeParseAsync|cleanEnv)"
-    rb"\s*\(|createEnv|cleanEnv"
+    rb"\.\s*(?:safeParse|parse|parseAsync|safeParseAsync|cleanEnv)\s*\(|createEnv|cleanEnv"
 )
+_IDENTIFIER_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$")
 
 
 def constructs_schema(data: bytes) -> bool:
     """The file has a call that may parse a schema (the ts_module parse sites): a cheap test
-    in front of lowering the module."""
-    return any(hit.group(1) is None for hit in _PARSE_SITE.finditer(data))
+    in front of lowering the module. ``JSON.parse(`` (the word ``JSON`` before the dot, within
+    64 bytes of whitespace) is none."""
+    for hit in _PARSE_SITE.finditer(data):
+        start = hit.start()
+        if data[start : start + 1] == b".":
+            head = data[max(0, start - 64) : start].rstrip()
+            if head.endswith(b"JSON") and (len(head) == 4 or head[-5] not in _IDENTIFIER_BYTES):
+                continue
+        return True
+    return False
 
 
 def named_schema(rel: str, settings: Settings) -> bool:
