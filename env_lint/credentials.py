@@ -97,6 +97,11 @@ _PLACEHOLDER_WORDS = re.compile(
 )
 # A host the reader is to fill in: ``your.host``, ``your-db-host``, ``<host>``, ``{{host}}``
 _STAND_IN_HOST = re.compile(r"your[-_.]|<|\{\{|\$\{|x{4,}", re.IGNORECASE)
+# Names reserved for documentation and tests (RFC 2606, RFC 6761): no such host exists
+_RESERVED_HOST = re.compile(
+    r"(?:.*\.)?(?:example|example\.com|example\.org|example\.net|test|invalid)(?::\d+)?$",
+    re.IGNORECASE,
+)
 # ``changeEncryptionKey``, ``replace-with-a-token``: an instruction spelled as the value
 _CHANGE_THIS = re.compile(r"^(?:change|replace)(?:[A-Z][a-z]+|[-_][a-z]+)+$")
 # A URL whose host only exists on a developer's machine or inside a compose network: its
@@ -211,6 +216,7 @@ def known_credential(value: str) -> str | None:
     for user, password, host in _url_credentials(value):
         trivial = password.lower() in _TRIVIAL_PASSWORDS or placeholder_like(password)
         trivial = trivial or bool(_STAND_IN_HOST.match(host))  # ``@your.host``, ``@<host>``
+        trivial = trivial or bool(_RESERVED_HOST.match(host))  # ``@db.example``: RFC 2606
         if password.lower() == user.lower():
             trivial = True  # ``postgres:postgres@``: a local setup's default, not a secret
         if not trivial and not local_only(value) and not _LOCAL_HOST.match(host):

@@ -362,6 +362,10 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     # LangChain's Python integrations, built with no key (``ChatAnthropic()``, ``ConneryService()``)
     "langchain-anthropic": ("ANTHROPIC_API_KEY",),
     "ollama": ("OLLAMA_HOST",),  # its client finds the server by it
+    # Chainlit's server: its own settings, the OAuth providers it signs in with
+    # (``OAUTH_GOOGLE_CLIENT_ID``) and its websocket protocol
+    "chainlit": ("CHAINLIT_*", "OAUTH_*", "UVICORN_WS_PROTOCOL"),
+    "humanlayer": ("HUMANLAYER_API_KEY", "HUMANLAYER_API_BASE"),  # a client built without a key
     # libraries that run the git program, which reads its own variables from the environment
     # it inherits (``GIT_SSL_NO_VERIFY``, ``GIT_SSH_COMMAND``); GitPython's own ``GIT_PYTHON_*``
     **dict.fromkeys(("gitpython", "simple-git"), _GIT),

@@ -326,6 +326,15 @@ def shell_shebang(data: bytes) -> bool:
     )
 
 
+def node_shebang(data: bytes) -> bool:
+    """``#!/usr/bin/env node`` (or deno, bun, tsx, ts-node): a JavaScript program with no
+    extension (``bin/cli``)."""
+    first = data[:200].split(b"\n", 1)[0]
+    return first.startswith(b"#!") and any(
+        runtime in first for runtime in (b"node", b"deno", b"bun", b"tsx", b"ts-node")
+    )
+
+
 _LITERAL, _ONE, _STAR, _ANY, _ANY_DIRS = range(5)
 
 

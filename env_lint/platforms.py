@@ -45,6 +45,10 @@ PLATFORMS: dict[str, Platform] = {
                 "VERCEL_OIDC_TOKEN",
                 "VERCEL_PROJECT_ID",
                 "VERCEL_ORG_ID",
+                # read by Vercel's build itself
+                "ENABLE_EXPERIMENTAL_COREPACK",
+                "ENABLE_VC_BUILD",
+                "VERCEL_FORCE_NO_BUILD_CACHE",
             }
         ),
         ("VERCEL_GIT_", "NEXT_PUBLIC_VERCEL_", "VITE_VERCEL_", "REACT_APP_VERCEL_"),

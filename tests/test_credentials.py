@@ -93,6 +93,9 @@ CREDENTIALS: list[tuple[str, str]] = [
 ]
 
 PLACEHOLDERS: list[tuple[str, str]] = [
+    # a host reserved for documentation (RFC 2606)
+    ("DATABASE_URL", "postgres://johndoe:Qm7vLx2RtK9pWz4N@db.example:5432/app"),
+    ("DATABASE_URL", "postgres://johndoe:Qm7vLx2RtK9pWz4N@db.example.com/app"),
     # base64 of a readable placeholder ("dev signing key for the local store")
     ("STORE_SIGNING_KEY", "ZGV2IHNpZ25pbmcga2V5IGZvciB0aGUgbG9jYWwgc3RvcmU="),
     # keys made public by design, in their own formats, on secret-named variables

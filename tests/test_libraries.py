@@ -59,6 +59,9 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"requirements.txt": "langgraph-cli[inmem]>=0.2\n"}, "LANGGRAPH_HTTP", id="agent-server-sections"),
         pytest.param({"requirements.txt": "litellm>=1.40\n"}, "LITELLM_LOG", id="llm-router-log-level"),
         pytest.param({"requirements.txt": "litellm>=1.40\n"}, "LANGSMITH_PROJECT", id="llm-router-callback"),
+        pytest.param({"requirements.txt": "chainlit>=2\n"}, "OAUTH_GOOGLE_CLIENT_ID", id="chat-ui-server-oauth"),
+        pytest.param({"requirements.txt": "chainlit>=2\n"}, "CHAINLIT_AUTH_SECRET", id="chat-ui-server-own"),
+        pytest.param({"requirements.txt": "humanlayer>=0.7\n"}, "HUMANLAYER_API_KEY", id="approval-sdk"),
         pytest.param({"pyproject.toml": '[project]\nname = "x"\ndependencies = ["GitPython>=3.1"]\n'}, "GIT_SSL_NO_VERIFY", id="runs-git"),
     ],
 )

@@ -1004,3 +1004,16 @@ def test_a_compose_files_input_sheet_lists_what_the_compose_file_does_not_set(ru
     out = run_in(tmp_path).out
     assert "`MAIL_KEY` is declared in the schema but missing" in out
     assert "`DATABASE_URL`" not in out and out.count("EL200") == 1
+
+
+@pytest.mark.parametrize(
+    ("shebang", "reads"),
+    [("#!/usr/bin/env node", True), ("#!/usr/bin/env -S deno run", True), ("#!/usr/bin/env python3", False)],
+)
+def test_a_javascript_program_with_no_extension_is_read(tmp_path, shebang, reads):
+    """``bin/cli`` starting ``#!/usr/bin/env node``: read as JavaScript."""
+    write_repo(tmp_path, {
+        "bin/cli": f"{shebang}\nconst verbose = process.env.TOOL_VERBOSE === '1';\nconsole.log(verbose);\n",
+    })
+    project = build_project(str(tmp_path), Config())
+    assert [u.name for u in project.usages if not u.weak] == (["TOOL_VERBOSE"] if reads else [])

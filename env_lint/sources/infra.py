@@ -23,6 +23,7 @@ from ..paths import (
     is_shell,
     is_workflow,
     maybe_script,
+    node_shebang,
     shell_shebang,
 )
 from .base import Settings, Source, text_parser
@@ -48,8 +49,17 @@ def _claims(rel: str, settings: Settings) -> bool:
 
 
 def _wanted(rel: str, data: bytes, settings: Settings) -> bool:
-    """A file with no extension is read only when its shebang runs a shell."""
-    return not maybe_script(rel) or shell_shebang(data)
+    """A file with no extension is read only when its shebang runs a shell, or Node.js (or
+    another JavaScript runtime: read as a JavaScript file)."""
+    return not maybe_script(rel) or shell_shebang(data) or node_shebang(data)
+
+
+def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
+    if maybe_script(path) and node_shebang(data):
+        from .scripts import SOURCE as SCRIPTS
+
+        return SCRIPTS.parse(path, data, settings)
+    return _TEXT(path, data, settings)
 
 
 _TURBO_RUN = re.compile(
@@ -316,10 +326,12 @@ def _shell_reads(path: str, text: str) -> Iterator[Usage]:
             )
 
 
+_TEXT = text_parser("infra", _read, report=False)
+
 SOURCE = Source(
     "infra",
     _claims,
-    text_parser("infra", _read, report=False),
+    _parse,
     prefilter=_wanted,
     strict=False,
     unreadable=_unreadable,
