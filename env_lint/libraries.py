@@ -205,6 +205,11 @@ _GIT = (
     "GIT_COMMITTER_EMAIL", "GIT_TRACE", "GIT_CURL_VERBOSE", "GIT_CONFIG_GLOBAL",
     "GIT_CONFIG_NOSYSTEM", "GIT_HTTP_LOW_SPEED_LIMIT", "GIT_HTTP_LOW_SPEED_TIME", "GIT_PYTHON_*",
 )  # fmt: skip
+_MODEL_ROUTER_KEYS = (
+    "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GOOGLE_GENERATIVE_AI_API_KEY", "GROQ_API_KEY",
+    "MISTRAL_API_KEY", "XAI_API_KEY", "OPENROUTER_API_KEY", "DEEPSEEK_API_KEY",
+    "PERPLEXITY_API_KEY", "CEREBRAS_API_KEY",
+)  # fmt: skip
 _LANGGRAPH_SERVER = (
     "LANGGRAPH_HTTP", "LANGGRAPH_AUTH", "LANGGRAPH_STORE", "LANGGRAPH_CHECKPOINTER",
     "LANGGRAPH_UI", "LANGGRAPH_UI_CONFIG",
@@ -242,6 +247,11 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "ai": _AI_GATEWAY,
     "@ai-sdk/gateway": _AI_GATEWAY,
     "@ai-sdk/google": ("GOOGLE_GENERATIVE_AI_API_KEY",),
+    # Mastra's model router: an agent's ``model: "provider/model"`` string reads that
+    # provider's key by itself
+    "@mastra/core": _MODEL_ROUTER_KEYS,
+    # a stream context built without a publisher connects to Redis by itself
+    "resumable-stream": ("REDIS_URL", "KV_URL"),
     "@ai-sdk/mistral": ("MISTRAL_API_KEY",),
     "@ai-sdk/groq": ("GROQ_API_KEY",),
     "@ai-sdk/xai": ("XAI_API_KEY",),

@@ -62,6 +62,8 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"requirements.txt": "chainlit>=2\n"}, "OAUTH_GOOGLE_CLIENT_ID", id="chat-ui-server-oauth"),
         pytest.param({"requirements.txt": "chainlit>=2\n"}, "CHAINLIT_AUTH_SECRET", id="chat-ui-server-own"),
         pytest.param({"requirements.txt": "humanlayer>=0.7\n"}, "HUMANLAYER_API_KEY", id="approval-sdk"),
+        pytest.param({"package.json": json.dumps({"dependencies": {"@mastra/core": "0.20"}})}, "DEEPSEEK_API_KEY", id="model-router"),
+        pytest.param({"package.json": json.dumps({"dependencies": {"resumable-stream": "2"}})}, "KV_URL", id="stream-resume-store"),
         pytest.param({"pyproject.toml": '[project]\nname = "x"\ndependencies = ["GitPython>=3.1"]\n'}, "GIT_SSL_NO_VERIFY", id="runs-git"),
     ],
 )
