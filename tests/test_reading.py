@@ -1017,3 +1017,19 @@ def test_a_javascript_program_with_no_extension_is_read(tmp_path, shebang, reads
     })
     project = build_project(str(tmp_path), Config())
     assert [u.name for u in project.usages if not u.weak] == (["TOOL_VERBOSE"] if reads else [])
+
+
+def test_nuxt_reads_its_runtime_config_keys_from_nuxt_variables(tmp_path):
+    """``runtimeConfig: { openaiApiKey: '', public: { apiBase: '' } }``: Nuxt fills each key from
+    ``NUXT_OPENAI_API_KEY`` / ``NUXT_PUBLIC_API_BASE`` at run time, the value as its fallback."""
+    write_repo(tmp_path, {
+        "nuxt.config.ts": "export default defineNuxtConfig({\n  runtimeConfig: {\n    openaiApiKey: '',\n"
+        "    redis: { url: '' },\n    public: { apiBase: '/api', siteURL: '' },\n  },\n})\n",
+        "app/nuxt.config.ts": "export default { runtimeConfig: 1 }\n",
+        "other.config.ts": "export default { runtimeConfig: { notNuxt: '' } }\n",
+    })
+    project = build_project(str(tmp_path), Config())
+    assert sorted((u.name, u.location.line, u.required) for u in project.usages) == [
+        ("NUXT_OPENAI_API_KEY", 3, False), ("NUXT_PUBLIC_API_BASE", 5, False),
+        ("NUXT_PUBLIC_SITE_URL", 5, False), ("NUXT_REDIS_URL", 4, False),
+    ]

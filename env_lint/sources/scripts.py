@@ -100,7 +100,11 @@ def _wanted(path: str, data: bytes, settings: Settings) -> bool:
         return False
     if MARKER_BYTES in data or any(m in data for m in PARSE_CALLS):
         return True
-    return _env_like(data, settings) or _names_auth_provider(data)
+    return _env_like(data, settings) or _names_auth_provider(data) or _nuxt_runtime(path, data)
+
+
+def _nuxt_runtime(path: str, data: bytes) -> bool:
+    return b"runtimeConfig" in data and _NUXT_CONFIG.match(name_of(path)) is not None
 
 
 def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
@@ -110,7 +114,7 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
         if isinstance(text, ParseFailure):
             return FileFacts(path, SOURCE.name, failures=(text,), named_schema=True)
         data = text.text.encode("utf-8")
-    reads_env = named or _env_like(data, settings)
+    reads_env = named or _env_like(data, settings) or _nuxt_runtime(path, data)
     implicit = tuple(auth_provider_variables(path, data))
     if not reads_env and not any(m in data for m in PARSE_CALLS):
         directives = _directives(path, data, None)
@@ -129,7 +133,7 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
         path,
         SOURCE.name,
         directives=_directives(path, data, script),
-        usages=tuple(reads.usages),
+        usages=tuple(sorted({*reads.usages, *nuxt_runtime_reads(script)})),
         dynamic=tuple(reads.dynamic),
         opaque=tuple(reads.opaque),
         loads_env=_loads_env(data),
@@ -150,6 +154,41 @@ _BUILD_CONFIG = re.compile(r"^(next|vite|nuxt|astro|svelte|remix|vitest)\.config
 _PROVIDED_QUERY = """
 (pair key: [(property_identifier) (string)] @key value: (object) @object)
 """
+
+
+_NUXT_CONFIG = re.compile(r"^nuxt\.config\.[cm]?[jt]s$")
+
+
+def nuxt_runtime_reads(script: Script) -> Iterator[Usage]:
+    """Nuxt sets each ``runtimeConfig`` key of ``nuxt.config`` from ``NUXT_<KEY>`` at run
+    time (``openaiApiKey``: ``NUXT_OPENAI_API_KEY``; ``public.apiBase``:
+    ``NUXT_PUBLIC_API_BASE``; nested keys joined by ``_``): a read with the config's value as
+    its fallback."""
+    if not _NUXT_CONFIG.match(name_of(script.path)) or b"runtimeConfig" not in script.data:
+        return
+    from .typescript import property_key
+
+    for _, captures in script.matches(_PROVIDED_QUERY):
+        if property_key(script, captures["key"][0]) == "runtimeConfig":
+            yield from _runtime_keys(script, captures["object"][0], "NUXT_", 0)
+
+
+def _runtime_keys(script: Script, node: Node, prefix: str, depth: int) -> Iterator[Usage]:
+    for name, key in _object_keys(script, node):
+        variable = prefix + _CASE_BOUNDARY.sub("_", name).replace("-", "_").upper()
+        pair = script.parent_of(key)
+        value = (
+            pair.child_by_field_name("value") if pair is not None and pair.type == "pair" else None
+        )
+        if value is not None and value.type == "object" and depth < 3:
+            yield from _runtime_keys(script, value, variable + "_", depth + 1)
+        elif _ENV_NAME_SHAPE.match(variable):
+            yield Usage.classified(variable, script.location(key), "defaulted")
+
+
+# scule's snakeCase, as Nuxt applies it: ``openaiApiKey`` -> ``openai_api_key``
+_CASE_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_ENV_NAME_SHAPE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
 _DEFINED_KEY = re.compile(rb"""['"](?:process|import\.meta)\.env[.'"]""")
