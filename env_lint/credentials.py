@@ -61,7 +61,8 @@ DETECTORS: tuple[Detector, ...] = (
     _d("Hugging Face token", "hf_", r"\bhf_[A-Za-z0-9]{34,100}\b"),
     _d("GitLab token", "glpat-", r"\bglpat-[A-Za-z0-9_\-]{20,100}\b"),
     _d("Twilio API key", "SK", r"\bSK[0-9a-f]{32}\b"),
-    _d("Mailgun API key", "key-", r"\bkey-[0-9a-f]{32}\b"),
+    # not the tail of a longer slug (``/setting-up-the-api-key-<page id>``: a help page's URL)
+    _d("Mailgun API key", "key-", r"(?<![\w/.-])key-[0-9a-f]{32}\b"),
     _d("Discord bot token", ".", r"\b[MN][A-Za-z\d]{23,25}\.[\w-]{6}\.[\w-]{27,38}\b"),
     _d(
         JSON_WEB_TOKEN,

@@ -54,6 +54,14 @@ RUNTIME_VARIABLES = frozenset(
         # developer toolchains' own: SDKs and version managers a shell profile points at
         *("ANDROID_HOME", "ANDROID_SDK_ROOT", "JAVA_HOME", "GOPATH", "GOROOT", "CARGO_HOME"),
         *("RUSTUP_HOME", "NVM_DIR", "PNPM_HOME", "BUN_INSTALL", "VOLTA_HOME", "PYENV_ROOT"),
+        # what a serverless runtime sets in every function: AWS Lambda's reserved variables,
+        # Cloud Run's and Cloud Functions'
+        *("AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_RUNTIME_API"),
+        *("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_EXECUTION_ENV"),
+        *("AWS_LAMBDA_LOG_STREAM_NAME", "AWS_LAMBDA_INITIALIZATION_TYPE", "LAMBDA_TASK_ROOT"),
+        *("LAMBDA_RUNTIME_DIR", "_HANDLER", "_X_AMZN_TRACE_ID", "K_SERVICE", "K_REVISION"),
+        *("K_CONFIGURATION", "CLOUD_RUN_JOB", "CLOUD_RUN_EXECUTION", "CLOUD_RUN_TASK_INDEX"),
+        *("CLOUD_RUN_TASK_COUNT", "FUNCTION_TARGET", "FUNCTION_SIGNATURE_TYPE"),
         "DEBUG",
         "NO_COLOR",
         "FORCE_COLOR",

@@ -52,6 +52,21 @@ def test_an_environment_bound_with_a_fallback(code, expected):
     assert usages(code) == expected
 
 
+def test_a_ternary_bound_to_a_local_is_used_as_the_local_is():
+    from env_lint.sources.code_usages import extract_usages
+
+    code = (
+        "export function level() {\n"
+        "  const v = typeof process !== 'undefined' ? process.env.LOG_LEVEL : undefined;\n"
+        "  return v ?? 'info';\n}\n"
+        "export function url() {\n"
+        "  const u = typeof process !== 'undefined' ? process.env.API_URL : undefined;\n"
+        "  return fetch(u);\n}\n"
+    )
+    found = {u.name: u.required for u in extract_usages(Script("src/a.ts", code.encode()))}
+    assert found == {"LOG_LEVEL": False, "API_URL": True}
+
+
 def test_jsx_in_js_files():
     code = "export const A = () => <div>{process.env.NEXT_PUBLIC_X}</div>;\n"
     assert usages(code, "src/a.jsx") == [("NEXT_PUBLIC_X", 1, 42)]

@@ -93,6 +93,8 @@ CREDENTIALS: list[tuple[str, str]] = [
 ]
 
 PLACEHOLDERS: list[tuple[str, str]] = [
+    # a help page's URL whose slug ends in "api-key-" and the page's 32-hex id
+    ("DOCS_URL", "https://acme.notion.site/Setting-up-the-api-key-0f1e2d3c4b5a69788796a5b4c3d2e1f0"),
     # a host reserved for documentation (RFC 2606)
     ("DATABASE_URL", "postgres://johndoe:Qm7vLx2RtK9pWz4N@db.example:5432/app"),
     ("DATABASE_URL", "postgres://johndoe:Qm7vLx2RtK9pWz4N@db.example.com/app"),

@@ -925,6 +925,17 @@ def test_the_operating_systems_own_variables_handed_to_a_child_process(run_in, t
     assert out.count("EL202") == 1 and "`WORKER_TOKEN` is read here" in out
 
 
+def test_a_serverless_runtimes_own_variables_are_never_undeclared(run_in, tmp_path):
+    write_repo(tmp_path, {
+        "src/handler.ts": "export const api = process.env.AWS_LAMBDA_RUNTIME_API!.trim();\n"
+        "export const svc = process.env.K_SERVICE!.trim();\n"
+        "export const token = process.env.WORKER_TOKEN!.trim();\n",
+        ".env.example": "# the repo declares its variables somewhere\n",
+    })
+    out = run_in(tmp_path).out
+    assert out.count("EL202") == 1 and "`WORKER_TOKEN` is read here" in out
+
+
 PYTHON_CLI = (
     "import click\nimport configargparse\n\n\n"
     '@click.command(context_settings={"auto_envvar_prefix": "TOOL"})\n'

@@ -1010,7 +1010,13 @@ def _context(src: Script, node: Node, parent: Node) -> str:
     if kind == "ternary_expression":
         if _is(parent.child_by_field_name("condition"), node):
             return "guarded"
-        return "guarded" if _tested(src, parent) else "required"
+        if _tested(src, parent):
+            return "guarded"
+        # const v = typeof process !== "undefined" ? process.env.X : undefined; v ?? "d"
+        holder = _outer(src, parent)
+        if holder is not None and holder.type == "variable_declarator":
+            return _local(src, holder)
+        return "required"
     if kind in ("if_statement", "while_statement"):
         return "guarded" if _is(parent.child_by_field_name("condition"), node) else "required"
     if kind == "switch_statement" and _is(parent.child_by_field_name("value"), node):
