@@ -705,3 +705,19 @@ def test_a_toolchains_own_variable_in_setup_steps_is_no_stale_claim(run_in, tmp_
     })
     out = run_in(tmp_path).out
     assert "`APP_GONE`" in out and "ANDROID_HOME" not in out and "JAVA_HOME" not in out
+
+
+def test_a_page_with_a_line_longer_than_the_guard_is_skipped_not_an_error(run_in, tmp_path):
+    """An MDX snippet holding an inline SVG on one 70,000-character line renders on its docs
+    site: no parse error (an example file with such a line still is one)."""
+    from .conftest import write_repo
+
+    svg = "<svg>" + "M0 0L1 1" * 9000 + "</svg>"
+    write_repo(tmp_path, {
+        "docs/snippets/card.mdx": f"# Card\n\n{svg}\n\n| Variable | x |\n|---|---|\n| `CARD_GONE` | y |\n",
+        "docs/setup.md": "# Setup\n\n| Variable | x |\n|---|---|\n| `SETUP_GONE` | y |\n",
+        "src/app.ts": "export const a = process.env.APP_URL;\n",
+        ".env.example": "APP_URL=\n",
+    })
+    out = run_in(tmp_path).out
+    assert "EL100" not in out and "CARD_GONE" not in out and "`SETUP_GONE`" in out

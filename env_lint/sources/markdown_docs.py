@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..credentials import JSON_WEB_TOKEN, fingerprint, known_credential, local_only
 from ..libraries import AUTH_PROVIDER_MODULE, auth_provider_settings, read_by
-from ..model import DocMention, DocValue, FileFacts, Location
+from ..model import DocMention, DocValue, FileFacts, Location, ParseFailure
 from ..paths import is_doc_path, is_history_doc, matches
 from ..targets import target_named
+from ..textio import MAX_LINE_CHARS, decode
 from ..wording import (
     opens_as_draft,
     requiredness,
@@ -817,4 +818,19 @@ def _env_line(line: str) -> str | None:
     return hit.group(1) if all(_SETTING.match(w) for w in words) else None
 
 
-SOURCE = Source("docs", _claims, text_parser("docs", _read))
+_TEXT = text_parser("docs", _read)
+
+
+def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
+    """A page with a line longer than any parser guard allows (an inline SVG of 70,000
+    characters in an MDX snippet) renders fine on its docs site: skipped, not a parse error.
+    Undecodable pages still are (a browser shows their bytes wrong too)."""
+    if len(data) > MAX_LINE_CHARS:
+        text = decode(data, path, check_lines=False)
+        lines = text.text.split("\n") if not isinstance(text, ParseFailure) else []
+        if any(len(line) > MAX_LINE_CHARS for line in lines):
+            return FileFacts(path, "docs")
+    return _TEXT(path, data, settings)
+
+
+SOURCE = Source("docs", _claims, _parse)
