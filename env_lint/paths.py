@@ -319,20 +319,22 @@ def maybe_script(path: str) -> bool:
     return "." not in name and name[:1].islower() and name not in CONFIG_NAMES
 
 
-def shell_shebang(data: bytes) -> bool:
+def _shebang(data: bytes) -> bytes:
+    """The first line when it is a shebang (``#!/usr/bin/env node``), else nothing."""
     first = data[:200].split(b"\n", 1)[0]
-    return first.startswith(b"#!") and any(
-        shell in first for shell in (b"sh", b"bash", b"zsh", b"with-contenv")
-    )
+    return first if first.startswith(b"#!") else b""
+
+
+def shell_shebang(data: bytes) -> bool:
+    first = _shebang(data)
+    return any(shell in first for shell in (b"sh", b"bash", b"zsh", b"with-contenv"))
 
 
 def node_shebang(data: bytes) -> bool:
     """``#!/usr/bin/env node`` (or deno, bun, tsx, ts-node): a JavaScript program with no
     extension (``bin/cli``)."""
-    first = data[:200].split(b"\n", 1)[0]
-    return first.startswith(b"#!") and any(
-        runtime in first for runtime in (b"node", b"deno", b"bun", b"tsx", b"ts-node")
-    )
+    first = _shebang(data)
+    return any(runtime in first for runtime in (b"node", b"deno", b"bun", b"tsx", b"ts-node"))
 
 
 _LITERAL, _ONE, _STAR, _ANY, _ANY_DIRS = range(5)

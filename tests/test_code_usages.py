@@ -40,6 +40,7 @@ def test_usages(code, expected):
         # an environment handed in for tests, else the real one
         ("function f(o) {\n  const env = o.env ?? process.env;\n  return env.ROLE;\n}", [("ROLE", 3, 14)]),
         ("const { POOL } = opts.env || process.env;", [("POOL", 1, 9)]),
+        ("const env = (opts.env ?? process.env) as Env;\nenv.CAST_ROLE;", [("CAST_ROLE", 2, 5)]),
         ("const env = o.env && process.env;\nenv.NOT_A;", []),  # not a fallback to it
         ("const x = o.env ?? process.env.LEVEL;\nx.NOT_B;", [("LEVEL", 1, 32)]),
         # the same name bound to the environment in two functions: each is followed

@@ -501,15 +501,13 @@ class _Reader:
             self._argument(env, parent)
 
     def _fallback(self, binary: Node) -> None:
-        """``const env = opts.env ?? process.env`` (or ``||``): an environment handed in for
-        tests, else the real one; the binding is the environment."""
+        """``const env = opts.env ?? process.env`` (or ``||``, through parentheses and casts):
+        an environment handed in for tests, else the real one; the binding is the environment."""
         operator = binary.child_by_field_name("operator")
-        holder = self.src.parent_of(binary)
+        holder = _outer(self.src, binary)
         if operator is None or self.src.text(operator) not in ("??", "||") or holder is None:
             return
-        if holder.type == "variable_declarator" and _is(
-            holder.child_by_field_name("value"), binary
-        ):
+        if holder.type == "variable_declarator":
             self._declared(holder)
 
     def _declared(self, declarator: Node) -> None:
@@ -790,7 +788,13 @@ def _returned_binding(src: Script, pair: Node) -> bool:
     name = declarator.child_by_field_name("name") if declarator is not None else None
     if declarator is None or declarator.type != "variable_declarator" or name is None:
         return False
-    local = src.text(name).encode()
+    if declarator.id not in src.returned:  # once per object, whatever the number of its reads
+        src.returned[declarator.id] = _returns_local(src, declarator, src.text(name).encode())
+    return src.returned[declarator.id]
+
+
+def _returns_local(src: Script, declarator: Node, local: bytes) -> bool:
+    """A use of ``local`` after ``declarator`` that a function returns, as is or spread."""
     scope = _scope(src, declarator)
     start, end = declarator.end_byte, scope.end_byte if scope is not None else len(src.data)
     # (``...config`` has a dot before it; a property ``x.config`` is no identifier node)

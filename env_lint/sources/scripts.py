@@ -164,7 +164,7 @@ def nuxt_runtime_reads(script: Script) -> Iterator[Usage]:
     time (``openaiApiKey``: ``NUXT_OPENAI_API_KEY``; ``public.apiBase``:
     ``NUXT_PUBLIC_API_BASE``; nested keys joined by ``_``): a read with the config's value as
     its fallback."""
-    if not _NUXT_CONFIG.match(name_of(script.path)) or b"runtimeConfig" not in script.data:
+    if not _nuxt_runtime(script.path, script.data):
         return
     from .typescript import property_key
 
@@ -174,6 +174,8 @@ def nuxt_runtime_reads(script: Script) -> Iterator[Usage]:
 
 
 def _runtime_keys(script: Script, node: Node, prefix: str, depth: int) -> Iterator[Usage]:
+    from .code_usages import ENV_NAME
+
     for name, key in _object_keys(script, node):
         variable = prefix + _CASE_BOUNDARY.sub("_", name).replace("-", "_").upper()
         pair = script.parent_of(key)
@@ -182,13 +184,12 @@ def _runtime_keys(script: Script, node: Node, prefix: str, depth: int) -> Iterat
         )
         if value is not None and value.type == "object" and depth < 3:
             yield from _runtime_keys(script, value, variable + "_", depth + 1)
-        elif _ENV_NAME_SHAPE.match(variable):
+        elif ENV_NAME.match(variable):
             yield Usage.classified(variable, script.location(key), "defaulted")
 
 
 # scule's snakeCase, as Nuxt applies it: ``openaiApiKey`` -> ``openai_api_key``
 _CASE_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_ENV_NAME_SHAPE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
 _DEFINED_KEY = re.compile(rb"""['"](?:process|import\.meta)\.env[.'"]""")

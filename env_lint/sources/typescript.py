@@ -63,6 +63,7 @@ class Script:
         self._spans: dict[tuple[int, int], list[Node]] | None = None
         self.flags: frozenset[str] | None = None  # locals bound to a read (code_usages)
         self.objects: dict[int, frozenset[str]] | None = None  # checked keys, per object
+        self.returned: dict[int, bool] = {}  # whether a function returns the object, per object
 
     def index(self) -> None:
         """Every node's parent and span, from one cursor walk, for a file with many reads:
