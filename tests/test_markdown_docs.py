@@ -598,8 +598,10 @@ def test_inline_children_follow_each_pages_link_references():
         assert ("link_open" in [c.type for c in children(inline, env)]) is link
 
 
-def test_a_table_of_a_modules_exports_names_no_variables():
-    text = "| Export | Description |\n|---|---|\n| `ToastProvider` | Renders. |\n| `MAX_VISIBLE` | Cap. |\n"
+@pytest.mark.parametrize("head", ["Export", "Topic", "Schema"])
+def test_a_table_of_a_modules_exports_names_no_variables(head):
+    """A module's exports, a webhook's topics, the schemas a package exports: no variables."""
+    text = f"| {head} | Description |\n|---|---|\n| `ToastProvider` | Renders. |\n| `MAX_VISIBLE` | Cap. |\n"
     assert mentions(text) == [("MAX_VISIBLE", 4, 4, "table", False, None, None)]
 
 

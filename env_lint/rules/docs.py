@@ -144,7 +144,8 @@ STALE_DOC_VAR = Rule(
     'block and expanded by a command of the page: `--set tag="$OLD_TAG"`), names struck '
     "through (`~~OLD_FLAG~~`), tables whose first column "
     "is headed for something else (`| Value | Description |` of an enum, a status, an event "
-    "type, `| Command |`, `| Code |` of error codes, `| Export |` of a module's API), "
+    "type, `| Command |`, `| Code |` of error codes, `| Export |` of a module's API, `| Topic |` "
+    "of webhooks, `| Schema |`), "
     "placeholder "
     'names (`MY_VAR`, `VAR_1`), names a page says to replace ("Replace `VENDOR_TARGET` with '
     'your URL", also a list after "Replace:"), a command\'s bracketed arguments on its usage '

@@ -74,7 +74,7 @@ _GENERIC_HEADER = re.compile(r"^name$|^key$|название|ключ|^имя", 
 _NOT_VAR_HEADER = re.compile(
     r"constant|function|method|field|column|option|flag|setting|value|enum|member|status|"
     r"event|type|operator|error|role|permission|scope|command|\bcode\b|component|\bprops?\b|"
-    r"action|shortcut|\bexports?\b|symbol|hook",
+    r"action|shortcut|\bexports?\b|symbol|hook|topic|\bschemas?\b",
     re.I,
 )
 _REQUIRED_HEADER = re.compile(r"required|обязательн", re.I)
