@@ -19,6 +19,7 @@ from .stdio import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
     EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
     EXIT_USAGE,
     Checked,
     OutputError,
@@ -122,6 +123,9 @@ def main(argv: Sequence[str] | None = None, *, taken: Taken | None = None) -> in
         return cannot_write(streams.err, exc)
     except BrokenPipeError:  # `env-lint | head`
         return reader_left()
+    except KeyboardInterrupt:  # Ctrl-C: nothing was written (writes are atomic), no traceback
+        _say(streams, "env-lint: interrupted\n")
+        return EXIT_INTERRUPTED
     except Exception as exc:  # a bug: one line (the traceback with --debug), exit 3
         from .project.collect import crash
 
@@ -209,6 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("--baseline", metavar="FILE", help="accept the findings listed in FILE (report the rest)")
     add("--write-baseline", metavar="FILE", help="write every current finding to FILE and exit 0")
     add("--no-cache", action="store_true", help="read every file afresh; write no cache")
+    _jobs_option(add)
     add("--debug", action="store_true", help="show the traceback of an internal error")
     add("--version", action="version", version=f"env-lint {__version__}")
     return parser
@@ -305,6 +310,7 @@ def _docs_table_command(argv: list[str], streams: Streams) -> int:
         "--debug", action="store_true", help="show the traceback of an internal error"
     )
     parser.add_argument("--no-cache", action="store_true", help="read every file afresh")
+    _jobs_option(parser.add_argument)
     args = _parse(parser, argv)
     roots = _roots([args.paths] if args.paths else [], args.root)
     root = roots.paths[0]
@@ -340,6 +346,7 @@ def _explain_command(argv: list[str], streams: Streams) -> int:
         "--debug", action="store_true", help="show the traceback of an internal error"
     )
     parser.add_argument("--no-cache", action="store_true", help="read every file afresh")
+    _jobs_option(parser.add_argument)
     args = _parse(parser, argv)
     if not printable_name(args.variable):
         raise ConfigError("VAR: give a variable name (letters, digits, _)")
@@ -512,10 +519,28 @@ def _config(root: str, args: argparse.Namespace, streams: Streams) -> Config:
 
 def _with_cache(config: Config, args: argparse.Namespace, streams: Streams) -> Config:
     """``--no-cache`` turns the cache off; ``ENV_LINT_CACHE_DIR`` moves it (CI caches, tests)."""
+    config = replace(config, jobs=args.jobs)
     if args.no_cache:
         return replace(config, cache=False)
     moved = streams.environ.get("ENV_LINT_CACHE_DIR")
     return replace(config, cache_dir=moved) if moved else config
+
+
+def _jobs_option(add: Callable[..., object]) -> None:
+    add(
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="processes reading files on a large cold run (default 0: one per core; 1: none)",
+    )
+
+
+def _jobs(text: str) -> int:
+    """``--jobs N``: a whole number, 0 or more."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number (0: one per core), got {text!r}")
+    return int(text)
 
 
 def _check_and_fix(

@@ -48,6 +48,7 @@ class Config:
     complete_manifests: tuple[str, ...] = ()
     cache: bool = False  # keep per-file facts between runs: on for the CLI (load_config)
     cache_dir: str | None = None  # default: .env-lint-cache at the root
+    jobs: int = 1  # worker processes reading files (0: one per core; the CLI's default)
     source: str | None = None  # the file it was read from, for messages
 
 

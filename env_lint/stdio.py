@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from typing import TextIO
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports SIGINT
 
 
 class OutputError(Exception):

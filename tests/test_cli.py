@@ -34,6 +34,10 @@ def test_help_has_examples_and_exit_codes(run):
         ([str(DEMO / "env.production.example")], "not a directory (PATH is the repo root"),
         ([str(DEMO), "--select", "nope"], "env-lint: error: --select: unknown rule 'nope'"),
         ([str(DEMO), "--ignore", "EL999"], "env-lint: error: --ignore: unknown rule 'EL999'"),
+        (
+            [str(DEMO), "--jobs", "-1"],
+            "env-lint: error: argument --jobs: expected a whole number (0: one per core), got '-1'",
+        ),
     ],
 )
 def test_usage_errors_exit_2(run, argv, message):
@@ -107,3 +111,14 @@ def test_a_closed_pipe_is_not_a_traceback(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "stdout", ClosedPipe())
     assert main([str(FIXTURES / "clean-repo")]) == 1
     sink.close()
+
+
+def test_ctrl_c_exits_130_without_a_traceback(run, monkeypatch):
+    import env_lint.cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(env_lint.cli, "_check", interrupted)
+    result = run(DEMO)
+    assert (result.code, result.out, result.err) == (130, "", "env-lint: interrupted\n")

@@ -62,7 +62,7 @@ def build_project(root: str, config: Config) -> Project:
     files = list_files(root, excluded, notes)
     settings = settings_of(config)
     cache = _cache(root, config, settings)
-    collector = Collector(root, settings, cache)
+    collector = Collector(root, settings, cache, config.jobs)
     collected = collector.collect(files)
     if cache is not None:
         cache.save()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..model import Crash, FileFacts, Location, ParseFailure
 from ..sources.base import Settings, Source
 from ..sources.registry import source_for
-from ..stamps import stamp_of
+from ..stamps import Stamp, stamp_of
 from ..textio import is_binary, read_bytes
 from .cache import FactsCache
 
@@ -140,14 +140,41 @@ def _bare(facts: FileFacts) -> bool:
 
 
 class Collector:
-    def __init__(self, root: str, settings: Settings, cache: FactsCache | None = None) -> None:
+    def __init__(
+        self, root: str, settings: Settings, cache: FactsCache | None = None, jobs: int = 1
+    ) -> None:
         self.root = root
         self.settings = settings
         self.result = Collected()
         self.cache = cache
+        self.jobs = jobs  # worker processes for the files to read (0: one per core)
 
     def collect(self, files: list[str]) -> Collected:
+        """Every file's facts: the cached ones first, then the files to read (on several cores
+        when there are many), kept in listing order."""
+        from ..sources.registry import SOURCES
+        from .workers import read_all, workers_for
+
+        misses = self._replay(files)
+        tasks = [(rel, SOURCES.index(source)) for rel, source, _ in misses]
+        workers = workers_for(self.jobs, len(tasks))
+        fresh = read_all(self._reader, tasks, workers)
         cache = self.cache
+        for (rel, _, stamp), (facts, crashes) in zip(misses, fresh, strict=True):
+            self.result.crashes.extend(crashes)
+            if facts is None:
+                continue
+            if cache is not None and stamp is not None:
+                cache.put(rel, stamp, facts)
+            self._keep(facts)
+        kept = self.result.facts
+        self.result.facts = {rel: kept[rel] for rel in files if rel in kept}
+        return self.result
+
+    def _replay(self, files: list[str]) -> list[tuple[str, Source, Stamp | None]]:
+        """Keep each file the cache holds as it is; the others to read, with their source."""
+        cache = self.cache
+        misses: list[tuple[str, Source, Stamp | None]] = []
         for rel in files:
             stamp = None
             if cache is not None:
@@ -163,13 +190,16 @@ class Collector:
                 if cache is not None:
                     cache.add_unclaimed(rel)
                 continue
-            facts = self._read(rel, source)
-            if facts is None:
-                continue
-            if cache is not None and stamp is not None:
-                cache.put(rel, stamp, facts)
-            self._keep(facts)
-        return self.result
+            misses.append((rel, source, stamp))
+        return misses
+
+    @property
+    def crashes(self) -> list[Crash]:
+        return self.result.crashes
+
+    def _reader(self) -> Collector:
+        """A collector that reads files as this one does, for a worker (or this process)."""
+        return Collector(self.root, self.settings)
 
     def _keep(self, facts: FileFacts) -> None:
         self.result.words.add(facts)
@@ -178,7 +208,7 @@ class Collector:
         else:
             self.result.facts[facts.path] = facts
 
-    def _read(self, rel: str, source: Source) -> FileFacts | None:
+    def read(self, rel: str, source: Source) -> FileFacts | None:
         data = read_bytes(os.path.join(self.root, rel), rel, root=self.root)
         if isinstance(data, ParseFailure):
             if source.is_strict(rel, self.settings) or source.unreadable is not None:
