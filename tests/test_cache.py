@@ -54,7 +54,7 @@ def test_cold_warm_and_no_cache_print_the_same_bytes(run, tmp_path, monkeypatch,
     cold = run(repo, "--format", "json")
     assert cache_files(cache)  # written
     header, entries = stored(cache / cache_files(cache)[0])
-    assert header["format"] == 15 and entries  # and used: the warm run reads from it
+    assert header["format"] == 16 and entries  # and used: the warm run reads from it
     warm = run(repo, "--format", "json")
     fresh = run(repo, "--format", "json", "--no-cache")
     assert cold.out == warm.out == fresh.out and cold.code == warm.code == fresh.code
@@ -117,7 +117,7 @@ def test_a_broken_or_foreign_cache_is_ignored_and_rebuilt(run, tmp_path, monkeyp
     for record in cache.glob("run-*.json"):  # no replay (test_replay.py): the facts are read
         record.unlink()
     assert run(repo).out == expected
-    assert stored(cache / cache_files(cache)[0])[0]["format"] == 15
+    assert stored(cache / cache_files(cache)[0])[0]["format"] == 16
 
 
 def test_the_default_cache_directory_is_ignored_by_git(tmp_path, monkeypatch):

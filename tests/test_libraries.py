@@ -58,6 +58,7 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"requirements.txt": "gunicorn==23\n"}, "SCRIPT_NAME", id="wsgi-mount-prefix"),
         pytest.param({"requirements.txt": "langgraph-cli[inmem]>=0.2\n"}, "LANGGRAPH_HTTP", id="agent-server-sections"),
         pytest.param({"requirements.txt": "litellm>=1.40\n"}, "LITELLM_LOG", id="llm-router-log-level"),
+        pytest.param({"package.json": json.dumps({"dependencies": {"@opentelemetry/sdk-metrics": "1"}})}, "OTEL_EXPORTER_OTLP_METRICS_HEADERS", id="otlp-per-signal-setting"),
         pytest.param({"requirements.txt": "litellm>=1.40\n"}, "LANGSMITH_PROJECT", id="llm-router-callback"),
         pytest.param({"requirements.txt": "chainlit>=2\n"}, "OAUTH_GOOGLE_CLIENT_ID", id="chat-ui-server-oauth"),
         pytest.param({"requirements.txt": "chainlit>=2\n"}, "CHAINLIT_AUTH_SECRET", id="chat-ui-server-own"),

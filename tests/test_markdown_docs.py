@@ -723,3 +723,50 @@ def test_a_page_with_a_line_longer_than_the_guard_is_skipped_not_an_error(run_in
     })
     out = run_in(tmp_path).out
     assert "EL100" not in out and "CARD_GONE" not in out and "`SETUP_GONE`" in out
+
+
+def _page_of(front: str, name: str) -> str:
+    return f"{front}# Settings\n\n| Variable | Meaning |\n| --- | --- |\n| `{name}` | where it goes |\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "reported"),
+    [
+        pytest.param({"docs/audit.md": _page_of("", "AUDIT_SINK_URL")}, True, id="a-page"),
+        pytest.param(
+            {"docs/audit.md": _page_of('---\npkg: "@acme/plugin-audit"\ntitle: Audit\n---\n', "AUDIT_SINK_URL")},
+            False,
+            id="front-matter-names-a-package-shipped-elsewhere",
+        ),
+        pytest.param(
+            {
+                "docs/audit.md": _page_of("---\npackage: '@acme/plugin-audit'\n---\n", "AUDIT_SINK_URL"),
+                "plugins/audit/package.json": '{"name": "@acme/plugin-audit"}',
+            },
+            True,
+            id="front-matter-names-a-package-of-the-repo",
+        ),
+        pytest.param(
+            {"docs/audit.md": _page_of("---\npkg: [not, a, name]\n---\n", "AUDIT_SINK_URL")},
+            True,
+            id="front-matter-without-a-package-name",
+        ),
+        pytest.param({"docs/enterprise/sso.md": _page_of("", "SSO_ISSUER_URL")}, False, id="enterprise-docs"),
+        pytest.param(
+            {"docs/ee/sso.md": _page_of("", "SSO_ISSUER_URL"), "ee/sso/config.py": "ISSUER = None\n"},
+            True,
+            id="enterprise-docs-with-enterprise-code-in-the-repo",
+        ),
+    ],
+)
+def test_docs_of_code_that_is_not_in_the_repo_claim_nothing(run_in, tmp_path, files, reported):
+    from .conftest import write_repo
+
+    base = {
+        "package.json": '{"name": "app"}',
+        ".env.example": "APP_URL=\n",
+        "src/a.ts": "export const url = process.env.APP_URL;\n",
+    }
+    write_repo(tmp_path, {**base, **files})
+    out = run_in(tmp_path).out
+    assert ("is documented here" in out) is reported, out

@@ -1044,3 +1044,81 @@ def test_nuxt_reads_its_runtime_config_keys_from_nuxt_variables(tmp_path):
         ("NUXT_OPENAI_API_KEY", 3, False), ("NUXT_PUBLIC_API_BASE", 5, False),
         ("NUXT_PUBLIC_SITE_URL", 5, False), ("NUXT_REDIS_URL", 4, False),
     ]
+
+
+def test_a_runtime_env_entry_no_section_declares_is_no_undeclared_read(run_in, tmp_path):
+    """``X: process.env.X`` in t3-env's ``runtimeEnv`` hands the value to the schema: a key no
+    section declares is runtime-env-mismatch's finding, not a read the app needs."""
+    write_repo(tmp_path, {
+        "src/env.ts": 'import { createEnv } from "@t3-oss/env-nextjs";\n'
+        'import { z } from "zod";\n'
+        "export const env = createEnv({\n"
+        "  server: { DB_URL: z.string() },\n"
+        "  experimental__runtimeEnv: {\n"
+        "    DB_URL: process.env.DB_URL,\n"
+        "    LEGACY_OAUTH_ID: process.env.LEGACY_OAUTH_ID,\n"
+        "  },\n"
+        "});\n",
+        "src/api.ts": "export const key = process.env.SIGNING_KEY!.trim();\n",
+        ".env.example": "DB_URL=\n",
+    })
+    out = run_in(tmp_path, "--select", "EL202,EL204").out
+    assert "src/env.ts:7:5: error EL204" in out and "`LEGACY_OAUTH_ID`" in out
+    assert out.count("EL202") == 1 and "`SIGNING_KEY` is read here" in out
+
+
+def test_an_accessor_imported_from_another_module_reads_what_it_names(tmp_path):
+    """``getVar("X")`` where ``getVar`` comes from a module whose ``getVar`` reads
+    ``process.env[key]`` reads ``X``, as that accessor uses its read (one with a fallback makes
+    every call defaulted); a function of the same name that is no accessor reads nothing."""
+    write_repo(tmp_path, {
+        "src/config/index.ts": "export function getVar(key: string) {\n"
+        "  const value = process.env[key];\n"
+        "  if (!value) throw new Error(`Missing ${key}`);\n  return value;\n}\n"
+        "export const optional = (key: string) => process.env[key] ?? '';\n"
+        "export function label(key: string) {\n  return key.toLowerCase();\n}\n",
+        "src/config/base.ts": "import { getVar, optional as soft, label } from './index.js';\n"
+        "export const url = getVar('API_URL');\n"
+        "export const both = getVar(\n  'SIGNING_KEY',\n  true,\n);\n"
+        "export const mode = soft('LOG_MODE');\n"
+        "export const title = label('PAGE_TITLE');\n",
+        "src/other.ts": "import { getVar } from 'some-package';\nexport const x = getVar('NOT_OURS');\n",
+    })
+    assert usages(tmp_path) == {
+        ("API_URL", 2): "required",
+        ("SIGNING_KEY", 4): "defaulted",  # a second argument: the call decides
+        ("LOG_MODE", 7): "emptied",  # the accessor falls back to an empty string itself
+    }
+
+
+def test_a_k6_script_reads_its_variables_from_its_global_environment(tmp_path):
+    write_repo(tmp_path, {
+        "load/checkout.js": "import http from 'k6/http';\n"
+        "export default function () {\n"
+        "  http.get(`${__ENV.LOAD_BASE_URL}/cart`);\n"
+        "  const user = __ENV.LOAD_USER || 'guest';\n"
+        "}\n",
+    })
+    assert usages(tmp_path) == {("LOAD_BASE_URL", 3): "required", ("LOAD_USER", 4): "defaulted"}
+
+
+def test_a_variable_the_application_sets_itself_is_never_undeclared(run_in, tmp_path):
+    """A loop that copies a defaults object into the environment (``for (k in defaults)``)
+    or a plain assignment gives those variables a value for every module; a test's setup
+    does not."""
+    write_repo(tmp_path, {
+        "src/init.js": "exports.initEnv = function () {\n"
+        "  const defaults = {\n    // a comment between keys\n"
+        "    TSCONFIG_PATH: './tsconfig.server.json',\n    CACHE_STORE: 'memory',\n  };\n"
+        "  for (const key in defaults) {\n"
+        "    if (!process.env[key]) process.env[key] = defaults[key];\n  }\n"
+        "  process.env.STORAGE_DIR = '/tmp/storage';\n};\n",
+        "src/dev.js": "exports.args = () => [process.env.TSCONFIG_PATH.trim(),\n"
+        "  process.env.CACHE_STORE.trim(), process.env.STORAGE_DIR.trim(),\n"
+        "  process.env.SIGNING_SECRET.trim(), process.env.TEST_ONLY_URL.trim()];\n",
+        "tests/setup.js": "process.env.TEST_ONLY_URL = 'http://localhost';\n",
+        ".env.example": "APP_URL=\n",
+    })
+    out = run_in(tmp_path, "--select", "EL202").out
+    assert "`SIGNING_SECRET` is read here" in out and "`TEST_ONLY_URL` is read here" in out
+    assert out.count("EL202") == 2, out

@@ -149,6 +149,16 @@ class Context:
         return found
 
     @cached_property
+    def handed_to_schema(self) -> frozenset[tuple[str, int, str]]:
+        """(path, line, name) of each ``X: process.env.X`` entry of a t3-env ``runtimeEnv``: a
+        value handed to the schema, which decides whether it is needed."""
+        return frozenset(
+            (where.path, where.line, name)
+            for schema in self.project.schemas
+            for name, where in schema.runtime_env or ()
+        )
+
+    @cached_property
     def doc_mentions(self) -> dict[str, list[DocMention]]:
         found: dict[str, list[DocMention]] = defaultdict(list)
         for mention in self.project.docs:

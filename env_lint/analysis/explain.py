@@ -129,6 +129,10 @@ def _outside(ctx: Context, name: str) -> list[Fact]:
         facts.append(Fact(where, f"read by `{item.library}` itself"))
     if name in ctx.provided:
         facts.append(Fact(None, "set for the code by a build config (next.config env, define)"))
+    if name in ctx.project.written:
+        facts.append(
+            Fact(None, "given a value by the application's own code (`process.env.X = ...`)")
+        )
     if ctx.read_dynamically(name):
         facts.append(Fact(None, "matches a name the code builds at run time"))
     return facts

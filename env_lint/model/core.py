@@ -208,6 +208,7 @@ class ImportedRead:
     specifier: str  # as written: "./utils/environment"
     name: str  # the imported name: "default" or a named export
     usage: Usage
+    call: bool = False  # ``getVar("X")``: a call of the binding, a read if it is an accessor
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -78,12 +78,14 @@ class FileFacts:
     dynamic: tuple[DynamicRead, ...] = ()
     unrecognized: tuple[Unrecognized, ...] = ()
     mentions: tuple[DocMention, ...] = ()
+    doc_package: str | None = None  # the package a docs page's front matter says it documents
     doc_values: tuple[DocValue, ...] = ()
     module: Module | None = None
     manifest: Manifest | None = None
     implicit: tuple[ImplicitVar, ...] = ()
     turbo: TurboConfig | None = None
     provided: tuple[Usage, ...] = ()  # set for the code by a build config (next.config env)
+    written: tuple[str, ...] = ()  # ``process.env.X = ...``: the code gives X a value itself
     runs_turbo: bool = False  # a workflow, Dockerfile or script runs ``turbo run ...``
     words: frozenset[str] = frozenset()  # variable-shaped names the file mentions
     strings: frozenset[str] = frozenset()  # those of them written as a string literal ("X")
@@ -96,6 +98,9 @@ class FileFacts:
     # exported names that are the environment ("default"), and whether a call wraps it
     env_exports: tuple[tuple[str, bool], ...] = ()
     imported_reads: tuple[ImportedRead, ...] = ()  # reads through an imported binding
+    # functions that read the variable their first argument names (``process.env[key]``), and
+    # how they use that read: ``getVar("X")`` in a module that imports one reads ``X``
+    env_accessors: tuple[tuple[str, str], ...] = ()
     # exported constants holding a variable's value: (binding, variable)
     env_constants: tuple[tuple[str, str], ...] = ()
     imported_checks: tuple[ImportedCheck, ...] = ()  # imported constants checked for being set

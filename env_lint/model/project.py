@@ -45,6 +45,9 @@ class Project:
     turbo: tuple[TurboConfig, ...] = ()
     manifests: tuple[DeployManifest, ...] = ()  # deploy manifests in the repo, unit by unit
     provided: tuple[Usage, ...] = ()  # set for the code by a build config (next.config env)
+    # variables the application code gives a value itself (``process.env.X ||= "d"``, a loop
+    # over a defaults object); tests and tooling do not count
+    written: frozenset[str] = frozenset()
     packages: tuple[tuple[str, Manifest], ...] = ()  # (path, package manifest), in order
     env_loaders: tuple[str, ...] = ()  # code files that load an env file themselves
     turbo_runners: tuple[str, ...] = ()  # files whose commands run ``turbo run ...``

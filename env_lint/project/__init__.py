@@ -29,7 +29,13 @@ from ..model import (
     SchemaVar,
     Snapshot,
 )
-from ..paths import DEFAULT_EXCLUDES, shown_path, superseded_dirs
+from ..paths import (
+    DEFAULT_EXCLUDES,
+    is_source_path,
+    is_tooling_path,
+    shown_path,
+    superseded_dirs,
+)
 from ..secrecy import secret_by_name
 from ..sources.base import Settings
 from ..sources.registry import SOURCES
@@ -119,7 +125,7 @@ def assemble(
         examples=tuple(examples),
         schemas=tuple(schemas),
         usages=tuple(usages),
-        docs=tuple(_docs(every, known)),
+        docs=tuple(_docs(every, known, files)),
         failures=tuple([*(x for f in every for x in f.failures), *resolved.failures]),
         files_checked=sum(1 for f in every if f.checked) + extra_checked,
         directives=tuple(d for f in every for d in f.directives),
@@ -134,6 +140,7 @@ def assemble(
         turbo=tuple(f.turbo for f in every if f.turbo is not None),
         manifests=tuple(_manifests(every, config, files)),
         provided=tuple(sorted({p for f in every for p in f.provided})),
+        written=frozenset(n for f in every if not is_tooling_path(f.path) for n in f.written),
         packages=tuple((f.path, f.manifest) for f in every if f.manifest is not None),
         env_loaders=tuple(f.path for f in every if f.loads_env),
         code_words=frozenset(words.code),
@@ -190,16 +197,42 @@ def _hide(var: SchemaVar) -> SchemaVar:
     )
 
 
-def _docs(every: list[FileFacts], known: set[str]) -> Iterator[DocMention]:
-    """The docs' mentions; those on pages of an earlier docs version are history."""
+def _docs(every: list[FileFacts], known: set[str], files: list[str]) -> Iterator[DocMention]:
+    """The docs' mentions; those on pages of an earlier docs version, or of code that is not
+    in the repo, are no claims."""
     from ..sources.markdown_docs import as_history
 
     old = superseded_dirs([f.path for f in every if f.mentions])
+    packages = {f.manifest.name for f in every if f.manifest is not None and f.manifest.name}
+    editions = None
     for item in every:
-        earlier = any(item.path.startswith(d + "/") for d in old)
+        if not item.mentions:
+            continue
+        elsewhere = item.doc_package is not None and item.doc_package not in packages
+        if not elsewhere and _edition_dir(item.path):
+            editions = _edition_code(files) if editions is None else editions
+            elsewhere = not editions
+        earlier = elsewhere or any(item.path.startswith(d + "/") for d in old)
         for mention in item.mentions:
             if "_" in mention.name or mention.name in known:
                 yield as_history(mention) if earlier else mention
+
+
+# Docs of an open-core project's commercial edition: pages under ``enterprise/`` or ``ee/``
+# describe code kept out of the repo unless the repo has such a directory of code.
+_EDITION_DIRS = frozenset({"enterprise", "ee"})
+
+
+def _edition_dir(path: str) -> bool:
+    return not _EDITION_DIRS.isdisjoint(path.split("/")[:-1])
+
+
+_OTHER_CODE = (".py", ".go", ".rb", ".rs", ".java", ".kt", ".php", ".ex", ".cs")
+
+
+def _edition_code(files: list[str]) -> bool:
+    """A code file of the repo lives under an ``enterprise/`` or ``ee/`` directory."""
+    return any(_edition_dir(f) and (is_source_path(f) or f.endswith(_OTHER_CODE)) for f in files)
 
 
 def _implicit(facts: list[FileFacts], config: Config, files: list[str]) -> list[ImplicitVar]:

@@ -42,7 +42,7 @@ from ..model.facts import FileFacts
 from ..sources.base import Settings
 from ..stamps import Stamp, code_stamp
 
-FORMAT = 15  # 15: what a Dockerfile's stages copy from the build context
+FORMAT = 16  # 16: accessor functions a module exports, and calls of imported ones
 _RACY_SECONDS = 2.0
 
 

@@ -151,14 +151,22 @@ def imported_usages(facts: dict[str, FileFacts], files: frozenset[str]) -> dict[
     under the imported name, and the checks of imported constants that hold a variable."""
     exporters = {path: dict(item.env_exports) for path, item in facts.items() if item.env_exports}
     constants = {p: dict(item.env_constants) for p, item in facts.items() if item.env_constants}
+    accessors = {p: dict(item.env_accessors) for p, item in facts.items() if item.env_accessors}
     found: dict[str, list[Usage]] = {}
-    if not exporters and not constants:
+    if not exporters and not constants and not accessors:
         return found
     resolver = Resolver(facts, files)
     for path, item in facts.items():
-        for read in item.imported_reads if exporters else ():
+        for read in item.imported_reads if exporters or accessors else ():
             target = resolver.resolve(path, read.specifier)
-            wrapped = exporters.get(target, {}).get(read.name) if target is not None else None
+            if target is None:
+                continue
+            if read.call:
+                how = accessors.get(target, {}).get(read.name)
+                if how is not None:
+                    found.setdefault(path, []).append(_through_accessor(read.usage, how))
+                continue
+            wrapped = exporters.get(target, {}).get(read.name)
             if wrapped is not None:
                 # through a call env-lint does not know, the object may hold other keys: the
                 # read keeps a variable in use but is never `undeclared` on its own
@@ -169,6 +177,14 @@ def imported_usages(facts: dict[str, FileFacts], files: frozenset[str]) -> dict[
             if variable is not None:  # ``if (!STRIPE_KEY)``: the variable is checked here
                 found.setdefault(path, []).append(replace(check.usage, name=variable))
     return found
+
+
+def _through_accessor(usage: Usage, how: str) -> Usage:
+    """A call of an accessor that falls back or copes with an unset variable itself reads
+    it so at every call."""
+    if how in ("defaulted", "guarded", "emptied") and usage.required:
+        return Usage.classified(usage.name, usage.location, how)
+    return usage
 
 
 def class_schemas(item: FileFacts, usages: Iterable[Usage]) -> Iterator[Schema]:

@@ -158,6 +158,9 @@ STALE_DOC_VAR = Rule(
     "`Decision: ...`, a page that opens with `Status: draft`), "
     "blog posts (`blog/`, `posts/`), pages of an earlier docs version (`docs/v3/` beside "
     "`docs/v4/`, or a lone `docs/v2/` beside an unversioned tree of pages), "
+    "pages of code that is not in the repo (a front matter `pkg:` or `package:` naming a "
+    "package no manifest of the repo names; pages under `enterprise/` or `ee/` when no code "
+    "of the repo is), "
     "RFCs and decision records, any name when some code reads names converted from another case "
     "(`process.env[constantCase(key)]`); a heading or list item "
     "about a name the code defines (a constant) is not reported either.",

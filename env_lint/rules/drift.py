@@ -158,6 +158,8 @@ def _undeclared_usage(ctx: Context) -> Iterator[Finding]:
             continue
         if name in ctx.provided or ctx.implicit(name) or name in ctx.project.config_words:
             continue  # a build or deploy config sets it
+        if name in ctx.project.written:
+            continue  # the application sets it itself before (or instead of) the deploy
         if name in ctx.env_file_names:
             continue  # a committed env file (.env.production) lists it
         if any(_checks_presence(u) for u in usages):
@@ -188,6 +190,8 @@ def _needs_declaring(ctx: Context, usage: Usage) -> bool:
     path = usage.location.path
     if not usage.required or is_tooling_path(path):
         return False
+    if (path, usage.location.line, usage.name) in ctx.handed_to_schema:
+        return False  # a t3-env runtimeEnv entry: runtime-env-mismatch judges it
     if not ctx.project.examples_above(path) and not ctx.service_has_schema(path):
         return False  # nothing there declares variables: nothing to drift from
     return not ctx.set_by_platform(usage.name, path)
@@ -316,6 +320,9 @@ UNDECLARED_USAGE = Rule(
     "url: process.env.X } })`, a client's base URL option: `createClient({ baseURL: "
     "process.env.X })`), a runtime's environment handed to a handler (`env.X` in "
     "`fetch(req, env)`, Hono's `c.env.X`: its bindings share that object), "
+    "a value `runtimeEnv` hands to a t3-env schema (runtime-env-mismatch judges it), "
+    "variables the application sets itself (`process.env.X = ...`, a loop copying a "
+    "defaults object: `for (const k in defaults) process.env[k] ??= defaults[k]`), "
     "reads only printed (`console.log`), reads in tests, examples, "
     "scripts and hidden tooling directories (`.github/`, `.claude/`), runtime and platform "
     "variables (`KUBERNETES_SERVICE_HOST`) are not reported. One finding per variable, at its "

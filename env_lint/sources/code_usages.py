@@ -28,12 +28,13 @@ from ..model import DynamicRead, ImportedCheck, ImportedRead, Location, Usage
 from ..paths import is_tooling_path
 from ..secrecy import PUBLIC_PREFIXES
 from .base import binding_hint
-from .jsimports import checked_constants, upper_receivers
+from .jsimports import checked_constants, string_callees, upper_receivers
 from .typescript import Script, is_env_object, property_key, string_value, unwrap
 
 BUILTIN_ACCESSORS = ("Deno.env.get",)
 ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 ENV_OBJECTS = (b"process.env", b"import.meta.env", b"Bun.env", b"Deno.env")
+K6_ENV = b"__ENV"  # k6's global environment object
 _PARAMETERS = ("required_parameter", "optional_parameter", "assignment_pattern")
 # A parameter typed as the environment, or defaulting to it
 _ENV_PARAMETER_HINT = re.compile(
@@ -88,9 +89,11 @@ class CodeReads:
     usages: list[Usage] = field(default_factory=list)
     dynamic: list[DynamicRead] = field(default_factory=list)
     opaque: list[Location] = field(default_factory=list)  # the whole env passed on
-    accessors: list[str] = field(default_factory=list)  # inferred accessor functions
+    # inferred accessor functions, and how each uses its own read
+    accessors: list[tuple[str, str]] = field(default_factory=list)
     imported: list[ImportedRead] = field(default_factory=list)  # ``imported.X``, resolved later
     checks: list[ImportedCheck] = field(default_factory=list)  # ``if (!IMPORTED)``, resolved later
+    written: list[str] = field(default_factory=list)  # ``process.env.X = ...``: set by the code
 
 
 def extract_usages(src: Script, accessors: tuple[str, ...] = ()) -> list[Usage]:
@@ -107,6 +110,7 @@ def extract_reads(src: Script, accessors: tuple[str, ...] = ()) -> CodeReads:
     found.accessors = sorted(set(found.accessors))
     found.imported = sorted(set(found.imported))
     found.checks = sorted(set(imported_checks(src)))
+    found.written = sorted(reads.written)
     return found
 
 
@@ -285,6 +289,7 @@ class _Reader:
         self._imports()
         self._destructured()
         self._loaded()
+        self._k6()
         self._env_parameters()
         self._bindings()
         for alias, scopes in sorted(self.aliases.items(), key=lambda item: item[0]):
@@ -294,8 +299,9 @@ class _Reader:
         for name in sorted(self.calls | set(self.inferred)):
             for call in self._calls_of(name):
                 self._accessor(call, self.inferred.get(name, "required"))
-        self.found.accessors = sorted(self.inferred)
+        self.found.accessors = sorted(self.inferred.items())
         self._imported_bindings()
+        self._imported_calls()
 
     def _imported_bindings(self) -> None:
         """``import environment from "./env"`` and ``environment.X``: a read of ``X`` if that
@@ -307,6 +313,23 @@ class _Reader:
             for node in self._identifiers(local, None):
                 self._use(node, alias=True)
             self.via = None
+
+    def _imported_calls(self) -> None:
+        """``import { getVar } from "./config"`` and ``getVar("X")``: a read of ``X`` if that
+        module's ``getVar`` reads the variable its argument names (decided across files)."""
+        for local, specifier, name in imported_callees(self.src):
+            if local in self.calls or local in self.inferred:
+                continue  # read here already
+            for call in self._calls_of(local):
+                arguments = call.child_by_field_name("arguments")
+                args = arguments.named_children if arguments is not None else []
+                first = unwrap(args[0]) if args else None
+                variable = string_value(self.src, first) if first is not None else None
+                if first is None or variable is None or not ENV_NAME.match(variable):
+                    continue
+                how = "defaulted" if len(args) > 1 else classify(self.src, call, variable)
+                usage = Usage.classified(variable, self.src.location(first), how)
+                self.found.imported.append(ImportedRead(specifier, name, usage, call=True))
 
     # --- where the environment objects are ---------------------------------------------------
 
@@ -364,6 +387,12 @@ class _Reader:
                     self._alias(local if name == "env" else f"{local}.env", None)
                 elif source in _STATIC_SOURCES:
                     self._usage(name, spec, "required")
+
+    def _k6(self) -> None:
+        """k6 load-test scripts read their variables as ``__ENV.NAME``: a global alias of the
+        environment (``k6 run -e NAME=...`` or the process's)."""
+        if K6_ENV in self.src.data:
+            self._alias("__ENV", None)
 
     def _loaded(self) -> None:
         """``const env = loadEnv(mode, root, "")`` in a Vite config: an alias of the
@@ -620,15 +649,37 @@ class _Reader:
         return self._strings(callee.child_by_field_name("object"))
 
     def _loop_names(self, index: Node, name: str) -> list[tuple[str, Node]] | None:
-        """``for (const k of ["A", "B"]) process.env[k]``."""
+        """``for (const k of ["A", "B"]) process.env[k]``; ``for (const k in defaults)`` over
+        an object literal of the file: its keys."""
         node: Node | None = index
         while node is not None:
             if node.type == "for_in_statement":
                 left = node.child_by_field_name("left")
                 if left is not None and self.src.text(left) == name:
-                    return self._strings(node.child_by_field_name("right"))
+                    right = node.child_by_field_name("right")
+                    if _loops_over_keys(self.src, node, left, right):
+                        return self._keys(right)
+                    return self._strings(right)
             node = self.src.parent_of(node)
         return None
+
+    def _keys(self, node: Node | None) -> list[tuple[str, Node]] | None:
+        """The static keys of an object literal (or a ``const`` of the file bound to one)."""
+        node = unwrap(node)
+        if node is not None and node.type == "identifier":
+            node = _declaration(self.src, self.src.text(node))
+        if node is None or node.type != "object":
+            return None
+        found = []
+        for pair in node.named_children:
+            if pair.type == "comment":
+                continue
+            key = pair.child_by_field_name("key") if pair.type == "pair" else pair
+            text = property_key(self.src, key) if key is not None else None
+            if key is None or text is None or not ENV_NAME.match(text):
+                return None  # a spread, a computed or lower-case key: not a list of names
+            found.append((text, key))
+        return found
 
     def _strings(self, node: Node | None) -> list[tuple[str, Node]] | None:
         node = unwrap(node)
@@ -1408,6 +1459,23 @@ def imported_bindings(src: Script) -> Iterator[tuple[str, str, str]]:
                 yield local, specifier, name
 
 
+def imported_callees(src: Script) -> Iterator[tuple[str, str, str]]:
+    """(local, specifier, imported name) of each default or named import the file calls with
+    a variable-shaped string first (``getVar("API_URL")``)."""
+    if b"import" not in src.data:
+        return
+    callees = string_callees(src.data)
+    for node in src.tree.root_node.named_children:
+        if node.type != "import_statement":
+            continue
+        specifier = string_value(src, node.child_by_field_name("source")) or ""
+        if not specifier or specifier.startswith("node:"):
+            continue
+        for local, name, _ in _named_imports(src, node, default=True):
+            if local in callees:
+                yield local, specifier, name
+
+
 def _named_imports(
     src: Script, node: Node, *, default: bool = False
 ) -> Iterator[tuple[str, str, Node]]:
@@ -1465,6 +1533,14 @@ def _parameters(src: Script, function: Node) -> list[str]:
         if pattern.type == "identifier":
             names.append(src.text(pattern))
     return names
+
+
+def _loops_over_keys(src: Script, loop: Node, left: Node, right: Node | None) -> bool:
+    """``for (k in obj)`` (its keys), not ``for (k of list)``."""
+    if right is None:
+        return False
+    between = src.data[left.end_byte : right.start_byte]
+    return re.search(rb"(?<![\w$])in(?![\w$])", between) is not None
 
 
 def _function_name(src: Script, function: Node) -> str | None:

@@ -59,6 +59,39 @@ def upper_members(data: bytes) -> frozenset[str]:
     return frozenset(found)
 
 
+# ``("UPPER_NAME"`` / ``('UPPER_NAME'``: a call's variable-shaped string first argument; the
+# callee is read backwards from the parenthesis (linear however many there are).
+_STRING_FIRST = re.compile(rb"""\(\s*["'][A-Z][A-Z0-9_]*["']\s*[,)]""")
+
+
+def string_callees(data: bytes) -> frozenset[str]:
+    """Every bare identifier called with a variable-shaped string first (``getVar("URL")``,
+    not ``config.get("URL")``)."""
+    found: set[str] = set()
+    for match in _STRING_FIRST.finditer(data):
+        end = match.start()
+        while end > 0 and data[end - 1] in b" \t":
+            end -= 1
+        start = end
+        while start > 0 and end - start < 128 and data[start - 1] in _IDENT_CHARS:
+            start -= 1
+        if start < end and (start == 0 or data[start - 1] != ord(".")):
+            found.add(data[start:end].decode("ascii"))
+    return frozenset(found)
+
+
+def calls_through_import(data: bytes) -> bool:
+    """A binding imported from a relative module is called with a variable-shaped string
+    (``getVar("API_URL")``): it may be an accessor of the environment (decided across files)."""
+    if b"(" not in data or RELATIVE_FROM.search(data) is None:
+        return False
+    callees = string_callees(data)
+    if not callees:
+        return False
+    names = _clause_names(data, RELATIVE_FROM) - _NOT_BINDINGS
+    return not callees.isdisjoint(n.decode() for n in names)
+
+
 def _clause_names(data: bytes, source: re.Pattern[bytes]) -> set[bytes]:
     """Every identifier between ``import`` and each ``from "..."`` that ``source`` matches,
     read backwards from the ``from`` (at most 2,000 bytes: linear however many imports)."""

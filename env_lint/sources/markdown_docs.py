@@ -229,7 +229,35 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
         "docs",
         mentions=tuple(mentions),
         doc_values=values,
+        doc_package=front_matter_package(text) if mentions else None,
     )
+
+
+_FRONT_MATTER_END = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_PACKAGE_KEYS = ("pkg", "package")
+
+
+def front_matter_package(text: str) -> str | None:
+    """The package a page's YAML front matter names (``pkg: "@acme/plugin-audit"``,
+    ``package: acme-audit``): the page documents that package."""
+    first, _, rest = text.partition("\n")
+    if first.rstrip() != "---":
+        return None
+    end = _FRONT_MATTER_END.search(rest, 0, 8192)
+    if end is None:
+        return None
+    from .yamlsafe import compose
+
+    try:
+        root = compose(rest[: end.start()])
+    except ValueError:
+        return None
+    if root is None or root.tag != "tag:yaml.org,2002:map":
+        return None
+    for key, value in root.value:
+        if key.value in _PACKAGE_KEYS and isinstance(value.value, str):
+            return package_name(value.value)
+    return None
 
 
 def credentials(values: list[RawValue]) -> Iterator[DocValue]:

@@ -17,7 +17,7 @@ from ..paths import is_source_path
 from ..textio import decode, is_binary
 from .base import MARKER_BYTES, Settings, Source, binding_hint, name_of
 from .directives import directives_in
-from .jsimports import reads_through_import, upper_members
+from .jsimports import calls_through_import, reads_through_import, upper_members
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -37,6 +37,7 @@ ENV_MARKERS = (
     b"std-env",
     b"loadEnv(",  # Vite: const env = loadEnv(mode, root, "")
     b"} = process",  # const { env } = process
+    b"__ENV",  # k6: __ENV.BASE_URL
 )
 # A file with no parse site has no schema: ``x.parse(`` / ``.safeParse(`` / ``.parseAsync(`` /
 # ``.safeParseAsync(`` / ``.cleanEnv(``, ``createEnv(`` / ``cleanEnv(`` (JSON.parse is none).
@@ -85,7 +86,7 @@ def _env_like(data: bytes, settings: Settings) -> bool:
         return True
     if binding_hint(data):
         return True
-    return reads_through_import(data)
+    return reads_through_import(data) or calls_through_import(data)
 
 
 # A module that parses a schema imported from elsewhere, with an env map imported from
@@ -142,6 +143,8 @@ def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
         named_schema=named,
         env_exports=env_exports(script),
         imported_reads=tuple(reads.imported),
+        env_accessors=tuple(reads.accessors),
+        written=tuple(reads.written),
         env_constants=env_constants(script),
         imported_checks=tuple(reads.checks),
         config_fields=config_fields(script),
