@@ -123,6 +123,21 @@ def says_retired(text: str) -> bool:
     return _RETIRED.search(text) is not None
 
 
+# A paid edition's feature, marked in parentheses or bold: ``**(Acme Pro only.)**``,
+# ``(Enterprise only)``, ``**Cloud-only**``, ``(Enterprise plan only)``.
+_EDITION_ONLY = re.compile(
+    r"(?:\(|\*\*|__)\s*(?:[\w.-]+\s+){0,3}?"
+    r"(?:pro|enterprise|cloud|premium|paid|business|commercial)"
+    r"(?:\s+(?:plan|edition|version|tier|license|customers|users))?[\s-]+only\b",
+    re.IGNORECASE,
+)
+
+
+def says_edition_only(text: str) -> bool:
+    """The text marks a paid edition's feature (code that is not in an open-source repo)."""
+    return _EDITION_ONLY.search(text) is not None
+
+
 # A page title that calls the page a design or a decision record (``Widgets API Spec (RC)``,
 # ``RFC: queues``, ``Decision: drop the v1 API``).
 _PLANNED = re.compile(

@@ -423,6 +423,8 @@ def test_a_runner_the_page_installs_still_runs_this_repo(page):
         ("npm install next@latest vite", "NEXT_PUBLIC_SITE_URL", None),  # the app's own prefix
         ("npm install next@latest vite", "VITE_API_URL", None),
         ("npm install @aws-sdk/other", "AWS_REGION", None),  # a scope names a vendor
+        ("npx @bugsly/mcp-server@latest", "BUGSLY_ACCESS_TOKEN", "@bugsly/mcp-server"),  # the rest is generic
+        ("npm install @bugsly/widgets", "BUGSLY_ACCESS_TOKEN", None),  # the rest names a product
         ("npm install left-pad", "APP_TOKEN", None),
         ("uv add metricsly", "METRICSLY_API_KEY", "metricsly"),
         ("pip install shop-metrics", "SHOPMETRICS_TOKEN", "shop-metrics"),  # the parts run together
@@ -770,3 +772,81 @@ def test_docs_of_code_that_is_not_in_the_repo_claim_nothing(run_in, tmp_path, fi
     write_repo(tmp_path, {**base, **files})
     out = run_in(tmp_path).out
     assert ("is documented here" in out) is reported, out
+
+
+EDITIONS_PAGE = """# Settings
+
+| Variable | Description |
+| --- | --- |
+| `OPEN_FLAG_URL` | Where the open edition looks. |
+| `CLOUD_QUOTA_MAX` | **(Acme Cloud only.)** Jobs per tenant. |
+
+- `LIST_OPEN_KEY`: read by the open edition
+- `LIST_PAID_KEY` (Enterprise plan only): read by the paid one
+
+## Secrets from a vault
+
+<EnterpriseOnly source="vault" />
+
+| Variable | Description |
+| --- | --- |
+| `VAULT_TOKEN_PAID` | Token to read secrets. |
+
+### Rotation
+
+- `VAULT_ROTATE_PAID`: how often
+
+## Back in the open edition
+
+| Variable | Description |
+| --- | --- |
+| `OPEN_AFTER_GATE` | Read by the open edition. |
+"""
+
+
+def test_a_paid_editions_rows_and_gated_sections_are_no_claims():
+    assert claimed(EDITIONS_PAGE, "docs/settings.mdx") == [
+        "OPEN_FLAG_URL", "LIST_OPEN_KEY", "OPEN_AFTER_GATE",
+    ]
+
+
+def test_a_gate_before_the_first_section_gates_the_page():
+    page = "import { ProOnly } from '/snippets/pro.mdx';\n\n<ProOnly />\n\n" + EDITIONS_PAGE
+    assert claimed(page, "docs/settings.mdx") == []
+
+
+def test_a_name_a_paid_edition_documents_is_no_stale_claim_on_any_page(run_in, tmp_path):
+    from .conftest import write_repo
+
+    write_repo(tmp_path, {
+        "package.json": '{"name": "app"}',
+        ".env.example": "APP_URL=\n",
+        "src/a.ts": "export const url = process.env.APP_URL;\n",
+        "docs/settings.mdx": EDITIONS_PAGE,
+        "docs/reference.md": "| Variable | Description |\n| --- | --- |\n"
+        "| `VAULT_TOKEN_PAID` | see the vault page |\n| `ORPHAN_REF_KEY` | nothing reads it |\n",
+    })
+    out = run_in(tmp_path, "--select", "EL301").out
+    stale = sorted(line.split("`")[1] for line in out.splitlines() if "EL301" in line)
+    assert stale == ["LIST_OPEN_KEY", "OPEN_AFTER_GATE", "OPEN_FLAG_URL", "ORPHAN_REF_KEY"]
+
+
+def test_a_gate_after_a_front_matter_gates_the_page():
+    page = '---\ntitle: "Vault secrets"\n---\n\n<ProOnly source="vault" />\n\n' + EDITIONS_PAGE
+    assert claimed(page, "docs/vault.mdx") == []
+
+
+SAMPLE_SCRIPT_PAGE = (
+    "# Docs agent\n\nFor the script below to work, set:\n\n- `SOURCE_REF`\n- `TARGET_REF`\n"
+    "- `APP_TOKEN`\n\n```bash title=\"sync.sh\"\n"
+    'git diff "$SOURCE_REF..$TARGET_REF" > changes.txt\n'
+    "docker run -e APP_TOKEN=$APP_TOKEN app:latest\n```\n"
+)
+
+
+@pytest.mark.parametrize(("path", "claims"), [
+    ("docs/guides/agent.mdx", ["APP_TOKEN"]),  # the script's inputs; the app's token handed on
+    ("README.md", ["SOURCE_REF", "TARGET_REF", "APP_TOKEN"]),  # a README's commands are the repo's
+])
+def test_the_inputs_a_docs_pages_sample_script_expands_are_its_own(path, claims):
+    assert claimed(SAMPLE_SCRIPT_PAGE, path) == claims

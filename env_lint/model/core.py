@@ -269,6 +269,9 @@ class DocMention:
     # (``pip install litellm`` ... ``litellm --model x``); this repo's own or not is decided
     # across files
     tool: str | None = None
+    # documented as code that is not in the repo (a paid edition's feature, a package shipped
+    # elsewhere): the name is that code's, on every page
+    elsewhere: bool = False
 
 
 # --- findings ------------------------------------------------------------------------------

@@ -200,7 +200,7 @@ def _hide(var: SchemaVar) -> SchemaVar:
 def _docs(every: list[FileFacts], known: set[str], files: list[str]) -> Iterator[DocMention]:
     """The docs' mentions; those on pages of an earlier docs version, or of code that is not
     in the repo, are no claims."""
-    from ..sources.markdown_docs import as_history
+    from ..sources.markdown_docs import as_elsewhere, as_history
 
     old = superseded_dirs([f.path for f in every if f.mentions])
     packages = {f.manifest.name for f in every if f.manifest is not None and f.manifest.name}
@@ -212,10 +212,13 @@ def _docs(every: list[FileFacts], known: set[str], files: list[str]) -> Iterator
         if not elsewhere and _edition_dir(item.path):
             editions = _edition_code(files) if editions is None else editions
             elsewhere = not editions
-        earlier = elsewhere or any(item.path.startswith(d + "/") for d in old)
+        earlier = any(item.path.startswith(d + "/") for d in old)
         for mention in item.mentions:
             if "_" in mention.name or mention.name in known:
-                yield as_history(mention) if earlier else mention
+                if elsewhere:
+                    yield as_elsewhere(mention)
+                else:
+                    yield as_history(mention) if earlier else mention
 
 
 # Docs of an open-core project's commercial edition: pages under ``enterprise/`` or ``ee/``

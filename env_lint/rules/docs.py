@@ -53,6 +53,8 @@ def _stale_doc_var(ctx: Context) -> Iterator[Finding]:
             continue
         if any(m.kind == "placeholder" for m in mentions):
             continue  # a page says to replace it with the reader's own value: a stand-in
+        if any(m.elsewhere for m in mentions):
+            continue  # documented as code that is not in the repo (a paid edition's)
         primary = sorted((m for m in mentions if m.primary), key=lambda m: m.location)
         primary = _without_reader_settings(primary, mentions)
         primary = [m for m in primary if m.tool is None or _own(m.tool) in own]
@@ -131,7 +133,9 @@ STALE_DOC_VAR = Rule(
     "and then runs one program by name (`export OLLAMA_HOST=...`, then `ollama serve`), "
     "variables named after a package the page installs or adds (`SHOPMETRICS_CLIENT_ID` "
     "after `bundle add shopmetrics-sdk`, `TAVILY_API_KEY` after `pip install "
-    "langchain-tavily`, also from a docs site's `package-install` block or `npx pkg`, and "
+    "langchain-tavily`, also from a docs site's `package-install` block or `npx pkg`; a "
+    "scoped package whose name is otherwise generic names its scope: `ACME_TOKEN` after "
+    "`npx @acme/mcp-server`), and "
     "variables such a package is known to read, `DD_SITE` after `pip install ddtrace`; this "
     "repo's own "
     "packages and commands still count), the settings of the sample's framework (`AUTH_<ID>_*` "
@@ -160,7 +164,12 @@ STALE_DOC_VAR = Rule(
     "`docs/v4/`, or a lone `docs/v2/` beside an unversioned tree of pages), "
     "pages of code that is not in the repo (a front matter `pkg:` or `package:` naming a "
     "package no manifest of the repo names; pages under `enterprise/` or `ee/` when no code "
-    "of the repo is), "
+    "of the repo is), a paid edition's features (a row or list item marked `**(Acme Cloud "
+    "only.)**` or `(Enterprise plan only)`, a page or section gated by an MDX component such "
+    "as `<EnterpriseOnly />` or `<ProOnly />`; such a name is not reported on any page), "
+    "the inputs of a docs page's sample script (names its shell commands expand, `git diff "
+    '"$BASE_REF"`, unless handed to a program: `-e KEY=$KEY`; a README\'s commands are the '
+    "repo's own and still count), "
     "RFCs and decision records, any name when some code reads names converted from another case "
     "(`process.env[constantCase(key)]`); a heading or list item "
     "about a name the code defines (a constant) is not reported either.",

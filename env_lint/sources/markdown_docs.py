@@ -25,6 +25,7 @@ from ..wording import (
     requiredness,
     requiredness_words,
     says_dummy,
+    says_edition_only,
     says_retired,
     says_secret,
     titles_a_plan,
@@ -108,6 +109,9 @@ class _Section:
     variable: str | None = None  # a heading that names one variable opens its own section
     mention_index: int | None = None
     browser: bool = False  # the heading says "Local Storage" / "Session Storage": its keys
+    gated: bool = False  # a paid edition's section (``<EnterpriseOnly />`` under its heading)
+    start: int = 0  # the index of its first mention
+    line: int = 0  # the 0-based line of its heading
 
 
 @dataclass
@@ -130,6 +134,8 @@ class _Doc:
     assigned: set[str] = field(default_factory=set)
     expanded: set[str] = field(default_factory=set)
     ci_secrets: set[str] = field(default_factory=set)  # ``${{ secrets.X }}`` in its workflows
+    gated: bool = False  # the whole page is a paid edition's (a gate before its first section)
+    front: int = -1  # the last line of a YAML front matter (which parses as a heading)
     _words: dict[tuple[int, int], dict[str, Location]] = field(default_factory=dict)
 
     def read(self, name: str) -> bool:
@@ -175,12 +181,40 @@ class ParsedDoc:
     values: list[RawValue]  # code-block lines and table cells, for the credential check
     # the page's title or first paragraph says it is superseded, or its title calls it a design
     history: bool = False
+    # what its commands expand (``git diff "$BASE_REF"``): a docs page's sample script's inputs
+    inputs: frozenset[str] = frozenset()
 
 
 def _claims(rel: str, settings: Settings) -> bool:
     return (settings.auto and is_doc_path(rel)) or (
         bool(settings.docs) and matches(rel, settings.docs)
     )
+
+
+def as_elsewhere(mention: DocMention) -> DocMention:
+    """A mention on a page (or in a section, a row) about code that is not in the repo: the
+    name is that code's, a claim about nothing here."""
+    return replace(as_history(mention), elsewhere=True)
+
+
+# An MDX component that gates what follows to a paid edition: ``<EnterpriseOnly />``,
+# ``<ProOnly source="vault" />``, ``<CloudOnly>``.
+_GATE = re.compile(
+    r"<(?:[A-Z]\w*?)?(?:Pro|Enterprise|Cloud|Premium|Paid|Business|Commercial)\w*Only\b"
+)
+
+
+def _gate(doc: _Doc) -> None:
+    """A gate in a section makes the section (and those under it) a paid edition's; before
+    the first section, the whole page."""
+    section = doc.sections[-1] if doc.sections else None
+    if section is not None and section.level > 1 and section.line > doc.front:
+        section.gated = True
+        start = section.start
+    else:
+        doc.gated = True
+        start = 0
+    doc.mentions[start:] = [as_elsewhere(m) for m in doc.mentions[start:]]
 
 
 def as_history(mention: DocMention) -> DocMention:
@@ -194,11 +228,12 @@ def as_history(mention: DocMention) -> DocMention:
 # credential-shaped values, whether it is history. Versioned and translated docs trees repeat
 # pages byte for byte (hundreds of copies in one repo), and a page's facts depend on its path
 # only through their locations. Bounded, and keyed by a digest, never by the text.
-_PAGES: dict[bytes, tuple[str, tuple[DocMention, ...], tuple[DocValue, ...], bool]] = {}
+_Page = tuple[tuple[DocMention, ...], tuple[DocValue, ...], bool, frozenset[str]]
+_PAGES: dict[bytes, tuple[str, _Page]] = {}
 _MAX_PAGES = 50_000
 
 
-def _page(path: str, text: str) -> tuple[tuple[DocMention, ...], tuple[DocValue, ...], bool]:
+def _page(path: str, text: str) -> _Page:
     """``parse_doc`` and the credential check, once per distinct page text."""
     key = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
     seen = _PAGES.get(key)
@@ -207,17 +242,22 @@ def _page(path: str, text: str) -> tuple[tuple[DocMention, ...], tuple[DocValue,
         if len(_PAGES) >= _MAX_PAGES:
             _PAGES.clear()
         values = tuple(credentials(parsed.values))
-        seen = _PAGES[key] = (path, tuple(parsed.mentions), values, parsed.history)
-    first, mentions, values, history = seen
+        page = (tuple(parsed.mentions), values, parsed.history, parsed.inputs)
+        seen = _PAGES[key] = (path, page)
+    first, (mentions, values, history, inputs) = seen
     if first != path:
         mentions = tuple(replace(m, location=replace(m.location, path=path)) for m in mentions)
         values = tuple(replace(v, location=replace(v.location, path=path)) for v in values)
-    return mentions, values, history
+    return mentions, values, history, inputs
 
 
 def _read(path: str, text: str, settings: Settings) -> FileFacts:
-    page, values, history = _page(path, text)
+    page, values, history, inputs = _page(path, text)
     mentions = list(page)
+    if inputs and not _readme(path):  # a docs page's sample script: its inputs are the reader's
+        mentions = [
+            replace(m, primary=False) if m.primary and m.name in inputs else m for m in mentions
+        ]
     if is_history_doc(path) or history:  # old names on purpose: mentions, not claims
         mentions = [as_history(m) for m in mentions]
     mentions = [
@@ -235,6 +275,13 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
 
 _FRONT_MATTER_END = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _PACKAGE_KEYS = ("pkg", "package")
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """The 0-based line that closes a YAML front matter, or -1."""
+    if not lines or lines[0].rstrip() != "---":
+        return -1
+    return next((i for i in range(1, min(len(lines), 200)) if lines[i].rstrip() == "---"), -1)
 
 
 def front_matter_package(text: str) -> str | None:
@@ -282,6 +329,7 @@ _JSX_HOLDERS = frozenset({"html_block", "inline", "code_block"})
 def parse_doc(path: str, text: str) -> ParsedDoc:
     tokens, env = blocks(text)
     doc = _Doc(path, text.split("\n"), env)
+    doc.front = _front_matter_end(doc.lines)
     lead = " ".join(t.content for t in [t for t in tokens if t.type == "inline"][:2])
     titles = _titles(tokens)
     index = 0
@@ -289,6 +337,8 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
         token = tokens[index]
         if token.type in _JSX_HOLDERS and "Install" in token.content:
             doc.packages.update(jsx_installs(token.content))  # ``<InstallCommand npm={[]}/>``
+        if token.type in _JSX_HOLDERS and "Only" in token.content and _GATE.search(token.content):
+            _gate(doc)
         before = len(doc.mentions)
         if token.type == "heading_open":
             _heading(doc, token, tokens[index + 1])
@@ -304,6 +354,8 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
         if doc.sections and doc.sections[-1].browser and len(doc.mentions) > before:
             # the keys a web page keeps in the browser's storage are no variables
             doc.mentions[before:] = [replace(m, primary=False) for m in doc.mentions[before:]]
+        if (doc.gated or (doc.sections and doc.sections[-1].gated)) and len(doc.mentions) > before:
+            doc.mentions[before:] = [as_elsewhere(m) for m in doc.mentions[before:]]
         index += 1
     for mention_index, context in doc.fallbacks:
         if doc.mentions[mention_index].required is None:
@@ -320,7 +372,12 @@ def parse_doc(path: str, text: str) -> ParsedDoc:
     ]
     history = says_retired(lead) or opens_as_draft(lead) or any(titles_a_plan(t) for t in titles)
     named = _named_after(mentions, doc.packages, doc.imported)
-    return ParsedDoc(named, doc.values, history=history)
+    return ParsedDoc(named, doc.values, history=history, inputs=frozenset(doc.expanded))
+
+
+def _readme(path: str) -> bool:
+    """A README describes this repo: its commands are this repo's procedures."""
+    return path.rsplit("/", 1)[-1].lower().startswith("readme")
 
 
 def _struck(doc: _Doc, mention: DocMention) -> bool:
@@ -366,7 +423,8 @@ _GENERIC_PARTS = frozenset(
      "integrations", "adapter", "adapters", "extension", "extensions", "community", "types",
      "react", "next", "vue", "svelte", "express", "django", "flask", "fastapi", "kit", "base",
      "common", "shared", "app", "apps", "auth", "data", "cloud", "local", "test", "tests",
-     "dev", "ai", "llm", "llms", "openapi", "graphql", "rest", "grpc", "proxy", "worker"}
+     "dev", "ai", "llm", "llms", "openapi", "graphql", "rest", "grpc", "proxy", "worker",
+     "mcp"}
 )  # fmt: skip
 
 
@@ -386,7 +444,14 @@ def _named_after(
             reads.setdefault(name, package)
     for package in sorted(packages):
         if package.startswith("@"):
-            continue  # a scope names a vendor (``@aws-sdk/...``), not the package's settings
+            # a scope names a vendor (``@aws-sdk/...``), not the package's settings; unless the
+            # rest names no product: ``npx @acme/mcp-server`` is Acme's, and reads ``ACME_*``
+            scope, _, rest = package[1:].partition("/")
+            if scope and all(p in _GENERIC_PARTS for p in re.split(r"[-_.]", rest)):
+                word = scope.replace("-", "_").upper() + "_"
+                if len(word) >= 4 and not word.startswith(_FRAMEWORK_PREFIXES):
+                    prefixes.setdefault(word, package)
+            continue
         # each part names a product: ``langchain-tavily`` reads ``TAVILY_API_KEY``; so do the
         # parts run together (``semantic-kernel`` reads ``SEMANTICKERNEL_...``)
         parts = re.split(r"[-_/.]", package)
@@ -450,7 +515,16 @@ def _heading(doc: _Doc, token: Token, inline: Token) -> None:
     first, last = token.map or (0, 1)
     inside = bool(doc.sections) and doc.sections[-1].browser  # the enclosing section's
     browser = inside or bool(_BROWSER_STORAGE.search(text))
-    section = _Section(level, said, secret=says_secret(text) and not names, browser=browser)
+    gated = bool(doc.sections) and doc.sections[-1].gated
+    section = _Section(
+        level,
+        said,
+        secret=says_secret(text) and not names,
+        browser=browser,
+        gated=gated,
+        start=len(doc.mentions),
+        line=first,
+    )
     for name in names:
         location = doc.locate(name, first, last)
         doc.mentions.append(DocMention(name, location, "heading", True, said, secret=secret))
@@ -509,6 +583,7 @@ def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
         if key is not None and raws[key].rstrip("` ").endswith("_*"):
             key = None  # `APP_PUBLIC_*`: a family of names, no variable
         retired = says_retired(" ".join(texts))
+        edition = any("only" in c.content.lower() and says_edition_only(c.content) for c in cells)
         required = yes_no(texts[req_col]) if req_col is not None and req_col < len(texts) else None
         if required is None:
             required = doc.context_required()
@@ -539,7 +614,7 @@ def _table_rows(doc: _Doc, rows: list[tuple[Token, list[Token]]]) -> None:
                     targets,
                     secret,
                 )
-                doc.mentions.append(mention)
+                doc.mentions.append(as_elsewhere(mention) if edition else mention)
             elif i != def_col:
                 for name in _code_names(doc, cell):
                     doc.mentions.append(
@@ -569,7 +644,9 @@ def _list_item(doc: _Doc, tokens: list[Token], start: int) -> None:
     secret = says_secret(rest) or doc.context_secret()
     inline.meta = {**(inline.meta or {}), "env_lint_seen": name}
     location = doc.locate(name, first, last)
-    doc.mentions.append(DocMention(name, location, "list", True, required, secret=secret))
+    mention = DocMention(name, location, "list", True, required, secret=secret)
+    edition = "only" in inline.content.lower() and says_edition_only(inline.content)
+    doc.mentions.append(as_elsewhere(mention) if edition else mention)
 
 
 def _lead_name(lead: list[Token]) -> str | None:
