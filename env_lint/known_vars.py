@@ -147,7 +147,12 @@ STAGE_VARIABLES = frozenset(
      "FLASK_ENV", "DJANGO_ENV"}
 )  # fmt: skip
 
-RUNTIME_PREFIXES = ("npm_", "npm_config_", "npm_package_", "CMAKE_", "CARGO_")
+# Native compute libraries read their own families from the process's environment: CUDA's
+# runtime, NVIDIA NCCL, ggml (llama.cpp), OpenMP, Intel MKL, AMD's HIP and ROCr.
+RUNTIME_PREFIXES = (
+    "npm_", "npm_config_", "npm_package_", "CMAKE_", "CARGO_",
+    "CUDA_", "NCCL_", "GGML_", "OMP_", "MKL_", "HIP_", "ROCR_",
+)  # fmt: skip
 # The Ollama server's own settings (its ``envconfig``): docs of the apps that talk to a local
 # model server list them for ``ollama serve``. Not ``OLLAMA_HOST``, which clients and apps
 # read as their own setting too.

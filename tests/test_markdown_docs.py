@@ -703,12 +703,14 @@ def test_a_toolchains_own_variable_in_setup_steps_is_no_stale_claim(run_in, tmp_
 
     write_repo(tmp_path, {
         "README.md": "# App\n\nAdd to `~/.zshrc`:\n\n```bash\nexport ANDROID_HOME=$HOME/sdk\n"
-        "export JAVA_HOME=/opt/jdk\nexport APP_GONE=1\n```\n",
+        "export JAVA_HOME=/opt/jdk\nexport APP_GONE=1\n```\n\nIf the GPUs hang:\n\n"
+        "```bash\nexport NCCL_P2P_LEVEL=NVL\nexport GGML_CUDA_NO_PINNED=1\n```\n",
         "src/app.ts": "export const a = process.env.APP_URL;\n",
         ".env.example": "APP_URL=\n",
     })
     out = run_in(tmp_path).out
     assert "`APP_GONE`" in out and "ANDROID_HOME" not in out and "JAVA_HOME" not in out
+    assert "NCCL_" not in out and "GGML_" not in out  # native compute libraries' own
 
 
 def test_a_page_with_a_line_longer_than_the_guard_is_skipped_not_an_error(run_in, tmp_path):
@@ -850,3 +852,11 @@ SAMPLE_SCRIPT_PAGE = (
 ])
 def test_the_inputs_a_docs_pages_sample_script_expands_are_its_own(path, claims):
     assert claimed(SAMPLE_SCRIPT_PAGE, path) == claims
+
+
+def test_a_wheel_or_archive_names_the_distribution_it_installs():
+    from env_lint.sources.doctools import installs
+
+    url = "https://example.invalid/wheels/chat_ui-0.3.8-py3-none-any.whl"
+    assert installs(f"pip install {url}") == (["chat-ui"], True)
+    assert installs("pip install ./dist/acme_tool-1.2.0.tar.gz") == (["acme-tool"], True)

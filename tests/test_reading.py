@@ -1122,3 +1122,35 @@ def test_a_variable_the_application_sets_itself_is_never_undeclared(run_in, tmp_
     out = run_in(tmp_path, "--select", "EL202").out
     assert "`SIGNING_SECRET` is read here" in out and "`TEST_ONLY_URL` is read here" in out
     assert out.count("EL202") == 2, out
+
+
+def test_a_flag_set_in_a_branch_on_a_variable_switches_the_reads_it_guards(tmp_path):
+    """``var sso = false; if (process.env.SSO == "true") { sso = true; }`` then
+    ``if (sso == true) { ...process.env.SSO_CLIENT_ID... }``: an optional feature's reads."""
+    write_repo(tmp_path, {
+        "src/auth.js": "var ssoEnabled = false;\n"
+        'if (process.env.SSO_ENABLED == "true" || process.env.SSO_ENABLED == true) {\n'
+        "  ssoEnabled = true;\n}\n"
+        "var other = false;\nother = compute();\n"
+        "if (ssoEnabled == true) {\n  use(process.env.SSO_CLIENT_ID.trim());\n}\n"
+        "if (other) {\n  use(process.env.PLAIN_SECRET.trim());\n}\n",
+    })
+    found = usages(tmp_path)
+    assert found[("SSO_CLIENT_ID", 8)] == "guarded"
+    assert found[("PLAIN_SECRET", 11)] == "required"
+
+
+def test_a_local_used_only_where_a_flag_switches_is_read_so(tmp_path):
+    """``const key = process.env.CAPTCHA_KEY`` used only inside ``if
+    (process.env.CAPTCHA_ENABLED === "true")``: an optional feature's setting; one use outside
+    such a branch makes it required."""
+    write_repo(tmp_path, {
+        "src/captcha.js": "const captchaKey = process.env.CAPTCHA_KEY;\n"
+        "const signing = process.env.SIGNING_KEY;\nlet captcha;\n"
+        'if (process.env.CAPTCHA_ENABLED === "true") {\n'
+        "  captcha = new Captcha(captchaKey.trim(), signing.trim());\n}\n"
+        "export const sign = (x) => hmac(signing.trim(), x);\n",
+    })
+    found = usages(tmp_path)
+    assert found[("CAPTCHA_KEY", 1)] == "guarded"
+    assert found[("SIGNING_KEY", 2)] == "required"

@@ -306,7 +306,9 @@ UNDECLARED_USAGE = Rule(
     "computed from it, a destructured `const { X } = process.env` then `if (X)`, a branch "
     "another variable switches on: `process.env.VERCEL ? kv(process.env.KV_URL) : mem()`, "
     "also through a constant bound to it (`const SELF_HOSTED = process.env.SELF_HOSTED === "
-    '"true"`), but not a branch on the deployment stage such as `NODE_ENV`), a key a bundler '
+    '"true"`, or a flag set in a branch on it: `var sso = false; if (process.env.SSO == '
+    '"true") sso = true;`; a local used only in such branches), but not a branch on the '
+    "deployment stage such as `NODE_ENV`), a key a bundler "
     "replaces "
     '(`DefinePlugin({ "process.env.X": ... })`), an old '
     "name read as another variable's fallback (`process.env.NEW ?? process.env.OLD`), a "

@@ -1031,6 +1031,7 @@ def _uses_of(src: Script, names: list[bytes], declarator: Node) -> dict[bytes, s
     alternatives = b"|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
     pattern = rb"(?<![A-Za-z0-9_$.])(?:" + alternatives + rb")(?![A-Za-z0-9_$])"
     found: dict[bytes, str] = {}
+    switched: dict[bytes, bool] = {}  # every use so far in a branch a flag switches on
     for hit in re.finditer(pattern, src.data[start:end]):
         name = hit.group(0)
         if name in found:
@@ -1040,13 +1041,30 @@ def _uses_of(src: Script, names: list[bytes], declarator: Node) -> dict[bytes, s
         if use is not None and use.type == "shorthand_property_identifier":
             if _checked_key(src, use):  # const deps = { X }; if (!deps.X) ...
                 found[name] = "guarded"
+            switched[name] = False
             continue
         if use is None or use.type != "identifier":
             continue
         how, _ = _use(src, use)
         if how in ("guarded", "defaulted", "emptied"):
             found[name] = how
+        switched[name] = switched.get(name, True) and _switched_on(src, use)
+    for name, only in switched.items():
+        if only and name not in found:  # const key = env.KEY; if (env.KEY_ON) use(key)
+            found[name] = "guarded"
     return found
+
+
+def _switched_on(src: Script, node: Node) -> bool:
+    """``node`` runs only in a branch whose condition reads a feature flag or a companion
+    setting (not the deployment stage)."""
+    parent = src.parent_of(node)
+    while parent is not None and parent.type not in _SCOPES:
+        test = _guard_test(parent, node)
+        if test is not None and _flag_test(src, test):
+            return True
+        node, parent = parent, src.parent_of(parent)
+    return False
 
 
 def _context(src: Script, node: Node, parent: Node) -> str:
@@ -1151,6 +1169,7 @@ def _flag_locals(src: Script) -> frozenset[str]:
             if (hit.group(1) or hit.group(2)).decode() in STAGE_VARIABLES:
                 continue
             node = src.tree.root_node.descendant_for_byte_range(hit.start(), hit.end())
+            found.update(_set_when(src, node))
             while node is not None and node.type != "variable_declarator":
                 stop = node.type.endswith(_STATEMENTS) or node.type in _FUNCTIONS
                 node = None if stop else src.parent_of(node)
@@ -1159,6 +1178,29 @@ def _flag_locals(src: Script) -> frozenset[str]:
                 found.add(src.text(name))
         src.flags = frozenset(found)
     return src.flags
+
+
+def _set_when(src: Script, read: Node | None) -> Iterator[str]:
+    """``var sso = false; if (process.env.SSO == "true") { sso = true; }``: the names an
+    ``if`` on the read assigns in its branch are flags bound to the variable."""
+    node, parent = read, src.parent_of(read) if read is not None else None
+    while node is not None and parent is not None and parent.type != "if_statement":
+        if parent.type.endswith(_STATEMENTS) or parent.type in _FUNCTIONS:
+            return
+        node, parent = parent, src.parent_of(parent)
+    if node is None or parent is None or node != parent.child_by_field_name("condition"):
+        return
+    branch = parent.child_by_field_name("consequence")
+    if branch is None:
+        return
+    statements = branch.named_children if branch.type == "statement_block" else [branch]
+    for statement in statements:
+        if statement.type != "expression_statement" or not statement.named_children:
+            continue
+        expression = statement.named_children[0]
+        left = expression.child_by_field_name("left")
+        if expression.type == "assignment_expression" and left is not None:
+            yield from ([src.text(left)] if left.type == "identifier" else [])
 
 
 def _env_names(src: Script, node: Node) -> set[str]:

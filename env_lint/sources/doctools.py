@@ -92,7 +92,14 @@ def _package(word: str) -> str | None:
     name = re.split(r"[\[=<>!~;]", word, maxsplit=1)[0].lower()
     if "/" in name and not name.startswith("@"):
         name = name.rstrip("/").rsplit("/", 1)[-1]
+    archive = _ARCHIVE.match(name)
+    if archive is not None:  # ``.../open_webui-0.5.0-py3-none-any.whl``: the distribution
+        name = archive.group(1).replace("_", "-")
     return package_name(name) if name else None
+
+
+# A wheel or source archive by file name or URL: ``{distribution}-{version}...``
+_ARCHIVE = re.compile(r"^([a-z0-9][a-z0-9_.]*?)-\d[^/]*\.(?:whl|tar\.gz|zip)$")
 
 
 # Package managers, interpreters, app servers and task runners: installed on a page, they
