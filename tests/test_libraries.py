@@ -148,8 +148,9 @@ def test_auth_js_reads_the_settings_of_each_provider_it_is_given(run_in, tmp_pat
 
 
 def test_one_word_names_read_by_an_accessor_of_an_unparsed_language_are_used(run_in, tmp_path):
-    """Go's ``envconfig:"PLATFORM"`` tag and ``os.Getenv("REGION")``, Ruby's ``ENV["ZONE"]``:
-    read, though one-word names are otherwise no reference (``"LOCAL"`` in a string is none)."""
+    """Go's ``envconfig:"PLATFORM"`` tag and ``os.Getenv("REGION")``, Ruby's ``ENV["ZONE"]``,
+    Elixir's ``System.get_env("HOSTNAME")``: read, though one-word names are otherwise no
+    reference (``"LOCAL"`` in a string is none)."""
     write_repo(
         tmp_path,
         {
@@ -159,7 +160,10 @@ def test_one_word_names_read_by_an_accessor_of_an_unparsed_language_are_used(run
             'var region = os.Getenv("REGION")\nvar mode = "LOCAL"\n',
             "lib/zone.rb": 'ZONE = ENV["ZONE"]\n',
             "Caddyfile.example": "{$DOMAIN} {\n\treverse_proxy app:{$PORT:3000}\n}\n",
-            ".env.example": "APP_URL=\nPLATFORM=\nREGION=\nZONE=\nLOCAL=\nDOMAIN=\n",
+            "config/runtime.exs": 'config :app, host: System.get_env("HOSTNAME"),\n'
+            '  pool: System.fetch_env!("POOL")\n',
+            ".env.example": "APP_URL=\nPLATFORM=\nREGION=\nZONE=\nLOCAL=\nDOMAIN=\nHOSTNAME=\n"
+            "POOL=\n",
         },
     )
     assert run_in(tmp_path).out == (

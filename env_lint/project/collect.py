@@ -30,12 +30,14 @@ _NAME = re.compile(rb"\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b")
 # A one-word name (``PORT``, ``PLATFORM``) counts only where an env accessor of a language
 # env-lint does not parse names it: Go's ``os.Getenv("X")`` and ``env:"X"`` / ``envconfig:"X"``
 # struct tags, Ruby's ``ENV["X"]`` / ``ENV.fetch("X")``, Rust's ``env::var("X")``, Java's
-# ``System.getenv("X")``, PHP's ``getenv("X")`` / ``env("X")``, a Caddyfile's ``{$X}``.
+# ``System.getenv("X")``, PHP's ``getenv("X")`` / ``env("X")``, Elixir's
+# ``System.get_env("X")`` / ``System.fetch_env!("X")``, a Caddyfile's ``{$X}``.
 _ACCESSOR_HINTS = (
-    b'nv("', b"nv('", b'ENV["', b"ENV['", b'env:"', b'envconfig:"', b"ENV.fetch(", b"{$"
+    b'nv("', b"nv('", b'ENV["', b"ENV['", b'env:"', b'envconfig:"', b"ENV.fetch(", b"{$",
+    b'env!("',
 )  # fmt: skip
 _ONE_WORD_READ = re.compile(
-    rb"""(?:[Gg]etenv|LookupEnv|ENV\.fetch|env::var|\benv)\(\s*["']([A-Z][A-Z0-9]+)["']"""
+    rb"""(?:[Gg]etenv|LookupEnv|ENV\.fetch|env::var|\benv|_env!?)\(\s*["']([A-Z][A-Z0-9]+)["']"""
     rb"""|ENV\[\s*["']([A-Z][A-Z0-9]+)["']\s*\]|\b(?:env|envconfig):"([A-Z][A-Z0-9]+)[",]"""
     rb"""|\{\$([A-Z][A-Z0-9]+)(?::[^}\n]*)?\}"""  # a Caddyfile's {$DOMAIN} / {$PORT:8080}
 )

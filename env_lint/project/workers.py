@@ -30,6 +30,7 @@ class Reader(Protocol):
 
 MIN_FILES = 256  # files to read before workers pay (a worker's start is ~10 ms)
 CHUNK = 16  # files per task: few enough to share the load, enough to amortise the hand-over
+IN_FLIGHT = 4  # chunks per worker handed out and not yet taken back
 
 Task = tuple[str, int]  # a file and the index of its source in the registry
 Result = tuple[FileFacts | None, tuple[Crash, ...]]
@@ -66,13 +67,23 @@ def read_all(make: Callable[[], Reader], tasks: list[Task], workers: int) -> Ite
 
 
 def _pooled(make: Callable[[], Reader], tasks: list[Task], workers: int) -> Iterator[Result]:
+    """The tasks in chunks, a few per worker in flight at a time (results that wait for this
+    process to take them are bounded: a 100,000-file run keeps its memory)."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(workers, context, initializer=_start, initargs=(make,))
+    chunks = (tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK))
+    pending: deque[Future[list[Result]]] = deque()
     try:
-        yield from pool.map(_work, tasks, chunksize=CHUNK)
+        for chunk in chunks:
+            pending.append(pool.submit(_work, chunk))
+            if len(pending) >= workers * IN_FLIGHT:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
     finally:  # done, or stopped (Ctrl-C, a dead worker): drop the files not yet handed out
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -85,9 +96,9 @@ def _start(make: Callable[[], Reader]) -> None:
     _reader = make()
 
 
-def _work(task: Task) -> Result:
+def _work(chunk: list[Task]) -> list[Result]:
     assert _reader is not None, "a worker reads only after it started"
-    return read_one(_reader, task)
+    return [read_one(_reader, task) for task in chunk]
 
 
 def read_one(reader: Reader, task: Task) -> Result:
