@@ -1154,3 +1154,19 @@ def test_a_local_used_only_where_a_flag_switches_is_read_so(tmp_path):
     found = usages(tmp_path)
     assert found[("CAPTCHA_KEY", 1)] == "guarded"
     assert found[("SIGNING_KEY", 2)] == "required"
+
+
+def test_a_value_a_bundler_substitutes_is_handed_on(tmp_path):
+    """``define: { __LSP_PORT__: process.env.LSP_PORT }`` in a build config (and webpack's
+    ``new DefinePlugin({...})``): the app's code decides what unset means
+    (``__LSP_PORT__ ?? 8001``); a plain config value is still needed."""
+    write_repo(tmp_path, {
+        "vite.config.ts": "export default defineConfig({\n"
+        "  define: { __LSP_PORT__: process.env.LSP_PORT },\n"
+        "  server: { proxy: process.env.PROXY_TARGET.trim() },\n});\n",
+        "webpack.config.js": "module.exports = { plugins: [\n"
+        "  new webpack.DefinePlugin({ __API__: process.env.API_BASE }),\n] };\n",
+    })
+    found = usages(tmp_path)
+    assert found[("LSP_PORT", 2)] == "passed" and found[("API_BASE", 2)] == "passed"
+    assert found[("PROXY_TARGET", 3)] == "required"

@@ -753,9 +753,28 @@ def classify(src: Script, read: Node, name: str = "") -> str:
         return "guarded"
     if how == "required" and _logged(src, read):
         return "passed"  # console.log({ x: process.env.X }): printing it needs nothing
+    if how == "required" and _defined_for_bundle(src, read):
+        return "passed"  # define: { __PORT__: process.env.PORT }: the app's code decides
     if how == "passed" and asserted:
         return "required"
     return how
+
+
+def _defined_for_bundle(src: Script, read: Node) -> bool:
+    """A value a bundler substitutes into the app's code: ``define: { __PORT__:
+    process.env.PORT }`` (Vite, esbuild, tsup...) or ``new DefinePlugin({ ... })``."""
+    if b"define" not in src.data and b"DefinePlugin" not in src.data:
+        return False
+    pair = _outer(src, read)
+    if pair is None or pair.type != "pair" or not _is(pair.child_by_field_name("value"), read):
+        return False
+    holder = src.parent_of(pair)
+    outer = src.parent_of(holder) if holder is not None and holder.type == "object" else None
+    if outer is not None and outer.type == "pair":
+        return property_key(src, outer.child_by_field_name("key")) == "define"
+    call = src.parent_of(outer) if outer is not None and outer.type == "arguments" else None
+    callee = call.child_by_field_name("constructor") if call is not None else None
+    return callee is not None and src.text(callee).endswith("DefinePlugin")
 
 
 def _use(src: Script, read: Node) -> tuple[str, bool]:
