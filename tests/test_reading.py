@@ -293,12 +293,14 @@ def test_dynaconf_reads_its_prefix_as_settings(tmp_path, call, read, unread):
 
 
 def test_typescript_declarations_declare_variables():
-    """``interface ProcessEnv`` / ``interface ImportMetaEnv`` in .d.ts files: ``X?:`` is
-    optional, ``X:`` required; Vite's own ``DEV`` / ``MODE`` declare nothing."""
+    """``interface ProcessEnv`` / ``interface ImportMetaEnv`` in .d.ts files: ``X?:`` and
+    ``X: string | undefined`` are optional, ``X:`` required; Vite's own ``DEV`` / ``MODE``
+    declare nothing."""
     found = schema_vars(FIXTURES / "styles" / "ts-declarations")
     assert found == {
         "DATABASE_URL": ("src/env.d.ts", None, True, True, False),
         "SENTRY_DSN": ("src/env.d.ts", None, False, True, False),
+        "LOG_DRAIN_URL": ("src/env.d.ts", None, False, True, False),
         "VITE_API_URL": ("src/vite-env.d.ts", None, True, True, False),
         "VITE_ANALYTICS_ID": ("src/vite-env.d.ts", None, False, True, False),
     }

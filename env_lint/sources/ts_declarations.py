@@ -1,7 +1,8 @@
 """TypeScript declarations of the environment: ``interface ProcessEnv`` (in ``declare namespace
 NodeJS`` or ``declare global``) and Vite's ``interface ImportMetaEnv``, in ``.d.ts`` files such
-as ``env.d.ts`` or ``vite-env.d.ts``. A declared property is a declared variable; ``X?:`` is
-optional, ``X:`` required (types only: nothing validates them at run time). Vite's own keys of
+as ``env.d.ts`` or ``vite-env.d.ts``. A declared property is a declared variable; ``X?:`` (or
+``X: string | undefined``) is optional, ``X:`` required (types only: nothing validates them at
+run time). Vite's own keys of
 ``import.meta.env`` (``DEV``, ``PROD``, ``MODE``, ``BASE_URL``, ``SSR``) are set by Vite, not
 by the environment, and declare nothing."""
 
@@ -17,6 +18,11 @@ _QUERY = """
   name: (type_identifier) @name (#any-of? @name "ProcessEnv" "ImportMetaEnv")
   body: (interface_body) @body) @interface
 """
+
+
+def _may_be_unset(annotation: str) -> bool:
+    """``X: string | undefined``: a union with ``undefined`` says the variable may be unset."""
+    return "undefined" in annotation.replace("|", " ").split()
 
 
 def _claims(rel: str, settings: Settings) -> bool:
@@ -43,7 +49,9 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
             name = property_key(script, key) if key is not None else None
             if name is None or key is None or name in built_in:
                 continue
-            optional = any(c.type == "?" for c in member.children)
+            optional = any(c.type == "?" for c in member.children) or _may_be_unset(
+                script.text(member.child_by_field_name("type") or member)
+            )
             variables.append(
                 SchemaVar(
                     name,
