@@ -583,3 +583,27 @@ def test_a_line_several_units_share_is_unused_only_when_every_unit_leaves_it_unr
     })
     findings = run_in(tmp_path, "--select", "unused-in-manifest", "--format", "json").json()["findings"]
     assert [(f["variable"], f["line"]) for f in findings] == [("SHARED_GONE", 5)]
+
+
+@pytest.mark.parametrize(
+    ("code", "reported"),
+    [
+        pytest.param({}, True, id="only-the-javascript-reads"),
+        pytest.param({"config/application.rb": 'config.host = ENV["APP_HOST"]\n'}, False, id="ruby-reads-too"),
+        pytest.param({"cmd/main.go": 'var h = os.Getenv("APP_HOST")\n'}, False, id="go-reads-too"),
+        pytest.param({"lib/util.rb": "def host = 'localhost'\n"}, True, id="ruby-reads-nothing"),
+    ],
+)
+def test_a_service_that_reads_in_a_language_env_lint_does_not_parse_is_not_judged(
+    run_in, tmp_path, code, reported
+):
+    """A Rails app with a webpack config: env-lint sees the JavaScript's one read, not Ruby's
+    ``ENV[...]``, so it cannot tell which of the unit's settings are unread."""
+    write_repo(tmp_path, {
+        "docker-compose.yml": "services:\n  web:\n    build: .\n    environment:\n"
+        "      LEGACY_SETTING: x\n      APP_MODE: production\n",
+        "webpack.config.js": "module.exports = { mode: process.env.APP_MODE.trim() };\n",
+        **code,
+    })
+    out = run_in(tmp_path, "--select", "unused-in-manifest").out
+    assert ("`LEGACY_SETTING`" in out) is reported, out

@@ -6,7 +6,9 @@ sets is never "undeclared". A notebook's names are those of its code cells."""
 
 from __future__ import annotations
 
-from ..model import FileFacts
+import re
+
+from ..model import FileFacts, Location
 from ..paths import CONFIG_NAMES, SOURCE_SUFFIXES
 from .base import Settings, Source, name_of
 
@@ -51,8 +53,25 @@ def _claims(rel: str, settings: Settings) -> bool:
     return kind_of(rel) is not None
 
 
+# An environment read in a language env-lint does not parse: Ruby's ``ENV["X"]`` /
+# ``ENV.fetch``, Go's ``os.Getenv`` / ``os.LookupEnv``, Java's ``System.getenv``, Elixir's
+# ``System.get_env`` / ``fetch_env!``, Rust's ``env::var``, C's and PHP's ``getenv``.
+_FOREIGN_READ = re.compile(
+    rb"\bENV(?:\[|\.fetch\()|\bos\.(?:Getenv|LookupEnv)\(|\bSystem\.(?:getenv|get_env|fetch_env!?)\("
+    rb"|\benv::var(?:_os)?\(|(?<![\w.$])getenv\("
+)
+
+
 def _parse(path: str, data: bytes, settings: Settings) -> FileFacts:
-    return FileFacts(path, "other", checked=False)  # only its words count (see collect.py)
+    """Only its words count (see collect.py); a code file that reads the environment in its
+    own language is a read env-lint cannot follow (its service's reads are not all seen)."""
+    if kind_of(path) != "code" or path.lower().endswith(".ipynb"):
+        return FileFacts(path, "other", checked=False)
+    hit = _FOREIGN_READ.search(data)
+    if hit is None:
+        return FileFacts(path, "other", checked=False)
+    line = data.count(b"\n", 0, hit.start()) + 1
+    return FileFacts(path, "other", checked=False, opaque=(Location(path, line, 1),))
 
 
 def _code_cells(rel: str, data: bytes) -> bytes:
