@@ -445,7 +445,7 @@ LIBRARY_VARIABLES: dict[str, tuple[str, ...]] = {
     "@ai-sdk/anthropic": ("ANTHROPIC_API_KEY",),
     "@aws-sdk/client-s3": _AWS,
     "aws-sdk": _AWS,
-    "boto3": _AWS,
+    **dict.fromkeys(("boto3", "botocore", "aioboto3", "aiobotocore"), _AWS),
     "pg": ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE"),
     "psycopg": ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE"),
     "psycopg2": ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE"),
@@ -495,7 +495,9 @@ def framework_variables(path: str) -> list[ImplicitVar]:
 
 # Families of packages that read the same variables: every Google Cloud client library finds
 # its credentials and project the same way (``@google-cloud/bigquery``, ``google-cloud-tasks``).
-_FAMILIES = (("@google-cloud/", _GCP), ("google-cloud-", _GCP))
+# Every AWS SDK v3 client (and its helpers) resolves credentials and the region through the
+# default provider chain.
+_FAMILIES = (("@google-cloud/", _GCP), ("google-cloud-", _GCP), ("@aws-sdk/", _AWS))
 
 
 def read_by(library: str, table: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:

@@ -46,6 +46,8 @@ CODE = {"src/app.ts": "export const u = process.env.APP_URL;\n"}
         pytest.param({"requirements.txt": "ollama>=0.4\n"}, "OLLAMA_HOST", id="model-server-client"),
         pytest.param({"pyproject.toml": '[project]\nname = "x"\ndependencies = ["sentry-sdk[django]==2"]\n'}, "SOURCE_VERSION", id="error-tracker-release"),
         pytest.param({"requirements.txt": "boto3>=1.34\n"}, "AWS_ENDPOINT_URL_S3", id="cloud-sdk-service-endpoint"),
+        pytest.param({"package.json": json.dumps({"dependencies": {"@aws-sdk/client-bedrock-runtime": "3"}})}, "AWS_SECRET_ACCESS_KEY", id="cloud-sdk-client-family"),
+        pytest.param({"requirements.txt": "aioboto3>=13\n"}, "AWS_ACCESS_KEY_ID", id="cloud-sdk-async"),
         pytest.param({"requirements.txt": "google-adk>=1\n"}, "GOOGLE_GENAI_USE_VERTEXAI", id="agent-kit-py"),
         pytest.param({"package.json": json.dumps({"dependencies": {"@ai-sdk/google-vertex": "3"}})}, "GOOGLE_VERTEX_LOCATION", id="model-provider-cloud"),
         pytest.param({"main.wasp.ts": "export default {};\n"}, "GOOGLE_CLIENT_ID", id="wasp-project-file"),

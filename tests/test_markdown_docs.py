@@ -422,7 +422,8 @@ def test_a_runner_the_page_installs_still_runs_this_repo(page):
         ("cargo add shopmetrics-sdk", "SHOPMETRICS_CLIENT_ID", "shopmetrics-sdk"),
         ("npm install next@latest vite", "NEXT_PUBLIC_SITE_URL", None),  # the app's own prefix
         ("npm install next@latest vite", "VITE_API_URL", None),
-        ("npm install @aws-sdk/other", "AWS_REGION", None),  # a scope names a vendor
+        ("npm install @paysly/widgets", "PAYSLY_REGION", None),  # a scope names a vendor
+        ("npm install @aws-sdk/lib-storage", "AWS_REGION", "@aws-sdk/lib-storage"),  # a family
         ("npx @bugsly/mcp-server@latest", "BUGSLY_ACCESS_TOKEN", "@bugsly/mcp-server"),  # the rest is generic
         ("npm install @bugsly/widgets", "BUGSLY_ACCESS_TOKEN", None),  # the rest names a product
         ("npm install left-pad", "APP_TOKEN", None),
@@ -860,3 +861,19 @@ def test_a_wheel_or_archive_names_the_distribution_it_installs():
     url = "https://example.invalid/wheels/chat_ui-0.3.8-py3-none-any.whl"
     assert installs(f"pip install {url}") == (["chat-ui"], True)
     assert installs("pip install ./dist/acme_tool-1.2.0.tar.gz") == (["acme-tool"], True)
+
+
+def test_a_setting_named_after_a_program_its_block_runs_is_that_programs():
+    page = (
+        "# Snap\n\n```bash\ngit clone https://example.invalid/app.git\ncd app\n"
+        "export SNAPSHIP_BUILD_CPU=8\nexport APP_GONE_FLAG=1\nsnapship --debug\nappctl status\n```\n"
+    )
+    tools = {m.name: m.tool for m in _read_doc("docs/packaging.md", page) if m.primary}
+    assert tools == {"SNAPSHIP_BUILD_CPU": "snapship", "APP_GONE_FLAG": None}
+
+
+def _read_doc(path, page):
+    from env_lint.sources.base import Settings
+    from env_lint.sources.markdown_docs import _read
+
+    return _read(path, page, Settings()).mentions

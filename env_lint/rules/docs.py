@@ -131,6 +131,8 @@ STALE_DOC_VAR = Rule(
     "one command), settings in a block that runs a third-party program the page installs "
     "(`pip install litellm`, then `export KEY=...` and `litellm ...`) or that sets variables "
     "and then runs one program by name (`export OLLAMA_HOST=...`, then `ollama serve`), "
+    "a setting named after a program its block runs (`SNAPCRAFT_BUILD_CPU=8` beside "
+    "`snapcraft --debug`), "
     "variables named after a package the page installs or adds (`SHOPMETRICS_CLIENT_ID` "
     "after `bundle add shopmetrics-sdk`, `TAVILY_API_KEY` after `pip install "
     "langchain-tavily`, also from a docs site's `package-install` block or `npx pkg`; a "

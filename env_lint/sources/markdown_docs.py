@@ -758,6 +758,7 @@ def _code(doc: _Doc, token: Token) -> None:
     if "secrets." in token.content or "vars." in token.content:
         doc.ci_secrets.update(_CI_SECRET.findall(token.content))
     tool = None if in_code else _tool(doc, lines)
+    named = frozenset() if in_code or tool is not None else _run_by_name(lines)
     local = frozenset() if in_code else _script_locals(lines)
     commands = _continued(lines)
     for offset, line in enumerate(lines):
@@ -783,7 +784,8 @@ def _code(doc: _Doc, token: Token) -> None:
             primary = bool(claimed == name and assigned and hit.start(1) == assigned.start(1))
             location = Location(doc.path, number + 1, hit.start(1) + 1)
             kind = "read" if name in program and not primary else "code"
-            mention = DocMention(name, location, kind, primary, tool=tool if primary else None)
+            owner = tool or _prefix_program(name, named)
+            mention = DocMention(name, location, kind, primary, tool=owner if primary else None)
             doc.mentions.append(mention)
         for name, column in program.items():  # ``process.env.X``: no word of its own above
             if not any(m.name == name and m.location.line == number + 1 for m in doc.mentions):
@@ -863,6 +865,24 @@ def _tool(doc: _Doc, lines: list[str]) -> str | None:
     if installed is not None:
         return installed
     return next(iter(ran)) if len(ran) == 1 and all(ran.values()) else None
+
+
+def _run_by_name(lines: list[str]) -> frozenset[str]:
+    """The programs a block runs by name (``snapcraft --debug``; not ``./build.sh``)."""
+    found = set()
+    for line in _joined(lines):
+        words = command_words(line)
+        program = program_of(words)
+        if program is not None and "/" not in words[0]:
+            found.add(program)
+    return frozenset(found)
+
+
+def _prefix_program(name: str, programs: frozenset[str]) -> str | None:
+    """``SNAPCRAFT_BUILD_ENVIRONMENT_CPU`` in a block that runs ``snapcraft``: a setting
+    named after a program the block runs is that program's."""
+    first = name.partition("_")[0].lower()
+    return first if len(first) >= 3 and first in programs else None
 
 
 def _continued(lines: list[str]) -> list[str]:
