@@ -230,12 +230,14 @@ def _edition_dir(path: str) -> bool:
     return not _EDITION_DIRS.isdisjoint(path.split("/")[:-1])
 
 
-_OTHER_CODE = (".py", ".go", ".rb", ".rs", ".java", ".kt", ".php", ".ex", ".cs")
-
-
 def _edition_code(files: list[str]) -> bool:
     """A code file of the repo lives under an ``enterprise/`` or ``ee/`` directory."""
-    return any(_edition_dir(f) and (is_source_path(f) or f.endswith(_OTHER_CODE)) for f in files)
+    from ..sources.other import kind_of
+
+    return any(
+        _edition_dir(f) and (is_source_path(f) or f.endswith(".py") or kind_of(f) == "code")
+        for f in files
+    )
 
 
 def _implicit(facts: list[FileFacts], config: Config, files: list[str]) -> list[ImplicitVar]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Crash, FileFacts, Location, ParseFailure
 from ..sources.base import Settings, Source
-from ..sources.registry import source_for
+from ..sources.registry import SOURCES, source_for
 from ..stamps import Stamp, stamp_of
 from ..textio import is_binary, read_bytes
 from .cache import FactsCache
@@ -154,7 +154,6 @@ class Collector:
     def collect(self, files: list[str]) -> Collected:
         """Every file's facts: the cached ones first, then the files to read (on several cores
         when there are many), kept in listing order."""
-        from ..sources.registry import SOURCES
         from .workers import read_all, workers_for
 
         misses = self._replay(files)

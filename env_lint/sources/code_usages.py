@@ -1506,26 +1506,20 @@ def imported_bindings(src: Script) -> Iterator[tuple[str, str, str]]:
     """(local, specifier, imported name) of each default or named import whose binding the
     file uses as ``local.UPPER`` (a relative module, a tsconfig alias or a workspace package:
     which one is decided across files; a dependency's is dropped there)."""
-    if b"import" not in src.data:
-        return
-    receivers = upper_receivers(src.data)
-    for node in src.tree.root_node.named_children:
-        if node.type != "import_statement":
-            continue
-        specifier = string_value(src, node.child_by_field_name("source")) or ""
-        if not specifier or specifier.startswith("node:"):
-            continue
-        for local, name, _ in _named_imports(src, node, default=True):
-            if local in receivers:
-                yield local, specifier, name
+    if b"import" in src.data:
+        yield from _imports_of(src, upper_receivers(src.data))
 
 
 def imported_callees(src: Script) -> Iterator[tuple[str, str, str]]:
     """(local, specifier, imported name) of each default or named import the file calls with
     a variable-shaped string first (``getVar("API_URL")``)."""
-    if b"import" not in src.data:
-        return
-    callees = string_callees(src.data)
+    if b"import" in src.data:
+        yield from _imports_of(src, string_callees(src.data))
+
+
+def _imports_of(src: Script, locals_: frozenset[str]) -> Iterator[tuple[str, str, str]]:
+    """(local, specifier, imported name) of the default and named imports bound to one of
+    ``locals_`` (not ``node:`` built-ins)."""
     for node in src.tree.root_node.named_children:
         if node.type != "import_statement":
             continue
@@ -1533,7 +1527,7 @@ def imported_callees(src: Script) -> Iterator[tuple[str, str, str]]:
         if not specifier or specifier.startswith("node:"):
             continue
         for local, name, _ in _named_imports(src, node, default=True):
-            if local in callees:
+            if local in locals_:
                 yield local, specifier, name
 
 

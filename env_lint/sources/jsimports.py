@@ -20,8 +20,14 @@ def upper_receivers(data: bytes) -> frozenset[str]:
     """Every bare identifier used as ``name.UPPER_NAME`` (or ``name?.UPPER``): one scan for
     the ``.UPPER`` members, then a bounded look back at what precedes each (linear however
     many names a file imports)."""
+    return _bare_names_before(data, _MEMBER)
+
+
+def _bare_names_before(data: bytes, pattern: re.Pattern[bytes]) -> frozenset[str]:
+    """The bare identifier (not ``a.b``) right before each match of ``pattern``, spaces
+    between allowed: a bounded look back from each match (linear however many there are)."""
     found: set[str] = set()
-    for match in _MEMBER.finditer(data):
+    for match in pattern.finditer(data):
         end = match.start()
         while end > 0 and data[end - 1] in b" \t":
             end -= 1
@@ -67,17 +73,7 @@ _STRING_FIRST = re.compile(rb"""\(\s*["'][A-Z][A-Z0-9_]*["']\s*[,)]""")
 def string_callees(data: bytes) -> frozenset[str]:
     """Every bare identifier called with a variable-shaped string first (``getVar("URL")``,
     not ``config.get("URL")``)."""
-    found: set[str] = set()
-    for match in _STRING_FIRST.finditer(data):
-        end = match.start()
-        while end > 0 and data[end - 1] in b" \t":
-            end -= 1
-        start = end
-        while start > 0 and end - start < 128 and data[start - 1] in _IDENT_CHARS:
-            start -= 1
-        if start < end and (start == 0 or data[start - 1] != ord(".")):
-            found.add(data[start:end].decode("ascii"))
-    return frozenset(found)
+    return _bare_names_before(data, _STRING_FIRST)
 
 
 def calls_through_import(data: bytes) -> bool:

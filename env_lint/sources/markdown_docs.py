@@ -273,7 +273,6 @@ def _read(path: str, text: str, settings: Settings) -> FileFacts:
     )
 
 
-_FRONT_MATTER_END = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _PACKAGE_KEYS = ("pkg", "package")
 
 
@@ -287,16 +286,16 @@ def _front_matter_end(lines: list[str]) -> int:
 def front_matter_package(text: str) -> str | None:
     """The package a page's YAML front matter names (``pkg: "@acme/plugin-audit"``,
     ``package: acme-audit``): the page documents that package."""
-    first, _, rest = text.partition("\n")
-    if first.rstrip() != "---":
+    if not text.startswith("---"):
         return None
-    end = _FRONT_MATTER_END.search(rest, 0, 8192)
-    if end is None:
+    lines = text.split("\n", 200)
+    end = _front_matter_end(lines)
+    if end < 0:
         return None
     from .yamlsafe import compose
 
     try:
-        root = compose(rest[: end.start()])
+        root = compose("\n".join(lines[1:end]))
     except ValueError:
         return None
     if root is None or root.tag != "tag:yaml.org,2002:map":
