@@ -877,3 +877,19 @@ def _read_doc(path, page):
     from env_lint.sources.markdown_docs import _read
 
     return _read(path, page, Settings()).mentions
+
+
+def test_a_sample_config_that_reads_through_omegaconf_sets_up_the_readers_app(run_in, tmp_path):
+    """``${oc.env:BUCKET_KEY}`` in a docs page's YAML sample is the reader's app reading it
+    (OmegaConf, Hydra): the docs tree's claims of that name are the reader's settings."""
+    from .conftest import write_repo
+
+    write_repo(tmp_path, {
+        "docs/credentials.md": "# Credentials\n\n```yaml\nstore:\n  key: ${oc.env:BUCKET_KEY}\n```\n",
+        "docs/setup.md": "| Variable | Description |\n|---|---|\n| `BUCKET_KEY` | key |\n"
+        "| `GONE_SETTING` | nothing reads it |\n",
+        ".env.example": "APP_URL=\n",
+        "src/a.ts": "export const u = process.env.APP_URL;\n",
+    })
+    out = run_in(tmp_path, "--select", "EL301").out
+    assert "`GONE_SETTING`" in out and "`BUCKET_KEY`" not in out

@@ -59,6 +59,7 @@ _PAGE_READ = re.compile(
     r"(?:process\.env|import\.meta\.env)(?:\?\.|\.)([A-Z][A-Z0-9_]*)"
     r"|(?:process\.env|environ|ENV)\[\s*[\"']([A-Z][A-Z0-9_]*)[\"']\s*\]"
     r"|(?:getenv|env|environ\.get|Env\.get|env::var)\s*\(\s*[\"']([A-Z][A-Z0-9_]*)[\"']"
+    r"|\$\{oc\.env:\s*([A-Z][A-Z0-9_]*)"  # OmegaConf's (and Hydra's) resolver in a YAML config
 )
 _NOT_READ = {"read": "code"}
 _AUTH_PROVIDER = re.compile(AUTH_PROVIDER_MODULE)
@@ -913,7 +914,7 @@ def _page_reads(doc: _Doc, line: str, *, command: bool) -> dict[str, int]:
     program: dict[str, int] = {}
     if "env" in line or "ENV" in line:  # environ, getenv, process.env, ENV[...]
         for hit in _PAGE_READ.finditer(line):
-            group = next(g for g in range(1, 4) if hit.group(g))
+            group = next(g for g in range(1, 5) if hit.group(g))
             program.setdefault(hit.group(group), hit.start(group) + 1)
         doc.reads.update(program)
     if "/providers/" in line:  # the sample app's Auth.js providers read their settings
