@@ -1172,3 +1172,22 @@ def test_a_value_a_bundler_substitutes_is_handed_on(tmp_path):
     found = usages(tmp_path)
     assert found[("LSP_PORT", 2)] == "passed" and found[("API_BASE", 2)] == "passed"
     assert found[("PROXY_TARGET", 3)] == "required"
+
+
+def test_a_property_a_class_sets_from_a_read_is_used_as_the_class_uses_it(tmp_path):
+    """``this.onlyProject = process.env.ONLY_PROJECT`` then ``if (this.onlyProject)`` in the
+    same class: an optional filter; ``if (!this.key) throw`` asserts it instead."""
+    write_repo(tmp_path, {
+        "src/task.js": "class Cleanup {\n  constructor() {\n"
+        "    this.onlyProject = process.env.ONLY_PROJECT;\n"
+        "    this.key = process.env.SIGNING_KEY;\n"
+        "    this.region = process.env.QUEUE_REGION;\n  }\n"
+        "  run() {\n    if (this.onlyProject) { log(this.onlyProject); }\n"
+        "    if (!this.key) { throw new Error('no key'); }\n"
+        "    return this.region ?? 'us-east-1';\n  }\n}\n"
+        "module.exports = Cleanup;\n",
+    })
+    found = usages(tmp_path)
+    assert found[("ONLY_PROJECT", 3)] == "guarded"
+    assert found[("SIGNING_KEY", 4)] == "required"
+    assert found[("QUEUE_REGION", 5)] == "defaulted"

@@ -303,7 +303,8 @@ UNDECLARED_USAGE = Rule(
     "example file, schema, doc, build or deploy config, or committed env file "
     '(`.env.production`, also as `# X=`). Reads with a fallback (`?? "d"`, '
     '`.get("X", d)`), guarded reads (`if (process.env.X)`, `X && ...`, `?.`, a local flag '
-    "computed from it, a destructured `const { X } = process.env` then `if (X)`, a branch "
+    "computed from it, a destructured `const { X } = process.env` then `if (X)`, a class "
+    "property set from it then checked (`this.p = process.env.X`, `if (this.p)`), a branch "
     "another variable switches on: `process.env.VERCEL ? kv(process.env.KV_URL) : mem()`, "
     "also through a constant bound to it (`const SELF_HOSTED = process.env.SELF_HOSTED === "
     '"true"`, or a flag set in a branch on it: `var sso = false; if (process.env.SSO == '

@@ -1086,10 +1086,41 @@ def _switched_on(src: Script, node: Node) -> bool:
     return False
 
 
+def _member_local(src: Script, assignment: Node) -> str:
+    """``this.apiKey = process.env.API_KEY`` then ``if (this.apiKey)`` / ``this.apiKey ?? d``
+    in the same class: how the property is used decides, as for a local."""
+    left = assignment.child_by_field_name("left")
+    if left is None or left.type != "member_expression":
+        return "required"
+    owner, prop = left.child_by_field_name("object"), left.child_by_field_name("property")
+    if owner is None or owner.type != "this" or prop is None:
+        return "required"
+    body: Node | None = assignment
+    while body is not None and body.type != "class_body":
+        body = src.parent_of(body)
+    if body is None:
+        return "required"
+    name = re.escape(src.text(prop).encode())
+    pattern = rb"(?<![A-Za-z0-9_$.])this\s*\??\.\s*" + name + rb"(?![A-Za-z0-9_$])"
+    for hit in re.finditer(pattern, src.data[body.start_byte : body.end_byte]):
+        at = body.start_byte + hit.start()
+        if at == left.start_byte:
+            continue
+        use = src.tree.root_node.descendant_for_byte_range(at, body.start_byte + hit.end())
+        if use is None or use.type != "member_expression":
+            continue
+        how, _ = _use(src, use)
+        if how in ("guarded", "defaulted", "emptied"):
+            return how
+    return "required"
+
+
 def _context(src: Script, node: Node, parent: Node) -> str:
     kind = parent.type
     if kind in ("assignment_expression", "augmented_assignment_expression"):
-        return "write" if _is(parent.child_by_field_name("left"), node) else "required"
+        if _is(parent.child_by_field_name("left"), node):
+            return "write"
+        return _member_local(src, parent) if kind == "assignment_expression" else "required"
     if kind == "unary_expression":
         operator = _operator(src, parent)
         if operator == "delete":
