@@ -663,12 +663,18 @@ class _Reader:
             node = self.src.parent_of(node)
         return None
 
-    def _keys(self, node: Node | None) -> list[tuple[str, Node]] | None:
-        """The static keys of an object literal (or a ``const`` of the file bound to one)."""
+    def _literal(self, node: Node | None, kind: str) -> Node | None:
+        """``node`` as a literal of ``kind`` (``object``, ``array``), through a name the file
+        binds to one."""
         node = unwrap(node)
         if node is not None and node.type == "identifier":
             node = _declaration(self.src, self.src.text(node))
-        if node is None or node.type != "object":
+        return node if node is not None and node.type == kind else None
+
+    def _keys(self, node: Node | None) -> list[tuple[str, Node]] | None:
+        """The static keys of an object literal (or a ``const`` of the file bound to one)."""
+        node = self._literal(node, "object")
+        if node is None:
             return None
         found = []
         for pair in node.named_children:
@@ -682,10 +688,8 @@ class _Reader:
         return found
 
     def _strings(self, node: Node | None) -> list[tuple[str, Node]] | None:
-        node = unwrap(node)
-        if node is not None and node.type == "identifier":
-            node = _declaration(self.src, self.src.text(node))
-        if node is None or node.type != "array":
+        node = self._literal(node, "array")
+        if node is None:
             return None
         found = []
         for item in node.named_children:
